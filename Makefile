@@ -1,0 +1,44 @@
+# vnplan: the two commands of the README are `make demo` and `make test`.
+# Both set up everything they need (Debian packages, a virtual environment, Python packages).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SEED   := corpus/plans/000_faad1c385be67d2b.txt
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils
+
+.PHONY: setup system-deps demo test bench schema eval clean
+
+system-deps:
+	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null); then \
+	  echo "installing Debian packages: $(APT_PACKAGES)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	fi
+
+$(BIN)/vnplan: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+setup: system-deps $(BIN)/vnplan
+
+demo: setup
+	$(BIN)/vnplan extract $(SEED) --format md
+	$(BIN)/vnplan eval --gold corpus/gold --docs corpus/plans
+
+test: setup
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+schema: setup
+	$(BIN)/vnplan schema --out schemas
+
+eval: setup
+	$(BIN)/vnplan eval --gold corpus/gold --docs corpus/plans
+
+clean:
+	rm -rf $(VENV) build *.egg-info tests/_generated

@@ -1,0 +1,67 @@
+"""The normalised, segmented document that every field extractor reads.
+
+A ``Doc`` holds the normalised text, its map back to the source text, and the
+paragraphs in reading order, each knowing where it sits in the outline. Field
+extractors are pure functions ``Doc -> list[Record]``; they locate evidence with
+``doc.span(start, end)`` on offsets into ``doc.text`` (the normalised text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .normalise import MappedText
+from .readers.base import SourceDocument
+from .records import Outline, Span
+
+# Paragraph roles, in document order.
+ROLES = ("header", "doc_type", "title", "preamble", "section_heading", "item", "body", "closing", "signature")
+
+
+@dataclass
+class Paragraph:
+    """One normalised paragraph (hard-wrapped lines joined) with its place in the outline."""
+
+    start: int  # offset into Doc.text
+    end: int
+    text: str
+    role: str = "body"  # one of ROLES
+    heading_level: Optional[int] = None  # markdown '#' count or DOCX heading level
+    bold: bool = False  # the whole paragraph was bold
+    marker: str = ""  # '1.', 'a)', '-', '+', 'II.' or ''
+    label: Optional[str] = None  # '1', 'a', 'II'
+    section: Optional[str] = None  # Roman numeral of the enclosing top-level section
+    section_kind: Optional[str] = None  # purpose, objectives, tasks, budget, organisation, ...
+    path: list[str] = field(default_factory=list)  # e.g. ['II', '1', 'a']
+    # texts of the enclosing headings/items, outermost first (section title included),
+    # e.g. ['MỤC TIÊU', '1. Mục tiêu đến năm 2025', 'a) Mục tiêu 1: ...']
+    context: list[str] = field(default_factory=list)
+    parent: Optional[int] = None  # index of the enclosing item paragraph in Doc.paragraphs
+
+    @property
+    def body(self) -> str:
+        """The text after the marker."""
+        return self.text[len(self.marker):].lstrip() if self.marker and self.text.startswith(self.marker) else self.text
+
+
+@dataclass
+class Doc:
+    source: SourceDocument
+    mapped: MappedText
+    paragraphs: list[Paragraph]
+    outline: Outline
+    abbreviations: dict[str, str] = field(default_factory=dict)  # defined by the plan itself
+    signature: list[str] = field(default_factory=list)  # digital-signature trailer lines
+    furniture: list[Span] = field(default_factory=list)  # page numbers, footnote marks, rules
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for ``text[start:end]`` as a Span into the source text."""
+        return self.mapped.span(start, end)
+
+    def paragraphs_in(self, *kinds: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.section_kind in kinds]

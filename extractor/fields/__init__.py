@@ -1,0 +1,1 @@
+"""Field extractors: pure functions from a normalised document to typed records."""

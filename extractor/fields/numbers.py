@@ -1,0 +1,211 @@
+"""Vietnamese numerals as plans write them: percentages, ranges and x/y ratios.
+
+Vietnamese writes a decimal comma and a thousands dot: ``4,9`` is 4.9, ``7.500``
+is 7500, ``100.000`` is 100000, ``05`` is 5. Scanned text adds its own noise:
+``90 %`` (a space before the sign) and ``9O%`` (the letter O read for a zero),
+which is repaired and flagged.
+
+``find_quantities(text)`` returns every percentage (``90%``), range (``5-10%``,
+``từ 5 đến 10%``) and ratio or rate (``150/200``, ``500/100.000``) with its
+offsets. It knows nothing about targets: whether a quantity is a commitment,
+and what it applies to, is ``targets.py``'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+# ---------------------------------------------------------------- grammar parts
+
+# Not glued to a preceding word, number, decimal mark or slash (so not inside
+# "KH-UBND5", "1.5", "27/5/2021" or "2.100").
+_NOT_AFTER_NUMBERISH = r"(?<![\w/.,])"
+
+_NUMBER = r"""
+    (?:
+        \d{1,3}(?:\.\d{3})+(?!\d)          # thousands dot: 7.500, 100.000
+      | \d{1,3}(?:[ \u00a0]\d{3})+(?!\d)   # thousands space: 100 000 (ratios only, see _DENOMINATOR)
+      | \d+(?:[.,]\d{1,2})?(?![\d])        # plain, decimal comma 4,9 (or decimal dot 4.9)
+    )
+"""
+
+# Digits where the scanner read the letter O (or o) for a zero: 9O, 1OO. At least
+# one real digit, first character a digit, so no word is ever taken for a number.
+_OCR_NUMBER = r"""
+    \d[0-9Oo]*[Oo][0-9Oo]*(?:,\d{1,2})?(?![\w])
+"""
+
+# A number as written before a percent sign: the OCR form first, since the plain
+# form would stop at the O.
+_PERCENT_NUMBER = rf"""
+    (?:
+        {_OCR_NUMBER}                      # 9O, 1OO (repaired, flagged)
+      | (?:\d+(?:[.,]\d{{1,2}})?(?!\d))    # 90, 4,9, 05
+    )
+"""
+
+# The percent sign, with OCR's stray space: "%", "90 %", fullwidth "％", or spelled out.
+_PERCENT_SIGN = r"""
+    (?:
+        [ \u00a0]?[%％]                    # 90%, 90 %, 90％
+      | [ \u00a0]+phần[ \u00a0]+trăm\b     # 90 phần trăm
+    )
+"""
+
+# Between the two ends of a range: a dash (any kind) or "đến"/"tới"/"-".
+_RANGE_JOIN = r"""
+    (?:
+        [ \u00a0]*[-–—][ \u00a0]*          # 5-10%, 5 – 10%
+      | [ \u00a0]+(?:đến|tới)[ \u00a0]+    # 5 đến 10%, 5 tới 10%
+    )
+"""
+
+# The numerator of a ratio: plain digits only ("144", "1.500").
+_NUMERATOR = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
+# The denominator: digits, with a thousands dot or space for rates (500/100.000 dân).
+_DENOMINATOR = r"(?:\d{1,3}(?:[.\u00a0 ]\d{3})+(?!\d)|\d+)"
+
+PERCENT_RE = re.compile(
+    rf"""
+    {_NOT_AFTER_NUMBERISH}
+    (?:
+        (?P<from_word>từ[ \u00a0]+)?           # "từ 5 đến 10%": the word is part of the range
+        (?P<low>{_PERCENT_NUMBER})             # lower end of a range ...
+        (?:{_PERCENT_SIGN})?                   # ... with or without its own sign (5% - 10%)
+        {_RANGE_JOIN}
+    )?
+    (?P<number>{_PERCENT_NUMBER})              # the value
+    (?P<sign>{_PERCENT_SIGN})
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+RATIO_RE = re.compile(
+    rf"""
+    {_NOT_AFTER_NUMBERISH}(?<!-)
+    (?P<numerator>{_NUMERATOR})
+    [ \u00a0]?/[ \u00a0]?
+    (?P<denominator>{_DENOMINATOR})
+    (?![ \u00a0]?/)                            # not a full date 27/5/2021 or a number 56/2017/NĐ-CP
+    (?![^\W\d_])                               # not glued to letters (636/LĐTBXH-TE has none anyway)
+    (?![.,]\d)                                 # not cut off inside a longer number
+    """,
+    re.VERBOSE,
+)
+
+_OCR_ZERO = re.compile(r"[Oo]")
+
+# ---------------------------------------------------------------- values
+
+
+def parse_number(raw: str) -> tuple[float, bool]:
+    """The value of a Vietnamese numeral, and whether an OCR confusion was repaired.
+
+    ``"4,9"`` → 4.9, ``"7.500"`` → 7500, ``"05"`` → 5, ``"9O"`` → (90, True).
+    A dot followed by exactly three digits groups thousands; with one or two it
+    is read as a decimal point (``"4.9"``), as some converted documents write it.
+    """
+    text = raw.strip().replace("\u00a0", " ")
+    repaired = bool(_OCR_ZERO.search(text))
+    if repaired:
+        text = _OCR_ZERO.sub("0", text)
+    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+", text):
+        return float(text.replace(".", "").replace(" ", "")), repaired
+    text = text.replace(" ", "").replace(",", ".")
+    return float(text), repaired
+
+
+def _clean_value(value: float) -> float:
+    """90.0 stays a float; callers compare numbers, not strings."""
+    return float(value)
+
+
+# ---------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One percentage, range or ratio found in a text, with offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: Literal["%", "ratio"]
+    denominator: Optional[float] = None
+    min: Optional[float] = None  # lower end of a range "5-10%"
+    repaired: bool = False  # an OCR confusion (O for 0) was corrected
+
+    @property
+    def date_like(self) -> bool:
+        """A ratio that could also be a day/month date ("20/11", "01/6")."""
+        return (
+            self.unit == "ratio"
+            and self.denominator is not None
+            and 1 <= self.value <= 31
+            and 1 <= self.denominator <= 12
+            and self.denominator == int(self.denominator)
+        )
+
+
+def _percent(m: re.Match[str]) -> Quantity:
+    value, repaired = parse_number(m.group("number"))
+    low: Optional[float] = None
+    start = m.start()
+    if m.group("low") is not None:
+        low, low_repaired = parse_number(m.group("low"))
+        repaired = repaired or low_repaired
+    return Quantity(start=start, end=m.end(), text=m.group(0), value=_clean_value(value), unit="%",
+                    min=low, repaired=repaired)
+
+
+def _split_bad_range(m: re.Match[str]) -> bool:
+    """A "range" whose low end is not below the high end is two things, not a range."""
+    if m.group("low") is None:
+        return False
+    low, _ = parse_number(m.group("low"))
+    high, _ = parse_number(m.group("number"))
+    return not low < high
+
+
+def find_percentages(text: str) -> list[Quantity]:
+    """Every percentage and percentage range in ``text``, in order."""
+    found: list[Quantity] = []
+    for m in PERCENT_RE.finditer(text):
+        if _split_bad_range(m):
+            # "2023 - 90%" or "1- 90%": keep only the percentage itself
+            number_start = m.start("number")
+            value, repaired = parse_number(m.group("number"))
+            found.append(Quantity(start=number_start, end=m.end(), text=text[number_start:m.end()],
+                                  value=value, unit="%", repaired=repaired))
+            continue
+        found.append(_percent(m))
+    return found
+
+
+def find_ratios(text: str) -> list[Quantity]:
+    """Every x/y ratio or rate in ``text`` (dates and document numbers excluded by shape)."""
+    found = []
+    for m in RATIO_RE.finditer(text):
+        numerator, _ = parse_number(m.group("numerator"))
+        denominator, _ = parse_number(m.group("denominator"))
+        if denominator == 0:
+            continue
+        found.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=numerator,
+                              unit="ratio", denominator=denominator))
+    return found
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Percentages, ranges and ratios in ``text``, in order, never overlapping."""
+    if "%" not in text and "％" not in text and "/" not in text and "phần trăm" not in text.lower():
+        return []
+    candidates = sorted(find_percentages(text) + find_ratios(text), key=lambda q: (q.start, -q.end))
+    result: list[Quantity] = []
+    for q in candidates:
+        if result and q.start < result[-1].end:
+            continue  # overlaps an earlier, longer match
+        result.append(q)
+    return result

@@ -1,0 +1,346 @@
+"""Normalisation with a map back to the source text.
+
+The reader's text (pages joined by ``\\f``) becomes paragraphs of clean text:
+Unicode NFC, one tone-mark placement (hoà → hòa, uỷ → ủy), markdown heading and
+emphasis marks removed (their levels kept as structure hints), hard-wrapped lines
+joined, page numbers / footnote marks / separators dropped as page furniture, and
+the digital-signature trailer (e-mails, timestamps) set aside.
+
+``MappedText`` keeps, for every run of normalised characters, the source range it
+came from, so any offset in the normalised text maps back to the source (``span``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .records import Span
+
+# ---------------------------------------------------------------- tone marks
+
+_TONED = {  # vowel -> its five toned forms (huyền, sắc, hỏi, ngã, nặng)
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
+    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ",
+    "o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+}
+
+
+def _tone_table() -> dict[str, str]:
+    """'oà' -> 'òa', 'uỷ' -> 'ủy' ...: the tone moves to the first vowel of oa/oe/uy."""
+    table = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f in (first, first.upper()):
+            for s in (second, second.upper()):
+                for toned_s, toned_f in zip(_TONED[s], _TONED[f]):
+                    table[f + toned_s] = toned_f + s
+    return table
+
+
+TONE_TABLE = _tone_table()
+# Only at the end of a syllable (no final consonant) and not after q (quý keeps its tone on y).
+_TONE_RE = re.compile(
+    "(?<![qQ])(" + "|".join(sorted(TONE_TABLE)) + r")(?![^\W\d_])"
+)
+
+
+def normalise_tone_marks(text: str) -> str:
+    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy."""
+    return _TONE_RE.sub(lambda m: TONE_TABLE[m.group(1)], text)
+
+
+def clean(text: str) -> str:
+    """NFC plus one tone-mark placement; keeps the length of already-composed text."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return normalise_tone_marks(text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: clean, casefolded, whitespace and hyphen spacing collapsed."""
+    text = clean(text).casefold()
+    text = re.sub(r"\s*[-–—]\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---------------------------------------------------------------- offset map
+
+
+class MappedText:
+    """Normalised text plus the source range of each run of characters."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._parts: list[str] = []
+        self._norm_starts: list[int] = []
+        self._src: list[tuple[int, int]] = []  # source (start, end) per run
+        self._length = 0
+        self.text = ""
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n|\f", source)]
+        self._page_starts = [0] + [m.end() for m in re.finditer(r"\f", source)]
+        self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
+
+    def append(self, text: str, src_start: int, src_end: int) -> None:
+        if not text:
+            return
+        self._norm_starts.append(self._length)
+        self._src.append((src_start, src_end))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def freeze(self) -> "MappedText":
+        self.text = "".join(self._parts)
+        return self
+
+    def to_source(self, offset: int, end: bool = False) -> int:
+        """Source offset of normalised ``offset`` (as an end boundary when ``end``)."""
+        if not self._norm_starts:
+            return 0
+        probe = offset - 1 if end and offset > 0 else offset
+        i = max(0, bisect.bisect_right(self._norm_starts, probe) - 1)
+        n0 = self._norm_starts[i]
+        s0, s1 = self._src[i]
+        nlen = len(self._parts[i])
+        rel = min(max(offset - n0, 0), nlen)
+        if s1 - s0 == nlen:  # one to one
+            return s0 + rel
+        if rel >= nlen or (end and rel == nlen):
+            return s1
+        return s0 + (rel * (s1 - s0)) // nlen if not end else s0 + -(-rel * (s1 - s0) // nlen)
+
+    def source_span(self, src_start: int, src_end: int) -> Span:
+        page = bisect.bisect_right(self._page_starts, src_start)
+        line = bisect.bisect_right(self._line_starts, src_start)
+        return Span(
+            start=src_start, end=src_end, page=page, line=line,
+            text=self.source[src_start:src_end],
+            ocr_confidence=self._confidence(src_start, src_end),
+        )
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span in the source text for normalised ``text[start:end]``."""
+        s = self.to_source(start)
+        e = max(s, self.to_source(end, end=True))
+        return self.source_span(s, e)
+
+    def _confidence(self, start: int, end: int) -> Optional[float]:
+        if not self.ocr_confidence:
+            return None
+        confs = [c for (a, b, c) in self.ocr_confidence if a < end and b > start]
+        return round(sum(confs) / len(confs), 1) if confs else None
+
+
+# ---------------------------------------------------------------- lines
+
+
+@dataclass
+class Line:
+    """One cleaned source line: its pieces of text and where each came from."""
+
+    pieces: list[tuple[str, int, int]]  # (clean text, src_start, src_end)
+    src_start: int
+    src_end: int
+    blank_before: bool = False
+    heading_level: Optional[int] = None
+    bold: bool = False
+    page_break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(p[0] for p in self.pieces)
+
+
+@dataclass
+class RawParagraph:
+    """Joined lines, before the outline gives it a role."""
+
+    lines: list[Line]
+    heading_level: Optional[int] = None
+    bold: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class Normalised:
+    mapped: MappedText
+    paragraphs: list[tuple[int, int, RawParagraph]]  # (start, end) in mapped.text
+    furniture: list[Span] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+
+
+_HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# Page furniture: page numbers ("2", "- 2 -", "Trang 2/5"), footnote marks, rules.
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        \d{1,3}                              # bare page number or footnote mark
+      | [-–]\s*\d{1,3}\s*[-–]                # - 2 -
+      | (?i:trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?  # Trang 2/5
+      | [-_=.·*~]{3,}                         # separator rules
+    )\s*$""",
+    re.VERBOSE,
+)
+# Digital-signature trailer lines: e-mail addresses and ISO timestamps, alone on a line.
+_SIGNATURE = re.compile(
+    r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:?\d\d|Z)?)\s*$"
+)
+# A line that starts a new structural unit and so never continues the previous one.
+_STARTS_UNIT = re.compile(
+    r"""^(?:
+        [IVXLC]{1,6}\s*[.)]                      # I.  II)
+      | \d{1,2}(?:\.\d{1,2})*\s*[.)/](?!\d)      # 1.  1.2.  2)
+      | [a-zđ]\s*\)                              # a)  đ)
+      | [-–—•+*]\s                               # bullets
+      | (?i:Nơi\s+nhận|Trên\s+đây|KT\.|TM\.|TL\.|Q\.|PKT\.)
+    )""",
+    re.VERBOSE,
+)
+_TERMINAL = re.compile(r"[.:;!?]\s*$|\./\.$")
+
+
+def _split_lines(source: str) -> list[tuple[int, int, bool]]:
+    """(start, end, page_break_before) for every line of the source."""
+    out = []
+    pos = 0
+    page_break = False
+    for m in re.finditer(r"\n|\f|$", source):
+        out.append((pos, m.start(), page_break))
+        page_break = m.group(0) == "\f"
+        pos = m.end()
+        if m.group(0) == "":
+            break
+    return out
+
+
+def _clean_line(source: str, start: int, end: int) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
+    """Pieces of clean text of one line, its heading level, whether it is bold from its
+    start, and whether it toggles the bold state (an odd number of ``**`` marks)."""
+    raw = source[start:end]
+    level = None
+    cut = 0
+    m = _HEADING_MARKS.match(raw)
+    if m:
+        level = len(m.group(1))
+        cut = m.end()
+    pieces: list[tuple[str, int, int]] = []
+    pos = cut
+    marks = list(_EMPHASIS.finditer(raw, cut))
+    for mark in marks + [None]:
+        stop = mark.start() if mark else len(raw)
+        if stop > pos:
+            pieces.append((raw[pos:stop], start + pos, start + stop))
+        if mark:
+            pos = mark.end()
+    body = raw[cut:].strip()
+    starts_bold = body.startswith(("**", "__"))
+    ends_bold = body.endswith(("**", "__"))
+    toggles = (body.count("**") + body.count("__")) % 2 == 1
+    # strip outer whitespace of the whole line
+    while pieces and not pieces[0][0].strip():
+        pieces.pop(0)
+    while pieces and not pieces[-1][0].strip():
+        pieces.pop()
+    if pieces:
+        t, s, e = pieces[0]
+        lead = len(t) - len(t.lstrip())
+        pieces[0] = (t[lead:], s + lead, e)
+        t, s, e = pieces[-1]
+        trail = len(t) - len(t.rstrip())
+        pieces[-1] = (t[: len(t) - trail], s, e - trail)
+    cleaned = []
+    for t, s, e in pieces:
+        c = clean(t)
+        c = re.sub(r"[ \t\u00a0]{2,}", " ", c) if "  " in c or "\u00a0" in c else c
+        cleaned.append((c, s, e))
+    return cleaned, level, starts_bold and (ends_bold or toggles), toggles
+
+
+def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
+    lines: list[Line] = []
+    blank = False
+    in_bold = False
+    page_break = False
+    for start, end, pb in _split_lines(source):
+        page_break = page_break or pb
+        pieces, level, starts_bold, toggles = _clean_line(source, start, end)
+        text = "".join(p[0] for p in pieces)
+        if not text.strip() or _TABLE_RULE.match(text):
+            blank = True
+            continue
+        if _FURNITURE.match(text):
+            norm.furniture.append(mapped.source_span(start, end))
+            continue
+        if _SIGNATURE.match(text):
+            norm.signature.append(text.strip())
+            continue
+        bold = starts_bold or in_bold
+        if toggles:
+            in_bold = not in_bold
+        lines.append(Line(pieces, start, end, blank, level, bold, page_break))
+        blank = False
+        page_break = False
+    return lines
+
+
+def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
+    """Whether lines were wrapped at a fixed width (PDF extraction), and that width."""
+    lengths = sorted(len(line.text) for line in lines)
+    if len(lengths) < 8:
+        return False, 0
+    width = lengths[int(len(lengths) * 0.9)]
+    long_share = sum(1 for n in lengths if n > 120) / len(lengths)
+    near = sum(1 for n in lengths if n >= 0.75 * width) / len(lengths)
+    return (long_share < 0.1 and width <= 120 and near >= 0.3), width
+
+
+def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
+    """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
+    if cur.heading_level or prev.heading_level is not None:
+        return False
+    ptext, ctext = prev.text, cur.text
+    if _TERMINAL.search(ptext) or _STARTS_UNIT.match(ctext):
+        return False
+    first = ctext[:1]
+    if first.islower() or first in "(“\"'" or (first.isdigit() and not _STARTS_UNIT.match(ctext)):
+        return True
+    if prev.bold != cur.bold:
+        return False
+    return wrapped and len(ptext) >= 0.75 * width
+
+
+def normalise(source: str) -> Normalised:
+    """Clean the source text into paragraphs, keeping the map back to it."""
+    mapped = MappedText(source)
+    norm = Normalised(mapped, [])
+    lines = _lines(source, norm, mapped)
+    wrapped, width = _is_hard_wrapped(lines)
+    groups: list[RawParagraph] = []
+    for line in lines:
+        if groups and _continues(groups[-1].lines[-1], line, wrapped, width):
+            groups[-1].lines.append(line)
+        else:
+            groups.append(RawParagraph([line], line.heading_level, line.bold))
+    pos = 0
+    for gi, para in enumerate(groups):
+        if gi:
+            mapped.append("\n", para.lines[0].src_start, para.lines[0].src_start)
+            pos += 1
+        start = pos
+        for li, line in enumerate(para.lines):
+            if li:
+                prev = para.lines[li - 1]
+                mapped.append(" ", prev.src_end, line.src_start)
+                pos += 1
+            for text, s, e in line.pieces:
+                mapped.append(text, s, e)
+                pos += len(text)
+        norm.paragraphs.append((start, pos, para))
+    mapped.freeze()
+    return norm

@@ -1,0 +1,1 @@
+"""Writers of PlanRecords: JSON, JSONL, Markdown, HTML."""

@@ -1,0 +1,113 @@
+"""The whole flow, top to bottom: read → normalise → segment → fields → checks → PlanRecord.
+
+    file ──read──▶ SourceDocument ──normalise──▶ paragraphs (+ offset map)
+         ──segment──▶ Outline ──fields──▶ metadata, targets, references, bodies,
+         deadlines, budget ──checks──▶ findings ──▶ PlanRecord
+
+Each step is a function from one typed value to the next. ``extract`` never raises:
+a document that cannot be read becomes an ``ErrorRecord`` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from . import __version__
+from .document import Doc, Paragraph
+from .fields.metadata import extract_metadata
+from .kinds import classify
+from .normalise import normalise
+from .readers import read
+from .readers.base import ReadError, SourceDocument
+from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
+from .segment import segment
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
+    """Normalise and segment a document (read it first when given a path)."""
+    if not isinstance(source, SourceDocument):
+        source = read(source)
+    norm = normalise(source.text)
+    text = norm.mapped.text
+    paragraphs = [
+        Paragraph(start=a, end=b, text=text[a:b], heading_level=raw.heading_level, bold=raw.bold)
+        for a, b, raw in norm.paragraphs
+    ]
+    conf = [(p_off + a, p_off + b, c) for p_off, page in _page_offsets(source) for a, b, c in page.word_confidences]
+    norm.mapped.ocr_confidence = conf or None
+    outline, findings = segment(paragraphs, norm.mapped.span)
+    for section in outline.sections:
+        section.kind, section.kind_score = classify(section.title)
+    kinds = {s.number: s.kind for s in outline.sections}
+    for p in paragraphs:
+        if p.section:
+            p.section_kind = kinds.get(p.section)
+    doc = Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
+              signature=norm.signature, furniture=norm.furniture)
+    doc.segment_findings = findings  # type: ignore[attr-defined]
+    return doc
+
+
+def _page_offsets(source: SourceDocument):
+    offset = 0
+    for page in source.pages:
+        yield offset, page
+        offset += len(page.text) + 1
+
+
+def _provenance(doc: Doc) -> Provenance:
+    src = doc.source
+    return Provenance(
+        path=src.path, kind=src.kind, encoding=src.encoding, conversions=src.conversions,
+        pages=[PageInfo(number=p.number, method=p.method, chars=len(p.text), quality=p.quality,
+                        ocr_confidence=p.ocr_confidence, warnings=p.warnings) for p in src.pages],
+        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings),
+        extractor_version=__version__,
+    )
+
+
+def record_from_doc(doc: Doc) -> PlanRecord:
+    """Run every field extractor and the internal checks on a built Doc."""
+    record = PlanRecord(
+        document=doc.source.name, provenance=_provenance(doc),
+        metadata=extract_metadata(doc), outline=doc.outline,
+    )
+    record.findings.extend(doc.segment_findings)  # type: ignore[attr-defined]
+    return record
+
+
+def extract(path: Union[str, os.PathLike]) -> Result:
+    """One document → PlanRecord, or ErrorRecord naming the file and the reason. Never raises."""
+    path = str(path)
+    name = os.path.basename(path)
+    try:
+        source = read(path)
+        return record_from_doc(build_doc(source))
+    except ReadError as e:
+        return ErrorRecord(document=name, path=path, error=e.code, reason=e.reason)
+    except Exception as e:  # a bug must not sink the batch: report it as this file's error
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return ErrorRecord(document=name, path=path, error="internal_error",
+                           reason=f"{name}: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
+
+
+def expand_paths(paths: Iterable[Union[str, os.PathLike]]) -> list[str]:
+    """Files given, plus every file in folders given (sorted); hidden files skipped."""
+    out: list[str] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(str(f) for f in sorted(p.iterdir()) if f.is_file() and not f.name.startswith("."))
+        else:
+            out.append(str(p))
+    return out
+
+
+def extract_many(paths: Iterable[Union[str, os.PathLike]]) -> Iterator[Result]:
+    for path in expand_paths(paths):
+        yield extract(path)

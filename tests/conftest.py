@@ -1,0 +1,30 @@
+"""Shared fixtures: the seed plans, their gold annotations, and records extracted from them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "corpus" / "plans"
+GOLD = ROOT / "corpus" / "gold"
+SEEDS = sorted(PLANS.glob("*.txt"))
+
+
+def gold_for(path: Path) -> dict:
+    return json.loads((GOLD / f"{path.stem}.gold.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def extracted(path: str):
+    from extractor.pipeline import extract
+
+    return extract(path)
+
+
+@pytest.fixture(params=SEEDS, ids=lambda p: p.stem[:3])
+def seed(request) -> Path:
+    return request.param
