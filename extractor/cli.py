@@ -3,6 +3,7 @@
     vnplan extract PATH... [--format json|jsonl|md] [--out DIR]
     vnplan eval --gold DIR --docs DIR [--format table|json]
     vnplan schema [--out DIR] [--check]
+    vnplan train-kinds [--headings TSV] [--out DIR]
 """
 
 from __future__ import annotations
@@ -82,6 +83,13 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train_kinds(args: argparse.Namespace) -> int:
+    from .kinds_model import train
+
+    print(json.dumps(train(Path(args.headings), Path(args.out)), indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnplan", description="Extract typed records from Vietnamese government plans.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -102,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="schemas")
     p.add_argument("--check", action="store_true", help="exit 1 if the files differ from the code")
     p.set_defaults(func=_cmd_schema)
+
+    p = sub.add_parser("train-kinds", help="retrain the section-kind classifier and its model card")
+    p.add_argument("--headings", default="corpus/headings.tsv")
+    p.add_argument("--out", default="models")
+    p.set_defaults(func=_cmd_train_kinds)
     return parser
 
 

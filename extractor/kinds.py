@@ -40,6 +40,12 @@ def classify_by_rules(title: str) -> str:
 
 
 def classify(title: str) -> tuple[str, float]:
-    """The kind of a section heading and a confidence (1.0 for a rule match)."""
+    """The kind of a section heading and a confidence, by the method the model card chose."""
+    from . import kinds_model
+
+    method = kinds_model.chosen_method()
     kind = classify_by_rules(title)
-    return kind, 1.0 if kind != "other" else 0.5
+    if method == "rules" or (method == "hybrid" and kind != "other"):
+        return kind, 1.0 if kind != "other" else 0.5
+    predicted = kinds_model.predict(title)
+    return predicted if predicted else (kind, 0.5)

@@ -4,13 +4,15 @@ A seed plan is Markdown-flavoured text: ``#`` heading marks, ``**bold**`` and ``
 emphasis, blank lines between paragraphs. A rendering looks like a real plan: the marks are
 gone, headings and bold runs are set in bold, paragraphs are wrapped to the page width.
 
-Renderings are cached per process (:func:`rendering`), so a test session makes each once.
+:func:`rendering` and :func:`bad_inputs` cache what they make (per process, and on disk
+keyed by this module's source), so a test session makes each file at most once.
 """
 
 from __future__ import annotations
 
-import atexit
+import codecs
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -259,62 +261,113 @@ def seed_to_docx(seed_txt_path: Path | str, out_docx: Path | str) -> Path:
 
 # --- bad inputs --------------------------------------------------------------------------
 
-def make_bad_inputs(directory: Path | str, seed: Path | None = None) -> dict[str, Path]:
-    """Write one file per failure the readers must report, plus re-encoded copies of a seed.
+BAD_INPUT_NAMES = {
+    "empty": "empty.txt",  # 0 bytes
+    "whitespace": "blank.md",  # spaces, tabs and newlines only
+    "binary": "binary.txt",  # bytes with NULs
+    "truncated_pdf": "truncated.pdf",  # the first half of a rendering
+    "encrypted_pdf": "encrypted.pdf",  # a rendering with a user password
+    "unknown_suffix": "plan.xyz",  # a plan's text under an unknown suffix
+    "utf16": "utf16.txt",  # UTF-16 with a BOM (little-endian)
+    "utf16_be_nobom": "utf16be.txt",  # UTF-16 big-endian, no BOM
+    "utf8_bom": "utf8bom.txt",  # UTF-8 with a BOM
+    "missing": "does-not-exist.txt",  # never written
+}
 
-    Keys: empty, whitespace, binary, truncated_pdf, encrypted_pdf, unknown_suffix,
-    utf16 (LE with BOM), utf16_be_nobom, utf8_bom, missing (a path that does not exist).
-    """
+
+def make_bad_inputs(directory: Path | str, seed: Path | None = None,
+                    whole_pdf: Path | None = None) -> dict[str, Path]:
+    """Write one file per failure the readers must report, plus re-encoded copies of a seed
+    (keys and contents: :data:`BAD_INPUT_NAMES`). ``whole_pdf`` is a ready rendering of the
+    seed to truncate (made if not given)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    seed = seed or seed_paths()[0]
+    seed = Path(seed or seed_paths()[0])
     text = seed.read_text(encoding="utf-8")
-    files: dict[str, Path] = {}
-
-    def put(key: str, name: str, data: bytes) -> None:
-        path = directory / name
-        path.write_bytes(data)
-        files[key] = path
-
-    put("empty", "empty.txt", b"")
-    put("whitespace", "blank.md", b" \n\t\r\n  \n")
-    # deterministic "random" bytes with NULs in them
-    put("binary", "binary.txt", bytes((i * 7919 + (i >> 3) * 31) % 256 for i in range(4096)))
-    whole = seed_to_pdf(seed, directory / "whole.pdf").read_bytes()
-    put("truncated_pdf", "truncated.pdf", whole[: len(whole) // 2])
-    files["encrypted_pdf"] = seed_to_pdf(seed, directory / "encrypted.pdf", user_password="secret")
-    put("unknown_suffix", "plan.xyz", text.encode("utf-8"))
-    put("utf16", "utf16.txt", text.encode("utf-16"))  # BOM + native (LE) order
-    put("utf16_be_nobom", "utf16be.txt", text.encode("utf-16-be"))
-    put("utf8_bom", "utf8bom.txt", text.encode("utf-8-sig"))
-    files["missing"] = directory / "does-not-exist.txt"
+    files = _bad_input_paths(directory)
+    whole = Path(whole_pdf or seed_to_pdf(seed, directory / "whole.pdf")).read_bytes()
+    contents = {
+        "empty": b"",
+        "whitespace": b" \n\t\r\n  \n",
+        # deterministic pseudo-random bytes, NULs among them
+        "binary": bytes((i * 7919 + (i >> 3) * 31) % 256 for i in range(4096)),
+        "truncated_pdf": whole[: len(whole) // 2],
+        "unknown_suffix": text.encode("utf-8"),
+        "utf16": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        "utf16_be_nobom": text.encode("utf-16-be"),
+        "utf8_bom": text.encode("utf-8-sig"),
+    }
+    for key, data in contents.items():
+        files[key].write_bytes(data)
+    seed_to_pdf(seed, files["encrypted_pdf"], user_password="secret")
     return files
 
 
-# --- per-process cache -------------------------------------------------------------------
+def _bad_input_paths(directory: Path) -> dict[str, Path]:
+    return {key: directory / name for key, name in BAD_INPUT_NAMES.items()}
+
+
+# --- cache ---------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
 def cache_dir() -> Path:
-    """A temporary directory for this process's renderings, removed at exit."""
-    path = Path(os.environ.get("VNPLAN_RENDER_DIR") or tempfile.mkdtemp(prefix="vnplan-renderings-"))
+    """Where renderings are kept: ``$VNPLAN_RENDER_DIR``, else a temp directory named after
+    this module's source and the renderer versions, so a stale rendering is never reused and
+    later test sessions skip the (~2 s) rendering."""
+    configured = os.environ.get("VNPLAN_RENDER_DIR")
+    if configured:
+        path = Path(configured)
+    else:
+        import docx
+        import fpdf
+
+        key = hashlib.sha1(Path(__file__).read_bytes())
+        key.update(f"{fpdf.__version__} {getattr(docx, '__version__', '')}".encode())
+        path = Path(tempfile.gettempdir()) / f"vnplan-renderings-{key.hexdigest()[:12]}"
     path.mkdir(parents=True, exist_ok=True)
-    if "VNPLAN_RENDER_DIR" not in os.environ:
-        atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+def _cached(out: Path, make) -> Path:
+    """``out`` if it exists, else made by ``make(tmp_path)`` and moved into place atomically
+    (parallel test sessions may race to make the same file)."""
+    if not out.exists():
+        tmp = out.with_name(f".{out.stem}-{os.getpid()}{out.suffix}")
+        make(tmp)
+        os.replace(tmp, out)
+    return out
+
+
+def _seed_dir(seed: Path) -> Path:
+    """A cache subdirectory for this version of the seed's text."""
+    path = cache_dir() / hashlib.sha1(Path(seed).read_bytes()).hexdigest()[:12]
+    path.mkdir(exist_ok=True)
     return path
 
 
 @functools.lru_cache(maxsize=None)
 def rendering(seed: Path, kind: str) -> Path:
-    """The ``kind`` ('pdf' or 'docx') rendering of ``seed``, made once per process."""
-    out = cache_dir() / f"{Path(seed).stem}.{kind}"
-    if kind == "pdf":
-        return seed_to_pdf(seed, out)
-    if kind == "docx":
-        return seed_to_docx(seed, out)
-    raise ValueError(f"unknown rendering kind {kind!r}")
+    """The ``kind`` ('pdf' or 'docx') rendering of ``seed``, made once (see :func:`cache_dir`).
+    The file keeps the seed's stem (``000_x.txt`` -> ``000_x.pdf``), so gold files still match."""
+    makers = {"pdf": seed_to_pdf, "docx": seed_to_docx}
+    if kind not in makers:
+        raise ValueError(f"unknown rendering kind {kind!r}")
+    out = _seed_dir(seed) / f"{Path(seed).stem}.{kind}"
+    return _cached(out, lambda tmp: makers[kind](seed, tmp))
 
 
 @functools.lru_cache(maxsize=1)
 def bad_inputs() -> dict[str, Path]:
-    """The bad inputs of :func:`make_bad_inputs`, made once per process."""
-    return make_bad_inputs(cache_dir() / "bad")
+    """The bad inputs of :func:`make_bad_inputs` for the first seed, made once."""
+    seed = seed_paths()[0]
+    directory = _seed_dir(seed) / "bad"
+    done = directory / ".complete"
+    if not done.exists():
+        work = Path(tempfile.mkdtemp(prefix=".bad-", dir=directory.parent))
+        make_bad_inputs(work, seed, whole_pdf=rendering(seed, "pdf"))
+        (work / ".complete").touch()
+        try:
+            os.replace(work, directory)
+        except OSError:  # another session got there first
+            shutil.rmtree(work, ignore_errors=True)
+    return _bad_input_paths(directory)

@@ -28,15 +28,20 @@ from ..names import abbreviations
 
 TOKEN = r"[A-ZĐ][A-Za-zĐđ0-9&’']*"         # one symbol part: QĐ, TTg, BLĐTBXH, QH14, TTHĐTT’N
 HYPHEN = r"(?:[-–]\x20?|\x20[-–])"           # "-" with at most one stray space on one side
+HYPHEN_LOOSE = r"\x20?[-–]\x20?"             # "-" with stray spaces on both sides (after a type word)
 SLASH = r"\x20?/\x20?"                       # "/" with optional stray spaces
 CHAIN = rf"{TOKEN}(?:{HYPHEN}{TOKEN})*"     # QĐ-TTg, TTLT-BLĐTBXH-BTC
+CHAIN_LOOSE = rf"{TOKEN}(?:{HYPHEN_LOOSE}{TOKEN})*"
 ORDINAL = r"\d{1,5}"                          # 782
-ORDINAL_LOOSE = r"\d{1,4}(?:\x20\d{1,3})?"    # 782, or OCR-split "7 82" (only after a type word)
+ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?"    # 782, or OCR-split "7 82" (only after a type word)
 YEAR = r"(?:19|20)\d\d"
 END = r"(?![\w’'&])"
 
 
-def _grammar(ordinal: str, capture: bool) -> str:
+def _grammar(loose: bool, capture: bool) -> str:
+    """The number grammar; ``loose`` also reads OCR-split ordinals and spaced hyphens."""
+    ordinal, chain = (ORDINAL_LOOSE, CHAIN_LOOSE) if loose else (ORDINAL, CHAIN)
+
     def g(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if capture else f"(?:{body})"
 
@@ -44,29 +49,30 @@ def _grammar(ordinal: str, capture: bool) -> str:
     (?<![\w/])
     (?:
         # normative: 56/2017/NĐ-CP, 121/2020/QH14
-        {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{SLASH}{g('n_chain', CHAIN)}
+        {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{SLASH}{g('n_chain', chain)}
       | # party: 04-CT/TU
-        {g('p_num', ordinal)}\x20?[-–]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', CHAIN)}
+        {g('p_num', ordinal)}\x20?[-–]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
       | # youth union: 219 KH/TĐTN-TN
-        {g('y_num', ORDINAL)}\x20{g('y_type', TOKEN)}{SLASH}{g('y_chain', CHAIN)}
+        {g('y_num', ORDINAL)}\x20{{1,2}}{g('y_type', TOKEN)}{SLASH}{g('y_chain', chain)}
       | # administrative and công văn: 782/QĐ-TTg, 636/LĐTBXH-TE
-        {g('a_num', ordinal)}{SLASH}{g('a_chain', CHAIN)}
+        {g('a_num', ordinal)}{SLASH}{g('a_chain', chain)}
     ){END}"""
 
 
 #: A document number with its symbol (strict digits), as pattern source without groups.
-DOC_NUMBER = _grammar(ORDINAL, capture=False)
-#: The same, also accepting an OCR-split ordinal ("7 82/QĐ-TTg"); use only after a type word.
-DOC_NUMBER_LOOSE = _grammar(ORDINAL_LOOSE, capture=False)
+DOC_NUMBER = _grammar(loose=False, capture=False)
+#: The same, also accepting an OCR-split ordinal ("7 82/QĐ-TTg") and spaced hyphens
+#: ("782/QĐ - TTg"); use only after a type word or "số".
+DOC_NUMBER_LOOSE = _grammar(loose=True, capture=False)
 DOC_NUMBER_RE = re.compile(DOC_NUMBER, re.VERBOSE)
-_PARTS_RE = re.compile(_grammar(ORDINAL_LOOSE, capture=True), re.VERBOSE)
+_PARTS_RE = re.compile(_grammar(loose=True, capture=True), re.VERBOSE)
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: ....../KH-UBND", "Số 04-CT/TU"
 _NUMBER_LINE_RE = re.compile(
     rf"""^\s*(?i:s[ốo])\s*[:.]?\s*
     (?:
-        (?P<blank>[.…_\s]*{SLASH}(?P<blank_chain>{CHAIN}))    # number left blank
-      | (?P<full>{_grammar(ORDINAL_LOOSE, capture=False)})     # filled in
+        (?P<blank>[.…_\s]*{SLASH}(?P<blank_chain>{CHAIN_LOOSE}))    # number left blank
+      | (?P<full>{DOC_NUMBER_LOOSE})     # filled in
     ){END}""",
     re.VERBOSE,
 )

@@ -71,7 +71,7 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         return text, order, [f"decoded as {order} without a byte-order mark (guessed from the NUL pattern)"]
     if b"\x00" in data:
         raise ReadError("binary_content", f"'{name}' contains NUL bytes: it is binary, not text")
-    control = len(data) - len(data.translate(None, TEXT_BYTES))
+    control = len(data.translate(None, TEXT_BYTES))  # what is left once text bytes are deleted
     if control > MAX_CONTROL_SHARE * len(data):
         raise ReadError("binary_content",
                         f"'{name}' is {control / len(data):.0%} control bytes: it is binary, not text")

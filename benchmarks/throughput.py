@@ -1,0 +1,76 @@
+"""Throughput and memory of vnplan on the seed plans.
+
+Prints documents/s for the seed texts (segmentation + metadata, and the full record),
+pages/s for a text-layer PDF made from them, and the peak memory (RSS) of the process.
+
+    .venv/bin/python benchmarks/throughput.py [--repeat N] [--pdf-repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from extractor.fields.metadata import extract_metadata  # noqa: E402
+from extractor.pipeline import build_doc, extract, record_from_doc  # noqa: E402
+from extractor.readers import read  # noqa: E402
+
+
+def rate(label: str, count: int, seconds: float, unit: str) -> None:
+    print(f"{label:<44} {count / seconds:>9.1f} {unit}/s   ({count} in {seconds:.2f} s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument("--pdf-repeat", type=int, default=2)
+    args = ap.parse_args()
+    seeds = sorted((ROOT / "corpus" / "plans").glob("*.txt"))
+    sources = [read(s) for s in seeds]
+    for s in sources:  # warm up caches, lazy models and regex compilation
+        record_from_doc(build_doc(s))
+
+    t = time.perf_counter()
+    for _ in range(args.repeat):
+        for s in sources:
+            extract_metadata(build_doc(s))
+    rate("segmentation + metadata (seed texts)", args.repeat * len(sources), time.perf_counter() - t, "documents")
+
+    t = time.perf_counter()
+    for _ in range(args.repeat):
+        for s in sources:
+            record_from_doc(build_doc(s))
+    rate("full record, all fields (seed texts)", args.repeat * len(sources), time.perf_counter() - t, "documents")
+
+    t = time.perf_counter()
+    for _ in range(args.repeat):
+        for s in seeds:
+            extract(s)
+    rate("extract(path) incl. reading (seed texts)", args.repeat * len(seeds), time.perf_counter() - t, "documents")
+
+    from renderings import seed_to_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs = [seed_to_pdf(s, Path(tmp) / f"{s.stem}.pdf") for s in seeds]
+        pages = sum(len(read(p).pages) for p in pdfs)
+        t = time.perf_counter()
+        for _ in range(args.pdf_repeat):
+            for p in pdfs:
+                extract(p)
+        elapsed = time.perf_counter() - t
+        rate("extract(path), text-layer PDFs", args.pdf_repeat * pages, elapsed, "pages")
+        rate("extract(path), text-layer PDFs", args.pdf_repeat * len(pdfs), elapsed, "documents")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory (RSS)':<44} {peak:>9.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,737 @@
+"""Targets: every percentage or x/y ratio a plan commits to reach or keep.
+
+A target sentence comes in two shapes, and one sentence may hold several targets:
+
+* value first: ``90% cán bộ, giáo viên ...; 80% cha mẹ, người chăm sóc trẻ em được
+  cung cấp thông tin ...``. Each value is followed by its *group* (the population,
+  as written), which runs up to the next value or to the *predicate* (``được ...``,
+  ``đạt ...``, ``triển khai ...``). Groups without a predicate of their own share
+  the next one: the example is two targets with one indicator.
+* value last: ``Giảm tỷ lệ lao động trẻ em và người chưa thành niên (...) dưới 1%``.
+  The group is the noun phrase after ``tỷ lệ``; the indicator is the verb phrase
+  before it (``Giảm tỷ lệ``).
+
+``find_targets`` reads one normalised paragraph (or table row); ``extract_targets``
+runs it over a ``Doc`` and adds section, path, label, year and evidence spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Literal, Optional
+
+from ..records import Target
+from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Doc, Paragraph
+
+Comparator = Literal["=", ">=", ">", "<=", "<"]
+Direction = Literal["increase", "decrease", "keep"]
+
+# ---------------------------------------------------------------- grammar parts
+
+_S = r"[ \u00a0]+"  # one or more spaces inside a phrase
+_W = r"(?<![\w])"  # start of a word (Vietnamese letters are \w)
+_E = r"(?![\w])"  # end of a word
+
+# Comparator phrases written right before the value. Order inside each group does
+# not matter; between groups, ``search`` returns the leftmost phrase that reaches
+# the value, so "không dưới" wins over "dưới" and "không vượt quá" over "vượt quá".
+_CMP_LE = rf"""
+    không{_S}(?:vượt{_S}quá|vượt|quá|cao{_S}hơn|lớn{_S}hơn|nhiều{_S}hơn)   # không quá 5%
+  | tối{_S}đa(?:{_S}là)?                                                  # tối đa 5%
+  | ≤ | <=                                                                # ≤ 5%
+"""
+_CMP_GE = rf"""
+    không{_S}(?:dưới|thấp{_S}hơn|ít{_S}hơn|nhỏ{_S}hơn)                   # không dưới 70%
+  | tối{_S}thiểu(?:{_S}là)?                                               # tối thiểu 70%
+  | ít{_S}nhất(?:{_S}là)?                                                 # ít nhất 70%
+  | ≥ | >=                                                                # ≥ 70%
+"""
+_CMP_GT = rf"""
+    trên | hơn | vượt(?:{_S}quá)?                                         # trên 90%, hơn 90%
+  | (?:cao|lớn|nhiều){_S}hơn                                              # cao hơn 90%
+  | >                                                                     # > 90%
+"""
+_CMP_LT = rf"""
+    dưới | (?:thấp|ít|nhỏ){_S}hơn                                         # dưới 1%, thấp hơn 1%
+  | <                                                                     # < 1%
+"""
+_CMP_EQ = rf"""
+    (?:xuống|giảm|hạ){_S}(?:còn|mức)                                      # xuống còn 0%
+  | xuống | còn | bằng | =                                                # xuống 0%, còn 2%
+"""
+# "từ" before a value: the lower bound of "Từ 70% trở lên", or a baseline "từ 4,9% ... xuống".
+_CMP_FROM = r"từ"
+
+COMPARATOR_BEFORE_RE = re.compile(
+    rf"""
+    {_W}(?:
+        (?P<le>{_CMP_LE})
+      | (?P<ge>{_CMP_GE})
+      | (?P<gt>{_CMP_GT})
+      | (?P<lt>{_CMP_LT})
+      | (?P<eq>{_CMP_EQ})
+      | (?P<from>{_CMP_FROM})
+    )
+    (?:{_S}(?:mức|là))?                         # "dưới mức 1%", "tối thiểu là 70%"
+    [ \u00a0]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Comparator phrases written right after the value.
+COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
+    rf"""
+    [ \u00a0]*
+    (?:
+        (?P<ge>trở{_S}lên|hoặc{_S}(?:hơn|cao{_S}hơn))      # 70% trở lên
+      | (?P<le>trở{_S}xuống|hoặc{_S}(?:thấp|ít){_S}hơn)    # 5% trở xuống
+    ){_E}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_YEAR = r"(?:19|20)\d\d"
+
+# A year written right after a value: "150/200 năm 2023", "90% vào năm 2025", "(năm 2025)".
+YEAR_AFTER_RE = re.compile(  # used with match(text, pos)
+    rf"""
+    [ \u00a0]*,?[ \u00a0]*\(?[ \u00a0]*
+    (?:(?:vào|đến|tới|trong|đến{_S}hết|hết){_S})?
+    năm{_S}(?P<year>{_YEAR}){_E}
+    [ \u00a0]*\)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A due year named before the targets of a sentence or in a heading.
+YEAR_CUE_RE = re.compile(
+    rf"""
+    {_W}(?:
+        (?:đến|tới|vào|trong|hết|cuối)(?:{_S}(?:hết|cuối))?{_S}năm{_S}(?P<year>{_YEAR})   # đến năm 2025
+      | giai{_S}đoạn{_S}{_YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{_YEAR})                   # giai đoạn 2021-2025
+      | ^[\W\d]*năm{_S}(?P<lead>{_YEAR})[ \u00a0]*[:,]                                     # "Năm 2025: ..."
+    ){_E}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "144/200 năm 2022 lên 150/200 năm 2023": what joins a baseline to the target value.
+BASELINE_BRIDGE_RE = re.compile(
+    rf"""
+    ^[ \u00a0]*
+    (?:,?[ \u00a0]*\(?[ \u00a0]*(?:vào{_S}|trong{_S})?(?:năm{_S})?(?P<year>{_YEAR})[ \u00a0]*\)?)?   # năm 2022
+    [ \u00a0]*,?[ \u00a0]*
+    (?:lên|xuống|đến|tới|thành|còn){_E}                                                         # lên
+    (?:{_S}(?:mức|còn){_E})?
+    [ \u00a0]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A rate noun: "Giảm tỷ lệ <group> dưới 1%" puts the value after the group.
+RATE_NOUN_RE = re.compile(
+    rf"{_W}(?:t[ỷỉ]{_S}lệ|t[ỷỉ]{_S}số|số{_S}lượng)(?:{_S}(?:số|các))?{_E}",
+    re.IGNORECASE,
+)
+
+# Words that open the predicate of a value-first target ("90% trẻ em | được ...").
+# Strong cues always open it; adverbs before a verb open it too ("tiếp tục được").
+_STRONG_CUES = rf"""
+    được | đạt | biết | nắm{_S}được | hiểu                    # passive, achievement, knowledge
+  | tiếp{_S}cận | đi{_S}học | học{_S}tập                       # access
+  | triển{_S}khai | duy{_S}trì | xây{_S}dựng | thực{_S}hiện   # carrying out
+  | hoàn{_S}thành | ban{_S}hành | kiện{_S}toàn | thành{_S}lập
+  | áp{_S}dụng | ứng{_S}dụng | bố{_S}trí | cam{_S}kết
+  | (?:bảo|đảm){_S}(?:đảm|bảo) | hưởng | thụ{_S}hưởng
+  | khi                                                       # "khi có thông báo được hỗ trợ"
+  | tiếp{_S}tục | đều | sẽ | phải | luôn | cần{_S}được       # adverbs before the verb
+"""
+# Weak cues open the predicate only when no strong cue does and no later value
+# shares its predicate: "có" and "tham gia" also occur inside groups
+# ("trẻ em có nguy cơ", "trẻ em tham gia lao động").
+_WEAK_CUES = rf"""
+    có | tham{_S}gia | không{_S}(?:có|để|còn|bị|xảy{_S}ra|vi{_S}phạm) | nhận | sử{_S}dụng
+"""
+STRONG_CUE_RE = re.compile(rf"{_W}(?:{_STRONG_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
+WEAK_CUE_RE = re.compile(rf"{_W}(?:{_WEAK_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
+
+# Verbs that sit between a value-last group and its value: "X đạt 90%", "X xuống 0%".
+VALUE_VERB_TAIL_RE = re.compile(
+    rf"""
+    (?:[ \u00a0,]+(?:
+        đạt | là | ở{_S}mức | mức | lên | lên{_S}mức | xuống | còn | giảm | tăng | chiếm | bằng
+      | phấn{_S}đấu | từ | khoảng
+    ))+[ \u00a0,:]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Where a sentence ends: a full stop, "!" or "?" before a space or the end.
+SENTENCE_END_RE = re.compile(r"[.!?](?=[ \u00a0\n]|$)")
+# Where a clause ends, for what stands before a value.
+CLAUSE_END_RE = re.compile(r"[;:\n]")
+
+# Past results are not commitments: "đã đạt 85%".
+PAST_BEFORE_RE = re.compile(rf"{_W}đã(?:{_S}(?:đạt|có|được))?[ \u00a0]*$", re.IGNORECASE)
+
+# What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
+RATIO_NOT_AFTER_RE = re.compile(
+    rf"{_W}(?:ngày|tháng|năm|số|lúc|hạn|điện{_S}thoại|ĐT|fax|hotline)[ \u00a0:.]*$", re.IGNORECASE)
+RATIO_NOT_BEFORE_RE = re.compile(
+    rf"[ \u00a0]*(?:tuổi|tháng|ngày|giờ|phút|tuần|buổi|lần|h){_E}", re.IGNORECASE)
+RATIO_CUE_BEFORE_RE = re.compile(
+    rf"(?:{_W}(?:đạt|lên|xuống|còn|là|bằng|từ){_S}$)|(?:{_W}t[ỷỉ]{_S}lệ{_E})", re.IGNORECASE)
+
+# Directions, read in what stands before the value (and the predicate's first words).
+KEEP_RE = re.compile(rf"{_W}(?:duy{_S}trì|giữ(?:{_S}(?:vững|ổn{_S}định))?){_E}", re.IGNORECASE)
+DECREASE_RE = re.compile(rf"{_W}(?:giảm|hạ|xuống){_E}", re.IGNORECASE)
+
+# The plan's own labels: "Mục tiêu 2", "Chỉ tiêu 1".
+LABEL_RE = re.compile(
+    rf"""
+    ^[\W_]*(?:[0-9a-zđ]{{1,3}}[.)]|[IVXLC]+\.)?[ \u00a0]*       # a marker: "b)", "2.", "-"
+    (?P<kind>mục{_S}tiêu|chỉ{_S}tiêu|nhiệm{_S}vụ|tiêu{_S}chí)
+    {_S}(?P<n>\d+(?:\.\d+)*[a-z]?)
+    (?=[ \u00a0]*(?:[:.)–—-]|$))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Characters trimmed from both ends of a group or indicator.
+_TRIM = " \u00a0\t\n,;:.-–—*#+•"
+# Conjunctions left dangling at the end of a group before the next value.
+TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{_S}có))+[ \u00a0,;]*$", re.IGNORECASE)
+
+# ---------------------------------------------------------------- tables
+
+TABLE_SEPARATOR_RE = re.compile(r"^[ \u00a0]*\|?[ \u00a0:|-]*-{3,}[ \u00a0:|-]*$")
+TABLE_YEAR_CELL_RE = re.compile(rf"^[ \u00a0]*(?:năm{_S})?(?P<year>{_YEAR})[ \u00a0]*$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass
+class TargetContext:
+    """What the paragraph's surroundings say: the due year of an enclosing heading,
+    and the years of a table's columns (from its header row)."""
+
+    year: Optional[int] = None
+    column_years: tuple[Optional[int], ...] = ()
+
+
+@dataclass
+class TargetMatch:
+    """A target found in one text; offsets are into that text."""
+
+    value: float
+    comparator: Comparator
+    unit: Literal["%", "ratio"]
+    group: str
+    start: int
+    end: int
+    group_start: int
+    group_end: int
+    indicator: Optional[str] = None
+    denominator: Optional[float] = None
+    baseline: Optional[float] = None
+    baseline_year: Optional[int] = None
+    min: Optional[float] = None
+    year: Optional[int] = None
+    direction: Direction = "increase"
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Anchor:
+    """A value in a sentence with its comparator phrases and its place."""
+
+    q: Quantity
+    start: int  # comparator (or baseline) start
+    end: int  # after suffix and year phrase
+    comparator: Comparator
+    year: Optional[int] = None
+    baseline: Optional[float] = None
+    baseline_year: Optional[int] = None
+    clause_start: int = 0
+    value_last: bool = False
+    group: tuple[int, int] = (0, 0)
+    predicate: Optional[tuple[int, int]] = None  # own predicate, value-first
+    indicator: Optional[tuple[int, int]] = None  # value-last: the verb phrase before the group
+    strong_cue: Optional[int] = None
+    region: tuple[int, int] = (0, 0)
+    from_word: bool = False  # written "từ X": a lower bound, or a baseline when "lên Y" follows
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces and punctuation at both ends."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    # an unmatched bracket at either end
+    if end > start and text[end - 1] in "([" :
+        end -= 1
+    if end > start and text[start] in ")]":
+        start += 1
+    return start, end
+
+
+def _trim_group(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _trim(text, start, end)
+    m = TRAILING_CONJ_RE.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    return _trim(text, start, end)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in SENTENCE_END_RE.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def _comparator(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int, bool]:
+    """The comparator of ``q`` from the words around it: (comparator, start, end, from_word)."""
+    start, end = q.start, q.end
+    comparator: Comparator = "="
+    from_word = False
+    if q.min is not None:  # a range 5-10%
+        comparator = "<="
+    window_start = max(floor, q.start - 40)
+    before = COMPARATOR_BEFORE_RE.search(text, window_start, q.start)
+    if before and q.min is None:
+        start = before.start()
+        kind = before.lastgroup
+        if kind == "from":
+            from_word, comparator = True, ">="
+        else:
+            comparator = {"le": "<=", "ge": ">=", "gt": ">", "lt": "<", "eq": "="}[kind]  # type: ignore[assignment]
+    after = COMPARATOR_AFTER_RE.match(text, q.end)
+    if after:
+        end = after.end()
+        comparator = ">=" if after.group("ge") else "<="
+    return comparator, start, end, from_word
+
+
+def _keep_candidate(text: str, q: Quantity, clause_start: int) -> bool:
+    """Whether a quantity may be a target at all (not a date, age, phone or past result)."""
+    before = text[max(clause_start, q.start - 30):q.start]
+    if PAST_BEFORE_RE.search(before):
+        return False
+    if q.unit == "%":
+        return True
+    if q.denominator is not None and q.value > q.denominator:
+        return False
+    if RATIO_NOT_AFTER_RE.search(before) or RATIO_NOT_BEFORE_RE.match(text, q.end):
+        return False
+    if q.date_like:
+        # "20/11" is a date unless the words before make it a ratio ("tỷ lệ ...", "đạt 10/12")
+        return bool(RATIO_CUE_BEFORE_RE.search(text[clause_start:q.start]))
+    return True
+
+
+def _year_cue(text: str) -> Optional[int]:
+    """The last due year named in ``text`` ("đến năm 2025", "giai đoạn 2021-2025")."""
+    year = None
+    for m in YEAR_CUE_RE.finditer(text):
+        year = int(m.group("year") or m.group("end") or m.group("lead"))
+    return year
+
+
+def heading_year(context: Iterable[str]) -> Optional[int]:
+    """The due year given by the innermost enclosing heading that names one."""
+    for heading in reversed(list(context)):
+        year = _year_cue(heading)
+        if year:
+            return year
+    return None
+
+
+def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
+    """The plan's own numbering of a target: 'Mục tiêu 2 / Chỉ tiêu 1'."""
+    parts = []
+    for heading in [*context, text]:
+        m = LABEL_RE.match(heading)
+        if m:
+            kind = re.sub(r"\s+", " ", m.group("kind"))
+            parts.append(f"{kind[0].upper()}{kind[1:].lower()} {m.group('n')}")
+    return " / ".join(parts) or None
+
+
+def _direction(before: str, predicate: str, comparator: str) -> Direction:
+    if KEEP_RE.search(before):
+        return "keep"
+    if DECREASE_RE.search(before):
+        return "decrease"
+    if KEEP_RE.match(predicate.lstrip()):
+        return "keep"
+    if comparator in ("<", "<=") and not before.strip():
+        return "decrease"
+    return "increase"
+
+
+# ---------------------------------------------------------------- predicate finding
+
+
+@lru_cache(maxsize=1)
+def _pos_tagger():
+    """underthesea's POS tagger, loaded only when the cue grammar finds no predicate."""
+    try:
+        from underthesea import pos_tag  # noqa: WPS433 (heavy import, deferred)
+    except Exception:  # pragma: no cover - optional
+        return None
+    return pos_tag
+
+
+# Verbs that occur inside groups and must not open a predicate on their own.
+_GROUP_VERBS = {"làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán",
+                "bóc lột", "sinh sống", "cư trú", "sống", "học", "lao động", "bảo vệ", "giáo dục"}
+
+USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
+
+
+def _pos_predicate_start(text: str, start: int, end: int) -> Optional[int]:
+    """First verb after a noun phrase, by POS tags: a fallback for predicates without cues."""
+    tagger = _pos_tagger() if USE_POS_FALLBACK else None
+    if tagger is None:
+        return None
+    chunk = text[start:end]
+    try:
+        tags = tagger(chunk)
+    except Exception:  # pragma: no cover - the tagger must never sink extraction
+        return None
+    pos, seen_noun = 0, False
+    for word, tag in tags:
+        found = chunk.find(word, pos)
+        if found < 0:
+            continue
+        pos = found + len(word)
+        if tag in ("N", "Np", "Nc", "Ny"):
+            seen_noun = True
+        elif tag == "V" and seen_noun and word.lower() not in _GROUP_VERBS:
+            return start + found
+    return None
+
+
+def _predicate_end(text: str, start: int, end: int) -> int:
+    """A predicate runs to the end of its clause: the first ';' unless a list opened by ':' holds it."""
+    semi = text.find(";", start, end)
+    colon = text.find(":", start, end)
+    if semi >= 0 and not (0 <= colon < semi):
+        return semi
+    return end
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) -> list[_Anchor]:
+    """Values of one sentence with comparators, baselines merged into their targets."""
+    anchors: list[_Anchor] = []
+    floor = s_start
+    for q in quantities:
+        clause_start = _clause_start(text, max(s_start, floor), q.start)
+        if not _keep_candidate(text, q, clause_start):
+            continue
+        comparator, start, end, from_word = _comparator(text, q, max(clause_start, floor))
+        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start)
+        year = YEAR_AFTER_RE.match(text, end)
+        if year and year.end() <= s_end:
+            anchor.year, anchor.end = int(year.group("year")), year.end()
+        if anchors and _merge_baseline(text, anchors[-1], anchor):
+            anchors[-1] = anchor
+        elif anchors and _annotates(text, anchors[-1], anchor):
+            continue  # "100% (35/35) xã": the ratio restates the percentage
+        else:
+            anchor.from_word = from_word
+            anchors.append(anchor)
+        floor = anchor.end
+    return anchors
+
+
+def _clause_start(text: str, floor: int, at: int) -> int:
+    last = floor
+    for m in CLAUSE_END_RE.finditer(text, floor, at):
+        last = m.end()
+    return last
+
+
+def _merge_baseline(text: str, prev: _Anchor, cur: _Anchor) -> bool:
+    """"144/200 năm 2022 lên 150/200": ``prev`` becomes the baseline of ``cur``."""
+    if prev.q.unit != cur.q.unit:
+        return False
+    bridge = BASELINE_BRIDGE_RE.match(text[prev.q.end:cur.start])
+    if not bridge:
+        return False
+    cur.baseline = prev.q.value
+    cur.baseline_year = int(bridge.group("year")) if bridge.group("year") else prev.year
+    cur.start = prev.start
+    cur.clause_start = prev.clause_start
+    return True
+
+
+def _annotates(text: str, prev: _Anchor, cur: _Anchor) -> bool:
+    between = text[prev.end:cur.q.start]
+    return between.strip() == "(" and text[cur.q.end:cur.q.end + 2].lstrip().startswith(")")
+
+
+def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
+                      ctx: TargetContext) -> list[TargetMatch]:
+    anchors = _anchors(text, s_start, s_end, quantities)
+    if not anchors:
+        return []
+    # 1. shape of each target: value last when a rate noun and a group stand before the value,
+    #    or when nothing follows the value in its clause.
+    prev_end = s_start
+    for i, a in enumerate(anchors):
+        lo = max(a.clause_start, prev_end)
+        nxt = anchors[i + 1].start if i + 1 < len(anchors) else s_end
+        rate = None
+        for m in RATE_NOUN_RE.finditer(text, lo, a.start):
+            rate = m
+        after_end = _clause_end(text, a.end, nxt)
+        nothing_after = not text[a.end:after_end].strip(_TRIM + "()")
+        if rate and text[rate.end():a.start].strip(_TRIM):
+            a.value_last = True
+            a.indicator = _trim(text, lo, rate.end())
+            a.group = _value_last_group(text, rate.end(), a.start)
+        elif nothing_after and text[lo:a.start].strip(_TRIM):
+            a.value_last = True
+            a.group = _value_last_group(text, lo, a.start)
+        prev_end = a.end
+    # 2. value-first regions: from the value to the next value (or to the next value-last clause)
+    for i, a in enumerate(anchors):
+        if a.value_last:
+            continue
+        if i + 1 < len(anchors):
+            nxt = anchors[i + 1]
+            r_end = nxt.clause_start if nxt.value_last and nxt.clause_start > a.end else nxt.start
+        else:
+            r_end = s_end
+        a.region = (a.end, r_end)
+        m = STRONG_CUE_RE.search(text, a.end, r_end)
+        a.strong_cue = m.start() if m else None
+    # 3. predicates: own strong cue; else shared with the next value-first target; else weak cue / POS
+    shared: Optional[tuple[int, int]] = None
+    for i in range(len(anchors) - 1, -1, -1):
+        a = anchors[i]
+        if a.value_last:
+            shared = None
+            continue
+        r_start, r_end = a.region
+        if a.strong_cue is not None:
+            a.predicate = (a.strong_cue, _predicate_end(text, a.strong_cue, r_end))
+            a.group = _trim_group(text, r_start, a.strong_cue)
+            shared = a.predicate
+            continue
+        if shared is not None:
+            a.group = _trim_group(text, r_start, r_end)
+            a.predicate = shared
+            continue
+        clause_end = _clause_end(text, r_start, r_end)
+        weak = WEAK_CUE_RE.search(text, r_start, clause_end)
+        cue = weak.start() if weak else _pos_predicate_start(text, r_start, clause_end)
+        if cue is not None and text[r_start:cue].strip(_TRIM):
+            a.predicate = (cue, _predicate_end(text, cue, r_end))
+            a.group = _trim_group(text, r_start, cue)
+            shared = a.predicate
+        else:
+            a.group = _trim_group(text, r_start, clause_end)
+            shared = None
+    # 4. records
+    sentence_year = _year_cue(text[s_start:anchors[0].start]) if anchors else None
+    out = []
+    for a in anchors:
+        g_start, g_end = a.group
+        if g_end <= g_start:
+            continue  # a bare value with nothing it applies to
+        out.append(_match(text, a, ctx, sentence_year))
+    return out
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.compile(r"[;]").search(text, start, end)
+    return m.start() if m else end
+
+
+def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
+    g_start, g_end = _trim(text, start, end)
+    tail = VALUE_VERB_TAIL_RE.search(text, g_start, g_end)
+    if tail:
+        g_end = tail.start()
+    return _trim(text, g_start, g_end)
+
+
+def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
+    g_start, g_end = a.group
+    if a.value_last:
+        ind = a.indicator
+        start = min(x for x in (a.start, g_start, ind[0] if ind else None) if x is not None)
+        end = a.end
+        before = text[ind[0]:ind[1]] if ind else text[a.clause_start:g_start]
+        predicate = ""
+    else:
+        ind = a.predicate
+        start = a.start
+        end = max(g_end, ind[1] if ind else g_end)
+        before = text[a.clause_start:a.start]
+        predicate = text[ind[0]:ind[1]] if ind else ""
+    indicator = text[ind[0]:ind[1]].strip(_TRIM) if ind else None
+    flags = ["ocr_repaired"] if a.q.repaired else []
+    return TargetMatch(
+        value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=text[g_start:g_end],
+        start=start, end=end, group_start=g_start, group_end=g_end, indicator=indicator or None,
+        denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
+        year=a.year or sentence_year or ctx.year,
+        direction=_direction(before, predicate, a.comparator), flags=flags,
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Cell ranges of a markdown table row, offsets into the full text."""
+    cells, pos = [], 0
+    body = line
+    bars = [i for i, ch in enumerate(body) if ch == "|"]
+    if not bars:
+        return [(offset, offset + len(line))]
+    edges = bars if bars[0] == len(body) - len(body.lstrip()) else [-1, *bars]
+    if body.rstrip()[-1:] != "|":
+        edges = [*edges, len(body)]
+    for a, b in zip(edges, edges[1:]):
+        cells.append((offset + a + 1, offset + b))
+    del pos
+    return cells
+
+
+def header_years(line: str) -> tuple[Optional[int], ...]:
+    """Column years of a table header row ('| Chỉ tiêu | 2023 | 2024 | 2025 |'), or ()."""
+    cells = [line[a:b] for a, b in _cells(line, 0)]
+    years = tuple(int(m.group("year")) if (m := TABLE_YEAR_CELL_RE.match(c)) else None for c in cells)
+    return years if any(years) and "%" not in line else ()
+
+
+def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> list[TargetMatch]:
+    cells = _cells(text[start:end], start)
+    label_cell = None
+    out: list[TargetMatch] = []
+    for index, (a, b) in enumerate(cells):
+        quantities = find_quantities(text[a:b])
+        if not quantities:
+            if label_cell is None and re.search(r"[^\W\d_]", text[a:b]):
+                label_cell = (a, b)
+            continue
+        if label_cell is None:
+            continue
+        rate = RATE_NOUN_RE.search(text, *label_cell)
+        g_start, g_end = _trim(text, rate.end() if rate and rate.start() - label_cell[0] < 3 else label_cell[0],
+                               label_cell[1])
+        indicator = text[label_cell[0]:rate.end()].strip(_TRIM) if rate and g_start > label_cell[0] else None
+        year = ctx.column_years[index] if index < len(ctx.column_years) else None
+        for q in quantities:
+            q = replace(q, start=q.start + a, end=q.end + a)
+            comparator, q_start, q_end, _ = _comparator(text, q, a)
+            out.append(TargetMatch(
+                value=q.value, comparator=comparator, unit=q.unit, group=text[g_start:g_end],
+                start=label_cell[0], end=q_end, group_start=g_start, group_end=g_end,
+                indicator=indicator, denominator=q.denominator, min=q.min,
+                year=year or ctx.year, direction=_direction(indicator or "", "", comparator),
+                flags=["ocr_repaired"] if q.repaired else [],
+            ))
+    return out
+
+
+def _table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
+    out: list[TargetMatch] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip() or TABLE_SEPARATOR_RE.match(line):
+            continue
+        years = header_years(line)
+        if years:
+            ctx = replace(ctx, column_years=years)
+            continue
+        out.extend(_table_row_targets(text, start, end, ctx))
+    return out
+
+
+# ---------------------------------------------------------------- public API
+
+
+def is_table_row(text: str) -> bool:
+    return text.lstrip().startswith("|")
+
+
+def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:
+    """Every target in one normalised paragraph (or markdown table row/rows)."""
+    ctx = context or TargetContext()
+    if is_table_row(text):
+        return _table_targets(text, ctx)
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    out: list[TargetMatch] = []
+    for s_start, s_end in _sentences(text):
+        inside = [q for q in quantities if s_start <= q.start < s_end]
+        if inside:
+            out.extend(_sentence_targets(text, s_start, s_end, inside, ctx))
+    return out
+
+
+# Paragraph roles that never hold the plan's commitments.
+_SKIP_ROLES = {"header", "doc_type", "title", "preamble", "closing", "signature"}
+# Section kinds whose percentages are shares of money, not commitments.
+_SKIP_KINDS = {"budget"}
+
+
+def extract_targets(doc: "Doc") -> list[Target]:
+    """Every target of the plan, in document order, with section, label, year and evidence."""
+    targets: list[Target] = []
+    column_years: tuple[Optional[int], ...] = ()
+    for p in doc.paragraphs:
+        if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
+            continue
+        if is_table_row(p.text):
+            years = header_years(p.text)
+            if years:
+                column_years = years
+                continue
+        else:
+            column_years = ()
+        ctx = TargetContext(year=heading_year(p.context), column_years=column_years)
+        matches = find_targets(p.text, ctx)
+        if not matches:
+            continue
+        label = plan_label(p.context, p.body)
+        for m in matches:
+            targets.append(_target(doc, p, m, label))
+    return targets
+
+
+def _target(doc: "Doc", p: "Paragraph", m: TargetMatch, label: Optional[str]) -> Target:
+    span = doc.span(p.start + m.start, p.start + m.end)
+    flags = list(m.flags)
+    if span.ocr_confidence is not None and span.ocr_confidence < 60:
+        flags.append("low_ocr_confidence")
+    return Target(
+        value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,
+        baseline=m.baseline, baseline_year=m.baseline_year, min=m.min, group=m.group,
+        indicator=m.indicator, year=m.year, section=p.section, section_path=list(p.path),
+        label=label, direction=m.direction, span=span, flags=flags,
+    )
