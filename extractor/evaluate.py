@@ -21,6 +21,14 @@ from .records import ErrorRecord, PlanRecord
 FIELDS = ("metadata", "sections", "targets", "references", "bodies", "findings")
 METADATA_KEYS = ("doc_type", "number", "symbol", "issuer", "place", "date", "signer", "signer_title")
 FINDING_KEYS = ("section", "value", "number", "parent_target")
+# The key that locates a finding of each code (gold-format.md); other keys are not compared.
+LOCATING_KEY = {
+    "section_number_gap": "section", "section_number_duplicate": "section",
+    "section_level_inconsistent": "section", "task_without_body": "section",
+    "value_out_of_range": "value", "reference_mismatch": "number",
+    "target_below_parent": "parent_target", "parent_target_missing": "parent_target",
+    "period_outside_parent": None,
+}
 
 
 @dataclass
@@ -148,7 +156,9 @@ def score_targets(pred: list[dict], gold: list[dict]) -> Counts:
 
 def score_findings(pred: list[dict], gold: list[dict]) -> Counts:
     def key(f: dict) -> Any:
-        return (f.get("code"),) + tuple(_key(f.get(k)) for k in FINDING_KEYS)
+        code = f.get("code")
+        located = LOCATING_KEY.get(code, "section")
+        return (code, _key(f.get(located)) if located else None)
 
     c, _ = _match_by_key(pred, gold, key)
     return c

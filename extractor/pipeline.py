@@ -17,7 +17,10 @@ from typing import Iterable, Iterator, Union
 
 from . import __version__
 from .document import Doc, Paragraph
+from .check.rules import internal_findings
 from .fields.metadata import extract_metadata
+from .fields.references import extract_references
+from .fields.targets import extract_targets
 from .kinds import classify
 from .normalise import normalise
 from .readers import read
@@ -76,8 +79,10 @@ def record_from_doc(doc: Doc) -> PlanRecord:
     record = PlanRecord(
         document=doc.source.name, provenance=_provenance(doc),
         metadata=extract_metadata(doc), outline=doc.outline,
+        targets=extract_targets(doc), references=extract_references(doc),
     )
     record.findings.extend(doc.segment_findings)  # type: ignore[attr-defined]
+    record.findings.extend(internal_findings(record))
     return record
 
 

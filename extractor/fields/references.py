@@ -82,7 +82,7 @@ _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
 # ---------------------------------------------------------------- grammar
 
 SO = r"(?i:s[ốo])"                          # "số", OCR "so"
-UPPER_WORD = r"(?=[A-ZĐÀ-ỸÁÂĂÊÔƠƯ])\w+"       # a capitalised word (rough: the class is filtered by .isupper)
+WORD = r"[^\W\d_]\w*"                        # a word; _heads keeps only capitalised title words
 
 # "Quyết định số 782/QĐ-TTg", "Thông tư 13/2021/TT-BLĐTBXH", "công văn số: 636/LĐTBXH-TE"
 NUMBERED_HEAD = rf"""
@@ -104,7 +104,7 @@ ORDINAL_HEAD = rf"""
 TITLE_HEAD = rf"""
     (?<!\w)(?P<title>
         (?i:{_KNOWN_TITLES})(?!\w)                            # a title in the lexicon
-      | (?P<ttype>{_TITLE_TYPES}|Bộ\s+Luật)\s+(?P<tname>{UPPER_WORD})   # a title the grammar reads
+      | (?P<ttype>{_TITLE_TYPES}|Bộ\s+Luật)\s+(?P<tname>{WORD})   # a title the grammar reads
     )
 """
 
@@ -183,13 +183,19 @@ def canonical_issuer(written: str) -> Optional[str]:
     return name or None
 
 
+def _continues_name(text: str, pos: int) -> bool:
+    """After "," or "và" at ``pos``: does a capitalised word that opens no new body or citation follow?"""
+    nxt = _ISSUER_TOKEN.match(text, pos)
+    if not nxt or not nxt.group(1)[:1].isupper():
+        return False
+    return not _ISSUER_HEAD_RE.match(text, pos) and not HEAD_RE.match(text, nxt.start(1))
+
+
 def _read_issuer(text: str, pos: int, limit: int) -> tuple[Optional[str], int]:
     """The body named from ``pos`` ("của" already read) and the offset after it."""
     words: list[str] = []
     end = pos
     while len(words) < _MAX_ISSUER_WORDS and end < limit:
-        if _ISSUER_STOP.match(text, end):
-            break
         m = _ISSUER_TOKEN.match(text, end)
         if not m or m.end() > limit:
             break
@@ -197,11 +203,10 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[Optional[str], int]:
         if token.startswith("("):  # "(UBND)": an abbreviation the plan defines
             end = m.end()
             continue
-        if token in (",", "và") or token == "và":
-            nxt = _ISSUER_TOKEN.match(text, m.end())
-            if not words or not nxt or not nxt.group(1)[:1].isupper() or _ISSUER_HEAD_RE.match(text, m.end()) \
-                    or HEAD_RE.match(text, m.end() + len(nxt.group(0)) - len(nxt.group(0).lstrip())):
-                break
+        if _ISSUER_STOP.match(text, end):
+            break
+        if token in (",", "và") and not (words and _continues_name(text, m.end())):
+            break
         words.append(token)
         end = m.end()
     while words and words[-1] in (",", "và", "-", "–"):
@@ -261,6 +266,10 @@ def _heads(text: str) -> list[re.Match[str]]:
     """Citation heads left to right, overlapping ones dropped."""
     heads, last_end = [], 0
     for m in HEAD_RE.finditer(text):
+        if m.group("title") is not None and not m.group("title")[0].isupper():
+            continue  # "pháp luật lao động", "luật sư": no title
+        if m.group("tname") is not None and not m.group("tname")[0].isupper():
+            continue  # "Luật này", "Luật pháp"
         if m.start() >= last_end:
             heads.append(m)
             last_end = m.end()
@@ -289,7 +298,7 @@ def _numbered(text: str, start: int, head_end: int, written_type: Optional[str],
     if issuer is None:
         before = _ISSUER_BEFORE.search(text, max(0, start - 80), start)
         issuer = canonical_issuer(before.group("issuer")) if before else None
-    subject, pos = _subject(text, pos)
+    subject, _ = _subject(text, pos)
     return RefMatch(
         start=start, end=pos, doc_type=doc_type, number=number.canonical, date=date.iso if date else None,
         date_valid=date.valid if date else True, issuer=issuer or number.issuer, subject=subject,

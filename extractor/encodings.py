@@ -1,0 +1,370 @@
+"""Legacy Vietnamese encodings: the syllable grammar, decoding and repair.
+
+Plans written before Unicode use one of three 8-bit encodings: Windows-1258 (precomposed
+letters plus combining tone marks), TCVN3 (TCVN 5712:1993, the ABC ``.VnTime`` fonts) and
+VNI-Windows (base letter + mark byte). :func:`decode_legacy_bytes` decodes such bytes and
+names the encoding; :func:`fix_text` repairs text that was already decoded as
+Windows-1252/Latin-1 while really being TCVN3 or VNI ("Thùc hiÖn" -> "Thực hiện").
+Both pick the encoding whose result has the most valid Vietnamese syllables
+(:func:`is_vietnamese_syllable`). The byte tables are data: ``data/legacy_encodings.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable, Optional
+
+# --------------------------------------------------------------------------- syllables
+
+# The five tone marks as combining characters (NFD): grave, acute, tilde, hook, dot below.
+TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
+# Finals after which only the acute or dot-below tone is possible (checked syllables).
+STOP_FINALS = ("c", "ch", "p", "t")
+
+# Initial consonants: the longest spelling first so that 'ngh' is not read as 'ng' + 'h'.
+_INITIAL = r"""
+    (?: ngh | ng | nh | ch | gh | gi | kh | ph | th | tr | qu   # digraphs and the trigraph
+      | [bcdđghklmnprstvx]                                  # single consonants
+    )?
+"""
+# Rhymes, written per nucleus: the nucleus and the finals it may take. ``?`` after the
+# final group marks a nucleus that can also end the syllable (an open syllable).
+_A = r"a (?: ch | nh | ng | [cmnpt] | [iouy] )?"        # a, ach, anh, ai, ao, au, ay
+_BREVE_A = r"ă (?: ng | [cmnpt] )"                       # ă is never final
+_CIRCUMFLEX_A = r"â (?: ng | [cmnpt] | [uy] )"           # â is never final: âu, ây
+_E = r"e (?: ng | [cmnpt] | o )?"                        # e, eo
+_CIRCUMFLEX_E = r"ê (?: ch | nh | [cmnpt] | u )?"        # ê, êch, ênh, êu
+_I = r"i (?: ch | nh | [cmnpt] | [ua] )?"                # i, ich, inh, iu, ia
+_IE = r"[iy]ê (?: ng | [cmnpt] | u )"                    # iê / yê need a final: tiên, yêu
+_O = r"o (?: ng | [cmnpt] | i | o (?: ng | c ) )?"       # o, oi, oong, ooc
+_CIRCUMFLEX_O = r"ô (?: ng | [cmnpt] | i )?"             # ô, ôi
+_HORN_O = r"ơ (?: [mnpt] | i )?"                         # ơ, ơi
+_U = r"u (?: ng | [cmnpt] | [ia] )?"                     # u, ui, ua
+_UO = r"uô (?: ng | [cmnpt] | i )"                       # uô needs a final: muốn, tuổi
+_HORN_U = r"ư (?: ng | [cmnt] | [iua] )?"                # ư, ưi, ưu, ưa
+_UOH = r"ươ (?: ng | [cmnpt] | [iu] )"                   # ươ needs a final: người, rượu
+_Y = r"y"                                                # y alone: ý, mỹ
+# After the medial /w/ spelt 'o' (hoa, hoặc, khoe) and spelt 'u' (tuần, thuế, huynh, khuya, thuở).
+_AFTER_MEDIAL_O = rf"o (?: {_A} | {_BREVE_A} | {_E} )"
+_UY = r"y (?: ch | nh | [nt] | u | a )?"                 # uy, uych, uynh, uyt, uyu, uya
+_AFTER_MEDIAL_U = rf"u (?: {_CIRCUMFLEX_A} | {_CIRCUMFLEX_E} | yê (?: ng | [cmnpt] | u ) | {_UY} | {_HORN_O} )"
+
+_RHYME = rf"""
+    (?: {_AFTER_MEDIAL_O}       # medial o: oa, oă, oe (+ finals)
+      | {_AFTER_MEDIAL_U}       # medial u: uâ, uê, uyê, uy, uơ (+ finals)
+      | {_UOH} | {_UO} | {_IE}  # the diphthongs ươ, uô, iê/yê
+      | {_A} | {_BREVE_A} | {_CIRCUMFLEX_A}
+      | {_E} | {_CIRCUMFLEX_E} | {_I}
+      | {_O} | {_CIRCUMFLEX_O} | {_HORN_O}
+      | {_U} | {_HORN_U} | {_Y}
+    )
+"""
+# A toneless, lowercase syllable: initial consonant (optional) + rhyme.
+SYLLABLE = re.compile(rf"{_INITIAL} {_RHYME}", re.VERBOSE)
+
+# A word: a run of letters (digits and underscore excluded).
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` (any case, NFC or NFD) is a well-formed Vietnamese syllable:
+    initial + rhyme from the grammar above, at most one tone, and a checked syllable
+    (final c, ch, p, t) only with the acute or dot-below tone."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [TONE_MARKS[c] for c in decomposed if c in TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    if not SYLLABLE.fullmatch(base):
+        return False
+    return not base.endswith(STOP_FINALS) or tones in (["acute"], ["dot"])
+
+
+def syllable_share(text: str) -> tuple[float, int]:
+    """Share of the words of ``text`` that are Vietnamese syllables, and the word count."""
+    words = WORD.findall(text)
+    if not words:
+        return 0.0, 0
+    return sum(map(is_vietnamese_syllable, words)) / len(words), len(words)
+
+
+def count_syllables(text: str) -> int:
+    """Number of words of ``text`` that are Vietnamese syllables."""
+    return sum(map(is_vietnamese_syllable, WORD.findall(text)))
+
+
+# --------------------------------------------------------------------------- tables
+
+DATA_FILE = Path(__file__).parent / "data" / "legacy_encodings.json"
+
+
+def _byte_table(entries: dict[str, str]) -> dict[int, str]:
+    return {int(key, 16): value for key, value in entries.items() if not key.startswith("_")}
+
+
+def _cp1252_char(byte: int) -> Optional[str]:
+    """The character Windows-1252 gives a byte, or None where it leaves the byte undefined."""
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> dict:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    tcvn = data["tcvn3"]
+    letters = _byte_table(tcvn["abc_letters"])
+    letters.update(_byte_table(tcvn["vn1_capitals_free_positions"]))
+    letters.update(_byte_table(tcvn["vn1_capitals_controls"]))
+    letters.update(_byte_table(tcvn["combining_tone_marks"]))
+    c1_capitals = _byte_table(tcvn["vn1_capitals_c1"])
+    # Two readings of 0x80-0x9F: the VN1 capitals, or Windows-1252's quotes and dashes (what a
+    # Word document in .VnTime fonts holds); bytes Windows-1252 leaves undefined are capitals.
+    with_capitals = [chr(b) for b in range(256)]
+    with_punctuation = [chr(b) for b in range(256)]
+    for byte in range(0x80, 0xA0):
+        with_capitals[byte] = c1_capitals[byte]
+        with_punctuation[byte] = _cp1252_char(byte) or c1_capitals[byte]
+    for byte, char in letters.items():
+        with_capitals[byte] = with_punctuation[byte] = char
+    return {"tcvn3_vn1": with_capitals, "tcvn3_abc": with_punctuation, "vni": _vni_table(data["vni"])}
+
+
+def _vni_table(vni: dict) -> dict[str, str]:
+    """VNI sequence (bytes read as Windows-1252) -> Unicode letter, capitals included."""
+    table: dict[str, str] = {}
+    offset = vni["capital_offset"]
+
+    def add(letter: str, byte_values: list[int]) -> None:
+        lower = "".join(_cp1252_char(b) for b in byte_values)
+        upper_bytes = [b - offset if b >= 0xE0 or 0x61 <= b <= 0x7A else b for b in byte_values]
+        upper = "".join(_cp1252_char(b) for b in upper_bytes)
+        table[lower] = letter
+        table[upper] = letter.upper()
+        # a capital base with a lowercase mark byte, as some VNI documents mix them
+        table[upper[0] + lower[1:]] = letter.upper()
+
+    def base_bytes(spelling: str) -> list[int]:
+        return [int(spelling, 16)] if len(spelling) == 2 else [ord(spelling)]
+
+    for base, spelling in vni["tone_bases"].items():
+        for tone, mark in vni["tone_marks"].items():
+            letter = unicodedata.normalize("NFC", base + _TONE_CHARS[tone])
+            add(letter, base_bytes(spelling) + [int(mark, 16)])
+    for family, combining in (("circumflex", "\u0302"), ("breve", "\u0306")):
+        for base in vni[f"{family}_bases"]:
+            for tone, mark in vni[f"{family}_marks"].items():
+                letter = unicodedata.normalize("NFC", base + combining + _TONE_CHARS.get(tone, ""))
+                add(letter, [ord(base), int(mark, 16)])
+    for byte, letter in vni["single_bytes"].items():
+        add(letter, [int(byte, 16)])
+    return table
+
+
+_TONE_CHARS = {name: char for char, name in TONE_MARKS.items()} | {"none": ""}
+
+
+# --------------------------------------------------------------------------- decoders
+
+def decode_tcvn3_bytes(data: bytes, c1_capitals: bool = False) -> str:
+    """TCVN3 bytes -> NFC text, capitals of the .VnTimeH convention restored.
+    ``c1_capitals``: read 0x80-0x9F as the VN1 capitals instead of Windows-1252 punctuation."""
+    table = _tables()["tcvn3_vn1" if c1_capitals else "tcvn3_abc"]
+    text = "".join(table[b] for b in data)
+    return restore_capitals(unicodedata.normalize("NFC", text))
+
+
+def _windows_1252(data: bytes) -> str:
+    """Bytes read as Windows-1252, the five undefined bytes as Latin-1."""
+    return "".join(_cp1252_char(b) or chr(b) for b in data) if data else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _vni_pattern() -> re.Pattern:
+    sequences = sorted(_tables()["vni"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, sequences)))
+
+
+def vni_to_unicode(text: str) -> str:
+    """VNI text read as Windows-1252 -> NFC Unicode."""
+    table = _tables()["vni"]
+    return unicodedata.normalize("NFC", _vni_pattern().sub(lambda m: table[m.group()], text))
+
+
+def decode_vni_bytes(data: bytes) -> str:
+    """VNI-Windows bytes -> NFC text."""
+    return vni_to_unicode(_windows_1252(data))
+
+
+def decode_cp1258_bytes(data: bytes) -> str:
+    """Windows-1258 bytes -> NFC text (its combining tone marks composed)."""
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+LEGACY_DECODERS: dict[str, Callable[[bytes], str]] = {
+    "cp1258": decode_cp1258_bytes,
+    "tcvn3": lambda data: _best(decode_tcvn3_bytes(data), decode_tcvn3_bytes(data, True))
+    if any(0x80 <= b < 0xA0 for b in data) else decode_tcvn3_bytes(data),
+    "vni": decode_vni_bytes,
+}
+# The least share of valid syllables for a decoding to be believed.
+MIN_PLAUSIBLE_SHARE = 0.5
+# Detection reads this many characters of a long text.
+SAMPLE_CHARS = 20_000
+
+
+def _best(*texts: str) -> str:
+    return max(texts, key=lambda text: syllable_share(text[:SAMPLE_CHARS])[0])
+
+
+def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
+    """Bytes that are not UTF-8 -> (NFC text, encoding) for Windows-1258 (``cp1258``),
+    TCVN3 (``tcvn3``) or VNI-Windows (``vni``): the decoding with the largest share of
+    valid Vietnamese syllables. None if the bytes are UTF-8 or no decoding is plausible."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for name, decode in LEGACY_DECODERS.items():
+        text = decode(data)
+        share, words = syllable_share(text[:SAMPLE_CHARS])
+        share -= text.count("\ufffd") / max(words, 1)
+        if best is None or share > best[0]:
+            best = (share, text, name)
+    if best is None or best[0] < MIN_PLAUSIBLE_SHARE:
+        return None
+    return best[1], best[2]
+
+
+# --------------------------------------------------------------------------- capitals
+
+# The capital fonts of TCVN3 (.VnTimeH) draw capitals with the lowercase bytes, so a decoded
+# heading reads "KẾ HOẠCH" as "Kế HOạCH". A word is put in capitals when its other letters are.
+_SENTENCE_START = re.compile(
+    r"""(?:
+        ^ [\s#*>•\-+–]*                                   # line start, heading or list marks
+          (?: (?: \d+ | [IVXLC]+ | [a-zđ] ) [.):] \s* )*  # numbering: 1.  II.  a)
+          [\s*"“(]* $
+      | [.!?…] [\s*"”)]* $                                # after a full stop
+    )""",
+    re.VERBOSE,
+)
+
+
+def _is_capital_syllable(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and is_vietnamese_syllable(word)
+
+
+def _restore_line_capitals(line: str) -> str:
+    words = [[m.start(), m.group()] for m in WORD.finditer(line)]
+    if not words:
+        return line
+    # words whose ASCII letters are all capitals, with lowercase decoded letters
+    candidates = []
+    for index, (start, word) in enumerate(words):
+        if not any(c.islower() and ord(c) > 127 for c in word) or any("a" <= c <= "z" for c in word):
+            continue
+        capitals = sum(c.isupper() for c in word)
+        if capitals >= 2:
+            words[index][1] = word.upper()
+        else:
+            candidates.append((index, capitals))
+    for index, capitals in candidates:
+        neighbours = [words[i][1] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+        capital = [_is_capital_syllable(word) for word in neighbours]
+        if (capitals == 1 and any(capital)) or (capitals == 0 and capital and all(capital)):
+            words[index][1] = words[index][1].upper()
+    for index, (start, word) in enumerate(words):
+        if word[0].islower() and ord(word[0]) > 127 and _SENTENCE_START.search(line[:start]):
+            words[index][1] = word[0].upper() + word[1:]
+    pieces, last = [], 0
+    for start, word in words:
+        pieces.append(line[last:start])
+        pieces.append(word)
+        last = start + len(word)
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def restore_capitals(text: str) -> str:
+    """Put back the capitals that TCVN3's capital fonts encode as lowercase bytes."""
+    return "\n".join(_restore_line_capitals(line) for line in text.split("\n"))
+
+
+# --------------------------------------------------------------------------- repair
+
+# Characters that Windows-1252/Latin-1 readings of TCVN3 or VNI produce and good Vietnamese
+# text does not: Latin-1 letters and signs outside the Vietnamese alphabet.
+_SUSPECT = re.compile(
+    "[\u00a1-\u00bf"          # signs: ¡ ¢ £ ... ® ¬ soft hyphen ... µ ¶ · ¸ ¹ » ¼ ½ ¾
+    "\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"  # Ä Å Æ Ç Ë Î Ï Ð Ñ Ö × Ø Û Ü Þ ß
+    "\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff"  # ä å æ ç ë î ï ð ñ ö ÷ ø û ü þ ÿ
+    "]"
+)
+# Characters a Windows-1252 or Latin-1 reading of 8-bit bytes can produce.
+_EIGHT_BIT_CHARS = {chr(b) for b in range(256)} | {c for c in map(_cp1252_char, range(0x80, 0xA0)) if c}
+
+
+@functools.lru_cache(maxsize=1)
+def _tcvn3_translations() -> dict[str, dict[int, str]]:
+    """str.translate tables: a Windows-1252/Latin-1 reading of TCVN3 -> Unicode."""
+    tables = {}
+    for variant in ("tcvn3_abc", "tcvn3_vn1"):
+        decode = _tables()[variant]
+        table: dict[int, str] = {}
+        for byte in range(1, 256):
+            if decode[byte] != chr(byte):
+                table[byte] = decode[byte]  # the Latin-1 reading
+                shown = _cp1252_char(byte)
+                if shown and ord(shown) != byte:
+                    table[ord(shown)] = decode[byte]
+        tables[variant] = table
+    return tables
+
+
+def _converters() -> list[tuple[str, Callable[[str], str]]]:
+    translations = _tcvn3_translations()
+    return [
+        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_abc"]))),
+        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_vn1"]))),
+        ("vni", vni_to_unicode),
+    ]
+
+
+def fix_text(text: str) -> tuple[str, list[str]]:
+    """Repair text that is TCVN3 or VNI read as Windows-1252/Latin-1.
+
+    Returns the NFC text and the conversions made (``["tcvn3->unicode"]``), or the text
+    unchanged and ``[]`` when it is already good Vietnamese. Only lines made entirely of
+    8-bit characters are considered (a line with ư, ạ, đ... is real Unicode), and a line
+    is converted when that does not lose valid syllables."""
+    if not _SUSPECT.search(text):
+        return text, []
+    lines = text.split("\n")
+    legacy = [i for i, line in enumerate(lines) if _SUSPECT.search(line) and set(line) <= _EIGHT_BIT_CHARS]
+    if not legacy:
+        return text, []
+    before = {i: count_syllables(lines[i]) for i in legacy}
+    words = sum(len(WORD.findall(lines[i])) for i in legacy)
+    best = None
+    for name, convert in _converters():
+        converted = {i: convert(lines[i]) for i in legacy}
+        after = {i: count_syllables(converted[i]) for i in legacy}
+        gain = sum(after.values()) - sum(before.values())
+        if best is None or gain > best[0]:
+            best = (gain, name, converted, after)
+    gain, name, converted, after = best
+    if gain < 1 or gain < 0.2 * words:
+        return text, []
+    for i in legacy:
+        if after[i] >= before[i]:
+            lines[i] = _restore_line_capitals(converted[i]) if name == "tcvn3" else converted[i]
+    return "\n".join(lines), [f"{name}->unicode"]
