@@ -94,8 +94,9 @@ def syllable_share(text: str) -> tuple[float, int]:
 
 
 def count_syllables(text: str) -> int:
-    """Number of words of ``text`` that are Vietnamese syllables."""
-    return sum(map(is_vietnamese_syllable, WORD.findall(text)))
+    """Number of words of ``text``, two letters or longer, that are Vietnamese syllables
+    (one-letter words are left out: a stray capital decoded from a dash would count)."""
+    return sum(is_vietnamese_syllable(w) for w in WORD.findall(text) if len(w) > 1)
 
 
 # --------------------------------------------------------------------------- tables
@@ -176,8 +177,18 @@ def decode_tcvn3_bytes(data: bytes, c1_capitals: bool = False) -> str:
     """TCVN3 bytes -> NFC text, capitals of the .VnTimeH convention restored.
     ``c1_capitals``: read 0x80-0x9F as the VN1 capitals instead of Windows-1252 punctuation."""
     table = _tables()["tcvn3_vn1" if c1_capitals else "tcvn3_abc"]
-    text = "".join(table[b] for b in data)
-    return restore_capitals(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", "".join(table[b] for b in data))
+    return text if c1_capitals else restore_capitals(text)
+
+
+def _decode_tcvn3_either(data: bytes) -> str:
+    """TCVN3 bytes with 0x80-0x9F read as VN1 capitals or as punctuation, whichever gives
+    more valid syllables (punctuation when equal)."""
+    abc = decode_tcvn3_bytes(data)
+    if not any(0x80 <= b < 0xA0 for b in data):
+        return abc
+    vn1 = decode_tcvn3_bytes(data, c1_capitals=True)
+    return vn1 if count_syllables(vn1[:SAMPLE_CHARS]) > count_syllables(abc[:SAMPLE_CHARS]) else abc
 
 
 def _windows_1252(data: bytes) -> str:
@@ -209,18 +220,13 @@ def decode_cp1258_bytes(data: bytes) -> str:
 
 LEGACY_DECODERS: dict[str, Callable[[bytes], str]] = {
     "cp1258": decode_cp1258_bytes,
-    "tcvn3": lambda data: _best(decode_tcvn3_bytes(data), decode_tcvn3_bytes(data, True))
-    if any(0x80 <= b < 0xA0 for b in data) else decode_tcvn3_bytes(data),
+    "tcvn3": _decode_tcvn3_either,
     "vni": decode_vni_bytes,
 }
 # The least share of valid syllables for a decoding to be believed.
 MIN_PLAUSIBLE_SHARE = 0.5
 # Detection reads this many characters of a long text.
 SAMPLE_CHARS = 20_000
-
-
-def _best(*texts: str) -> str:
-    return max(texts, key=lambda text: syllable_share(text[:SAMPLE_CHARS])[0])
 
 
 def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
@@ -250,27 +256,35 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
 # heading reads "KẾ HOẠCH" as "Kế HOạCH". A word is put in capitals when its other letters are.
 _SENTENCE_START = re.compile(
     r"""(?:
-        ^ [\s#*>•\-+–]*                                   # line start, heading or list marks
-          (?: (?: \d+ | [IVXLC]+ | [a-zđ] ) [.):] \s* )*  # numbering: 1.  II.  a)
-          [\s*"“(]* $
-      | [.!?…] [\s*"”)]* $                                # after a full stop
+        ^ [\s*>]* (?: [#•\-+–] | (?: \d+ | [IVXLC]+ | [a-zđ] ) [.)] ) [\s*"“(]* $  # after a heading, list or numbering mark
+      | [.!?…] [\s*"”)]* $                                                 # after a full stop
     )""",
     re.VERBOSE,
 )
+# At the start of a paragraph: only quotes, brackets and emphasis marks before the word.
+_PARAGRAPH_START = re.compile(r"[\s*\"“(]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _ambiguous_letters() -> frozenset[str]:
+    """Lowercase letters whose capitals TCVN3's ABC set has no byte for (all toned letters)."""
+    abc = set(_byte_table(json.loads(DATA_FILE.read_text(encoding="utf-8"))["tcvn3"]["abc_letters"]).values())
+    return frozenset(c for c in abc if c.islower() and c.upper() not in abc)
 
 
 def _is_capital_syllable(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and is_vietnamese_syllable(word)
 
 
-def _restore_line_capitals(line: str) -> str:
+def _restore_line_capitals(line: str, paragraph_start: bool = False) -> str:
     words = [[m.start(), m.group()] for m in WORD.finditer(line)]
     if not words:
         return line
-    # words whose ASCII letters are all capitals, with lowercase decoded letters
+    ambiguous = _ambiguous_letters()
+    # words whose other letters are all capitals, with letters that might be capitals
     candidates = []
     for index, (start, word) in enumerate(words):
-        if not any(c.islower() and ord(c) > 127 for c in word) or any("a" <= c <= "z" for c in word):
+        if not any(c in ambiguous for c in word) or any(c.islower() and c not in ambiguous for c in word):
             continue
         capitals = sum(c.isupper() for c in word)
         if capitals >= 2:
@@ -283,7 +297,9 @@ def _restore_line_capitals(line: str) -> str:
         if (capitals == 1 and any(capital)) or (capitals == 0 and capital and all(capital)):
             words[index][1] = words[index][1].upper()
     for index, (start, word) in enumerate(words):
-        if word[0].islower() and ord(word[0]) > 127 and _SENTENCE_START.search(line[:start]):
+        before = line[:start]
+        if word[0] in ambiguous and (_SENTENCE_START.search(before)
+                                     or (paragraph_start and _PARAGRAPH_START.fullmatch(before))):
             words[index][1] = word[0].upper() + word[1:]
     pieces, last = [], 0
     for start, word in words:
@@ -296,7 +312,9 @@ def _restore_line_capitals(line: str) -> str:
 
 def restore_capitals(text: str) -> str:
     """Put back the capitals that TCVN3's capital fonts encode as lowercase bytes."""
-    return "\n".join(_restore_line_capitals(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    return "\n".join(_restore_line_capitals(line, i == 0 or not lines[i - 1].strip())
+                     for i, line in enumerate(lines))
 
 
 # --------------------------------------------------------------------------- repair
@@ -330,12 +348,13 @@ def _tcvn3_translations() -> dict[str, dict[int, str]]:
     return tables
 
 
-def _converters() -> list[tuple[str, Callable[[str], str]]]:
+def _converters() -> list[tuple[str, Callable[[str], str], bool]]:
+    """(encoding, converter of one line, whether capitals need restoring)."""
     translations = _tcvn3_translations()
     return [
-        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_abc"]))),
-        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_vn1"]))),
-        ("vni", vni_to_unicode),
+        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_abc"])), True),
+        ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_vn1"])), False),
+        ("vni", vni_to_unicode, False),
     ]
 
 
@@ -344,27 +363,30 @@ def fix_text(text: str) -> tuple[str, list[str]]:
 
     Returns the NFC text and the conversions made (``["tcvn3->unicode"]``), or the text
     unchanged and ``[]`` when it is already good Vietnamese. Only lines made entirely of
-    8-bit characters are considered (a line with ư, ạ, đ... is real Unicode), and a line
-    is converted when that does not lose valid syllables."""
+    8-bit characters are considered (a line with ư, ạ, đ... is real Unicode); the encoding
+    is the one that gains the most valid syllables over the whole text, and a line is
+    converted when it gains syllables, or keeps as many and shows a mojibake character."""
     if not _SUSPECT.search(text):
         return text, []
     lines = text.split("\n")
-    legacy = [i for i, line in enumerate(lines) if _SUSPECT.search(line) and set(line) <= _EIGHT_BIT_CHARS]
+    legacy = [i for i, line in enumerate(lines) if not line.isascii() and set(line) <= _EIGHT_BIT_CHARS]
     if not legacy:
         return text, []
     before = {i: count_syllables(lines[i]) for i in legacy}
     words = sum(len(WORD.findall(lines[i])) for i in legacy)
     best = None
-    for name, convert in _converters():
+    for name, convert, capitals in _converters():
         converted = {i: convert(lines[i]) for i in legacy}
         after = {i: count_syllables(converted[i]) for i in legacy}
         gain = sum(after.values()) - sum(before.values())
         if best is None or gain > best[0]:
-            best = (gain, name, converted, after)
-    gain, name, converted, after = best
+            best = (gain, name, converted, after, capitals)
+    gain, name, converted, after, capitals = best
     if gain < 1 or gain < 0.2 * words:
         return text, []
     for i in legacy:
-        if after[i] >= before[i]:
-            lines[i] = _restore_line_capitals(converted[i]) if name == "tcvn3" else converted[i]
+        # a line that could be good Vietnamese (no suspect character) must gain syllables
+        if after[i] > before[i] or (after[i] == before[i] and _SUSPECT.search(lines[i])):
+            paragraph_start = i == 0 or not lines[i - 1].strip()
+            lines[i] = _restore_line_capitals(converted[i], paragraph_start) if capitals else converted[i]
     return "\n".join(lines), [f"{name}->unicode"]

@@ -43,13 +43,15 @@ def _tone_table() -> dict[str, str]:
 TONE_TABLE = _tone_table()
 # Only at the end of a syllable (no final consonant) and not after q (quý keeps its tone on y).
 _TONE_RE = re.compile(
-    "(?<![qQ])(" + "|".join(sorted(TONE_TABLE)) + r")(?![^\W\d_])"
+    "(?<![qQ])([oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + r"])(?![^\W\d_])"
 )
 
 
 def normalise_tone_marks(text: str) -> str:
-    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy."""
-    return _TONE_RE.sub(lambda m: TONE_TABLE[m.group(1)], text)
+    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy.
+
+    The length of the text never changes, so offsets stay valid."""
+    return _TONE_RE.sub(lambda m: TONE_TABLE.get(m.group(1), m.group(1)), text)
 
 
 def clean(text: str) -> str:
@@ -114,7 +116,8 @@ class MappedText:
     def source_span(self, src_start: int, src_end: int) -> Span:
         page = bisect.bisect_right(self._page_starts, src_start)
         line = bisect.bisect_right(self._line_starts, src_start)
-        return Span(
+        # built without re-validation: the values are ints and a slice of the source by construction
+        return Span.model_construct(
             start=src_start, end=src_end, page=page, line=line,
             text=self.source[src_start:src_end],
             ocr_confidence=self._confidence(src_start, src_end),
@@ -147,10 +150,10 @@ class Line:
     heading_level: Optional[int] = None
     bold: bool = False
     page_break_before: bool = False
+    text: str = ""
 
-    @property
-    def text(self) -> str:
-        return "".join(p[0] for p in self.pieces)
+    def __post_init__(self) -> None:
+        self.text = "".join(p[0] for p in self.pieces)
 
 
 @dataclass
@@ -175,6 +178,7 @@ class Normalised:
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
+_MARKUP_CHARS = re.compile(r"[#*_\u00a0\t]|\S  +\S")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # Page furniture: page numbers ("2", "- 2 -", "Trang 2/5"), footnote marks, rules.
@@ -219,10 +223,18 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _clean_line(source: str, start: int, end: int) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
+def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
+                ) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
     """Pieces of clean text of one line, its heading level, whether it is bold from its
     start, and whether it toggles the bold state (an odd number of ``**`` marks)."""
     raw = source[start:end]
+    if base is not None and not _MARKUP_CHARS.search(raw):  # fast path: a plain, clean line
+        stripped = raw.strip()
+        if not stripped:
+            return [], None, False, False
+        lead = raw.index(stripped[0])
+        s, e = start + lead, start + lead + len(stripped)
+        return [(base[s:e], s, e)], None, False, False
     level = None
     cut = 0
     m = _HEADING_MARKS.match(raw)
@@ -256,28 +268,30 @@ def _clean_line(source: str, start: int, end: int) -> tuple[list[tuple[str, int,
         pieces[-1] = (t[: len(t) - trail], s, e - trail)
     cleaned = []
     for t, s, e in pieces:
-        c = clean(t)
+        c = base[s:e] if base is not None else clean(t)
         c = re.sub(r"[ \t\u00a0]{2,}", " ", c) if "  " in c or "\u00a0" in c else c
         cleaned.append((c, s, e))
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
 
 def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
+    # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
+    base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
     lines: list[Line] = []
     blank = False
     in_bold = False
     page_break = False
     for start, end, pb in _split_lines(source):
         page_break = page_break or pb
-        pieces, level, starts_bold, toggles = _clean_line(source, start, end)
+        pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
         text = "".join(p[0] for p in pieces)
-        if not text.strip() or _TABLE_RULE.match(text):
+        if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
             blank = True
             continue
-        if _FURNITURE.match(text):
+        if (len(text) <= 24 or text.lstrip()[0] in "-_=.·*~") and _FURNITURE.match(text):
             norm.furniture.append(mapped.source_span(start, end))
             continue
-        if _SIGNATURE.match(text):
+        if ("@" in text or text[:1].isdigit()) and _SIGNATURE.match(text):
             norm.signature.append(text.strip())
             continue
         bold = starts_bold or in_bold

@@ -97,6 +97,15 @@ RATIO_RE = re.compile(
 
 _OCR_ZERO = re.compile(r"[Oo]")
 
+# A label number before a dash is not the low end of a range: "Chỉ tiêu 1 - 90%".
+_LABEL_BEFORE_RE = re.compile(
+    r"""
+    (?<![\w])(?:mục[ \u00a0]+tiêu|chỉ[ \u00a0]+tiêu|nhiệm[ \u00a0]+vụ|tiêu[ \u00a0]+chí   # Chỉ tiêu 1 - 90%
+      | điểm|khoản|mục|bước|điều)[ \u00a0]*$                                         # điểm 2 - 100%
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # ---------------------------------------------------------------- values
 
 
@@ -161,20 +170,20 @@ def _percent(m: re.Match[str]) -> Quantity:
                     min=low, repaired=repaired)
 
 
-def _split_bad_range(m: re.Match[str]) -> bool:
-    """A "range" whose low end is not below the high end is two things, not a range."""
+def _split_bad_range(text: str, m: re.Match[str]) -> bool:
+    """A "range" whose low end is not below the high end, or is a label's number, is no range."""
     if m.group("low") is None:
         return False
     low, _ = parse_number(m.group("low"))
     high, _ = parse_number(m.group("number"))
-    return not low < high
+    return not low < high or bool(_LABEL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()))
 
 
 def find_percentages(text: str) -> list[Quantity]:
     """Every percentage and percentage range in ``text``, in order."""
     found: list[Quantity] = []
     for m in PERCENT_RE.finditer(text):
-        if _split_bad_range(m):
+        if _split_bad_range(text, m):
             # "2023 - 90%" or "1- 90%": keep only the percentage itself
             number_start = m.start("number")
             value, repaired = parse_number(m.group("number"))

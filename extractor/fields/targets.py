@@ -135,7 +135,7 @@ BASELINE_BRIDGE_RE = re.compile(
 
 # A rate noun: "Giảm tỷ lệ <group> dưới 1%" puts the value after the group.
 RATE_NOUN_RE = re.compile(
-    rf"{_W}(?:t[ỷỉ]{_S}lệ|t[ỷỉ]{_S}số|số{_S}lượng)(?:{_S}(?:số|các))?{_E}",
+    rf"{_W}(?:t[ỷỉ]{_S}(?:lệ|số|suất)|số{_S}lượng)(?:{_S}(?:số|các))?{_E}",  # tỷ lệ, tỷ suất
     re.IGNORECASE,
 )
 
@@ -146,7 +146,7 @@ _STRONG_CUES = rf"""
   | tiếp{_S}cận | đi{_S}học | học{_S}tập                       # access
   | triển{_S}khai | duy{_S}trì | xây{_S}dựng | thực{_S}hiện   # carrying out
   | hoàn{_S}thành | ban{_S}hành | kiện{_S}toàn | thành{_S}lập
-  | áp{_S}dụng | ứng{_S}dụng | bố{_S}trí | cam{_S}kết
+  | áp{_S}dụng | ứng{_S}dụng | bố{_S}trí | cam{_S}kết | ký{_S}(?:kết|cam{_S}kết)
   | (?:bảo|đảm){_S}(?:đảm|bảo) | hưởng | thụ{_S}hưởng
   | khi                                                       # "khi có thông báo được hỗ trợ"
   | tiếp{_S}tục | đều | sẽ | phải | luôn | cần{_S}được       # adverbs before the verb
@@ -155,7 +155,7 @@ _STRONG_CUES = rf"""
 # shares its predicate: "có" and "tham gia" also occur inside groups
 # ("trẻ em có nguy cơ", "trẻ em tham gia lao động").
 _WEAK_CUES = rf"""
-    có | tham{_S}gia | không{_S}(?:có|để|còn|bị|xảy{_S}ra|vi{_S}phạm) | nhận | sử{_S}dụng
+    có | tham{_S}gia | không{_S}(?:có|để|còn|bị|xảy{_S}ra|vi{_S}phạm) | nhận
 """
 STRONG_CUE_RE = re.compile(rf"{_W}(?:{_STRONG_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
 WEAK_CUE_RE = re.compile(rf"{_W}(?:{_WEAK_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
@@ -350,9 +350,10 @@ def _year_cue(text: str) -> Optional[int]:
     return year
 
 
-def heading_year(context: Iterable[str]) -> Optional[int]:
+@lru_cache(maxsize=256)
+def heading_year(context: tuple[str, ...]) -> Optional[int]:
     """The due year given by the innermost enclosing heading that names one."""
-    for heading in reversed(list(context)):
+    for heading in reversed(context):
         year = _year_cue(heading)
         if year:
             return year
@@ -370,14 +371,15 @@ def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
     return " / ".join(parts) or None
 
 
-def _direction(before: str, predicate: str, comparator: str) -> Direction:
+def _direction(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
+    """keep for "duy trì", decrease for "giảm"/"xuống" or a bare upper bound, else increase."""
     if KEEP_RE.search(before):
         return "keep"
     if DECREASE_RE.search(before):
         return "decrease"
     if KEEP_RE.match(predicate.lstrip()):
         return "keep"
-    if comparator in ("<", "<=") and not before.strip():
+    if comparator in ("<", "<=") and not is_range:
         return "decrease"
     return "increase"
 
@@ -396,8 +398,12 @@ def _pos_tagger():
 
 
 # Verbs that occur inside groups and must not open a predicate on their own.
-_GROUP_VERBS = {"làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán",
-                "bóc lột", "sinh sống", "cư trú", "sống", "học", "lao động", "bảo vệ", "giáo dục"}
+# They describe who is counted ("người sử dụng lao động", "phụ nữ mang thai", "trẻ em lang thang").
+_GROUP_VERBS = frozenset({
+    "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán", "bóc lột",
+    "sinh sống", "cư trú", "sống", "lao động", "bảo vệ", "giáo dục", "mang thai", "lang thang",
+    "khuyết tật", "mồ côi", "nhiễm", "ảnh hưởng", "vi phạm", "xâm hại", "tham gia",
+})
 
 USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
 
@@ -438,24 +444,26 @@ def _predicate_end(text: str, start: int, end: int) -> int:
 
 
 def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) -> list[_Anchor]:
-    """Values of one sentence with comparators, baselines merged into their targets."""
+    """Values of one sentence with comparators; baselines merged into their targets,
+    restating ratios ("100% (11/11) huyện") folded into the value before them."""
     anchors: list[_Anchor] = []
     floor = s_start
     for q in quantities:
+        if anchors and _restates(text, anchors[-1], q):
+            anchors[-1].end = floor = text.index(")", q.end) + 1
+            continue
         clause_start = _clause_start(text, max(s_start, floor), q.start)
         if not _keep_candidate(text, q, clause_start):
             continue
         comparator, start, end, from_word = _comparator(text, q, max(clause_start, floor))
-        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start)
+        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start,
+                         from_word=from_word)
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
         if anchors and _merge_baseline(text, anchors[-1], anchor):
             anchors[-1] = anchor
-        elif anchors and _annotates(text, anchors[-1], anchor):
-            continue  # "100% (35/35) xã": the ratio restates the percentage
         else:
-            anchor.from_word = from_word
             anchors.append(anchor)
         floor = anchor.end
     return anchors
@@ -466,6 +474,11 @@ def _clause_start(text: str, floor: int, at: int) -> int:
     for m in CLAUSE_END_RE.finditer(text, floor, at):
         last = m.end()
     return last
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    semi = text.find(";", start, end)
+    return semi if semi >= 0 else end
 
 
 def _merge_baseline(text: str, prev: _Anchor, cur: _Anchor) -> bool:
@@ -482,18 +495,19 @@ def _merge_baseline(text: str, prev: _Anchor, cur: _Anchor) -> bool:
     return True
 
 
-def _annotates(text: str, prev: _Anchor, cur: _Anchor) -> bool:
-    between = text[prev.end:cur.q.start]
-    return between.strip() == "(" and text[cur.q.end:cur.q.end + 2].lstrip().startswith(")")
+def _restates(text: str, prev: _Anchor, q: Quantity) -> bool:
+    """A value in brackets right after another restates it: "100% (11/11)", "11/11 (100%)"."""
+    return (not text[prev.end:q.start].strip(" \u00a0(") and "(" in text[prev.end:q.start]
+            and text[q.end:q.end + 3].lstrip().startswith(")"))
 
 
-def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
-                      ctx: TargetContext) -> list[TargetMatch]:
-    anchors = _anchors(text, s_start, s_end, quantities)
-    if not anchors:
-        return []
-    # 1. shape of each target: value last when a rate noun and a group stand before the value,
-    #    or when nothing follows the value in its clause.
+def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
+    """Mark value-last targets and their groups and indicators.
+
+    Value last when a rate noun and some words stand before the value ("Giảm tỷ lệ X
+    dưới 1%"), or when nothing follows the value in its clause ("X đạt 90%"). A list
+    "X 70%, Y 30%" ends in such a value; the values before it are value-last too.
+    """
     prev_end = s_start
     for i, a in enumerate(anchors):
         lo = max(a.clause_start, prev_end)
@@ -501,17 +515,42 @@ def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quan
         rate = None
         for m in RATE_NOUN_RE.finditer(text, lo, a.start):
             rate = m
-        after_end = _clause_end(text, a.end, nxt)
-        nothing_after = not text[a.end:after_end].strip(_TRIM + "()")
+        after = text[a.end:_clause_end(text, a.end, nxt)]
         if rate and text[rate.end():a.start].strip(_TRIM):
             a.value_last = True
-            a.indicator = _trim(text, lo, rate.end())
+            a.indicator = _trim(text, _last_comma(text, lo, rate.start()), rate.end())
             a.group = _value_last_group(text, rate.end(), a.start)
-        elif nothing_after and text[lo:a.start].strip(_TRIM):
+        elif not after.strip(_TRIM + "()") and text[lo:a.start].strip(_TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
         prev_end = a.end
-    # 2. value-first regions: from the value to the next value (or to the next value-last clause)
+    # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
+    # and without a predicate, pairs with the words before it.
+    for i in range(len(anchors) - 2, -1, -1):
+        a, nxt = anchors[i], anchors[i + 1]
+        between = text[a.end:nxt.start]
+        if (nxt.value_last and nxt.indicator is None and not a.value_last
+                and between[:2].strip(" \u00a0") in (",", ";") and not STRONG_CUE_RE.search(between)
+                and text[max(a.clause_start, anchors[i - 1].end if i else s_start):a.start].strip(_TRIM)):
+            lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
+            a.value_last = True
+            a.group = _value_last_group(text, lo, a.start)
+            nxt.group = _value_last_group(text, a.end, nxt.start)
+
+
+def _last_comma(text: str, lo: int, hi: int) -> int:
+    """Start of the verb phrase before a rate noun: after the last comma, if any."""
+    comma = text.rfind(",", lo, hi)
+    return comma + 1 if comma >= 0 else lo
+
+
+def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
+    """Groups and predicates of value-first targets.
+
+    A group runs from its value to the first strong cue (its own predicate), else to
+    the next value, whose predicate it shares; the last group of a chain without a
+    strong cue ends at a weak cue or at the first verb the POS tagger finds.
+    """
     for i, a in enumerate(anchors):
         if a.value_last:
             continue
@@ -523,10 +562,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quan
         a.region = (a.end, r_end)
         m = STRONG_CUE_RE.search(text, a.end, r_end)
         a.strong_cue = m.start() if m else None
-    # 3. predicates: own strong cue; else shared with the next value-first target; else weak cue / POS
     shared: Optional[tuple[int, int]] = None
-    for i in range(len(anchors) - 1, -1, -1):
-        a = anchors[i]
+    for a in reversed(anchors):
         if a.value_last:
             shared = None
             continue
@@ -550,20 +587,17 @@ def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quan
         else:
             a.group = _trim_group(text, r_start, clause_end)
             shared = None
-    # 4. records
-    sentence_year = _year_cue(text[s_start:anchors[0].start]) if anchors else None
-    out = []
-    for a in anchors:
-        g_start, g_end = a.group
-        if g_end <= g_start:
-            continue  # a bare value with nothing it applies to
-        out.append(_match(text, a, ctx, sentence_year))
-    return out
 
 
-def _clause_end(text: str, start: int, end: int) -> int:
-    m = re.compile(r"[;]").search(text, start, end)
-    return m.start() if m else end
+def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
+                      ctx: TargetContext) -> list[TargetMatch]:
+    anchors = _anchors(text, s_start, s_end, quantities)
+    if not anchors:
+        return []
+    _shape(text, anchors, s_start, s_end)
+    _predicates(text, anchors, s_end)
+    sentence_year = _year_cue(text[s_start:anchors[0].start])
+    return [_match(text, a, ctx, sentence_year) for a in anchors if a.group[1] > a.group[0]]
 
 
 def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
@@ -576,26 +610,26 @@ def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
     g_start, g_end = a.group
+    ind = a.indicator if a.value_last else a.predicate
     if a.value_last:
-        ind = a.indicator
-        start = min(x for x in (a.start, g_start, ind[0] if ind else None) if x is not None)
+        start = min(g_start, ind[0]) if ind else g_start
         end = a.end
-        before = text[ind[0]:ind[1]] if ind else text[a.clause_start:g_start]
+        # the verbs around the group say the direction: "Giảm tỷ lệ X", "X giảm xuống dưới 20%"
+        before = (text[ind[0]:ind[1]] if ind else "") + " " + text[g_end:a.start]
         predicate = ""
     else:
-        ind = a.predicate
         start = a.start
-        end = max(g_end, ind[1] if ind else g_end)
+        end = max(g_end, ind[1]) if ind else g_end
         before = text[a.clause_start:a.start]
         predicate = text[ind[0]:ind[1]] if ind else ""
     indicator = text[ind[0]:ind[1]].strip(_TRIM) if ind else None
-    flags = ["ocr_repaired"] if a.q.repaired else []
     return TargetMatch(
         value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=text[g_start:g_end],
         start=start, end=end, group_start=g_start, group_end=g_end, indicator=indicator or None,
         denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
         year=a.year or sentence_year or ctx.year,
-        direction=_direction(before, predicate, a.comparator), flags=flags,
+        direction=_direction(before, predicate, a.comparator, is_range=a.q.min is not None),
+        flags=["ocr_repaired"] if a.q.repaired else [],
     )
 
 
@@ -694,6 +728,8 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
     return out
 
 
+# A cheap test before the grammar runs: a percent sign, a slash or the words "phần trăm".
+MAY_HOLD_QUANTITY_RE = re.compile(r"[%％]|\d[ \u00a0]?/[ \u00a0]?\d|phần[ \u00a0]+trăm", re.IGNORECASE)
 # Paragraph roles that never hold the plan's commitments.
 _SKIP_ROLES = {"header", "doc_type", "title", "preamble", "closing", "signature"}
 # Section kinds whose percentages are shares of money, not commitments.
@@ -714,13 +750,13 @@ def extract_targets(doc: "Doc") -> list[Target]:
                 continue
         else:
             column_years = ()
-        ctx = TargetContext(year=heading_year(p.context), column_years=column_years)
-        matches = find_targets(p.text, ctx)
-        if not matches:
+        if not MAY_HOLD_QUANTITY_RE.search(p.text):
             continue
-        label = plan_label(p.context, p.body)
-        for m in matches:
-            targets.append(_target(doc, p, m, label))
+        ctx = TargetContext(year=heading_year(tuple(p.context)), column_years=column_years)
+        matches = find_targets(p.text, ctx)
+        if matches:
+            label = plan_label(p.context, p.body)
+            targets.extend(_target(doc, p, m, label) for m in matches)
     return targets
 
 

@@ -1,0 +1,857 @@
+"""Responsible bodies: every organisation a plan assigns a task to, as lead or coordinator.
+
+A body is found in a *slot*, a place where the grammar of a plan puts an organisation
+in charge (``SLOTS`` below):
+
+* the addressee of an item of Tổ chức thực hiện ("1. Sở Lao động - Thương binh và Xã hội",
+  "2. Đề nghị các sở, ban, ngành liên quan ...", "1. Cấp tỉnh:" = the issuing body) - lead;
+* the subject of a task clause ("Nhà Thiếu nhi tỉnh chủ động tổ chức ...") - lead;
+* the object of a directive ("Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...") - lead;
+* "trách nhiệm ... của X" - lead;  "phối hợp (với) X" - coordinate.
+
+At a slot a list of body names is parsed token by token (``parse_list``): a unit noun
+from the gazetteer (``data/bodies.json``: Sở, Phòng, Ủy ban nhân dân, Trung tâm ...),
+then name words up to a boundary - a task verb, a preposition, a bracket, or a comma
+or "và" that does not continue the name ("Lao động, Thương binh, Xã hội" continues;
+", Phòng ..." starts the next body). Generic mentions ("các sở, ban, ngành liên quan",
+"các cơ quan có liên quan") count only as addressees of a Tổ chức thực hiện item.
+Names are canonicalised with ``extractor.names`` plus the abbreviations the plan
+defines itself (``find_defined_abbreviations``), and mentions are merged by a folded key.
+
+Tokens and gazetteer labels come from ``_regex_tokens`` (default) or from a blank
+spaCy Vietnamese pipeline with a ``PhraseMatcher`` (``engine="spacy"``); the end of a
+lowercase name can be found by the lexicon of task verbs (default) or by underthesea's
+part-of-speech tags (``end_of_name="underthesea"``). Both alternatives were measured
+against the gold annotations; see the module notes at ``ENGINES``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import islice
+from typing import Callable, Iterable, Mapping, Optional
+
+from ..document import Doc, Paragraph
+from ..names import abbreviations, canonical_name
+from ..normalise import clean
+from ..records import Body, Task
+
+# ---------------------------------------------------------------- gazetteer
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """``data/bodies.json`` with every entry cleaned (NFC, one tone-mark placement)."""
+    raw = json.loads(resources.files("extractor").joinpath("data/bodies.json").read_text("utf-8"))
+
+    def c(value):
+        if isinstance(value, str):
+            return clean(value)
+        if isinstance(value, list):
+            return [c(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): v for k, v in value.items()}
+        return value
+
+    return {k: c(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.lower().split()) for w in words)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The gazetteer as sets of lowercase word tuples, one set per label."""
+
+    head: frozenset
+    generic: frozenset
+    verb: frozenset
+    stop: frozenset
+    level: frozenset
+    qualifier: frozenset
+    determiner: frozenset
+    exclusion: frozenset
+    abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
+    max_len: int = 6
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> "Lexicon":
+        g = gazetteer()
+        heads = _phrases(g["unit_nouns"])
+        generic = _phrases(g["generic_heads"])
+        abbr_heads = frozenset(
+            k for k, v in abbreviations().items()
+            if tuple(v.lower().split()[:4])[:1] and any(tuple(v.lower().split()[:n]) in heads | generic for n in (1, 2, 3, 4))
+        )
+        return cls(
+            head=heads, generic=generic, verb=_phrases(g["task_verbs"]), stop=_phrases(g["stop_words"]),
+            level=_phrases(g["level_words"]), qualifier=_phrases(g["qualifiers"]),
+            determiner=_phrases(g["plural_determiners"]), exclusion=_phrases(g.get("head_exclusions", [])),
+            abbreviation_heads=abbr_heads,
+        )
+
+
+# ---------------------------------------------------------------- tokens
+
+# A token: a number, a word or abbreviation (GD&ĐT, TB&XH), or one punctuation mark.
+TOKEN_RE = re.compile(
+    r"""
+      \d+(?:[.,/]\d+)*                # 111, 02433525662, 5/7
+    | [^\W\d_]+(?:[&'’][^\W\d_]+)*    # Sở, Lao, GD&ĐT, TTHĐTT’N
+    | \S                              # , ; ( ) - – & ...
+    """,
+    re.VERBOSE,
+)
+WINDOW_TOKENS = 60  # a slot's list of bodies never runs longer than this
+
+
+class Tokens:
+    """The tokens of a window of text, with lazily computed gazetteer labels.
+
+    ``doc_abbreviations`` are the plan's own (CSGD → cơ sở giáo dục); an abbreviation whose
+    expansion opens with a unit noun (UBND, CSGD) is a head.
+    """
+
+    def __init__(self, source: str, texts: list[str], starts: list[int], lex: Lexicon,
+                 doc_abbreviations: Mapping[str, str] = {}, pos: Optional[list[str]] = None):
+        self.source = source  # the paragraph text the offsets point into
+        self.texts = texts
+        self.lowers = [t.lower() for t in texts]
+        self.starts = starts
+        self.lex = lex
+        self.abbr_heads = lex.abbreviation_heads | _abbr_heads(doc_abbreviations, lex)
+        self.pos = pos  # optional part-of-speech tag per token (underthesea)
+        self._cache: dict[tuple[str, int], int] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.texts[i])
+
+    def text(self, i: int) -> str:
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
+
+    def lower(self, i: int) -> str:
+        return self.lowers[i] if 0 <= i < len(self.lowers) else ""
+
+    def match(self, label: str, i: int) -> int:
+        """Length in tokens of the longest phrase of ``label`` starting at token ``i`` (0: none)."""
+        key = (label, i)
+        if key not in self._cache:
+            phrases = getattr(self.lex, label)
+            found = 0
+            for n in range(min(self.lex.max_len, len(self.texts) - i), 0, -1):
+                if tuple(self.lowers[i:i + n]) in phrases:
+                    found = n
+                    break
+            if label == "head" and not found and self.is_abbreviation(i) and self.texts[i] in self.abbr_heads:
+                found = 1
+            self._cache[key] = found
+        return self._cache[key]
+
+    def is_word(self, i: int) -> bool:
+        t = self.text(i)
+        return bool(t) and t[0].isalpha()
+
+    def is_cap(self, i: int) -> bool:
+        t = self.text(i)
+        return bool(t) and t[0].isupper()
+
+    def is_abbreviation(self, i: int) -> bool:
+        t = self.text(i).replace("&", "")
+        return len(t) >= 2 and t.isalpha() and t.isupper()
+
+    def is_number(self, i: int) -> bool:
+        return self.text(i)[:1].isdigit()
+
+    def ends_name(self, i: int) -> bool:
+        """A lowercase word that starts a predicate or a prepositional phrase."""
+        if self.pos is not None:
+            return self.pos[i] in ("V", "E", "C", "CC", "R", "M", "L") or self.match("verb", i) > 0 and self.lower(i) in ("chủ", "là")
+        return bool(self.match("verb", i) or self.match("stop", i))
+
+
+def _abbr_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
+    out = set()
+    for k, v in extra.items():
+        words = v.lower().split()
+        if any(tuple(words[:n]) in lex.head | lex.generic for n in (1, 2, 3, 4)):
+            out.add(k)
+    return frozenset(out)
+
+
+def _regex_tokens(text: str, start: int, lex: Lexicon, abbrs: Mapping[str, str]) -> Tokens:
+    """The first ``WINDOW_TOKENS`` tokens of ``text`` from ``start``, by ``TOKEN_RE``."""
+    texts, starts = [], []
+    for m in islice(TOKEN_RE.finditer(text, start), WINDOW_TOKENS):
+        texts.append(m.group(0))
+        starts.append(m.start())
+    return Tokens(text, texts, starts, lex, abbrs)
+
+
+# ---------------------------------------------------------------- the spaCy engine
+
+_NLP = None
+
+
+def spacy_nlp():
+    """A blank Vietnamese pipeline, made once.
+
+    Without pyvi the Vietnamese tokenizer only splits on spaces, in Python ("trì," stays
+    one token); it is replaced by spaCy's rule-based tokenizer with the default
+    punctuation rules plus infixes for - – & , ; : / so that "GD&ĐT", "LĐ-TB&XH" and
+    "5/7" come apart like the regex tokens do.
+    """
+    global _NLP
+    if _NLP is None:
+        import spacy
+        from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        nlp.tokenizer = Tokenizer(
+            nlp.vocab,
+            prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
+            suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
+            infix_finditer=compile_infix_regex(list(TOKENIZER_INFIXES) + [r"[-–,;:/()]"]).finditer,
+        )
+        _NLP = nlp
+    return _NLP
+
+
+@lru_cache(maxsize=1)
+def spacy_matcher():
+    """A ``PhraseMatcher`` on lowercase text with one label per gazetteer list."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    lex = Lexicon.load()
+    for label in ("head", "generic", "verb", "stop", "level", "qualifier", "determiner", "exclusion"):
+        matcher.add(label, [nlp.make_doc(" ".join(p)) for p in getattr(lex, label)])
+    return matcher
+
+
+class _SpacyTokens(Tokens):
+    """Tokens and labels from the spaCy tokenizer and PhraseMatcher."""
+
+    def __init__(self, text: str, start: int, lex: Lexicon, abbrs: Mapping[str, str]):
+        nlp, matcher = spacy_nlp(), spacy_matcher()
+        window = text[start:start + 600]
+        sdoc = nlp.make_doc(window)[:WINDOW_TOKENS].as_doc()
+        super().__init__(text, [t.text for t in sdoc], [start + t.idx for t in sdoc], lex, abbrs)
+        best: dict[tuple[str, int], int] = {}
+        for match_id, s, e in matcher(sdoc):
+            label = nlp.vocab.strings[match_id]
+            best[(label, s)] = max(best.get((label, s), 0), e - s)
+        self._labels = best
+
+    def match(self, label: str, i: int) -> int:
+        found = self._labels.get((label, i), 0)
+        if label == "head" and not found and self.is_abbreviation(i) and self.texts[i] in self.abbr_heads:
+            found = 1
+        return found
+
+
+# ---------------------------------------------------------------- underthesea end of names
+
+
+@lru_cache(maxsize=4096)
+def _pos_tags(text: str) -> tuple[tuple[int, str], ...]:
+    """(char offset, tag) of every syllable of ``text`` by underthesea's tagger."""
+    from underthesea import pos_tag
+
+    out, at = [], 0
+    for word, tag in pos_tag(text):
+        for syllable in word.split():
+            at = text.find(syllable, at)
+            if at < 0:
+                break
+            out.append((at, tag))
+            at += len(syllable)
+    return tuple(out)
+
+
+def _with_pos(tokens: Tokens, text: str) -> Tokens:
+    tags = dict(_pos_tags(text))
+    tokens.pos = [tags.get(s, "N") for s in tokens.starts]
+    return tokens
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    """A body name as parsed at a slot: token range, text as written, and what it is."""
+
+    start: int  # character offsets into the paragraph text
+    end: int
+    text: str
+    generic: bool  # "các sở, ban, ngành liên quan", "các cơ quan có liên quan"
+    qualified: bool  # carries a level word: "tỉnh", "các huyện", "các cấp"
+    token_end: int = 0
+
+
+MAX_NAME_TOKENS = 24
+_CONTINUING_PUNCT = {"-", "–", "—", "&"}
+
+
+def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention]:
+    """One body name starting at token ``i``, or None when no unit noun opens there."""
+    j, det = i, tk.match("determiner", i)
+    j += det
+    # "Các huyện, thành Đoàn": level words may precede the unit noun after a determiner.
+    k = j
+    while det and tk.match("level", k) and not tk.match("head", k):
+        k += tk.match("level", k)
+        if tk.text(k) == ",":
+            k += 1
+    if k > j:
+        if tk.match("head", k):
+            j = k
+        else:  # "các huyện, thành phố": localities, not a body
+            end = k - 1 if tk.text(k - 1) == "," else k
+            return _mention(tk, i, end, generic=True, qualified=True)
+    head = tk.match("head", j)
+    generic_head = not head and tk.match("generic", j)
+    n = head or generic_head
+    if not n or tk.match("exclusion", j):
+        return None
+    k = j + n
+    name_follows = tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k) or tk.match("level", k) > 0
+    abbreviation_head = head and n == 1 and tk.is_abbreviation(j)
+    proper = head and (abbreviation_head or (tk.is_cap(j) and (" " in " ".join(tk.texts[j:k]) or name_follows)))
+    if head and not proper and not name_follows and not det:
+        return None  # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị"
+    collective = False
+    # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns.
+    while det or generic_head:
+        step = 1 if tk.text(k) == "," else 0
+        more = tk.match("head", k + step) or tk.match("generic", k + step)
+        if more and not tk.is_cap(k + step) and not tk.is_abbreviation(k + step):
+            k += step + more
+            collective = True
+        else:
+            break
+    content = abbreviation_head
+    qualified = False
+    last = "head"
+    while k < len(tk) and k - i < MAX_NAME_TOKENS:
+        t, low = tk.text(k), tk.lower(k)
+        if t == "(":
+            break
+        q = tk.match("qualifier", k)
+        if q:
+            k, last = k + q, "qualifier"
+            continue
+        lv = tk.match("level", k)
+        if low == "các" and tk.match("level", k + 1):
+            lv = 1 + tk.match("level", k + 1)
+        if lv and not tk.is_cap(k) or lv and low == "các":
+            k, last, qualified = k + lv, "level", True
+            continue
+        if tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k):
+            k, last, content = k + 1, "cap", True
+            continue
+        if tk.is_word(k):
+            if tk.ends_name(k) or tk.match("determiner", k):
+                break
+            k, last = k + 1, "lower"
+            if not collective:
+                content = content or not generic_head
+            continue
+        if t in _CONTINUING_PUNCT:
+            if tk.is_word(k + 1) and not tk.ends_name(k + 1) and not tk.match("determiner", k + 1):
+                k += 1
+                continue
+            break
+        if t == ",":
+            nxt = k + 1
+            if last == "level" and tk.match("level", nxt) and not tk.is_cap(nxt):
+                k += 1
+                continue
+            if last == "cap" and tk.is_cap(nxt) and not tk.match("head", nxt) and not tk.is_abbreviation(nxt):
+                k += 1  # "Lao động, Thương binh, Xã hội"
+                continue
+            if (heading and last in ("cap", "lower") and tk.is_word(nxt) and not tk.is_cap(nxt)
+                    and not (tk.ends_name(nxt) or tk.match("head", nxt) or tk.match("generic", nxt)
+                             or tk.match("determiner", nxt) or tk.match("level", nxt))):
+                k += 1  # a heading: "Phòng Chính trị, tư tưởng"
+                continue
+            break
+        if low == "và":
+            nxt = k + 1
+            if last == "cap" and tk.is_cap(nxt) and not tk.match("head", nxt):
+                k += 1  # "Lao động - Thương binh và Xã hội"
+                continue
+            break
+        break
+    generic = collective or (bool(det) and not content) or (generic_head and not _has_capital(tk, j + n, k))
+    return _mention(tk, i, k, generic=generic, qualified=qualified)
+
+
+def _has_capital(tk: Tokens, a: int, b: int) -> bool:
+    return any(tk.is_cap(x) or tk.is_abbreviation(x) for x in range(a, b))
+
+
+def _mention(tk: Tokens, i: int, k: int, generic: bool, qualified: bool) -> Optional[Mention]:
+    while k > i and tk.text(k - 1) in {",", "-", "–", "&", "và"}:
+        k -= 1
+    if k <= i:
+        return None
+    start, end = tk.starts[i], tk.end(k - 1)
+    return Mention(start, end, tk.source[start:end], generic, qualified, token_end=k)
+
+
+_SEPARATORS = {",", ";"}
+
+
+def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention], int]:
+    """Body names joined by ',', ';' or 'và' from token ``i``; (mentions, token after the list)."""
+    out: list[Mention] = []
+    k = i
+    while True:
+        m = parse_mention(tk, k, heading)
+        if m is None:
+            break
+        out.append(m)
+        k = m.token_end
+        sep = 0
+        if tk.text(k) in _SEPARATORS:
+            sep = 2 if tk.lower(k + 1) == "và" else 1
+        elif tk.lower(k) == "và":
+            sep = 1
+        if not sep or parse_mention(tk, k + sep, heading) is None:
+            break
+        k += sep
+    return out, k
+
+
+# ---------------------------------------------------------------- slots
+
+LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
+SLOTS = {
+    # "Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...", "Chỉ đạo, hướng dẫn X ..."
+    "directive": re.compile(
+        r"""(?<![Bb]an\s)\b
+            (?:[Cc]hỉ\s+đạo | [Gg]iao(?:\s+cho)? | [Đđ]ề\s+nghị | [Yy]êu\s+cầu | [Hh]ướng\s+dẫn | [Pp]hân\s+công)
+            (?:\s*,\s*(?:hướng\s+dẫn|đôn\s+đốc|chỉ\s+đạo|giao))*    # a second directive verb
+            \s+""",
+        re.VERBOSE,
+    ),
+    # "phối hợp với X", "Phối hợp ngành X", "phối hợp, kết nối với X", "phối hợp chặt chẽ với X"
+    "coordinate": re.compile(
+        r"""\b[Pp]hối\s+(?:kết\s+)?hợp
+            (?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?){0,2}?             # ", kết nối", ", hợp tác"
+            (?:\s+chặt\s+chẽ)?
+            (?:\s+(?:với|cùng))?\s+""",
+        re.VERBOSE,
+    ),
+    # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
+    "responsibility": re.compile(r"\btrách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
+    # a clause start: the subject of a task sentence
+    "subject": re.compile(r"(?:^|(?<=[.;])\s+)(?=[A-ZĐÀ-Ỹ])"),
+}
+_LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
+_LEAD_IN_RE = re.compile(rf"^{LEAD_IN}\s+")
+_CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
+_ISSUER_VERB = re.compile(r"^\s*(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+_NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
+IN_TEXT_KINDS = ("tasks", "organisation", "reporting", "review", "budget", "other", None)
+
+
+@dataclass
+class Found:
+    """One mention at a slot, before merging."""
+
+    mention: Mention
+    paragraph: int
+    role: str  # lead | coordinate
+    heading: bool = False  # the addressee of a Tổ chức thực hiện item
+    name: str = ""  # canonical
+    key: str = ""
+
+
+# ---------------------------------------------------------------- abbreviations defined by the plan
+
+_ABBR = r"[A-ZĐ][A-ZĐ&]{1,11}"
+# "Sở Giáo dục và Đào tạo (GDĐT)", "các cơ sở giáo dục (CSGD)"
+_PAREN_ABBR = re.compile(rf"\(\s*(?P<abbr>{_ABBR})\s*\)")
+# "(sau đây gọi tắt là CSGD)", "(sau đây viết tắt là UBND)", "(gọi tắt là ...)"
+_SAID_ABBR = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s+)?[“\"]?(?P<abbr>{_ABBR})[”\"]?\s*\)")
+_SKIP_INITIAL = {"và", "&", "-", "–", ",", "của"}
+
+
+def _initial(word: str) -> str:
+    ch = word[0]
+    return "Đ" if ch in "Đđ" else unicodedata.normalize("NFD", ch)[0].upper()
+
+
+def find_defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the plan defines: {"GDĐT": "Giáo dục và Đào tạo", "CSGD": "cơ sở giáo dục"}.
+
+    The expansion is the shortest run of words before the bracket whose initials spell
+    the abbreviation ("và", "&", hyphens skipped; Đ may stand for D).
+    """
+    out: dict[str, str] = {}
+    for pattern in (_PAREN_ABBR, _SAID_ABBR):
+        for m in pattern.finditer(text):
+            abbr = m.group("abbr")
+            letters = abbr.replace("&", "")
+            before = text[max(0, m.start() - 200):m.start()]
+            words = re.findall(r"[^\W\d_]+|[-–&]", before)
+            expansion = _expansion(words, letters)
+            if expansion and abbr not in out:
+                out[abbr] = expansion
+    return out
+
+
+def _expansion(words: list[str], letters: str) -> Optional[str]:
+    want = [("D" if c == "Đ" else c) for c in letters]
+    picked: list[str] = []
+    initials: list[str] = []
+    for w in reversed(words[-30:]):
+        picked.insert(0, w)
+        if w.lower() in _SKIP_INITIAL or not w[0].isalpha():
+            continue
+        initials.insert(0, "D" if _initial(w) == "Đ" else _initial(w))
+        if len(initials) > len(want):
+            return None
+        if initials == want:
+            return re.sub(r"\s+([-–])\s*", r" \1 ", " ".join(picked)).strip()
+    return None
+
+
+# ---------------------------------------------------------------- canonical names and keys
+
+_FIELD_JOINS: list[tuple[re.Pattern[str], str]] = []
+
+
+def _field_fixes() -> list[tuple[re.Pattern[str], str]]:
+    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field written without its conjunction."""
+    if not _FIELD_JOINS:
+        for name in gazetteer()["fields"]:
+            if " và " not in name:
+                continue
+            left, right = name.rsplit(" và ", 1)
+            loose = r"\s*[,&-]?\s*".join(re.escape(w) for w in left.split())
+            _FIELD_JOINS.append((re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)"), name))
+    return _FIELD_JOINS
+
+
+def canonical(name: str, extra: Mapping[str, str]) -> str:
+    """The body's canonical name: abbreviations expanded, dashes ' - ', fields written in full."""
+    name = canonical_name(name, extra)
+    for pattern, full in _field_fixes():
+        name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
+    name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
+    if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
+        head = Lexicon.load().head
+        first = name.split()[0]
+        if (first.lower(),) in head or tuple(name.lower().split()[:2]) in head:
+            name = name[0].upper() + name[1:]
+    return name
+
+
+_KEY_DROP = re.compile(r"^(?:các|mỗi|từng|những)\s+|\s+(?:trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)$")
+_KEY_PUNCT = re.compile(r"[-–—,;&.]")
+_SPACES = re.compile(r"\s+")
+
+
+def body_key(name: str) -> str:
+    """A folded key under which mentions of one body merge (hyphens, commas, 'các' ignored)."""
+    key = clean(name).casefold()
+    key = _KEY_PUNCT.sub(" ", key)
+    key = _SPACES.sub(" ", key).strip()
+    prev = None
+    while prev != key:
+        prev, key = key, _KEY_DROP.sub("", key).strip()
+    return key
+
+
+def _core_key(key: str) -> str:
+    """The key without trailing level words: 'phòng giáo dục và đào tạo quận huyện thị xã' → '... đào tạo'."""
+    words = key.split()
+    levels = {w for phrase in Lexicon.load().level for w in phrase} | {"các"}
+    while words and words[-1] in levels:
+        words.pop()
+    return " ".join(words)
+
+
+def body_level(name: str) -> Optional[str]:
+    """The administrative level a body's name shows, if any."""
+    g = gazetteer()
+    low = name.lower()
+    if any(w in low for w in g["school_words"]):
+        return "school"
+    tokens = name.split()
+    # a level word written in lowercase after the head: "các xã, phường", "huyện", "tỉnh"
+    for idx, word in enumerate(tokens[1:], 1):
+        w = word.strip(",;.")
+        for phrase, level in sorted(g["level_words"].items(), key=lambda kv: -len(kv[0])):
+            parts = phrase.split()
+            if [t.strip(",;.") for t in tokens[idx:idx + len(parts)]] == parts and level:
+                return level
+    for head, level in sorted(g["head_levels"].items(), key=lambda kv: -len(kv[0])):
+        if re.match(rf"(?i)^{re.escape(head)}\b", name):
+            return level
+    return None
+
+
+_ORGAN_PREFIX: Optional[re.Pattern[str]] = None
+
+
+def strip_organ(name: str) -> str:
+    """'Ban Thường vụ tỉnh Đoàn' → 'Tỉnh Đoàn': the organisation, not its standing organ."""
+    global _ORGAN_PREFIX
+    if _ORGAN_PREFIX is None:
+        organs = "|".join(re.escape(o) for o in sorted(gazetteer()["organs"], key=len, reverse=True))
+        _ORGAN_PREFIX = re.compile(rf"^(?:{organs})\s+(?=\S)", re.I)
+    rest = _ORGAN_PREFIX.sub("", name)
+    return rest[0].upper() + rest[1:] if rest != name and rest else name
+
+
+# ---------------------------------------------------------------- extraction
+
+Engine = Callable[[str, int, Lexicon, Mapping[str, str]], Tokens]
+ENGINES: dict[str, Engine] = {"regex": _regex_tokens, "spacy": _SpacyTokens}
+# Measured on the five seed plans (gold bodies, canonical-name match), see tests/test_bodies.py:
+# regex tokens and spaCy PhraseMatcher labels give the same mentions; the regex engine is
+# the default because it needs no model object and is faster per slot.
+
+
+class _Finder:
+    """Runs the slots over a document's paragraphs and collects mentions."""
+
+    def __init__(self, doc: Doc, engine: str, end_of_name: str):
+        self.doc = doc
+        self.lex = Lexicon.load()
+        self.abbrs = dict(doc.abbreviations) or find_defined_abbreviations(doc.text)
+        self.make_tokens = ENGINES[engine]
+        self.use_pos = end_of_name == "underthesea"
+        self.found: list[Found] = []
+        self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
+        self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
+
+    def tokens(self, text: str, start: int) -> Tokens:
+        tk = self.make_tokens(text, start, self.lex, self.abbrs)
+        return _with_pos(tk, text) if self.use_pos else tk
+
+    def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
+        self.found.append(Found(m, index, role, heading))
+
+    # -- slots
+    def run(self) -> None:
+        paragraphs = self.doc.paragraphs
+        issuer = self.issuer()
+        for index, p in enumerate(paragraphs):
+            if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature") or not p.section:
+                continue
+            if _CLOSING_FORMULA.match(p.text):
+                continue
+            in_organisation = p.section_kind == "organisation"
+            if in_organisation and self.is_heading_candidate(p):
+                if self.heading(p, index, issuer):
+                    continue
+            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
+                continue
+            self.in_text(p, index)
+
+    def is_heading_candidate(self, p: Paragraph) -> bool:
+        if p.role != "item" or not _NUMBERED_MARKER.match(p.marker or ""):
+            return False
+        parent = p.parent
+        return parent is None or parent not in self.addressed
+
+    def heading(self, p: Paragraph, index: int, issuer: Optional[Mention]) -> bool:
+        """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:"."""
+        body = p.body
+        offset = len(p.text) - len(body)
+        if _LEVEL_HEADING.match(body):
+            if issuer is not None and self.level_matches(body, issuer.text):
+                self.found.append(Found(issuer, index, "lead", True))
+                self.addressed[index] = []
+                return True
+            return False
+        lead = _LEAD_IN_RE.match(body)
+        start = offset + (lead.end() if lead else 0)
+        tk = self.tokens(p.text, start)
+        mentions, end = parse_list(tk, 0, heading=True)
+        if not mentions:
+            return False
+        rest = p.text[tk.starts[end]:].strip() if end < len(tk) else ""
+        if rest and not (rest[0] in ":.;" or tk.ends_name(end) or rest.startswith(("là", ","))):
+            return False
+        self.addressed[index] = []
+        for m in mentions:
+            self.add(m, index, "lead", heading=True)
+        self.in_text(p, index, skip_subject=True)
+        return True
+
+    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False) -> None:
+        text = p.text
+        body_at = len(text) - len(p.body)
+        for kind, pattern in SLOTS.items():
+            if kind == "subject" and skip_subject:
+                continue
+            for m in pattern.finditer(text, body_at):
+                at = m.end()
+                if kind == "subject":
+                    at = max(at, body_at)
+                    lead = _LEAD_IN_RE.match(text, at)
+                    if lead:
+                        continue  # handled as a directive
+                tk = self.tokens(text, at)
+                mentions, end = parse_list(tk, 0)
+                mentions = [x for x in mentions if not x.generic]
+                if not mentions:
+                    continue
+                if kind in ("directive", "subject") and not self.predicate_follows(tk, end):
+                    continue
+                role = "coordinate" if kind == "coordinate" else "lead"
+                self.distribute(text, mentions, tk)
+                for x in mentions:
+                    self.add(x, index, role)
+                self.alias(text, mentions)
+
+    @staticmethod
+    def predicate_follows(tk: Tokens, end: int) -> bool:
+        at = end + (1 if tk.text(end) == "," else 0)
+        return at < len(tk) and tk.is_word(at) and not tk.is_cap(at) and tk.match("verb", at) > 0 \
+            or tk.lower(at) == "chủ"
+
+    def distribute(self, text: str, mentions: list[Mention], tk: Tokens) -> None:
+        """'Hội đồng nhân dân, Ủy ban MTTQ Việt Nam các cấp': 'các cấp' applies to both."""
+        last = mentions[-1]
+        for q in gazetteer()["distributive_qualifiers"]:
+            if text[last.start:last.end].endswith(q):
+                for x in mentions[:-1]:
+                    if not x.qualified:
+                        x.qualified = True
+                        x.text = x.text + " " + q
+
+    def alias(self, text: str, mentions: list[Mention]) -> None:
+        """'Tổng đài điện thoại quốc gia bảo vệ trẻ em (số 111)' defines 'Tổng đài 111'."""
+        for x in mentions:
+            end = x.end
+            m = re.match(r"\s*\((?:số\s+)?(?:điện\s+thoại\s+)?(\d{2,6})\)", text[end:end + 30])
+            if m:
+                head = text[x.start:end].split()[:2]
+                self.aliases[body_key(" ".join(head) + " " + m.group(1))] = text[x.start:end]
+
+    def issuer(self) -> Optional[Mention]:
+        """The body that issues the plan: "Ban Thường vụ tỉnh Đoàn ban hành Kế hoạch ..."."""
+        for p in self.doc.paragraphs:
+            if p.role != "preamble":
+                continue
+            for m in SLOTS["subject"].finditer(p.text):
+                tk = self.tokens(p.text, m.end())
+                mentions, end = parse_list(tk, 0)
+                if len(mentions) == 1 and end < len(tk) and _ISSUER_VERB.match(p.text, tk.starts[end]):
+                    x = mentions[0]
+                    x.text = strip_organ(x.text)
+                    return x
+        return None
+
+    @staticmethod
+    def level_matches(heading: str, issuer: str) -> bool:
+        level = body_level("X " + _LEVEL_HEADING.match(heading).group("level"))
+        return level is not None and body_level(issuer) == level
+
+
+def extract_bodies(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> list[Body]:
+    """Every distinct body the plan makes responsible, lead before coordinate, in document order."""
+    finder = _Finder(doc, engine, end_of_name)
+    finder.run()
+    return _merge(doc, finder)
+
+
+def _merge(doc: Doc, finder: _Finder) -> list[Body]:
+    bodies: dict[str, Body] = {}
+    rank: dict[str, int] = {}
+    order: list[str] = []
+    for f in finder.found:
+        f.name = canonical(f.mention.text, finder.abbrs)
+        f.key = body_key(f.name)
+        if f.key in finder.aliases:  # "Tổng đài 111"
+            f.name = canonical(finder.aliases[f.key], finder.abbrs)
+            f.key = body_key(f.name)
+    keys = {f.key for f in finder.found}
+    cores: dict[str, set[str]] = {}
+    for k in keys:
+        cores.setdefault(_core_key(k), set()).add(k)
+    for f in finder.found:
+        key = f.key
+        if not f.mention.qualified and key == _core_key(key):
+            fuller = cores.get(key, set()) - {key}
+            if len(fuller) == 1:
+                key = next(iter(fuller))  # "các phòng GDĐT" is "Phòng GDĐT quận, huyện, thị xã"
+        p = doc.paragraphs[f.paragraph]
+        r = 0 if f.heading else 1 if f.role == "lead" else 2
+        span = doc.span(p.start + f.mention.start, p.start + f.mention.end)
+        if key not in bodies:
+            bodies[key] = Body(name=f.name, as_written=f.mention.text, role=f.role, section=p.section)
+            rank[key] = r
+            order.append(key)
+        b = bodies[key]
+        if r < rank[key]:
+            b.name, b.as_written, b.section, rank[key] = f.name, f.mention.text, p.section, r
+        if f.role == "lead":
+            b.role = "lead"
+        b.mentions.append(span)
+        for task in _tasks(doc, f):
+            if all(t.span.start != task.span.start for t in b.tasks):
+                b.tasks.append(task)
+        if f.heading:
+            finder.addressed.setdefault(f.paragraph, []).append(b.name)
+    for b in bodies.values():
+        b.level = body_level(b.name)
+    leads = [bodies[k] for k in order if bodies[k].role == "lead"]
+    return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
+
+
+def _tasks(doc: Doc, f: Found) -> list[Task]:
+    """A heading's child items; for a mention in running text, its paragraph."""
+    p = doc.paragraphs[f.paragraph]
+    if not f.heading:
+        return [Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end))]
+    out = []
+    rest = p.text[f.mention.end:].strip(" :.;")
+    if len(rest.split()) > 3:
+        out.append(Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end)))
+    for q in doc.paragraphs[f.paragraph + 1:]:
+        if not _descends(doc, q, f.paragraph):
+            if q.section != p.section or (q.role == "item" and q.parent is not None and q.parent < f.paragraph):
+                break
+            continue
+        out.append(Task(text=q.body, span=doc.span(q.start + len(q.text) - len(q.body), q.end)))
+    return out
+
+
+def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
+    seen = 0
+    while q.parent is not None and seen < 12:
+        if q.parent == ancestor:
+            return True
+        q = doc.paragraphs[q.parent]
+        seen += 1
+    return False
+
+
+def addressees(doc: Doc, bodies: Optional[list[Body]] = None) -> dict[int, list[str]]:
+    """Canonical names of the bodies each Tổ chức thực hiện item is addressed to, by paragraph index."""
+    finder = _Finder(doc, "regex", "lexicon")
+    finder.run()
+    _merge(doc, finder)
+    return {k: v for k, v in finder.addressed.items() if v}
