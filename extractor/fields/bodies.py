@@ -308,45 +308,52 @@ _CONTINUING_PUNCT = {"-", "–", "—", "&"}
 
 
 def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention]:
-    """One body name starting at token ``i``, or None when no unit noun opens there."""
+    """One body name starting at token ``i``, or None when no unit noun opens there.
+
+    ``heading``: the text of a Tổ chức thực hiện item, where a comma may join lowercase
+    words of one name ("Phòng Chính trị, tư tưởng").
+    """
     j, det = i, tk.match("determiner", i)
     j += det
-    # "Các huyện, thành Đoàn": level words may precede the unit noun after a determiner.
+    # "Các huyện, thành Đoàn": level words may come between the determiner and the unit noun.
     k = j
     while det and tk.match("level", k) and not tk.match("head", k):
         k += tk.match("level", k)
         if tk.text(k) == ",":
             k += 1
     if k > j:
-        if tk.match("head", k):
-            j = k
-        else:  # "các huyện, thành phố": localities, not a body
+        if not tk.match("head", k):  # "các huyện, thành phố": localities, not a body
             end = k - 1 if tk.text(k - 1) == "," else k
             return _mention(tk, i, end, generic=True, qualified=True)
-    head = tk.match("head", j)
-    generic_head = not head and tk.match("generic", j)
-    n = head or generic_head
+        j = k
+    head, generic_len = tk.match("head", j), tk.match("generic", j)
+    generic_head = generic_len > head  # "tổ chức" is a kind of body, not the unit noun "Tổ"
+    n = max(head, generic_len)
     if not n or tk.match("exclusion", j):
         return None
     k = j + n
     name_follows = tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k) or tk.match("level", k) > 0
-    abbreviation_head = head and n == 1 and tk.is_abbreviation(j)
-    proper = head and (abbreviation_head or (tk.is_cap(j) and (" " in " ".join(tk.texts[j:k]) or name_follows)))
-    if head and not proper and not name_follows and not det:
-        return None  # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị"
+    abbreviation_head = not generic_head and n == 1 and tk.is_abbreviation(j)
+    multi_word = n > 1 or abbreviation_head
+    if not generic_head and not name_follows and not (tk.is_cap(j) and multi_word):
+        # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
+        if not (det and (tk.match("head", k) or tk.match("generic", k) or tk.text(k) in ",;" or k >= len(tk))):
+            return None
     collective = False
-    # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns.
+    # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns
     while det or generic_head:
         step = 1 if tk.text(k) == "," else 0
-        more = tk.match("head", k + step) or tk.match("generic", k + step)
+        more = max(tk.match("head", k + step), tk.match("generic", k + step))
         if more and not tk.is_cap(k + step) and not tk.is_abbreviation(k + step):
             k += step + more
             collective = True
         else:
             break
-    content = abbreviation_head
+    content = abbreviation_head or (not generic_head and not det)
+    capital = abbreviation_head
     qualified = False
     last = "head"
+    group_cap = tk.is_cap(j)  # the current run of name words opened with a capital
     while k < len(tk) and k - i < MAX_NAME_TOKENS:
         t, low = tk.text(k), tk.lower(k)
         if t == "(":
@@ -358,47 +365,63 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
         lv = tk.match("level", k)
         if low == "các" and tk.match("level", k + 1):
             lv = 1 + tk.match("level", k + 1)
-        if lv and not tk.is_cap(k) or lv and low == "các":
+        if lv and (not tk.is_cap(k) or low == "các"):
             k, last, qualified = k + lv, "level", True
             continue
         if tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k):
-            k, last, content = k + 1, "cap", True
+            if last in ("head", "punct"):
+                group_cap = True
+            k, last, content, capital = k + 1, "cap", True, True
             continue
         if tk.is_word(k):
-            if tk.ends_name(k) or tk.match("determiner", k):
+            if last == "level" or tk.match("determiner", k):
                 break
+            if tk.ends_name(k) and not _verb_before_level(tk, k):
+                break
+            if last in ("head", "punct"):
+                group_cap = False
             k, last = k + 1, "lower"
-            if not collective:
-                content = content or not generic_head
+            content = content or not collective
             continue
         if t in _CONTINUING_PUNCT:
             if tk.is_word(k + 1) and not tk.ends_name(k + 1) and not tk.match("determiner", k + 1):
-                k += 1
+                k, last = k + 1, "punct"
                 continue
             break
         if t == ",":
             nxt = k + 1
             if last == "level" and tk.match("level", nxt) and not tk.is_cap(nxt):
-                k += 1
+                k += 1  # "các huyện, thành phố", "quận, huyện, thị xã"
                 continue
-            if last == "cap" and tk.is_cap(nxt) and not tk.match("head", nxt) and not tk.is_abbreviation(nxt):
-                k += 1  # "Lao động, Thương binh, Xã hội"
+            if (group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt)
+                    and not tk.is_abbreviation(nxt)):
+                k, last = k + 1, "punct"  # "Lao động, Thương binh, Xã hội"
                 continue
             if (heading and last in ("cap", "lower") and tk.is_word(nxt) and not tk.is_cap(nxt)
                     and not (tk.ends_name(nxt) or tk.match("head", nxt) or tk.match("generic", nxt)
                              or tk.match("determiner", nxt) or tk.match("level", nxt))):
-                k += 1  # a heading: "Phòng Chính trị, tư tưởng"
+                k, last = k + 1, "punct"  # a heading: "Phòng Chính trị, tư tưởng"
                 continue
             break
         if low == "và":
             nxt = k + 1
-            if last == "cap" and tk.is_cap(nxt) and not tk.match("head", nxt):
-                k += 1  # "Lao động - Thương binh và Xã hội"
+            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
+                k, last = k + 1, "punct"  # "Lao động - Thương binh và Xã hội"
                 continue
             break
         break
-    generic = collective or (bool(det) and not content) or (generic_head and not _has_capital(tk, j + n, k))
+    generic = collective or not content or (generic_head and not capital)
     return _mention(tk, i, k, generic=generic, qualified=qualified)
+
+
+def _verb_before_level(tk: Tokens, k: int) -> bool:
+    """'Cơ sở bảo trợ xã hội tổng hợp tỉnh': a verb-like word that a level word closes is a name word."""
+    v = tk.match("verb", k)
+    lv = tk.match("level", k + v) if v else 0
+    if not lv or tk.lower(k + v) == "các":
+        return False
+    after = k + v + lv
+    return after >= len(tk) or not tk.is_word(after) or tk.ends_name(after)
 
 
 def _has_capital(tk: Tokens, a: int, b: int) -> bool:

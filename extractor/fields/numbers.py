@@ -209,7 +209,7 @@ def find_ratios(text: str) -> list[Quantity]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Percentages, ranges and ratios in ``text``, in order, never overlapping."""
-    if "%" not in text and "％" not in text and "/" not in text and "phần trăm" not in text.lower():
+    if "%" not in text and "％" not in text and "/" not in text and "trăm" not in text and "TRĂM" not in text:
         return []
     candidates = sorted(find_percentages(text) + find_ratios(text), key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
