@@ -306,12 +306,12 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
 def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
     """Whether lines were wrapped at a fixed width (PDF extraction), and that width."""
     lengths = sorted(len(line.text) for line in lines)
-    if len(lengths) < 8:
+    if len(lengths) < 20:
         return False, 0
     width = lengths[int(len(lengths) * 0.9)]
     long_share = sum(1 for n in lengths if n > 120) / len(lengths)
     near = sum(1 for n in lengths if n >= 0.75 * width) / len(lengths)
-    return (long_share < 0.1 and width <= 120 and near >= 0.3), width
+    return (long_share < 0.1 and 50 <= width <= 120 and near >= 0.3), width
 
 
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:

@@ -247,3 +247,43 @@ def random_angle(seed: int, low: float = 1.0, high: float = 2.0) -> float:
     """A reproducible skew between ``low`` and ``high`` degrees, either way."""
     rng = random.Random(seed)
     return rng.choice((-1, 1)) * rng.uniform(low, high)
+
+
+# --- measuring OCR ------------------------------------------------------------------
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, bit-parallel (Myers 1999, Hyyrö's formulation): one pass over
+    ``b`` with ``len(a)``-bit integers, fast enough for whole pages."""
+    if not a or not b:
+        return len(a) + len(b)
+    masks: dict[str, int] = {}
+    for i, char in enumerate(a):
+        masks[char] = masks.get(char, 0) | (1 << i)
+    full, top = (1 << len(a)) - 1, 1 << (len(a) - 1)
+    plus, minus, distance = full, 0, len(a)
+    for char in b:
+        eq = masks.get(char, 0)
+        xv = eq | minus
+        xh = (((eq & plus) + plus) ^ plus) | eq
+        h_plus = minus | ~(xh | plus)
+        h_minus = plus & xh
+        if h_plus & top:
+            distance += 1
+        elif h_minus & top:
+            distance -= 1
+        h_plus = (h_plus << 1) | 1
+        h_minus <<= 1
+        plus = (h_minus | ~(xv | h_plus)) & full
+        minus = h_plus & xv & full
+    return distance
+
+
+def comparable(text: str) -> str:
+    """Text for CER: NFC, whitespace runs (line breaks included) as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def character_error_rate(reference: str, hypothesis: str) -> float:
+    """Edit distance over the reference length, whitespace normalised."""
+    reference, hypothesis = comparable(reference), comparable(hypothesis)
+    return edit_distance(reference, hypothesis) / max(1, len(reference))

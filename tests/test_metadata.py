@@ -42,3 +42,16 @@ def test_blank_number_with_spaces():
     doc = doc_from_text("Số: / KH-SGDĐT\nHà Nội, ngày tháng 8 năm 2021\nKẾ HOẠCH\nTiêu đề\n")
     meta = extract_metadata(doc)
     assert (meta.number, meta.symbol, meta.date) == (None, "KH-SGDĐT", "2021-08")
+
+
+def test_two_column_header_read_as_one_line():
+    """pdfplumber puts the issuer column and the national motto on one line."""
+    doc = doc_from_text(
+        "UBND TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 187/KH-SLĐTBXH Lạng Sơn, ngày 13 tháng 9 năm 2021\nKẾ HOẠCH\nTriển khai công tác\n\n"
+        "Thực hiện Quyết định số 782/QĐ-TTg.\nI. MỤC TIÊU\n- Một\n")
+    meta = extract_metadata(doc)
+    assert (meta.number, meta.place, meta.date) == ("187/KH-SLĐTBXH", "Lạng Sơn", "2021-09-13")
+    assert _key(meta.issuer) == _key("Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn")
+    assert [p.role for p in doc.paragraphs[:4]] == ["header", "header", "header", "doc_type"]

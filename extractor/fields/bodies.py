@@ -78,6 +78,7 @@ class Lexicon:
     qualifier: frozenset
     determiner: frozenset
     exclusion: frozenset
+    plain: frozenset  # phrases that look like a level word but are not: "xã hội"
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
     max_len: int = 6
 
@@ -95,7 +96,7 @@ class Lexicon:
             head=heads, generic=generic, verb=_phrases(g["task_verbs"]), stop=_phrases(g["stop_words"]),
             level=_phrases(g["level_words"]), qualifier=_phrases(g["qualifiers"]),
             determiner=_phrases(g["plural_determiners"]), exclusion=_phrases(g.get("head_exclusions", [])),
-            abbreviation_heads=abbr_heads,
+            plain=_phrases(g["plain_phrases"]), abbreviation_heads=abbr_heads,
         )
 
 
@@ -114,49 +115,72 @@ WINDOW_TOKENS = 60  # a slot's list of bodies never runs longer than this
 
 
 class Tokens:
-    """The tokens of a window of text, with lazily computed gazetteer labels.
+    """The tokens of a paragraph from a slot on, read lazily, with gazetteer labels.
 
-    ``doc_abbreviations`` are the plan's own (CSGD → cơ sở giáo dục); an abbreviation whose
-    expansion opens with a unit noun (UBND, CSGD) is a head.
+    ``abbr_heads`` are abbreviations whose expansion opens with a unit noun (UBND, and the
+    plan's own CSGD → cơ sở giáo dục): such a token is a head by itself.
     """
 
-    def __init__(self, source: str, texts: list[str], starts: list[int], lex: Lexicon,
-                 doc_abbreviations: Mapping[str, str] = {}, pos: Optional[list[str]] = None):
+    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
         self.source = source  # the paragraph text the offsets point into
-        self.texts = texts
-        self.lowers = [t.lower() for t in texts]
-        self.starts = starts
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+        self.starts: list[int] = []
         self.lex = lex
-        self.abbr_heads = lex.abbreviation_heads | _abbr_heads(doc_abbreviations, lex)
-        self.pos = pos  # optional part-of-speech tag per token (underthesea)
+        self.abbr_heads = abbr_heads
+        self.pos: Optional[dict[int, str]] = None  # part-of-speech tag by character offset (underthesea)
         self._cache: dict[tuple[str, int], int] = {}
+        self._pending = islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)
 
-    def __len__(self) -> int:
-        return len(self.texts)
+    def _fill(self, i: int) -> bool:
+        """Read tokens up to index ``i``; False when the window ends before it."""
+        while len(self.texts) <= i:
+            m = next(self._pending, None)
+            if m is None:
+                return False
+            self.texts.append(m.group(0))
+            self.lowers.append(m.group(0).lower())
+            self.starts.append(m.start())
+        return True
+
+    def has(self, i: int) -> bool:
+        return i >= 0 and self._fill(i)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.texts[i])
 
+    def offset(self, i: int) -> int:
+        """Character offset of token ``i``, or the end of the source when there is none."""
+        return self.starts[i] if self.has(i) else len(self.source)
+
     def text(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < len(self.texts) else ""
+        return self.texts[i] if self.has(i) else ""
 
     def lower(self, i: int) -> str:
-        return self.lowers[i] if 0 <= i < len(self.lowers) else ""
+        return self.lowers[i] if self.has(i) else ""
 
     def match(self, label: str, i: int) -> int:
         """Length in tokens of the longest phrase of ``label`` starting at token ``i`` (0: none)."""
         key = (label, i)
-        if key not in self._cache:
-            phrases = getattr(self.lex, label)
-            found = 0
-            for n in range(min(self.lex.max_len, len(self.texts) - i), 0, -1):
-                if tuple(self.lowers[i:i + n]) in phrases:
-                    found = n
-                    break
-            if label == "head" and not found and self.is_abbreviation(i) and self.texts[i] in self.abbr_heads:
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lookup(label, i)
+            if label == "level" and found and self.match("plain", i):
+                found = 0  # "xã hội" is no commune
+            if label == "head" and not found and self.texts[i] in self.abbr_heads:
                 found = 1
             self._cache[key] = found
-        return self._cache[key]
+        return found
+
+    def _lookup(self, label: str, i: int) -> int:
+        if not self.has(i):
+            return 0
+        self._fill(i + self.lex.max_len)
+        phrases = getattr(self.lex, label)
+        for n in range(min(self.lex.max_len, len(self.texts) - i), 0, -1):
+            if tuple(self.lowers[i:i + n]) in phrases:
+                return n
+        return 0
 
     def is_word(self, i: int) -> bool:
         t = self.text(i)
@@ -175,27 +199,28 @@ class Tokens:
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate or a prepositional phrase."""
-        if self.pos is not None:
-            return self.pos[i] in ("V", "E", "C", "CC", "R", "M", "L") or self.match("verb", i) > 0 and self.lower(i) in ("chủ", "là")
+        if self.pos is not None and self.has(i):
+            return self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
         return bool(self.match("verb", i) or self.match("stop", i))
 
 
-def _abbr_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
-    out = set()
+# underthesea tags that end a name: verb, preposition, conjunctions, adverb, numeral, determiner
+_POS_ENDS_NAME = frozenset({"V", "E", "C", "CC", "R", "M", "L"})
+
+
+def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
+    """Abbreviations, the plan's own included, that stand for a body name: UBND, HĐND, CSGD."""
+    out = set(lex.abbreviation_heads)
     for k, v in extra.items():
         words = v.lower().split()
-        if any(tuple(words[:n]) in lex.head | lex.generic for n in (1, 2, 3, 4)):
+        if any(tuple(words[:n]) in lex.head or tuple(words[:n]) in lex.generic for n in (1, 2, 3, 4)):
             out.add(k)
     return frozenset(out)
 
 
-def _regex_tokens(text: str, start: int, lex: Lexicon, abbrs: Mapping[str, str]) -> Tokens:
-    """The first ``WINDOW_TOKENS`` tokens of ``text`` from ``start``, by ``TOKEN_RE``."""
-    texts, starts = [], []
-    for m in islice(TOKEN_RE.finditer(text, start), WINDOW_TOKENS):
-        texts.append(m.group(0))
-        starts.append(m.start())
-    return Tokens(text, texts, starts, lex, abbrs)
+def _regex_tokens(text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()) -> Tokens:
+    """Tokens of ``text`` from ``start`` by ``TOKEN_RE``, read as the parser asks for them."""
+    return Tokens(text, start, lex, abbr_heads)
 
 
 # ---------------------------------------------------------------- the spaCy engine
@@ -243,24 +268,25 @@ def spacy_matcher():
 
 
 class _SpacyTokens(Tokens):
-    """Tokens and labels from the spaCy tokenizer and PhraseMatcher."""
+    """Tokens from the spaCy tokenizer, labels from the PhraseMatcher."""
 
-    def __init__(self, text: str, start: int, lex: Lexicon, abbrs: Mapping[str, str]):
+    def __init__(self, text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
+        super().__init__(text, start, lex, abbr_heads)
         nlp, matcher = spacy_nlp(), spacy_matcher()
-        window = text[start:start + 600]
-        sdoc = nlp.make_doc(window)[:WINDOW_TOKENS].as_doc()
-        super().__init__(text, [t.text for t in sdoc], [start + t.idx for t in sdoc], lex, abbrs)
-        best: dict[tuple[str, int], int] = {}
+        sdoc = nlp.make_doc(text[start:start + 600])
+        sdoc = sdoc[:WINDOW_TOKENS].as_doc() if len(sdoc) > WINDOW_TOKENS else sdoc
+        self.texts = [t.text for t in sdoc]
+        self.lowers = [t.lower_ for t in sdoc]
+        self.starts = [start + t.idx for t in sdoc]
+        self._pending = iter(())
+        labels: dict[tuple[str, int], int] = {}
         for match_id, s, e in matcher(sdoc):
-            label = nlp.vocab.strings[match_id]
-            best[(label, s)] = max(best.get((label, s), 0), e - s)
-        self._labels = best
+            key = (nlp.vocab.strings[match_id], s)
+            labels[key] = max(labels.get(key, 0), e - s)
+        self._labels = labels
 
-    def match(self, label: str, i: int) -> int:
-        found = self._labels.get((label, i), 0)
-        if label == "head" and not found and self.is_abbreviation(i) and self.texts[i] in self.abbr_heads:
-            found = 1
-        return found
+    def _lookup(self, label: str, i: int) -> int:
+        return self._labels.get((label, i), 0)
 
 
 # ---------------------------------------------------------------- underthesea end of names
@@ -283,8 +309,7 @@ def _pos_tags(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _with_pos(tokens: Tokens, text: str) -> Tokens:
-    tags = dict(_pos_tags(text))
-    tokens.pos = [tags.get(s, "N") for s in tokens.starts]
+    tokens.pos = dict(_pos_tags(text))
     return tokens
 
 
@@ -337,7 +362,7 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     multi_word = n > 1 or abbreviation_head
     if not generic_head and not name_follows and not (tk.is_cap(j) and multi_word):
         # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
-        if not (det and (tk.match("head", k) or tk.match("generic", k) or tk.text(k) in ",;" or k >= len(tk))):
+        if not (det and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))):
             return None
     collective = False
     # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns
@@ -354,7 +379,7 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     qualified = False
     last = "head"
     group_cap = tk.is_cap(j)  # the current run of name words opened with a capital
-    while k < len(tk) and k - i < MAX_NAME_TOKENS:
+    while tk.has(k) and k - i < MAX_NAME_TOKENS:
         t, low = tk.text(k), tk.lower(k)
         if t == "(":
             break
@@ -373,6 +398,12 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
                 group_cap = True
             k, last, content, capital = k + 1, "cap", True, True
             continue
+        if low == "và":
+            nxt = k + 1
+            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
+                k, last = k + 1, "punct"  # "Lao động - Thương binh và Xã hội"
+                continue
+            break
         if tk.is_word(k):
             if last == "level" or tk.match("determiner", k):
                 break
@@ -403,12 +434,6 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
                 k, last = k + 1, "punct"  # a heading: "Phòng Chính trị, tư tưởng"
                 continue
             break
-        if low == "và":
-            nxt = k + 1
-            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
-                k, last = k + 1, "punct"  # "Lao động - Thương binh và Xã hội"
-                continue
-            break
         break
     generic = collective or not content or (generic_head and not capital)
     return _mention(tk, i, k, generic=generic, qualified=qualified)
@@ -421,7 +446,7 @@ def _verb_before_level(tk: Tokens, k: int) -> bool:
     if not lv or tk.lower(k + v) == "các":
         return False
     after = k + v + lv
-    return after >= len(tk) or not tk.is_word(after) or tk.ends_name(after)
+    return not tk.has(after) or not tk.is_word(after) or tk.ends_name(after)
 
 
 def _has_capital(tk: Tokens, a: int, b: int) -> bool:
@@ -483,15 +508,33 @@ SLOTS = {
     ),
     # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
     "responsibility": re.compile(r"\btrách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
-    # a clause start: the subject of a task sentence
-    "subject": re.compile(r"(?:^|(?<=[.;])\s+)(?=[A-ZĐÀ-Ỹ])"),
+    # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
+    "subject": re.compile(r"(?<=[.;])\s+(?=\w)"),
 }
 _LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
-_LEAD_IN_RE = re.compile(rf"^{LEAD_IN}\s+")
+_LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
 _CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
-_ISSUER_VERB = re.compile(r"^\s*(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+_ISSUER_VERB = re.compile(r"\s*(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
 _NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
-IN_TEXT_KINDS = ("tasks", "organisation", "reporting", "review", "budget", "other", None)
+
+
+def section_kinds(doc: Doc) -> list[Optional[str]]:
+    """The kind of the enclosing top-level section, per paragraph.
+
+    Taken from the outline section by position, so that two sections written with the
+    same number ("V. TỔ CHỨC THỰC HIỆN", "V. CHẾ ĐỘ BÁO CÁO") keep their own kinds.
+    """
+    out: list[Optional[str]] = []
+    sections = iter(doc.outline.sections)
+    current: Optional[str] = None
+    for p in doc.paragraphs:
+        if p.role == "section_heading":
+            section = next(sections, None)
+            current = section.kind if section is not None else p.section_kind
+        elif not p.section:
+            current = None
+        out.append(current if p.section else None)
+    return out
 
 
 @dataclass
@@ -613,21 +656,30 @@ def _core_key(key: str) -> str:
 
 
 def body_level(name: str) -> Optional[str]:
-    """The administrative level a body's name shows, if any."""
+    """The administrative level a body's name shows, if any.
+
+    A level word after the unit noun decides ("Ủy ban nhân dân các xã" → commune,
+    "Nhà Thiếu nhi tỉnh" → province); then words naming a school or the nation;
+    then the unit noun itself (Sở → province, Cục → national, Phòng → department).
+    """
     g = gazetteer()
+    lex = Lexicon.load()
+    tk = _regex_tokens(name, 0, lex, {})
     low = name.lower()
     if any(w in low for w in g["school_words"]):
         return "school"
-    tokens = name.split()
-    # a level word written in lowercase after the head: "các xã, phường", "huyện", "tỉnh"
-    for idx, word in enumerate(tokens[1:], 1):
-        w = word.strip(",;.")
-        for phrase, level in sorted(g["level_words"].items(), key=lambda kv: -len(kv[0])):
-            parts = phrase.split()
-            if [t.strip(",;.") for t in tokens[idx:idx + len(parts)]] == parts and level:
+    k = 1
+    while tk.has(k):
+        n = tk.match("level", k)
+        if n and not tk.is_cap(k):
+            level = g["level_words"].get(" ".join(tk.texts[k:k + n]))
+            if level:
                 return level
+        k += 1
+    if any(w in name for w in g["national_words"]):
+        return "national"
     for head, level in sorted(g["head_levels"].items(), key=lambda kv: -len(kv[0])):
-        if re.match(rf"(?i)^{re.escape(head)}\b", name):
+        if re.match(rf"(?i){re.escape(head)}\b", name):
             return level
     return None
 
@@ -661,6 +713,7 @@ class _Finder:
         self.doc = doc
         self.lex = Lexicon.load()
         self.abbrs = dict(doc.abbreviations) or find_defined_abbreviations(doc.text)
+        self.abbr_heads = abbreviation_heads(self.abbrs, self.lex)
         self.make_tokens = ENGINES[engine]
         self.use_pos = end_of_name == "underthesea"
         self.found: list[Found] = []
@@ -668,7 +721,7 @@ class _Finder:
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
 
     def tokens(self, text: str, start: int) -> Tokens:
-        tk = self.make_tokens(text, start, self.lex, self.abbrs)
+        tk = self.make_tokens(text, start, self.lex, self.abbr_heads)
         return _with_pos(tk, text) if self.use_pos else tk
 
     def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
@@ -678,16 +731,16 @@ class _Finder:
     def run(self) -> None:
         paragraphs = self.doc.paragraphs
         issuer = self.issuer()
+        kinds = section_kinds(self.doc)
         for index, p in enumerate(paragraphs):
             if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature") or not p.section:
                 continue
             if _CLOSING_FORMULA.match(p.text):
                 continue
-            in_organisation = p.section_kind == "organisation"
-            if in_organisation and self.is_heading_candidate(p):
+            if kinds[index] == "organisation" and self.is_heading_candidate(p):
                 if self.heading(p, index, issuer):
                     continue
-            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
+            if kinds[index] in ("purpose", "objectives") or p.role == "section_heading":
                 continue
             self.in_text(p, index)
 
@@ -713,7 +766,7 @@ class _Finder:
         mentions, end = parse_list(tk, 0, heading=True)
         if not mentions:
             return False
-        rest = p.text[tk.starts[end]:].strip() if end < len(tk) else ""
+        rest = p.text[tk.offset(end):].strip()
         if rest and not (rest[0] in ":.;" or tk.ends_name(end) or rest.startswith(("là", ","))):
             return False
         self.addressed[index] = []
@@ -728,13 +781,12 @@ class _Finder:
         for kind, pattern in SLOTS.items():
             if kind == "subject" and skip_subject:
                 continue
-            for m in pattern.finditer(text, body_at):
-                at = m.end()
-                if kind == "subject":
-                    at = max(at, body_at)
-                    lead = _LEAD_IN_RE.match(text, at)
-                    if lead:
-                        continue  # handled as a directive
+            starts = [m.end() for m in pattern.finditer(text, body_at)]
+            if kind == "subject":
+                starts = [at for at in [body_at] + starts if text[at:at + 1].isupper()]
+            for at in starts:
+                if kind == "subject" and _LEAD_IN_RE.match(text, at):
+                    continue  # "Đề nghị X ...": a directive
                 tk = self.tokens(text, at)
                 mentions, end = parse_list(tk, 0)
                 mentions = [x for x in mentions if not x.generic]
@@ -751,8 +803,7 @@ class _Finder:
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:
         at = end + (1 if tk.text(end) == "," else 0)
-        return at < len(tk) and tk.is_word(at) and not tk.is_cap(at) and tk.match("verb", at) > 0 \
-            or tk.lower(at) == "chủ"
+        return tk.is_word(at) and not tk.is_cap(at) and tk.match("verb", at) > 0
 
     def distribute(self, text: str, mentions: list[Mention], tk: Tokens) -> None:
         """'Hội đồng nhân dân, Ủy ban MTTQ Việt Nam các cấp': 'các cấp' applies to both."""
@@ -778,10 +829,10 @@ class _Finder:
         for p in self.doc.paragraphs:
             if p.role != "preamble":
                 continue
-            for m in SLOTS["subject"].finditer(p.text):
-                tk = self.tokens(p.text, m.end())
+            for at in [0] + [m.end() for m in SLOTS["subject"].finditer(p.text)]:
+                tk = self.tokens(p.text, at)
                 mentions, end = parse_list(tk, 0)
-                if len(mentions) == 1 and end < len(tk) and _ISSUER_VERB.match(p.text, tk.starts[end]):
+                if len(mentions) == 1 and tk.has(end) and _ISSUER_VERB.match(p.text, tk.starts[end]):
                     x = mentions[0]
                     x.text = strip_organ(x.text)
                     return x

@@ -23,7 +23,7 @@ _NUMBER_LINE = re.compile(
 )
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày tháng 8 năm 2021"
 _PLACE_DATE = re.compile(
-    r"""^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*
+    r"""(?:^|(?<=\s))(?P<place>[A-ZĐÀ-Ỹ][^\d,:/]{1,39}?)\s*,\s*ngày\s*
         (?P<day>\d{1,2})?\s*(?:tháng|/)\s*(?P<month>\d{1,2})?\s*(?:năm|/)\s*(?P<year>\d{4})""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -71,7 +71,7 @@ def extract_metadata(doc: Doc) -> Metadata:
         elif p.role == "title" and meta.title is None:
             meta.title = doc.outline.title.text if doc.outline.title else p.text
             meta.spans["title"] = doc.outline.title.span if doc.outline.title else doc.span(p.start, p.end)
-    meta.issuer = _issuer(doc, meta)
+    meta.issuer = _issuer(doc, meta) or _issuer_from_header(doc, meta)
     _closing(doc, meta)
     return meta
 
@@ -84,8 +84,7 @@ def _header_line(doc: Doc, p: Paragraph, meta: Metadata) -> None:
         meta.symbol = symbol
         meta.number = f"{num}/{symbol}" if num else None
         meta.spans["number"] = doc.span(p.start + m.start(), p.start + m.end())
-        return
-    m = _PLACE_DATE.match(p.text)
+    m = _PLACE_DATE.search(p.text)
     if m and meta.date is None:
         meta.place = m.group("place").strip()
         year, month, day = m.group("year"), m.group("month"), m.group("day")
@@ -112,6 +111,41 @@ def _issuer(doc: Doc, meta: Metadata) -> Optional[str]:
         name = canonical_name(_DEFINED_ABBREV.sub("", raw))
         return _with_locality(name, doc, meta)
     return None
+
+
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|-{2,}|_{2,}", re.I)
+
+
+def _issuer_from_header(doc: Doc, meta: Metadata) -> Optional[str]:
+    """The issuing body from the header's left column: its last uppercase line, under its parent body."""
+    lines = []
+    for p in doc.paragraphs:
+        if p.role != "header":
+            continue
+        text = _MOTTO.sub(" ", p.text).strip()
+        if not text or _NUMBER_LINE.match(text) or _PLACE_DATE.search(text):
+            continue
+        if text.upper() == text and any(c.isalpha() for c in text):
+            lines.append((p, re.sub(r"\s+", " ", text)))
+    if not lines:
+        return None
+    p, issuer = lines[-1]
+    meta.spans["issuer"] = doc.span(p.start, p.end)
+    name = canonical_name(_title_case(issuer))
+    if len(lines) > 1:
+        parent_place = next((pl for pl in provinces() if pl.upper() in lines[-2][1]), None)
+        if parent_place and parent_place.upper() not in issuer:
+            return f"{name} {provinces()[parent_place]} {parent_place}"
+    return _with_locality(name, doc, meta)
+
+
+def _title_case(upper: str) -> str:
+    """'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' → 'Sở lao động - Thương binh và xã hội', place names restored."""
+    parts = [part.strip().lower() for part in re.split(r"\s+-\s+", upper)]
+    text = " - ".join(part[:1].upper() + part[1:] for part in parts if part)
+    for place in provinces():
+        text = re.sub(re.escape(place.lower()), place, text)
+    return text
 
 
 def _with_locality(name: str, doc: Doc, meta: Metadata) -> str:

@@ -179,12 +179,41 @@ def _split_bad_range(text: str, m: re.Match[str]) -> bool:
     return not low < high or bool(_LABEL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()))
 
 
+# Where a spelled-out percent sign stands.
+_WORD_SIGN_RE = re.compile(r"phần[ \u00a0]+trăm", re.IGNORECASE)
+# How far before its sign a percentage (with a range "từ 5 đến 10 %") may start.
+_LOOKBACK = 48
+
+
+def _signs(text: str) -> list[tuple[int, int]]:
+    """Where percent signs stand: the full grammar runs only just before each one."""
+    signs = [(i, i + 1) for sign in "%％" for i in _positions(text, sign)]
+    if "trăm" in text or "TRĂM" in text:
+        signs += [(m.start(), m.end()) for m in _WORD_SIGN_RE.finditer(text)]
+    return sorted(signs)
+
+
+def _positions(text: str, char: str) -> list[int]:
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
+
+
 def find_percentages(text: str) -> list[Quantity]:
     """Every percentage and percentage range in ``text``, in order."""
     found: list[Quantity] = []
-    for m in PERCENT_RE.finditer(text):
+    last_end = 0
+    for sign_start, sign_end in _signs(text):
+        m = None
+        for candidate in PERCENT_RE.finditer(text, max(last_end, sign_start - _LOOKBACK), sign_end):
+            m = candidate
+        if m is None or m.end() != sign_end:
+            continue
+        last_end = m.end()
         if _split_bad_range(text, m):
-            # "2023 - 90%" or "1- 90%": keep only the percentage itself
+            # "2023 - 90%" or "Chỉ tiêu 1 - 90%": keep only the percentage itself
             number_start = m.start("number")
             value, repaired = parse_number(m.group("number"))
             found.append(Quantity(start=number_start, end=m.end(), text=text[number_start:m.end()],
@@ -211,7 +240,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Percentages, ranges and ratios in ``text``, in order, never overlapping."""
     if "%" not in text and "％" not in text and "/" not in text and "trăm" not in text and "TRĂM" not in text:
         return []
-    candidates = sorted(find_percentages(text) + find_ratios(text), key=lambda q: (q.start, -q.end))
+    percentages = find_percentages(text)
+    ratios = find_ratios(text) if "/" in text else []
+    candidates = sorted(percentages + ratios, key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
     for q in candidates:
         if result and q.start < result[-1].end:

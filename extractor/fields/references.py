@@ -102,7 +102,7 @@ MAYBE_CITATION_RE = re.compile(
     r"\d|" + _alternation((t["name"] for t in lexicon()["types"] if t.get("title_cited")), any_case=True)
 )
 # The scan: a type word standing alone. "Quyết định", "quyết định", "QUYẾT ĐỊNH", "Bộ luật" ...
-TYPE_WORD_RE = re.compile(rf"(?<!\w)(?:{_ALL_TYPES})(?!\w)")
+TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
 
 # <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH"
 NUMBER_AFTER_RE = re.compile(
@@ -158,7 +158,7 @@ SUBJECT_RE = re.compile(
 ISSUER_BEFORE_RE = re.compile(r"của\s+(?P<issuer>[^,;.()]{1,60}?)\s+(?:tại|theo)\s+$")
 
 # Issuer words: "(UBND)", a plan's own abbreviation, is skipped; "-" joins; punctuation ends the name.
-ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|[^\s,;.:()“”\"]+)")
+ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
 ISSUER_STOP_RE = re.compile(
     r"""\s*(?:
         (?:về|[Vv]/[Vv]|tại|theo|ngày|số|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|năm|kèm
@@ -222,11 +222,11 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[Optional[str], int]:
         if token.startswith("("):  # "(UBND)": an abbreviation the plan defines
             end = m.end()
             continue
-        if ISSUER_STOP_RE.match(text, end):
+        if ISSUER_STOP_RE.match(text, end) and not token.endswith("."):
             break
         if token in (",", "và") and not (words and _continues_name(text, m.end())):
             break
-        words.append(token)
+        words.append(token.rstrip("."))  # "TP. Hồ Chí Minh"
         end = m.end()
     while words and words[-1] in (",", "và", "-", "–"):
         words.pop()

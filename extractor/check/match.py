@@ -1,0 +1,217 @@
+"""Match each plan target to the parent target(s) it carries down, by group and indicator.
+
+Similarity is TF-IDF cosine over two views of each text, fitted on the parent's and the plan's
+group/indicator texts together: underthesea word segments ("cán_bộ", "trẻ_em") and character
+3-5-grams (robust to OCR slips, abbreviations and tone-mark variants). A pair's score is the mean of
+the group similarity and the indicator similarity. Units and directions must agree. When the parent
+has targets that differ only by year (M1.C1 by 2025, O2030 by 2030), the plan target's year (or
+its plan's end year) picks among them. A pair is kept when its score reaches ``THRESHOLD`` and it is
+within ``MARGIN`` of the best score of its plan target or of its parent target, so one plan target
+may carry down two parent targets and the reverse.
+
+``THRESHOLD`` and ``MARGIN`` were chosen by grid search on the gold alignment tables
+(``corpus/gold/*.alignment.json``, the five seeds against 782/QĐ-TTg): the middle of the widest
+range of thresholds with the best F1 (see ``calibrate``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from ..normalise import fold
+from ..records import PlanRecord, Target
+from .parents import Parent, ParentTarget, plan_period
+
+THRESHOLD = 0.36
+MARGIN = 0.12
+YEAR_PENALTY = 0.5
+
+
+@dataclass(frozen=True)
+class Match:
+    plan_index: int
+    parent_id: str
+    score: float
+    group_score: float
+    indicator_score: float
+
+
+@lru_cache(maxsize=4096)
+def segments(text: str) -> tuple[str, ...]:
+    """Folded underthesea word segments, multi-syllable words joined by '_'; punctuation dropped."""
+    from underthesea import word_tokenize
+
+    return tuple(w.replace(" ", "_") for w in word_tokenize(fold(text)) if any(c.isalnum() for c in w))
+
+
+def _identity(tokens):
+    return tokens
+
+
+class _Space:
+    """TF-IDF vectors of short texts in the joined word-segment + character n-gram space."""
+
+    def __init__(self, texts: list[str]):
+        self.words = TfidfVectorizer(analyzer=_identity, lowercase=False).fit([segments(t) for t in texts])
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit(
+            [fold(t) for t in texts])
+
+    def vectors(self, texts: list[str]):
+        w = normalize(self.words.transform([segments(t) for t in texts]))
+        c = normalize(self.chars.transform([fold(t) for t in texts]))
+        return normalize(hstack([w, c]).tocsr())
+
+
+def _compatible(t: Target, p: ParentTarget) -> bool:
+    if t.unit != p.unit:
+        return False
+    opposite = {("increase", "decrease"), ("decrease", "increase")}
+    return (t.direction, p.direction) not in opposite
+
+
+def _year_siblings(parent: Parent) -> dict[str, set[Optional[int]]]:
+    """For each parent target, the years of the targets that share its group and indicator."""
+    by_text: dict[tuple[str, str], set[Optional[int]]] = {}
+    for p in parent.targets:
+        by_text.setdefault((fold(p.group), fold(p.indicator or "")), set()).add(p.year)
+    return {p.id: by_text[(fold(p.group), fold(p.indicator or ""))] for p in parent.targets}
+
+
+def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
+    """Score matrix (plan targets × parent targets)."""
+    plan, par = record.targets, parent.targets
+    if not plan or not par:
+        return np.zeros((len(plan), len(par)))
+    groups = [t.group for t in plan] + [p.group for p in par]
+    indicators = [t.indicator or t.group for t in plan] + [p.indicator or p.group for p in par]
+    space = _Space(groups + indicators)
+    g, i = space.vectors(groups), space.vectors(indicators)
+    n = len(plan)
+    group_sim = (g[:n] @ g[n:].T).toarray()
+    ind_sim = (i[:n] @ i[n:].T).toarray()
+    scores = (group_sim + ind_sim) / 2
+    end = plan_period(record).end
+    siblings = _year_siblings(parent)
+    for a, t in enumerate(plan):
+        year = t.year or end
+        for b, p in enumerate(par):
+            if not _compatible(t, p):
+                scores[a, b] = 0.0
+            elif len(siblings[p.id]) > 1 and year in siblings[p.id] and year != p.year:
+                scores[a, b] *= YEAR_PENALTY
+    return scores
+
+
+def select(scores: np.ndarray, threshold: float = THRESHOLD, margin: float = MARGIN) -> list[tuple[int, int]]:
+    if scores.size == 0:
+        return []
+    best_row, best_col = scores.max(axis=1), scores.max(axis=0)
+    return [(a, b) for a, b in zip(*np.nonzero(scores >= threshold))
+            if scores[a, b] >= best_row[a] - margin or scores[a, b] >= best_col[b] - margin]
+
+
+def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHOLD,
+                  margin: float = MARGIN) -> list[Match]:
+    """Every (plan target, parent target) pair the plan carries down, with its score."""
+    scores = similarity(record, parent)
+    return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3), 0.0, 0.0)
+            for a, b in select(scores, threshold, margin)]
+
+
+# ---------------------------------------------------------------- gold alignment and scoring
+
+
+def _token_f1(a: str, b: str) -> float:
+    from ..evaluate import token_f1
+
+    return token_f1(a, b)
+
+
+def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
+    """Gold pairs as (plan target index, parent id): a gold plan target is the record's target with the
+    same value and the best group token F1 (at least 0.5); one that no target matches gets index -1."""
+    out = set()
+    for pair in gold["pairs"]:
+        want = pair["plan_target"]
+        cands = [(_token_f1(t.group, want["group"]), i) for i, t in enumerate(record.targets)
+                 if abs(t.value - want["value"]) < 1e-9]
+        cands = [c for c in cands if c[0] >= 0.5]
+        idx = max(cands)[1] if cands else -1
+        out.add((idx, pair["parent_target"]))
+    return out
+
+
+def _load_gold(gold_dir: Union[str, Path]) -> dict[str, dict]:
+    return {p.name[: -len(".alignment.json")]: json.loads(p.read_text("utf-8"))
+            for p in sorted(Path(gold_dir).glob("*.alignment.json"))}
+
+
+def _parents_by_number(parents_dir: Union[str, Path, None]) -> dict[str, Parent]:
+    from .parents import find_parents
+    from .registry import number_key
+
+    parents_dir = parents_dir or Path(__file__).resolve().parents[2] / "corpus" / "parents"
+    return {number_key(p.number): p for p in find_parents(parents_dir) if p.number}
+
+
+def _cases(gold_dir, records, parents_dir=None):
+    from .registry import number_key
+
+    golds = _load_gold(gold_dir)
+    parents = _parents_by_number(parents_dir)
+    for record in records:
+        if not isinstance(record, PlanRecord):
+            continue
+        gold = golds.get(Path(record.document).stem)
+        if gold is None:
+            continue
+        yield record, parents[number_key(gold["parent"])], gold_pairs(gold, record)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def score_alignment(gold_dir: Union[str, Path], records: Iterable[PlanRecord], parents_dir=None,
+                    threshold: float = THRESHOLD, margin: float = MARGIN) -> dict[str, float]:
+    """Precision, recall and F1 of the matched pairs against the gold alignment tables."""
+    tp = fp = fn = 0
+    for record, parent, gold in _cases(gold_dir, records, parents_dir):
+        pred = {(m.plan_index, m.parent_id) for m in match_targets(record, parent, threshold, margin)}
+        tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+    return _prf(tp, fp, fn)
+
+
+def calibrate(gold_dir: Union[str, Path], records: Iterable[PlanRecord], parents_dir=None) -> dict:
+    """Grid search over threshold × margin; returns the F1 grid's best cell, chosen as the middle of
+    the widest run of thresholds that reach the best F1 at the best margin."""
+    cases = [(similarity(r, p), p, g) for r, p, g in _cases(gold_dir, records, parents_dir)]
+    grid = {}
+    for margin in (0.0, 0.04, 0.08, 0.12, 0.16, 0.2):
+        for k in range(10, 81, 2):
+            thr = k / 100
+            tp = fp = fn = 0
+            for scores, parent, gold in cases:
+                pred = {(int(a), parent.targets[b].id) for a, b in select(scores, thr, margin)}
+                tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
+            grid[(margin, thr)] = _prf(tp, fp, fn)
+    best = max(v["f1"] for v in grid.values())
+    margins = {}
+    for (margin, thr), v in grid.items():
+        if v["f1"] == best:
+            margins.setdefault(margin, []).append(thr)
+    margin, thrs = max(margins.items(), key=lambda kv: (len(kv[1]), -abs(kv[0] - 0.1)))
+    thr = sorted(thrs)[len(thrs) // 2]
+    return {"threshold": thr, "margin": margin, "best_thresholds": [min(thrs), max(thrs)], **grid[(margin, thr)]}

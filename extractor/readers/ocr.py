@@ -1,0 +1,279 @@
+"""OCR of scanned pages with the Tesseract command-line tool (``-l vie``).
+
+:func:`ocr_image` recognises one page image: text with its lines (a blank line between
+Tesseract's paragraphs), the mean word confidence (0-100) and each word's confidence with
+its place in the text. A blank page gives empty text and the warning ``blank page``; a
+page whose recognition is poor is checked with Tesseract's orientation detection and, when
+it is upside down or on its side, turned and recognised again (warning ``page rotated``).
+:func:`ocr_pdf_page` rasterises one PDF page with pypdfium2 first; :func:`ocr_images` and
+:func:`ocr_pdf_pages` run several pages at once, one Tesseract process per core.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from PIL import Image, ImageOps
+
+from .base import Page
+from .quality import score_text
+
+TESSERACT = "tesseract"
+LANGUAGE = "vie"
+# Page segmentation: 3 = fully automatic layout analysis without orientation detection.
+PAGE_SEGMENTATION = 3
+DEFAULT_DPI = 300
+# One Tesseract process uses one core (its own threading slows a busy machine down).
+TESSERACT_ENV = {"OMP_THREAD_LIMIT": "1"}
+TIMEOUT_SECONDS = 120
+
+# A page is blank when, seen at a quarter of its resolution, less than this share of it is ink.
+BLANK_INK_SHARE = 0.0005
+BLANK_REDUCTION = 4
+INK_LEVEL = 128
+# Below this mean word confidence, or this text score, the page's orientation is checked.
+ORIENTATION_CHECK_CONFIDENCE = 70.0
+ORIENTATION_CHECK_SCORE = 0.8
+# Tesseract's orientation detection is believed from this confidence on.
+MIN_ORIENTATION_CONFIDENCE = 1.5
+
+ImageSource = Union[Image.Image, str, Path]
+
+
+@dataclass
+class Word:
+    """One recognised word: its place in Tesseract's layout and its confidence (0-100)."""
+
+    block: int
+    paragraph: int
+    line: int
+    text: str
+    confidence: float
+
+
+@functools.lru_cache(maxsize=1)
+def ocr_available() -> bool:
+    """Whether the Tesseract CLI and its Vietnamese model are installed."""
+    if shutil.which(TESSERACT) is None:
+        return False
+    try:
+        listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return LANGUAGE in (listed.stdout + listed.stderr).split()
+
+
+def _image_bytes(image: Image.Image) -> bytes:
+    """The image as uncompressed PNM, the quickest format for Tesseract to read from stdin."""
+    buffer = io.BytesIO()
+    image.save(buffer, "PPM")
+    return buffer.getvalue()
+
+
+def _tesseract(image: Image.Image, dpi: int, *arguments: str) -> str:
+    """Run Tesseract on an image passed through stdin; its stdout as text."""
+    command = [TESSERACT, "stdin", "stdout", "--dpi", str(dpi), *arguments]
+    result = subprocess.run(command, input=_image_bytes(image), capture_output=True,
+                            timeout=TIMEOUT_SECONDS, env={**os.environ, **TESSERACT_ENV})
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.decode("utf-8", "replace").strip() or f"tesseract exit {result.returncode}")
+    return result.stdout.decode("utf-8", "replace")
+
+
+def recognise_words(image: Image.Image, dpi: int = DEFAULT_DPI) -> list[Word]:
+    """Tesseract's words with their layout keys and confidences (TSV output)."""
+    tsv = _tesseract(image, dpi, "-l", LANGUAGE, "--psm", str(PAGE_SEGMENTATION), "tsv")
+    words: list[Word] = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5":
+            continue
+        text = unicodedata.normalize("NFC", cells[11].strip())
+        confidence = float(cells[10])
+        if text and confidence >= 0:
+            words.append(Word(int(cells[2]), int(cells[3]), int(cells[4]), text, confidence))
+    return words
+
+
+def layout_text(words: list[Word]) -> tuple[str, list[tuple[int, int, float]]]:
+    """The page text (words of a line joined by a space, lines by a newline, paragraphs by
+    a blank line) and each word's (start, end, confidence) in it."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int, float]] = []
+    length = 0
+    previous: Optional[Word] = None
+    for word in words:
+        if previous is not None:
+            if (word.block, word.paragraph) != (previous.block, previous.paragraph):
+                separator = "\n\n"
+            elif word.line != previous.line:
+                separator = "\n"
+            else:
+                separator = " "
+            pieces.append(separator)
+            length += len(separator)
+        pieces.append(word.text)
+        spans.append((length, length + len(word.text), word.confidence))
+        length += len(word.text)
+        previous = word
+    return "".join(pieces), spans
+
+
+def ink_share(image: Image.Image) -> float:
+    """Share of dark pixels at reduced resolution (noise averages out, strokes survive)."""
+    small = image.reduce(BLANK_REDUCTION) if min(image.size) >= 4 * BLANK_REDUCTION else image
+    histogram = small.histogram()
+    return sum(histogram[:INK_LEVEL]) / max(1, small.size[0] * small.size[1])
+
+
+def is_blank(image: Image.Image) -> bool:
+    """Whether a greyscale page image has (almost) no ink."""
+    return ink_share(image) < BLANK_INK_SHARE
+
+
+# ``Rotate: 180`` and ``Orientation confidence: 12.3`` in Tesseract's OSD report.
+_OSD_ROTATE = re.compile(r"^Rotate:\s*(?P<degrees>\d+)", re.MULTILINE)
+_OSD_CONFIDENCE = re.compile(r"^Orientation confidence:\s*(?P<confidence>[\d.]+)", re.MULTILINE)
+
+
+def detect_rotation(image: Image.Image, dpi: int = DEFAULT_DPI) -> tuple[int, float]:
+    """Clockwise rotation (0, 90, 180, 270) that makes the page upright, and Tesseract's
+    confidence in it; (0, 0) when orientation detection fails (too little text)."""
+    try:
+        report = _tesseract(image, dpi, "--psm", "0", "-l", "osd")
+    except (RuntimeError, subprocess.SubprocessError):
+        return 0, 0.0
+    degrees, confidence = _OSD_ROTATE.search(report), _OSD_CONFIDENCE.search(report)
+    if not degrees or not confidence:
+        return 0, 0.0
+    return int(degrees.group("degrees")) % 360, float(confidence.group("confidence"))
+
+
+def _grey(image: ImageSource) -> Image.Image:
+    if not isinstance(image, Image.Image):
+        with Image.open(image) as opened:
+            opened.load()
+            image = opened.copy()
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image)
+    return ImageOps.grayscale(image) if image.mode != "L" else image
+
+
+def _mean(values: Iterable[float]) -> Optional[float]:
+    values = list(values)
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def _page(number: int, words: list[Word], warnings: list[str]) -> Page:
+    text, spans = layout_text(words)
+    confidence = _mean(w.confidence for w in words)
+    if not words:
+        warnings.append("no text recognised")
+    return Page(number=number, text=text, method="ocr", quality=round(score_text(text), 4),
+                ocr_confidence=confidence, word_confidences=spans, warnings=warnings)
+
+
+def _needs_orientation_check(words: list[Word]) -> bool:
+    confidence = _mean(w.confidence for w in words)
+    if confidence is None or confidence < ORIENTATION_CHECK_CONFIDENCE:
+        return True
+    return score_text(layout_text(words)[0]) < ORIENTATION_CHECK_SCORE
+
+
+def ocr_image(image: ImageSource, page_number: int, dpi: int = DEFAULT_DPI) -> Page:
+    """Recognise one page image (a PIL image or an image file) as page ``page_number``."""
+    grey = _grey(image)
+    if is_blank(grey):
+        return Page(number=page_number, text="", method="ocr", quality=0.0, warnings=["blank page"])
+    warnings: list[str] = []
+    try:
+        words = recognise_words(grey, dpi)
+        if _needs_orientation_check(words):
+            rotation, confidence = detect_rotation(grey, dpi)
+            if rotation and confidence >= MIN_ORIENTATION_CONFIDENCE:
+                # Tesseract reports the clockwise turn; PIL rotates counter-clockwise.
+                turned = grey.rotate(-rotation, expand=True, fillcolor=255)
+                retry = recognise_words(turned, dpi)
+                if (_mean(w.confidence for w in retry) or 0) > (_mean(w.confidence for w in words) or 0):
+                    words = retry
+                    warnings.append(f"page rotated {rotation}°")
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        return Page(number=page_number, text="", method="ocr", quality=0.0, warnings=[f"ocr failed: {error}"])
+    return _page(page_number, words, warnings)
+
+
+def rasterise_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Image.Image:
+    """One PDF page (0-based ``index``) as a greyscale image."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return _render(document, index, dpi)
+    finally:
+        document.close()
+
+
+def _render(document, index: int, dpi: int) -> Image.Image:
+    page = document[index]
+    try:
+        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        page.close()
+
+
+def ocr_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Page:
+    """Rasterise page ``index`` (0-based) of a PDF with pypdfium2 and recognise it."""
+    return ocr_image(rasterise_pdf_page(path, index, dpi), index + 1, dpi)
+
+
+def default_workers() -> int:
+    """One Tesseract process per core."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def ocr_images(images: Iterable[tuple[int, ImageSource]], dpi: int = DEFAULT_DPI,
+               workers: Optional[int] = None) -> list[Page]:
+    """Recognise (page number, image) pairs, ``workers`` pages at a time (one per core by
+    default); pages come back in the order given. Images are read lazily, so a long
+    document is never held in memory all at once beyond the pages in flight."""
+    workers = workers or default_workers()
+    if workers == 1:
+        return [ocr_image(image, number, dpi) for number, image in images]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = []
+        for number, image in images:
+            futures.append(pool.submit(ocr_image, image, number, dpi))
+            # keep at most two pages per worker rasterised ahead of recognition
+            while sum(not f.done() for f in futures) > 2 * workers:
+                next(f for f in futures if not f.done()).result()
+        return [f.result() for f in futures]
+
+
+def _pdf_images(path: Union[str, Path], indices: list[int], dpi: int) -> Iterator[tuple[int, Image.Image]]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for index in indices:
+            yield index + 1, _render(document, index, dpi)
+    finally:
+        document.close()
+
+
+def ocr_pdf_pages(path: Union[str, Path], indices: Iterable[int], dpi: int = DEFAULT_DPI,
+                  workers: Optional[int] = None) -> list[Page]:
+    """Recognise pages ``indices`` (0-based) of a PDF, rasterised one after another in this
+    thread (pdfium is not thread-safe) and recognised in parallel."""
+    return ocr_images(_pdf_images(path, list(indices), dpi), dpi, workers)
