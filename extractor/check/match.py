@@ -6,8 +6,8 @@ group/indicator texts together: underthesea word segments ("cán_bộ", "trẻ_e
 the group similarity and the indicator similarity. Units and directions must agree. When the parent
 has targets that differ only by year (M1.C1 by 2025, O2030 by 2030), the plan target's year (or
 its plan's end year) picks among them. A pair is kept when its score reaches ``THRESHOLD`` and it is
-within ``MARGIN`` of the best score of its plan target or of its parent target, so one plan target
-may carry down two parent targets and the reverse.
+within ``MARGIN`` of the best score of its plan target: one plan target may carry down two parent
+targets (a joined group), and two plan targets may carry down one parent target (a split group).
 
 ``THRESHOLD`` and ``MARGIN`` were chosen by grid search on the gold alignment tables
 (``corpus/gold/*.alignment.json``, the five seeds against 782/QĐ-TTg): the middle of the widest
@@ -31,8 +31,8 @@ from ..normalise import fold
 from ..records import PlanRecord, Target
 from .parents import Parent, ParentTarget, plan_period
 
-THRESHOLD = 0.36
-MARGIN = 0.12
+THRESHOLD = 0.46
+MARGIN = 0.08
 YEAR_PENALTY = 0.5
 
 
@@ -86,6 +86,11 @@ def _year_siblings(parent: Parent) -> dict[str, set[Optional[int]]]:
     return {p.id: by_text[(fold(p.group), fold(p.indicator or ""))] for p in parent.targets}
 
 
+def combine(group_sim: np.ndarray, ind_sim: np.ndarray) -> np.ndarray:
+    """Both the group and the indicator must agree: the mean of the two similarities."""
+    return (group_sim + ind_sim) / 2
+
+
 def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
     """Score matrix (plan targets × parent targets)."""
     plan, par = record.targets, parent.targets
@@ -98,7 +103,7 @@ def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
     n = len(plan)
     group_sim = (g[:n] @ g[n:].T).toarray()
     ind_sim = (i[:n] @ i[n:].T).toarray()
-    scores = (group_sim + ind_sim) / 2
+    scores = combine(group_sim, ind_sim)
     end = plan_period(record).end
     siblings = _year_siblings(parent)
     for a, t in enumerate(plan):
@@ -114,9 +119,8 @@ def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
 def select(scores: np.ndarray, threshold: float = THRESHOLD, margin: float = MARGIN) -> list[tuple[int, int]]:
     if scores.size == 0:
         return []
-    best_row, best_col = scores.max(axis=1), scores.max(axis=0)
-    return [(a, b) for a, b in zip(*np.nonzero(scores >= threshold))
-            if scores[a, b] >= best_row[a] - margin or scores[a, b] >= best_col[b] - margin]
+    best_row = scores.max(axis=1)
+    return [(a, b) for a, b in zip(*np.nonzero(scores >= threshold)) if scores[a, b] >= best_row[a] - margin]
 
 
 def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHOLD,
@@ -142,8 +146,9 @@ def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
     out = set()
     for pair in gold["pairs"]:
         want = pair["plan_target"]
-        cands = [(_token_f1(t.group, want["group"]), i) for i, t in enumerate(record.targets)
-                 if abs(t.value - want["value"]) < 1e-9]
+        cands = [(_token_f1(t.group, want["group"]) + (t.year == want.get("year"))
+                  + _token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
+                 for i, t in enumerate(record.targets) if abs(t.value - want["value"]) < 1e-9]
         cands = [c for c in cands if c[0] >= 0.5]
         idx = max(cands)[1] if cands else -1
         out.add((idx, pair["parent_target"]))

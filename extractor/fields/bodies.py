@@ -66,38 +66,47 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.lower().split()) for w in words)
 
 
+LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "determiner", "exclusion", "plain")
+_LABEL_LISTS = {  # label -> gazetteer list
+    "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
+    "level": "level_words", "qualifier": "qualifiers", "determiner": "plural_determiners",
+    "exclusion": "head_exclusions", "plain": "plain_phrases",
+}
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The gazetteer as sets of lowercase word tuples, one set per label."""
+    """The gazetteer as sets of lowercase word tuples, one set per label.
 
-    head: frozenset
-    generic: frozenset
-    verb: frozenset
-    stop: frozenset
-    level: frozenset
-    qualifier: frozenset
-    determiner: frozenset
-    exclusion: frozenset
-    plain: frozenset  # phrases that look like a level word but are not: "xã hội"
+    ``lengths[label][first word]`` lists the phrase lengths (longest first) that open with
+    that word, so a lookup costs one dict access when nothing matches.
+    """
+
+    phrases: dict[str, frozenset]
+    lengths: dict[str, dict[str, tuple[int, ...]]]
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
-    max_len: int = 6
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> "Lexicon":
         g = gazetteer()
-        heads = _phrases(g["unit_nouns"])
-        generic = _phrases(g["generic_heads"])
+        phrases = {label: _phrases(g.get(name, [])) for label, name in _LABEL_LISTS.items()}
+        lengths: dict[str, dict[str, tuple[int, ...]]] = {}
+        for label, group in phrases.items():
+            by_first: dict[str, set[int]] = {}
+            for p in group:
+                by_first.setdefault(p[0], set()).add(len(p))
+            lengths[label] = {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}
+        openers = phrases["head"] | phrases["generic"]
         abbr_heads = frozenset(
             k for k, v in abbreviations().items()
-            if tuple(v.lower().split()[:4])[:1] and any(tuple(v.lower().split()[:n]) in heads | generic for n in (1, 2, 3, 4))
+            if any(tuple(v.lower().split()[:n]) in openers for n in (1, 2, 3, 4))
         )
-        return cls(
-            head=heads, generic=generic, verb=_phrases(g["task_verbs"]), stop=_phrases(g["stop_words"]),
-            level=_phrases(g["level_words"]), qualifier=_phrases(g["qualifiers"]),
-            determiner=_phrases(g["plural_determiners"]), exclusion=_phrases(g.get("head_exclusions", [])),
-            plain=_phrases(g["plain_phrases"]), abbreviation_heads=abbr_heads,
-        )
+        return cls(phrases, lengths, abbr_heads)
+
+    def opens(self, word: str) -> bool:
+        """Whether a body name may open with ``word`` (lowercase)."""
+        return word in self.lengths["head"] or word in self.lengths["generic"] or word in self.lengths["determiner"]
 
 
 # ---------------------------------------------------------------- tokens
@@ -175,9 +184,12 @@ class Tokens:
     def _lookup(self, label: str, i: int) -> int:
         if not self.has(i):
             return 0
-        self._fill(i + self.lex.max_len)
-        phrases = getattr(self.lex, label)
-        for n in range(min(self.lex.max_len, len(self.texts) - i), 0, -1):
+        lengths = self.lex.lengths[label].get(self.lowers[i])
+        if not lengths:
+            return 0
+        self._fill(i + lengths[0])
+        phrases = self.lex.phrases[label]
+        for n in lengths:
             if tuple(self.lowers[i:i + n]) in phrases:
                 return n
         return 0
@@ -213,7 +225,8 @@ def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
     out = set(lex.abbreviation_heads)
     for k, v in extra.items():
         words = v.lower().split()
-        if any(tuple(words[:n]) in lex.head or tuple(words[:n]) in lex.generic for n in (1, 2, 3, 4)):
+        if any(tuple(words[:n]) in lex.phrases["head"] or tuple(words[:n]) in lex.phrases["generic"]
+               for n in (1, 2, 3, 4)):
             out.add(k)
     return frozenset(out)
 
@@ -262,8 +275,8 @@ def spacy_matcher():
     nlp = spacy_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     lex = Lexicon.load()
-    for label in ("head", "generic", "verb", "stop", "level", "qualifier", "determiner", "exclusion"):
-        matcher.add(label, [nlp.make_doc(" ".join(p)) for p in getattr(lex, label)])
+    for label in LABELS:
+        matcher.add(label, [nlp.make_doc(" ".join(p)) for p in lex.phrases[label]])
     return matcher
 
 
@@ -515,6 +528,7 @@ _LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level
 _LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
 _CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
 _ISSUER_VERB = re.compile(r"\s*(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
 _NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
 
 
@@ -623,7 +637,7 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
         name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
     name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
     if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
-        head = Lexicon.load().head
+        head = Lexicon.load().phrases["head"]
         first = name.split()[0]
         if (first.lower(),) in head or tuple(name.lower().split()[:2]) in head:
             name = name[0].upper() + name[1:]
@@ -646,10 +660,15 @@ def body_key(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    return frozenset(w for phrase in Lexicon.load().phrases["level"] for w in phrase) | {"các"}
+
+
 def _core_key(key: str) -> str:
     """The key without trailing level words: 'phòng giáo dục và đào tạo quận huyện thị xã' → '... đào tạo'."""
     words = key.split()
-    levels = {w for phrase in Lexicon.load().level for w in phrase} | {"các"}
+    levels = _level_words()
     while words and words[-1] in levels:
         words.pop()
     return " ".join(words)
@@ -785,6 +804,8 @@ class _Finder:
             if kind == "subject":
                 starts = [at for at in [body_at] + starts if text[at:at + 1].isupper()]
             for at in starts:
+                if not self.could_open(text, at):
+                    continue
                 if kind == "subject" and _LEAD_IN_RE.match(text, at):
                     continue  # "Đề nghị X ...": a directive
                 tk = self.tokens(text, at)
@@ -799,6 +820,14 @@ class _Finder:
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
+
+    def could_open(self, text: str, at: int) -> bool:
+        """A cheap test before tokenising: does the word at ``at`` open a body name?"""
+        m = _FIRST_WORD.match(text, at)
+        if not m:
+            return False
+        word = m.group(0)
+        return self.lex.opens(word.lower()) or word in self.abbr_heads or _LEAD_IN_RE.match(text, at) is not None
 
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:

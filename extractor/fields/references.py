@@ -147,7 +147,7 @@ TAIL_OF_RE = re.compile(r"\s*,?\s*của\s+")                         # "của <i
 TAIL_NUMBER_RE = re.compile(rf"\s+{SO}\s*:?\s*(?P<number>{docnumbers.DOC_NUMBER_LOOSE})", re.VERBOSE)
 SUBJECT_RE = re.compile(
     rf"""\s*,?\s*(?:
-        (?:về\s+việc|[Vv]/[Vv]|về)\s+                             # "về việc ...", "V/v ...", "về ..."
+        (?i:về\s+việc|v/v|về)\s+                                # "về việc ...", "V/v ...", "Về ..."
       | (?=(?:hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt)\s)  # a verb phrase naming the content
     )(?P<subject>[^;]+?)
     (?=\s*(?:;|\.(?:\s|$)|$|,\s*(?:{_ISSUER_HEADS})\s|\(sau\s+đây))   # to ";", a full stop, the next body
@@ -155,13 +155,14 @@ SUBJECT_RE = re.compile(
     re.VERBOSE,
 )
 # "hướng dẫn của Bộ tại Công văn số ...": the issuer written before the citation.
-ISSUER_BEFORE_RE = re.compile(r"của\s+(?P<issuer>[^,;.()]{1,60}?)\s+(?:tại|theo)\s+$")
+ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^,;.()]{{0,60}}?)\s+(?:tại|theo)\s+$")
 
 # Issuer words: "(UBND)", a plan's own abbreviation, is skipped; "-" joins; punctuation ends the name.
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
 ISSUER_STOP_RE = re.compile(
     r"""\s*(?:
-        (?:về|[Vv]/[Vv]|tại|theo|ngày|số|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|năm|kèm
+        (?:số|năm)(?!\w)                                    # lower case only: "huyện Năm Căn" is a name
+      | (?i:về|v/v|tại|theo|ngày|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|kèm
           |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện|chỉ\s+đạo)(?!\w)
       | [;.:()“”"]
     )""",
@@ -172,6 +173,7 @@ MAX_ISSUER_WORDS = 16
 _UNIT_NOUN = re.compile(r"(?<=\S\s)(Tỉnh|Huyện|Xã|Quận|Phường|Thị\s+xã|Thị\s+trấn|Thành\s+phố)(?=\s+(\w))")
 _NHAN_DAN = re.compile(r"\b(Ủy\s+ban|Hội\s+đồng)\s+Nhân\s+[Dd]ân\b")
 _BARE_UNIT = re.compile(r"^(?:Bộ|Sở|Phòng|Cục|Ủy ban|Ban)$")
+_UNIT_LETTER = {"Bộ": "B", "Sở": "S", "Phòng": "P", "Cục": "C"}  # the letter a unit noun adds to a code
 # The plan's own number line "Số: 187/KH-UBND" is not a citation.
 _OWN_NUMBER_LINE = re.compile(r"^\W*(?i:s[ốo])\s*[:.]?\s*$")
 # ", số 13/QĐ-UBND" after "Quyết định số 12/QĐ-UBND": a list sharing one type word.
@@ -312,8 +314,10 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         number = parse_number(tail.group("number")) if tail else None
         return _Head(m.start(), tail.end() if number else end, written, title=title, number=number)
     ordinal = ORDINAL_AFTER_RE.match(text, m.end())
-    if ordinal and (ordinal.group("so") or entry.get("named_by_ordinal")) \
-            and not re.fullmatch(r"(?:19|20)\d\d", ordinal.group("ordinal")):  # "Kế hoạch 2022": a year
+    # With "số" any type; without, only types known by ordinal and with two digits or more
+    # ("Đề án 06", "Chương trình 135"; "Dự án 1" is a component). "Kế hoạch 2022" is a year.
+    if ordinal and (ordinal.group("so") or (entry.get("named_by_ordinal") and len(ordinal.group("ordinal")) > 1)) \
+            and not re.fullmatch(r"(?:19|20)\d\d", ordinal.group("ordinal")):
         return _Head(m.start(), ordinal.end(), written, ordinal=ordinal.group("ordinal"),
                      has_so=bool(ordinal.group("so")))
     return None
@@ -337,6 +341,8 @@ def _heads(text: str) -> list[_Head]:
     covered = [(h.start, h.end) for h in heads]
     for start, end, number in docnumbers.find_numbers(text):
         if any(s <= start < e for s, e in covered) or _OWN_NUMBER_LINE.match(text[:start]):
+            continue
+        if number.issuer_code is None:  # "5/KH": without a type word, a symbol must name its issuer
             continue
         before = [h for h in heads if h.end <= start and h.number is not None]
         shared = before and _LIST_CONTINUATION.search(text, before[-1].end, start) \
@@ -409,8 +415,7 @@ def _ordinal_of(number: str) -> str:
 def _add(by_key: dict[str, _Merged], key: str, match: RefMatch, span: Optional[Span], parent: bool) -> None:
     m = by_key.get(key)
     if m is None:
-        m = by_key[key] = _Merged(Reference(doc_type=match.doc_type, number=match.number,
-                                            title=None if match.number else match.title))
+        m = by_key[key] = _Merged(Reference(doc_type=match.doc_type, number=match.number, title=match.title))
     ref = m.ref
     ref.doc_type = ref.doc_type or match.doc_type
     if match.date and (ref.date is None or (not m.date_valid and match.date_valid)):
@@ -435,10 +440,23 @@ def _complete_issuers(merged: list[_Merged]) -> None:
             continue
         same = [o.ref.issuer for o in merged if o is not m and o.issuer_code == m.issuer_code
                 and o.ref.issuer and o.ref.issuer.startswith(issuer + " ")]
+        code = m.issuer_code
+        if code[:1] == _UNIT_LETTER.get(issuer) and code[1:] in abbreviations():
+            code = code[1:]  # "SGDĐT" after "Sở": the S is the unit noun
         if same:
             m.ref.issuer = same[0]
-        elif m.issuer_code in abbreviations():
-            m.ref.issuer = canonical_issuer(f"{issuer} {m.issuer_code}")
+        elif code in abbreviations():
+            m.ref.issuer = canonical_issuer(f"{issuer} {code}")
+
+
+def _merge_titles_into_numbers(by_key: dict[str, _Merged]) -> None:
+    """"Luật Trẻ em" and "Luật Trẻ em số 102/2016/QH13" in one plan are one document."""
+    numbered = {_key(m.ref.title): m for k, m in by_key.items() if k.startswith("n:") and m.ref.title}
+    for key in [k for k in by_key if k.startswith("t:") and k[2:] in numbered]:
+        named, target = by_key.pop(key), numbered[key[2:]]
+        target.ref.mentions = sorted(target.ref.mentions + named.ref.mentions, key=lambda s: s.start)
+        target.ref.is_parent = target.ref.is_parent or named.ref.is_parent
+        target.ref.date = target.ref.date or named.ref.date
 
 
 def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Reference]:
@@ -456,9 +474,10 @@ def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Refer
         same = [k for k, m in by_key.items() if m.ref.number and m.ref.doc_type == match.doc_type
                 and _ordinal_of(m.ref.number) == match.ordinal]
         if len(same) == 1:
-            _add(by_key, same[0], replace(match, title=None), span, parent)
+            _add(by_key, same[0], replace(match, title=None, ordinal=None), span, parent)
         else:
             _add(by_key, "t:" + _key(match.title or ""), match, span, parent)
+    _merge_titles_into_numbers(by_key)
     merged = list(by_key.values())
     _complete_issuers(merged)
     for m in merged:

@@ -163,10 +163,10 @@ WEAK_CUE_RE = re.compile(rf"{_W}(?:{_WEAK_CUES}){_E}", re.VERBOSE | re.IGNORECAS
 # Verbs that sit between a value-last group and its value: "X đạt 90%", "X xuống 0%".
 VALUE_VERB_TAIL_RE = re.compile(
     rf"""
-    (?:[ \u00a0,]+(?:
+    (?:[ \u00a0,(]+(?:
         đạt | là | ở{_S}mức | mức | lên | lên{_S}mức | xuống | còn | giảm | tăng | chiếm | bằng
       | phấn{_S}đấu | từ | khoảng
-    ))+[ \u00a0,:]*$
+    ))+[ \u00a0,:(]*$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -175,6 +175,12 @@ VALUE_VERB_TAIL_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"[.!?](?=[ \u00a0\n]|$)")
 # Where a clause ends, for what stands before a value.
 CLAUSE_END_RE = re.compile(r"[;:\n]")
+
+# Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
+MONEY_GROUP_RE = re.compile(
+    rf"(?:(?:tổng|số|các){_S})?(?:kinh{_S}phí|ngân{_S}sách|vốn|nguồn{_S}(?:vốn|kinh{_S}phí)|chi{_S}phí){_E}",
+    re.IGNORECASE,
+)
 
 # Past results are not commitments: "đã đạt 85%".
 PAST_BEFORE_RE = re.compile(rf"{_W}đã(?:{_S}(?:đạt|có|được))?[ \u00a0]*$", re.IGNORECASE)
@@ -265,7 +271,6 @@ class _Anchor:
     indicator: Optional[tuple[int, int]] = None  # value-last: the verb phrase before the group
     strong_cue: Optional[int] = None
     region: tuple[int, int] = (0, 0)
-    from_word: bool = False  # written "từ X": a lower bound, or a baseline when "lên Y" follows
 
 
 # ---------------------------------------------------------------- helpers
@@ -302,27 +307,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
-def _comparator(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int, bool]:
-    """The comparator of ``q`` from the words around it: (comparator, start, end, from_word)."""
+_COMPARATORS: dict[str, Comparator] = {"le": "<=", "ge": ">=", "gt": ">", "lt": "<", "eq": "=", "from": ">="}
+
+
+def _comparator(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int]:
+    """The comparator of ``q`` from the words around it, and the extent they give it.
+
+    A range is ``<=`` its upper end; "từ X" alone is a lower bound (a baseline when
+    "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
+    """
     start, end = q.start, q.end
-    comparator: Comparator = "="
-    from_word = False
-    if q.min is not None:  # a range 5-10%
-        comparator = "<="
-    window_start = max(floor, q.start - 40)
-    before = COMPARATOR_BEFORE_RE.search(text, window_start, q.start)
+    comparator: Comparator = "<=" if q.min is not None else "="
+    before = COMPARATOR_BEFORE_RE.search(text, max(floor, q.start - 40), q.start)
     if before and q.min is None:
         start = before.start()
-        kind = before.lastgroup
-        if kind == "from":
-            from_word, comparator = True, ">="
-        else:
-            comparator = {"le": "<=", "ge": ">=", "gt": ">", "lt": "<", "eq": "="}[kind]  # type: ignore[assignment]
+        comparator = _COMPARATORS[before.lastgroup or "eq"]
     after = COMPARATOR_AFTER_RE.match(text, q.end)
     if after:
         end = after.end()
         comparator = ">=" if after.group("ge") else "<="
-    return comparator, start, end, from_word
+    return comparator, start, end
 
 
 def _keep_candidate(text: str, q: Quantity, clause_start: int) -> bool:
@@ -455,9 +459,8 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
         clause_start = _clause_start(text, max(s_start, floor), q.start)
         if not _keep_candidate(text, q, clause_start):
             continue
-        comparator, start, end, from_word = _comparator(text, q, max(clause_start, floor))
-        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start,
-                         from_word=from_word)
+        comparator, start, end = _comparator(text, q, max(clause_start, floor))
+        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start)
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
@@ -597,7 +600,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quan
     _shape(text, anchors, s_start, s_end)
     _predicates(text, anchors, s_end)
     sentence_year = _year_cue(text[s_start:anchors[0].start])
-    return [_match(text, a, ctx, sentence_year) for a in anchors if a.group[1] > a.group[0]]
+    return [_match(text, a, ctx, sentence_year) for a in anchors
+            if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])]
 
 
 def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
@@ -637,19 +641,13 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    """Cell ranges of a markdown table row, offsets into the full text."""
-    cells, pos = [], 0
-    body = line
-    bars = [i for i, ch in enumerate(body) if ch == "|"]
-    if not bars:
-        return [(offset, offset + len(line))]
-    edges = bars if bars[0] == len(body) - len(body.lstrip()) else [-1, *bars]
-    if body.rstrip()[-1:] != "|":
-        edges = [*edges, len(body)]
-    for a, b in zip(edges, edges[1:]):
-        cells.append((offset + a + 1, offset + b))
-    del pos
-    return cells
+    """Cell ranges of a markdown table row ('| a | b |' or 'a | b'), offsets into the full text."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    if not line.lstrip().startswith("|"):
+        bars = [-1, *bars]
+    if line.rstrip()[-1:] != "|":
+        bars = [*bars, len(line)]
+    return [(offset + a + 1, offset + b) for a, b in zip(bars, bars[1:])]
 
 
 def header_years(line: str) -> tuple[Optional[int], ...]:
@@ -671,17 +669,18 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
             continue
         if label_cell is None:
             continue
-        rate = RATE_NOUN_RE.search(text, *label_cell)
-        g_start, g_end = _trim(text, rate.end() if rate and rate.start() - label_cell[0] < 3 else label_cell[0],
-                               label_cell[1])
-        indicator = text[label_cell[0]:rate.end()].strip(_TRIM) if rate and g_start > label_cell[0] else None
+        # "Tỷ lệ trẻ em được ...": the rate noun is the indicator, the rest the group
+        label_start, label_end = _trim(text, *label_cell)
+        rate = RATE_NOUN_RE.match(text, label_start)
+        g_start, g_end = _trim(text, rate.end() if rate else label_start, label_end)
+        indicator = text[rate.start():rate.end()] if rate else None
         year = ctx.column_years[index] if index < len(ctx.column_years) else None
         for q in quantities:
             q = replace(q, start=q.start + a, end=q.end + a)
-            comparator, q_start, q_end, _ = _comparator(text, q, a)
+            comparator, _, q_end = _comparator(text, q, a)
             out.append(TargetMatch(
                 value=q.value, comparator=comparator, unit=q.unit, group=text[g_start:g_end],
-                start=label_cell[0], end=q_end, group_start=g_start, group_end=g_end,
+                start=label_start, end=q_end, group_start=g_start, group_end=g_end,
                 indicator=indicator, denominator=q.denominator, min=q.min,
                 year=year or ctx.year, direction=_direction(indicator or "", "", comparator),
                 flags=["ocr_repaired"] if q.repaired else [],
@@ -733,17 +732,42 @@ def may_hold_quantity(text: str) -> bool:
     return "%" in text or "％" in text or "/" in text or "trăm" in text or "TRĂM" in text
 
 # Paragraph roles that never hold the plan's commitments.
-_SKIP_ROLES = {"header", "doc_type", "title", "preamble", "closing", "signature"}
-# Section kinds whose percentages are shares of money, not commitments.
-_SKIP_KINDS = {"budget"}
+_SKIP_ROLES = frozenset({"header", "doc_type", "title", "preamble", "closing", "signature"})
+# Section kinds whose percentages are not commitments: shares of money, evaluations.
+_SKIP_KINDS = frozenset({"budget", "review"})
+
+# A section reporting past results or the situation ("KẾT QUẢ THỰC HIỆN NĂM 2022",
+# "THỰC TRẠNG") states achieved values, not commitments, unless it names results to reach.
+PAST_SECTION_RE = re.compile(
+    rf"{_W}(?:kết{_S}quả|thực{_S}trạng|tình{_S}hình){_E}(?!.*{_W}(?:cần|phải|dự{_S}kiến|mong{_S}đợi)(?:{_S}\w+)?{_S}đạt)",
+    re.IGNORECASE,
+)
+# A lead-in that opens a list of targets: "Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:".
+LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
+
+
+def _skip(p: "Paragraph") -> bool:
+    if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
+        return True
+    title = p.context[0] if p.section and p.context else ""
+    return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
 
 
 def extract_targets(doc: "Doc") -> list[Target]:
-    """Every target of the plan, in document order, with section, label, year and evidence."""
+    """Every target of the plan, in document order, with section, label, year and evidence.
+
+    The due year comes from the target's own sentence, else from the innermost heading
+    that names one ("Mục tiêu đến năm 2025"), else from a lead-in paragraph ending in
+    ":" that names one, for the items that follow it.
+    """
     targets: list[Target] = []
     column_years: tuple[Optional[int], ...] = ()
+    lead_year: Optional[int] = None
+    lead_depth = 0
     for p in doc.paragraphs:
-        if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
+        if lead_year is not None and (p.role == "section_heading" or len(p.path) < lead_depth):
+            lead_year = None
+        if _skip(p):
             continue
         if is_table_row(p.text):
             years = header_years(p.text)
@@ -753,8 +777,10 @@ def extract_targets(doc: "Doc") -> list[Target]:
         else:
             column_years = ()
         if not may_hold_quantity(p.text):
+            if LEAD_IN_END_RE.search(p.text):
+                lead_year, lead_depth = _year_cue(p.text), len(p.path)
             continue
-        ctx = TargetContext(year=heading_year(tuple(p.context)), column_years=column_years)
+        ctx = TargetContext(year=heading_year(tuple(p.context)) or lead_year, column_years=column_years)
         matches = find_targets(p.text, ctx)
         if matches:
             label = plan_label(p.context, p.body)
