@@ -151,6 +151,7 @@ class Line:
     bold: bool = False
     page_break_before: bool = False
     text: str = ""
+    page: int = 1
 
     def __post_init__(self) -> None:
         self.text = "".join(p[0] for p in self.pieces)
@@ -281,7 +282,9 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
     blank = False
     in_bold = False
     page_break = False
+    page = 1
     for start, end, pb in _split_lines(source):
+        page += pb
         page_break = page_break or pb
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
         text = "".join(p[0] for p in pieces)
@@ -297,10 +300,42 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
         bold = starts_bold or in_bold
         if toggles:
             in_bold = not in_bold
-        lines.append(Line(pieces, start, end, blank, level, bold, page_break))
+        lines.append(Line(pieces, start, end, blank, level, bold, page_break, page=page))
         blank = False
         page_break = False
     return lines
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", fold(text))
+
+
+def _drop_running_lines(lines: list[Line], norm: Normalised, mapped: MappedText) -> list[Line]:
+    """Running headers and footers: the same line (numbers aside) first or last on most pages."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    if len(pages) < 3:
+        return lines
+    seen: dict[str, set[int]] = {}
+    inside: set[str] = set()  # keys also met away from the page edges: body text, not furniture
+    for number, page_lines in pages.items():
+        for i, line in enumerate(page_lines):
+            key = _running_key(line.text)
+            if 2 <= i < len(page_lines) - 2 or len(line.text) > 120:
+                inside.add(key)
+            else:
+                seen.setdefault(key, set()).add(number)
+    running = {key for key, on in seen.items() if len(on) >= max(3, len(pages) // 2) and key not in inside}
+    if not running:
+        return lines
+    kept = []
+    for line in lines:
+        if _running_key(line.text) in running:
+            norm.furniture.append(mapped.source_span(line.src_start, line.src_end))
+        else:
+            kept.append(line)
+    return kept
 
 
 def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
@@ -333,7 +368,7 @@ def normalise(source: str) -> Normalised:
     """Clean the source text into paragraphs, keeping the map back to it."""
     mapped = MappedText(source)
     norm = Normalised(mapped, [])
-    lines = _lines(source, norm, mapped)
+    lines = _drop_running_lines(_lines(source, norm, mapped), norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
     groups: list[RawParagraph] = []
     for line in lines:

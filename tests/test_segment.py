@@ -124,3 +124,17 @@ def test_helpers():
     assert norm.mapped.text == "Tiêu đề\nabc"
     span = norm.mapped.span(0, 7)
     assert span.text == "Tiêu đề" and span.start == 4
+
+
+def test_running_headers_and_footers_are_furniture():
+    body = ["KẾ HOẠCH", "Tiêu đề kế hoạch", "I. MỤC TIÊU"] + [f"- Nội dung số {i} của kế hoạch." for i in range(12)]
+    pages = []
+    for n in range(4):
+        chunk = body[n * 4:(n + 1) * 4] or ["- Thêm."]
+        pages.append("\n".join(["Kế hoạch số 12/KH-UBND của UBND huyện"] + chunk + [f"Trang {n + 1}/4"]))
+    doc = build_doc(SourceDocument(path="p.pdf", name="p.pdf", kind="pdf",
+                                   pages=[Page(i + 1, t, "pdfplumber") for i, t in enumerate(pages)]))
+    assert "Kế hoạch số 12/KH-UBND của UBND huyện" not in doc.text
+    assert "Trang" not in doc.text
+    assert len(doc.furniture) == 8
+    assert [s.number for s in doc.outline.sections] == ["I"]

@@ -120,53 +120,52 @@ TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-WINDOW_TOKENS = 60  # a slot's list of bodies never runs longer than this
+WINDOW_TOKENS = 40  # a slot's list of bodies never runs longer than this
 
 
 class Tokens:
-    """The tokens of a paragraph from a slot on, read lazily, with gazetteer labels.
+    """The tokens of a paragraph from a slot on (at most ``WINDOW_TOKENS``), with gazetteer labels.
 
-    ``abbr_heads`` are abbreviations whose expansion opens with a unit noun (UBND, and the
-    plan's own CSGD → cơ sở giáo dục): such a token is a head by itself.
+    Each token has a shape: ``C`` capitalised word, ``A`` abbreviation (UBND, GD&ĐT),
+    ``w`` lowercase word, ``9`` number, ``.`` punctuation. ``abbr_heads`` are abbreviations
+    whose expansion opens with a unit noun (UBND, and the plan's own CSGD): such a token
+    is a head by itself.
     """
 
-    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
+    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset(),
+                 tokens: Optional[list[tuple[str, int]]] = None):
         self.source = source  # the paragraph text the offsets point into
-        self.texts: list[str] = []
-        self.lowers: list[str] = []
-        self.starts: list[int] = []
+        if tokens is None:
+            tokens = [(m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)]
+        self.texts = [t for t, _ in tokens]
+        self.starts = [s for _, s in tokens]
+        self.lowers = [t.lower() for t in self.texts]
+        self.shapes = [_shape(t) for t in self.texts]
+        self.n = len(self.texts)
         self.lex = lex
         self.abbr_heads = abbr_heads
         self.pos: Optional[dict[int, str]] = None  # part-of-speech tag by character offset (underthesea)
         self._cache: dict[tuple[str, int], int] = {}
-        self._pending = islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)
-
-    def _fill(self, i: int) -> bool:
-        """Read tokens up to index ``i``; False when the window ends before it."""
-        while len(self.texts) <= i:
-            m = next(self._pending, None)
-            if m is None:
-                return False
-            self.texts.append(m.group(0))
-            self.lowers.append(m.group(0).lower())
-            self.starts.append(m.start())
-        return True
+        self.parsed: dict[tuple[int, bool], Optional["Mention"]] = {}
 
     def has(self, i: int) -> bool:
-        return i >= 0 and self._fill(i)
+        return 0 <= i < self.n
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.texts[i])
 
     def offset(self, i: int) -> int:
         """Character offset of token ``i``, or the end of the source when there is none."""
-        return self.starts[i] if self.has(i) else len(self.source)
+        return self.starts[i] if 0 <= i < self.n else len(self.source)
 
     def text(self, i: int) -> str:
-        return self.texts[i] if self.has(i) else ""
+        return self.texts[i] if 0 <= i < self.n else ""
 
     def lower(self, i: int) -> str:
-        return self.lowers[i] if self.has(i) else ""
+        return self.lowers[i] if 0 <= i < self.n else ""
+
+    def shape(self, i: int) -> str:
+        return self.shapes[i] if 0 <= i < self.n else ""
 
     def match(self, label: str, i: int) -> int:
         """Length in tokens of the longest phrase of ``label`` starting at token ``i`` (0: none)."""
@@ -176,44 +175,52 @@ class Tokens:
             found = self._lookup(label, i)
             if label == "level" and found and self.match("plain", i):
                 found = 0  # "xã hội" is no commune
-            if label == "head" and not found and self.texts[i] in self.abbr_heads:
+            if label == "head" and not found and self.shape(i) == "A" and self.texts[i] in self.abbr_heads:
                 found = 1
             self._cache[key] = found
         return found
 
     def _lookup(self, label: str, i: int) -> int:
-        if not self.has(i):
+        if not 0 <= i < self.n:
             return 0
         lengths = self.lex.lengths[label].get(self.lowers[i])
         if not lengths:
             return 0
-        self._fill(i + lengths[0])
         phrases = self.lex.phrases[label]
         for n in lengths:
-            if tuple(self.lowers[i:i + n]) in phrases:
+            if i + n <= self.n and tuple(self.lowers[i:i + n]) in phrases:
                 return n
         return 0
 
     def is_word(self, i: int) -> bool:
-        t = self.text(i)
-        return bool(t) and t[0].isalpha()
+        return self.shape(i) in ("C", "A", "w")
 
     def is_cap(self, i: int) -> bool:
-        t = self.text(i)
-        return bool(t) and t[0].isupper()
+        return self.shape(i) in ("C", "A")
 
     def is_abbreviation(self, i: int) -> bool:
-        t = self.text(i).replace("&", "")
-        return len(t) >= 2 and t.isalpha() and t.isupper()
+        return self.shape(i) == "A"
 
     def is_number(self, i: int) -> bool:
-        return self.text(i)[:1].isdigit()
+        return self.shape(i) == "9"
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate or a prepositional phrase."""
-        if self.pos is not None and self.has(i):
+        if self.pos is not None and 0 <= i < self.n:
             return self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
         return bool(self.match("verb", i) or self.match("stop", i))
+
+
+def _shape(token: str) -> str:
+    first = token[0]
+    if first.isdigit():
+        return "9"
+    if not first.isalpha():
+        return "."
+    if not first.isupper():
+        return "w"
+    letters = token.replace("&", "")
+    return "A" if len(letters) >= 2 and letters.isupper() else "C"
 
 
 # underthesea tags that end a name: verb, preposition, conjunctions, adverb, numeral, determiner
@@ -232,7 +239,7 @@ def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
 
 
 def _regex_tokens(text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()) -> Tokens:
-    """Tokens of ``text`` from ``start`` by ``TOKEN_RE``, read as the parser asks for them."""
+    """Tokens of ``text`` from ``start`` by ``TOKEN_RE``."""
     return Tokens(text, start, lex, abbr_heads)
 
 
@@ -284,14 +291,10 @@ class _SpacyTokens(Tokens):
     """Tokens from the spaCy tokenizer, labels from the PhraseMatcher."""
 
     def __init__(self, text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
-        super().__init__(text, start, lex, abbr_heads)
         nlp, matcher = spacy_nlp(), spacy_matcher()
         sdoc = nlp.make_doc(text[start:start + 600])
         sdoc = sdoc[:WINDOW_TOKENS].as_doc() if len(sdoc) > WINDOW_TOKENS else sdoc
-        self.texts = [t.text for t in sdoc]
-        self.lowers = [t.lower_ for t in sdoc]
-        self.starts = [start + t.idx for t in sdoc]
-        self._pending = iter(())
+        super().__init__(text, start, lex, abbr_heads, tokens=[(t.text, start + t.idx) for t in sdoc])
         labels: dict[tuple[str, int], int] = {}
         for match_id, s, e in matcher(sdoc):
             key = (nlp.vocab.strings[match_id], s)
@@ -351,6 +354,13 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     ``heading``: the text of a Tổ chức thực hiện item, where a comma may join lowercase
     words of one name ("Phòng Chính trị, tư tưởng").
     """
+    key = (i, heading)
+    if key not in tk.parsed:
+        tk.parsed[key] = _parse_mention(tk, i, heading)
+    return tk.parsed[key]
+
+
+def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
     j, det = i, tk.match("determiner", i)
     j += det
     # "Các huyện, thành Đoàn": level words may come between the determiner and the unit noun.
@@ -505,7 +515,7 @@ LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách
 SLOTS = {
     # "Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...", "Chỉ đạo, hướng dẫn X ..."
     "directive": re.compile(
-        r"""(?<![Bb]an\s)\b
+        r"""\b(?<![Bb]an\s)
             (?:[Cc]hỉ\s+đạo | [Gg]iao(?:\s+cho)? | [Đđ]ề\s+nghị | [Yy]êu\s+cầu | [Hh]ướng\s+dẫn | [Pp]hân\s+công)
             (?:\s*,\s*(?:hướng\s+dẫn|đôn\s+đốc|chỉ\s+đạo|giao))*    # a second directive verb
             \s+""",
@@ -522,7 +532,14 @@ SLOTS = {
     # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
     "responsibility": re.compile(r"\btrách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
-    "subject": re.compile(r"(?<=[.;])\s+(?=\w)"),
+    "subject": re.compile(r"[.;]\s+(?=\w)"),
+}
+# Words one of which a paragraph must contain (lowercased) for the slot to be looked for.
+SLOT_CUES = {
+    "directive": ("chỉ đạo", "giao", "đề nghị", "yêu cầu", "hướng dẫn", "phân công"),
+    "coordinate": ("phối",),
+    "responsibility": ("trách nhiệm",),
+    "subject": ("",),
 }
 _LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
 _LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
@@ -796,9 +813,10 @@ class _Finder:
 
     def in_text(self, p: Paragraph, index: int, skip_subject: bool = False) -> None:
         text = p.text
+        low = text.lower()
         body_at = len(text) - len(p.body)
         for kind, pattern in SLOTS.items():
-            if kind == "subject" and skip_subject:
+            if kind == "subject" and skip_subject or not any(cue in low for cue in SLOT_CUES[kind]):
                 continue
             starts = [m.end() for m in pattern.finditer(text, body_at)]
             if kind == "subject":
