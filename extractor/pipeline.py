@@ -28,6 +28,8 @@ from .readers.base import ReadError, SourceDocument
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
 from .segment import segment
 
+LOW_OCR_CONFIDENCE = 70.0  # mean Tesseract word confidence under which a record says it rests on weak OCR
+
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
@@ -83,7 +85,16 @@ def record_from_doc(doc: Doc) -> PlanRecord:
     )
     record.findings.extend(doc.segment_findings)  # type: ignore[attr-defined]
     record.findings.extend(internal_findings(record))
+    _flag_low_confidence(record)
     return record
+
+
+def _flag_low_confidence(record: PlanRecord) -> None:
+    """Records whose evidence was recognised with low OCR confidence say so."""
+    for rec, spans in [(t, [t.span]) for t in record.targets] + [(r, r.mentions) for r in record.references]:
+        confs = [s.ocr_confidence for s in spans if s.ocr_confidence is not None]
+        if confs and min(confs) < LOW_OCR_CONFIDENCE and "low_ocr_confidence" not in rec.flags:
+            rec.flags.append("low_ocr_confidence")
 
 
 def extract(path: Union[str, os.PathLike]) -> Result:

@@ -162,7 +162,7 @@ def test_group_with_qualification_and_adverb_before_the_verb():
 
 def test_value_after_group_without_rate_noun_in_a_list():
     found = find_targets("Trẻ em dưới 6 tuổi 80%, trẻ em khuyết tật 70%.")
-    assert [(m.value, m.group) for m in found] == [(80, "trẻ em dưới 6 tuổi"), (70, "trẻ em khuyết tật")]
+    assert [(m.value, m.group) for m in found] == [(80, "Trẻ em dưới 6 tuổi"), (70, "trẻ em khuyết tật")]
 
 
 def test_restating_ratio_in_brackets_is_one_target():

@@ -17,7 +17,8 @@ Decisions (compared with the seeds' gold, which lists no parent finding):
   For an annual plan a missing parent target is ``info`` (an annual plan advances a selection).
 - ``reference_mismatch``: a number without a year (``782/QĐ-TTg``, ``187/KH-UBND``) names a document
   only together with its issuer: a citation whose issuer disagrees is another document, not a mismatch.
-- ``info`` findings are notes for the reader, not auditor flags: ``auditor_findings`` leaves them out.
+- ``info`` results of these rules are notes for the reader, not auditor flags: ``check_record`` puts
+  them in ``CheckReport.notes``, not in ``findings``.
 """
 
 from __future__ import annotations
@@ -261,7 +262,3 @@ PARENT_RULES: tuple[Callable[[Context], list[Finding]], ...] = (
 def parent_findings(ctx: Context) -> list[Finding]:
     return [f for rule in PARENT_RULES for f in rule(ctx)]
 
-
-def auditor_findings(findings: list[Finding]) -> list[Finding]:
-    """The findings an auditor flags (errors and warnings); ``info`` notes left out."""
-    return [f for f in findings if f.severity != "info"]

@@ -38,6 +38,9 @@ class CheckReport(BaseModel):
     parent: ParentInfo
     alignment: list[AlignmentRow] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    notes: list[Finding] = Field(default_factory=list, description=(
+        "parent comparisons that are not inconsistencies (severity info), e.g. an annual plan's interim "
+        "step below the programme's end-of-period figure"))
 
 
 def check_record(record: PlanRecord, parent: Optional[Parent] = None, registry: Optional[Registry] = None,
@@ -52,11 +55,13 @@ def check_record(record: PlanRecord, parent: Optional[Parent] = None, registry: 
         how = how or "given with --parent"
     matches = match_targets(record, parent) if parent else []
     ctx = Context(record=record, parent=parent, matches=matches, registry=registry)
+    found = parent_findings(ctx)
     return CheckReport(
         document=record.document,
         parent=ParentInfo(id=parent.id if parent else None, title=parent.title if parent else None, how=how),
         alignment=align(record, parent, matches) if parent else [],
-        findings=list(record.findings) + parent_findings(ctx),
+        findings=list(record.findings) + [f for f in found if f.severity != "info"],
+        notes=[f for f in found if f.severity == "info"],
     )
 
 
@@ -100,7 +105,7 @@ def to_markdown(report: CheckReport, record: PlanRecord) -> str:
                          f"| {row.score if row.score is not None else ''} | {row.verdict} |")
         lines.append("")
     lines.append("## Phát hiện")
-    for f in report.findings or []:
+    for f in report.findings + report.notes:
         lines.append(f"- **{f.severity}** `{f.code}`: {f.message_vi or f.message_en}")
     if not report.findings:
         lines.append("- (không có)")

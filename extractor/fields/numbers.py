@@ -87,7 +87,7 @@ RATIO_RE = re.compile(
     {_NOT_AFTER_NUMBERISH}(?<!-)
     (?P<numerator>{_NUMERATOR})
     [ \u00a0]?/[ \u00a0]?
-    (?P<denominator>{_DENOMINATOR})
+    (?P<denominator>{_DENOMINATOR})(?!\d)
     (?![ \u00a0]?/)                            # not a full date 27/5/2021 or a number 56/2017/NĐ-CP
     (?![^\W\d_])                               # not glued to letters (636/LĐTBXH-TE has none anyway)
     (?![.,]\d)                                 # not cut off inside a longer number
@@ -204,14 +204,16 @@ def _positions(text: str, char: str) -> list[int]:
 def find_percentages(text: str) -> list[Quantity]:
     """Every percentage and percentage range in ``text``, in order."""
     found: list[Quantity] = []
-    last_end = 0
+    last_start = 0
     for sign_start, sign_end in _signs(text):
         m = None
-        for candidate in PERCENT_RE.finditer(text, max(last_end, sign_start - _LOOKBACK), sign_end):
+        for candidate in PERCENT_RE.finditer(text, max(last_start, sign_start - _LOOKBACK), sign_end):
             m = candidate
         if m is None or m.end() != sign_end:
             continue
-        last_end = m.end()
+        if found and m.start() < found[-1].end:
+            found.pop()  # "5% - 10%": the range swallows the percentage before it
+        last_start = m.start()
         if _split_bad_range(text, m):
             # "2023 - 90%" or "Chỉ tiêu 1 - 90%": keep only the percentage itself
             number_start = m.start("number")
