@@ -23,26 +23,23 @@ from typing import Literal, Optional
 # "KH-UBND5", "1.5", "27/5/2021" or "2.100").
 _NOT_AFTER_NUMBERISH = r"(?<![\w/.,])"
 
-_NUMBER = r"""
-    (?:
-        \d{1,3}(?:\.\d{3})+(?!\d)          # thousands dot: 7.500, 100.000
-      | \d{1,3}(?:[ \u00a0]\d{3})+(?!\d)   # thousands space: 100 000 (ratios only, see _DENOMINATOR)
-      | \d+(?:[.,]\d{1,2})?(?![\d])        # plain, decimal comma 4,9 (or decimal dot 4.9)
-    )
-"""
+# Plain digits with an optional decimal comma (or a converted document's decimal point).
+_DECIMAL = r"\d+(?:[.,]\d{1,2})?(?!\d)"                      # 90, 4,9, 05, 4.9
+# Digits grouped in thousands by dots: 7.500, 100.000.
+_GROUPED = r"\d{1,3}(?:\.\d{3})+(?!\d)"
+# Grouped by dots or (in rates) spaces: 100.000, 100 000.
+_GROUPED_ANY = r"\d{1,3}(?:[.\u00a0 ]\d{3})+(?!\d)"
 
 # Digits where the scanner read the letter O (or o) for a zero: 9O, 1OO. At least
 # one real digit, first character a digit, so no word is ever taken for a number.
-_OCR_NUMBER = r"""
-    \d[0-9Oo]*[Oo][0-9Oo]*(?:,\d{1,2})?(?![\w])
-"""
+_OCR_NUMBER = r"\d[0-9Oo]*[Oo][0-9Oo]*(?:,\d{1,2})?(?![\w])"
 
 # A number as written before a percent sign: the OCR form first, since the plain
 # form would stop at the O.
 _PERCENT_NUMBER = rf"""
     (?:
         {_OCR_NUMBER}                      # 9O, 1OO (repaired, flagged)
-      | (?:\d+(?:[.,]\d{{1,2}})?(?!\d))    # 90, 4,9, 05
+      | {_DECIMAL}                         # 90, 4,9, 05
     )
 """
 
@@ -62,16 +59,16 @@ _RANGE_JOIN = r"""
     )
 """
 
-# The numerator of a ratio: plain digits only ("144", "1.500").
-_NUMERATOR = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
-# The denominator: digits, with a thousands dot or space for rates (500/100.000 dân).
-_DENOMINATOR = r"(?:\d{1,3}(?:[.\u00a0 ]\d{3})+(?!\d)|\d+)"
+# The numerator of a ratio: whole numbers only ("144", "1.500").
+_NUMERATOR = rf"(?:{_GROUPED}|\d+)"
+# The denominator, grouped by dots or spaces in rates (500/100.000 dân).
+_DENOMINATOR = rf"(?:{_GROUPED_ANY}|\d+)"
 
 PERCENT_RE = re.compile(
     rf"""
     {_NOT_AFTER_NUMBERISH}
     (?:
-        (?P<from_word>từ[ \u00a0]+)?           # "từ 5 đến 10%": the word is part of the range
+        (?:từ[ \u00a0]+)?                     # "từ 5 đến 10%": the word is part of the range
         (?P<low>{_PERCENT_NUMBER})             # lower end of a range ...
         (?:{_PERCENT_SIGN})?                   # ... with or without its own sign (5% - 10%)
         {_RANGE_JOIN}
@@ -126,11 +123,6 @@ def parse_number(raw: str) -> tuple[float, bool]:
     return float(text), repaired
 
 
-def _clean_value(value: float) -> float:
-    """90.0 stays a float; callers compare numbers, not strings."""
-    return float(value)
-
-
 # ---------------------------------------------------------------- quantities
 
 
@@ -166,7 +158,7 @@ def _percent(m: re.Match[str]) -> Quantity:
     if m.group("low") is not None:
         low, low_repaired = parse_number(m.group("low"))
         repaired = repaired or low_repaired
-    return Quantity(start=start, end=m.end(), text=m.group(0), value=_clean_value(value), unit="%",
+    return Quantity(start=start, end=m.end(), text=m.group(0), value=value, unit="%",
                     min=low, repaired=repaired)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -97,10 +97,6 @@ _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
 SO = r"(?i:s[ốo])"                            # "số", OCR "so"
 WORD = r"[^\W\d_][\w’'-]*"                     # a word (title words are checked for a capital)
 
-# A paragraph with neither a digit nor a capitalised title-type word cites nothing.
-MAYBE_CITATION_RE = re.compile(
-    r"\d|" + _alternation((t["name"] for t in lexicon()["types"] if t.get("title_cited")), any_case=True)
-)
 # The scan: a type word standing alone. "Quyết định", "quyết định", "QUYẾT ĐỊNH", "Bộ luật" ...
 TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
 
@@ -326,8 +322,6 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right."""
     heads: list[_Head] = []
-    if not MAYBE_CITATION_RE.search(text):
-        return heads
     last_end = 0
     for m in TYPE_WORD_RE.finditer(text):
         if m.start() < last_end:

@@ -147,7 +147,7 @@ _STRONG_CUES = rf"""
   | triển{_S}khai | duy{_S}trì | xây{_S}dựng | thực{_S}hiện   # carrying out
   | hoàn{_S}thành | ban{_S}hành | kiện{_S}toàn | thành{_S}lập
   | áp{_S}dụng | ứng{_S}dụng | bố{_S}trí | cam{_S}kết | ký{_S}(?:kết|cam{_S}kết)
-  | (?:bảo|đảm){_S}(?:đảm|bảo) | hưởng | thụ{_S}hưởng
+  | (?:bảo|đảm){_S}(?:đảm|bảo) | (?<!ảnh\ )hưởng            # not "ảnh hưởng" (affected)
   | khi                                                       # "khi có thông báo được hỗ trợ"
   | tiếp{_S}tục | đều | sẽ | phải | luôn | cần{_S}được       # adverbs before the verb
 """
@@ -171,6 +171,12 @@ VALUE_VERB_TAIL_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A verb right before a value that closes its clause: "X đạt 95%, Y đạt 90%".
+VALUE_VERB_BEFORE_RE = re.compile(
+    rf"{_W}(?:đạt|là|ở{_S}mức|chiếm|lên|xuống|còn|bằng)(?:{_S}(?:mức|trên|dưới|tối{_S}thiểu|ít{_S}nhất))?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
 # Where a sentence ends: a full stop, "!" or "?" before a space or the end.
 SENTENCE_END_RE = re.compile(r"[.!?](?=[ \u00a0\n]|$)")
 # Where a clause ends, for what stands before a value.
@@ -178,7 +184,7 @@ CLAUSE_END_RE = re.compile(r"[;:\n]")
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(
-    rf"(?:(?:tổng|số|các){_S})?(?:kinh{_S}phí|ngân{_S}sách|vốn|nguồn{_S}(?:vốn|kinh{_S}phí)|chi{_S}phí){_E}",
+    rf"(?:(?:tổng|số|các){_S})?(?:kinh{_S}phí|ngân{_S}sách|vốn|nguồn{_S}(?:vốn|kinh{_S}phí)|chi{_S}phí|học{_S}phí){_E}",
     re.IGNORECASE,
 )
 
@@ -519,11 +525,13 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         for m in RATE_NOUN_RE.finditer(text, lo, a.start):
             rate = m
         after = text[a.end:_clause_end(text, a.end, nxt)]
+        closes_clause = not after.strip(_TRIM + "()") or (
+            after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start)))
         if rate and text[rate.end():a.start].strip(_TRIM):
             a.value_last = True
             a.indicator = _trim(text, _last_comma(text, lo, rate.start()), rate.end())
             a.group = _value_last_group(text, rate.end(), a.start)
-        elif not after.strip(_TRIM + "()") and text[lo:a.start].strip(_TRIM):
+        elif closes_clause and text[lo:a.start].strip(_TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
         prev_end = a.end
@@ -532,10 +540,10 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
     for i in range(len(anchors) - 2, -1, -1):
         a, nxt = anchors[i], anchors[i + 1]
         between = text[a.end:nxt.start]
+        lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
         if (nxt.value_last and nxt.indicator is None and not a.value_last
-                and between[:2].strip(" \u00a0") in (",", ";") and not STRONG_CUE_RE.search(between)
-                and text[max(a.clause_start, anchors[i - 1].end if i else s_start):a.start].strip(_TRIM)):
-            lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
+                and between.lstrip(" \u00a0")[:1] in (",", ";") and not STRONG_CUE_RE.search(between)
+                and text[lo:a.start].strip(_TRIM)):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             nxt.group = _value_last_group(text, a.end, nxt.start)
