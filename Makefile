@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 
 .PHONY: setup system-deps demo test bench schema eval clean
 

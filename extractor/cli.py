@@ -4,6 +4,8 @@
     vnplan eval --gold DIR --docs DIR [--format table|json]
     vnplan schema [--out DIR] [--check]
     vnplan train-kinds [--headings TSV] [--out DIR]
+    vnplan check PATH... [--parent ID|PATH] [--format json|md|html] [--out DIR]
+    vnplan registry add PATH...
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from .check.registry import add_registry_parser
+from .check.report import add_check_parser
 from .outputs.jsonout import to_json, to_jsonl
 from .outputs.markdown import to_markdown
 from .pipeline import expand_paths, extract
@@ -59,10 +63,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from .check.match import score_alignment
+    from .check.report import check_record
     from .evaluate import evaluate, format_table
 
     records = [extract(p) for p in expand_paths([args.docs])]
+    if args.check:  # findings against the parent programme and the registry are scored too
+        for r in records:
+            if not isinstance(r, ErrorRecord):
+                report = check_record(r)
+                r.findings, r.alignment = report.findings, report.alignment
     result = evaluate(Path(args.gold), records)
+    if list(Path(args.gold).glob("*.alignment.json")):
+        result["alignment"] = score_alignment(Path(args.gold), [r for r in records if not isinstance(r, ErrorRecord)])
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -104,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True)
     p.add_argument("--docs", required=True)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--no-check", dest="check", action="store_false",
+                   help="score only extract's findings, without the parent and registry checks")
     p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("schema", help="write the JSON Schema files and the search-index mapping")
@@ -115,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headings", default="corpus/headings.tsv")
     p.add_argument("--out", default="models")
     p.set_defaults(func=_cmd_train_kinds)
+
+    add_check_parser(sub)  # vnplan check PATH... [--parent ID|PATH] [--format json|md|html] [--out DIR]
+    add_registry_parser(sub)  # vnplan registry add PATH...
     return parser
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .check.report import CheckReport
 from .records import SCHEMA_VERSION, ErrorRecord, PlanRecord
 
 MODELS: dict[str, type[BaseModel]] = {
     "plan_record.schema.json": PlanRecord,
     "error_record.schema.json": ErrorRecord,
+    "check_report.schema.json": CheckReport,
 }
 
 # Search-index documents: one per plan, with the record's searchable parts flattened.

@@ -41,8 +41,6 @@ class Match:
     plan_index: int
     parent_id: str
     score: float
-    group_score: float
-    indicator_score: float
 
 
 @lru_cache(maxsize=4096)
@@ -127,7 +125,7 @@ def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHO
                   margin: float = MARGIN) -> list[Match]:
     """Every (plan target, parent target) pair the plan carries down, with its score."""
     scores = similarity(record, parent)
-    return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3), 0.0, 0.0)
+    return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3))
             for a, b in select(scores, threshold, margin)]
 
 

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..normalise import fold
-from ..records import AlignmentRow, Finding, PlanRecord, Span, Target
-from .match import Match
+from ..records import AlignmentRow, Finding, PlanRecord, Target
+from .match import MARGIN, Match, select, similarity
+
+RESEMBLANCE = 0.3  # a plan target this similar to a parent target rewords it rather than omits it
 from .parents import Parent, ParentTarget, Period, plan_period
 from .registry import Registry, issuers_agree
 
@@ -162,13 +164,23 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
     period = ctx.period
     matched = {m.parent_id for m in ctx.matches}
     siblings = _year_siblings(ctx.parent)
+    # Weak resemblances: a parent target that a plan target left unmatched resembles best (though
+    # below the match threshold) is reworded, not missing; the alignment table shows it to a reviewer.
+    scores = similarity(ctx.record, ctx.parent)
+    matched_rows = {m.plan_index for m in ctx.matches}
+    resembled = {ctx.parent.targets[b].id for a, b in select(scores, RESEMBLANCE, MARGIN) if a not in matched_rows}
+    valued = [p for p in ctx.parent.targets if p.value is not None]
+    carried = {p.id for p in valued if p.id in matched or p.id in resembled}
+    # A plan that carries down under half of the programme's targets is a sectoral or partial plan
+    # (a school's, one department's): what it leaves out is a note, not an inconsistency.
+    partial = len(carried) < len(valued) / 2
     out = []
     for p in ctx.parent.targets:
-        if p.id in matched or p.value is None or any(s in matched for s in siblings[p.id]):
+        if p.id in carried or p.value is None or any(s in matched for s in siblings[p.id]):
             continue
         if _interim(period, p) and period.last >= (ctx.parent.period.end or 0):
             continue  # an orientation target beyond a full-period plan's horizon
-        severity = "info" if _interim(period, p) else "warning"
+        severity = "info" if _interim(period, p) or partial else "warning"
         fig = _fmt(p.value, p.comparator, p.unit)
         evidence = [s.span for s in ctx.record.outline.sections if s.kind == "objectives"][:1]
         out.append(Finding(

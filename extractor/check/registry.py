@@ -59,9 +59,9 @@ def issuer_key(issuer: str) -> str:
 
 
 def issuers_agree(a: Optional[str], b: Optional[str]) -> bool:
-    """Unknown on either side agrees; otherwise one name must contain the other
-    ("Ủy ban nhân dân tỉnh" agrees with "Ủy ban nhân dân tỉnh Lạng Sơn"; "Thủ tướng Chính phủ"
-    with "Chính phủ" only one way round is not enough: the shorter must be the longer's head or tail)."""
+    """Unknown on either side agrees; otherwise the shorter name must be the head or the tail of the
+    longer ("Ủy ban nhân dân tỉnh" agrees with "Ủy ban nhân dân tỉnh Lạng Sơn", "Bộ trưởng Bộ X" with
+    "Bộ X"), after folding case, tone marks, spacing and "UBND"."""
     if not a or not b:
         return True
     ka, kb = issuer_key(a), issuer_key(b)

@@ -101,6 +101,7 @@ def to_markdown(report: CheckReport, record: PlanRecord) -> str:
         lines += ["| Chỉ tiêu cấp trên | Giá trị | Chỉ tiêu kế hoạch | Giá trị | Điểm | Kết luận |", "|---|---|---|---|---|---|"]
         for row in report.alignment:
             group = record.targets[row.plan_target].group if row.plan_target is not None else ""
+            group = group.replace("|", "\\|")
             lines.append(f"| {row.parent_target or ''} | {_v(row.parent_value)} | {group} | {_v(row.plan_value)} "
                          f"| {row.score if row.score is not None else ''} | {row.verdict} |")
         lines.append("")

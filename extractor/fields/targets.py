@@ -682,6 +682,12 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
         rate = RATE_NOUN_RE.match(text, label_start)
         g_start, g_end = _trim(text, rate.end() if rate else label_start, label_end)
         indicator = text[rate.start():rate.end()] if rate else None
+        if not rate:  # "GVCN được tập huấn ...": the label is group + predicate, as in a sentence
+            cue = STRONG_CUE_RE.search(text, g_start, g_end)
+            cut = cue.start() if cue else _pos_predicate_start(text, g_start, g_end)
+            if cut is not None and text[g_start:cut].strip(_TRIM):
+                indicator = text[cut:g_end].strip(_TRIM)
+                g_start, g_end = _trim_group(text, g_start, cut)
         year = ctx.column_years[index] if index < len(ctx.column_years) else None
         for q in quantities:
             q = replace(q, start=q.start + a, end=q.end + a)
