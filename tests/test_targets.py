@@ -299,3 +299,32 @@ def test_document_sections_and_lead_in_years(tmp_path):
     assert [(t.value, t.group, t.year, t.section) for t in found] == [
         (90, "trẻ em", 2025, "I"), (70, "xã đạt chuẩn", 2023, "I"), (75, "xã đạt chuẩn", 2024, "I"),
     ]
+
+
+# ---------------------------------------------------------------- phrasings met in held-out plans
+
+
+def test_present_situation_share_is_not_a_target():
+    text = "Cuối năm 2021 toàn huyện có 41 trẻ em lao động, chiếm khoảng 0,6% tổng số trẻ em trên địa bàn."
+    assert find_targets(text) == []
+    kept = find_targets("Phấn đấu tăng số xã đạt chuẩn, chiếm 50% tổng số xã.")
+    assert [t.value for t in kept] == [50]
+
+
+def test_deadline_in_the_sentence_dates_the_target():
+    (t,) = find_targets("100% các xã, thị trấn xây dựng kế hoạch thực hiện Chương trình trước ngày 30/4/2022.")
+    assert t.year == 2022 and t.group == "các xã, thị trấn"
+
+
+def test_group_keeps_co_nguy_co():
+    (t,) = find_targets("Giảm từ 5 - 10% số trẻ em có nguy cơ trở thành lao động trẻ em so với năm 2022.")
+    assert (t.value, t.min, t.comparator) == (10, 5, "<=")
+    assert t.group.startswith("số trẻ em có nguy cơ trở thành lao động trẻ em")
+
+
+def test_table_row_label_splits_into_group_and_predicate():
+    rows = ("| Chỉ tiêu | Năm 2023 | Năm 2024 |\n|---|---|---|\n"
+            "| GVCN được tập huấn kỹ năng phát hiện học sinh có nguy cơ | 70% | 85% |")
+    targets = find_targets(rows)
+    assert [(t.value, t.year, t.group) for t in targets] == [(70, 2023, "GVCN"), (85, 2024, "GVCN")]
+    assert targets[0].indicator.startswith("được tập huấn")

@@ -155,7 +155,7 @@ _STRONG_CUES = rf"""
 # shares its predicate: "có" and "tham gia" also occur inside groups
 # ("trẻ em có nguy cơ", "trẻ em tham gia lao động").
 _WEAK_CUES = rf"""
-    có | tham{_S}gia | không{_S}(?:có|để|còn|bị|xảy{_S}ra|vi{_S}phạm) | nhận
+    có(?!{_S}(?:nguy{_S}cơ|hoàn{_S}cảnh)) | tham{_S}gia      # "trẻ em có nguy cơ" stays in the group | không{_S}(?:có|để|còn|bị|xảy{_S}ra|vi{_S}phạm) | nhận
 """
 STRONG_CUE_RE = re.compile(rf"{_W}(?:{_STRONG_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
 WEAK_CUE_RE = re.compile(rf"{_W}(?:{_WEAK_CUES}){_E}", re.VERBOSE | re.IGNORECASE)
@@ -188,8 +188,17 @@ MONEY_GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Past results are not commitments: "đã đạt 85%".
-PAST_BEFORE_RE = re.compile(rf"{_W}đã(?:{_S}(?:đạt|có|được))?[ \u00a0]*$", re.IGNORECASE)
+# Past results are not commitments: "đã đạt 85%"; nor is a share that describes the present
+# situation: "(hiện) chiếm (khoảng) 0,6% tổng số trẻ em".
+PAST_BEFORE_RE = re.compile(
+    rf"{_W}(?:đã(?:{_S}(?:đạt|có|được))?|chiếm(?:{_S}(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)[ \u00a0]*$",
+    re.IGNORECASE)
+# A commitment verb earlier in the sentence keeps a "chiếm" share as a target ("phấn đấu ... chiếm 50%").
+COMMITMENT_RE = re.compile(rf"{_W}(?:phấn{_S}đấu|bảo{_S}đảm|đảm{_S}bảo|tăng|giảm|duy{_S}trì){_E}", re.IGNORECASE)
+# A deadline in the target's sentence dates it: "... trước ngày 30/4/2022", "trong năm 2023".
+DEADLINE_YEAR_RE = re.compile(
+    rf"{_W}(?:trước|chậm{_S}nhất|muộn{_S}nhất|hạn){_S}(?:ngày{_S})?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>{_YEAR}){_E}",
+    re.IGNORECASE)
 
 # What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
 RATIO_NOT_AFTER_RE = re.compile(
@@ -338,7 +347,8 @@ def _comparator(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, in
 def _keep_candidate(text: str, q: Quantity, clause_start: int) -> bool:
     """Whether a quantity may be a target at all (not a date, age, phone or past result)."""
     before = text[max(clause_start, q.start - 30):q.start]
-    if PAST_BEFORE_RE.search(before):
+    if PAST_BEFORE_RE.search(before) and not (
+            "chiếm" in before.lower() and COMMITMENT_RE.search(text, clause_start, q.start)):
         return False
     if q.unit == "%":
         return True
@@ -412,7 +422,7 @@ def _pos_tagger():
 _GROUP_VERBS = frozenset({
     "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán", "bóc lột",
     "sinh sống", "cư trú", "sống", "lao động", "bảo vệ", "giáo dục", "mang thai", "lang thang",
-    "khuyết tật", "mồ côi", "nhiễm", "ảnh hưởng", "vi phạm", "xâm hại", "tham gia",
+    "khuyết tật", "mồ côi", "nhiễm", "ảnh hưởng", "vi phạm", "xâm hại", "tham gia", "trở thành", "bỏ học", "đi làm",
 })
 
 USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
@@ -608,6 +618,9 @@ def _sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quan
     _shape(text, anchors, s_start, s_end)
     _predicates(text, anchors, s_end)
     sentence_year = _year_cue(text[s_start:anchors[0].start])
+    if sentence_year is None and len(anchors) == 1:  # "100% các xã ... trước ngày 30/4/2022"
+        deadline = DEADLINE_YEAR_RE.search(text, anchors[0].end, s_end)
+        sentence_year = int(deadline.group("year")) if deadline else None
     return [_match(text, a, ctx, sentence_year) for a in anchors
             if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])]
 
