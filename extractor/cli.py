@@ -75,7 +75,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
                 r.findings, r.alignment = report.findings, report.alignment
     result = evaluate(Path(args.gold), records)
     if list(Path(args.gold).glob("*.alignment.json")):
-        result["alignment"] = score_alignment(Path(args.gold), [r for r in records if not isinstance(r, ErrorRecord)])
+        result["overall"]["alignment"] = score_alignment(Path(args.gold), [r for r in records if not isinstance(r, ErrorRecord)])
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -225,11 +225,13 @@ def format_table(result: dict) -> str:
     """The overall table, then F1 per document."""
     lines = ["field        precision  recall     f1   extra", "-" * 72]
     for f, s in result["overall"].items():
+        if f == "alignment":
+            continue
         extra = ", ".join(f"{k} {v:.3f}" for k, v in s.items()
                           if k not in ("precision", "recall", "f1", "tp", "fp", "fn") and v is not None)
         lines.append(f"{f:<12} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}   {extra}")
-    if "alignment" in result:
-        a = result["alignment"]
+    if "alignment" in result["overall"]:
+        a = result["overall"]["alignment"]
         lines.append(f"{'alignment':<12} {a['precision']:>9.3f} {a['recall']:>7.3f} {a['f1']:>6.3f}   "
                      "matching of plan targets to parent targets")
     lines += ["", "F1 per document: " + "  ".join(f"{f[:8]:>8}" for f in FIELDS)]

@@ -60,7 +60,8 @@ def test_cli_eval_json(capsys):
     assert main(["eval", "--gold", str(GOLD), "--docs", str(PLANS), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"overall", "documents"}
-    assert set(out["overall"]) == set(FIELDS)
+    assert set(out["overall"]) == set(FIELDS) | {"alignment"}  # alignment: against corpus/gold/*.alignment.json
+    assert out["overall"]["alignment"]["precision"] >= 0.9 and out["overall"]["alignment"]["recall"] >= 0.9
     for scores in out["overall"].values():
         assert {"precision", "recall", "f1"} <= set(scores)
 
