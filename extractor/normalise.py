@@ -16,6 +16,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .records import Span
@@ -61,6 +62,7 @@ def clean(text: str) -> str:
     return normalise_tone_marks(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A comparison key: clean, casefolded, whitespace and hyphen spacing collapsed."""
     text = clean(text).casefold()

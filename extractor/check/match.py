@@ -56,17 +56,15 @@ def _identity(tokens):
 
 
 class _Space:
-    """TF-IDF vectors of short texts in the joined word-segment + character n-gram space."""
+    """TF-IDF vectors of short texts in the joined word-segment + character n-gram space.
+
+    Fitted on exactly the texts it vectorises (fit_transform once), so each call costs one pass."""
 
     def __init__(self, texts: list[str]):
-        self.words = TfidfVectorizer(analyzer=_identity, lowercase=False).fit([segments(t) for t in texts])
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit(
+        words = TfidfVectorizer(analyzer=_identity, lowercase=False).fit_transform([segments(t) for t in texts])
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(
             [fold(t) for t in texts])
-
-    def vectors(self, texts: list[str]):
-        w = normalize(self.words.transform([segments(t) for t in texts]))
-        c = normalize(self.chars.transform([fold(t) for t in texts]))
-        return normalize(hstack([w, c]).tocsr())
+        self.matrix = normalize(hstack([normalize(words), normalize(chars)]).tocsr())
 
 
 def _compatible(t: Target, p: ParentTarget) -> bool:
@@ -96,8 +94,8 @@ def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
         return np.zeros((len(plan), len(par)))
     groups = [t.group for t in plan] + [p.group for p in par]
     indicators = [t.indicator or t.group for t in plan] + [p.indicator or p.group for p in par]
-    space = _Space(groups + indicators)
-    g, i = space.vectors(groups), space.vectors(indicators)
+    vectors = _Space(groups + indicators).matrix
+    g, i = vectors[:len(groups)], vectors[len(groups):]
     n = len(plan)
     group_sim = (g[:n] @ g[n:].T).toarray()
     ind_sim = (i[:n] @ i[n:].T).toarray()
@@ -122,9 +120,9 @@ def select(scores: np.ndarray, threshold: float = THRESHOLD, margin: float = MAR
 
 
 def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHOLD,
-                  margin: float = MARGIN) -> list[Match]:
+                  margin: float = MARGIN, scores: Optional[np.ndarray] = None) -> list[Match]:
     """Every (plan target, parent target) pair the plan carries down, with its score."""
-    scores = similarity(record, parent)
+    scores = similarity(record, parent) if scores is None else scores
     return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3))
             for a, b in select(scores, threshold, margin)]
 

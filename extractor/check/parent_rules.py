@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+import numpy as np
+
 from ..normalise import fold
 from ..records import AlignmentRow, Finding, PlanRecord, Target
 from .match import MARGIN, Match, select, similarity
@@ -42,6 +44,7 @@ class Context:
     parent: Optional[Parent]
     matches: list[Match]
     registry: Optional[Registry]
+    scores: Optional[np.ndarray] = None  # similarity of plan targets (rows) to parent targets (columns)
 
     @property
     def period(self) -> Period:
@@ -166,7 +169,7 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
     siblings = _year_siblings(ctx.parent)
     # Weak resemblances: a parent target that a plan target left unmatched resembles best (though
     # below the match threshold) is reworded, not missing; the alignment table shows it to a reviewer.
-    scores = similarity(ctx.record, ctx.parent)
+    scores = ctx.scores if ctx.scores is not None else similarity(ctx.record, ctx.parent)
     matched_rows = {m.plan_index for m in ctx.matches}
     resembled = {ctx.parent.targets[b].id for a, b in select(scores, RESEMBLANCE, MARGIN) if a not in matched_rows}
     valued = [p for p in ctx.parent.targets if p.value is not None]

@@ -15,7 +15,7 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..records import AlignmentRow, ErrorRecord, Finding, PlanRecord
-from .match import match_targets
+from .match import match_targets, similarity
 from .parent_rules import Context, align, parent_findings
 from .parents import Parent, ParentError, find_parents, load_parent, parent_from_record, resolve_parent
 from .registry import Registry, load_registry, number_key
@@ -53,8 +53,9 @@ def check_record(record: PlanRecord, parent: Optional[Parent] = None, registry: 
                                      registry)
     else:
         how = how or "given with --parent"
-    matches = match_targets(record, parent) if parent else []
-    ctx = Context(record=record, parent=parent, matches=matches, registry=registry)
+    scores = similarity(record, parent) if parent else None
+    matches = match_targets(record, parent, scores=scores) if parent else []
+    ctx = Context(record=record, parent=parent, matches=matches, registry=registry, scores=scores)
     found = parent_findings(ctx)
     return CheckReport(
         document=record.document,
