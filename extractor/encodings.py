@@ -66,6 +66,9 @@ _RHYME = rf"""
 # A toneless, lowercase syllable: initial consonant (optional) + rhyme.
 SYLLABLE = re.compile(rf"{_INITIAL} {_RHYME}", re.VERBOSE)
 
+# A tone mark after a vowel (NFD: the circumflex, breve or horn may come between).
+_TONE_ON_VOWEL = re.compile("[aeiouy][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]")
+
 # A word: a run of letters (digits and underscore excluded).
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -79,6 +82,8 @@ def is_vietnamese_syllable(word: str) -> bool:
     tones = [TONE_MARKS[c] for c in decomposed if c in TONE_MARKS]
     if len(tones) > 1:
         return False
+    if tones and not _TONE_ON_VOWEL.search(decomposed):
+        return False  # the mark sits on a consonant
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
     if not SYLLABLE.fullmatch(base):
         return False

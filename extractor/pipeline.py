@@ -18,6 +18,9 @@ from typing import Iterable, Iterator, Union
 from . import __version__
 from .document import Doc, Paragraph
 from .check.rules import internal_findings
+from .fields.bodies import extract_bodies, find_defined_abbreviations
+from .fields.budget import extract_budget
+from .fields.deadlines import extract_deadlines
 from .fields.metadata import extract_metadata
 from .fields.references import extract_references
 from .fields.targets import extract_targets
@@ -48,12 +51,14 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
     outline, findings = segment(paragraphs, norm.mapped.span)
     for section in outline.sections:
         section.kind, section.kind_score = classify(section.title)
-    kinds = {s.number: s.kind for s in outline.sections}
+    index = -1  # by position: two sections may carry the same number (seed 004 has two V's)
     for p in paragraphs:
-        if p.section:
-            p.section_kind = kinds.get(p.section)
+        index += p.role == "section_heading"
+        if p.section and index >= 0:
+            p.section_kind = outline.sections[index].kind
     doc = Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-              signature=norm.signature, furniture=norm.furniture)
+              signature=norm.signature, furniture=norm.furniture,
+              abbreviations=find_defined_abbreviations(norm.mapped.text))
     doc.segment_findings = findings  # type: ignore[attr-defined]
     return doc
 
@@ -81,7 +86,8 @@ def record_from_doc(doc: Doc) -> PlanRecord:
     record = PlanRecord(
         document=doc.source.name, provenance=_provenance(doc),
         metadata=extract_metadata(doc), outline=doc.outline,
-        targets=extract_targets(doc), references=extract_references(doc),
+        targets=extract_targets(doc), references=extract_references(doc), bodies=extract_bodies(doc),
+        deadlines=extract_deadlines(doc), budget=extract_budget(doc),
     )
     record.findings.extend(doc.segment_findings)  # type: ignore[attr-defined]
     record.findings.extend(internal_findings(record))

@@ -296,3 +296,14 @@ def test_heldout_plans_get_no_spurious_parent_findings():
     h02 = check_record(extract(next(heldout.glob("h02_*.txt"))))
     assert not codes(h02.findings, "parent_target_missing")
     assert {n.parent_target for n in h02.notes if n.code == "parent_target_missing"} >= {"M3.C1b"}
+
+
+def test_deadline_chain_conflict():
+    """Seed 004: units report to the Sở by 20/5, the Sở to the Bộ by 25/5 — consistent; moving the
+    units' date after the Sở's makes them contradict each other."""
+    rec = extracted(str(SEEDS[4])).model_copy(deep=True)
+    assert not codes(check_record(rec).findings, "deadline_conflict")
+    units = next(d for d in rec.deadlines if d.due == "trước ngày 20/5")
+    units.due_day, units.due = 28, "trước ngày 28/5"
+    (f,) = codes(check_record(rec).findings, "deadline_conflict")
+    assert len(f.evidence) == 2 and "28/5" in f.message_en and "25/5" in f.message_en

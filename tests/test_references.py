@@ -169,7 +169,7 @@ def test_number_without_type_word_takes_type_from_symbol():
 def test_issuer_with_comma_and_abbreviation_in_parentheses():
     r = only("Thực hiện Thông tư liên tịch số 01/2015/TTLT-BLĐTBXH-BTC ngày 5/1/2015 của Bộ Lao động, "
              "Thương binh và Xã hội và Bộ Tài chính.")
-    assert r.issuer.startswith("Bộ Lao động, Thương binh và Xã hội")  # the second ministry is not swallowed
+    assert r.issuer.startswith("Bộ Lao động - Thương binh và Xã hội")  # the second ministry is not swallowed
     assert not r.issuer.endswith("Bộ Tài chính")
     r = only("Thực hiện Kế hoạch số 5/KH-UBND ngày 2/2/2022 của Ủy ban nhân dân (UBND) tỉnh Nghệ An.")
     assert r.issuer == "Ủy ban nhân dân tỉnh Nghệ An"

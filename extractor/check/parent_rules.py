@@ -250,23 +250,39 @@ def reference_mismatch(ctx: Context) -> list[Finding]:
     return out
 
 
+def _when(d) -> Optional[tuple[int, int]]:
+    return (d.due_month, d.due_day) if d.due_month and d.due_day else None
+
+
+def _deadline_finding(a, b, vi: str, en: str) -> Finding:
+    return Finding(
+        code="deadline_conflict", severity="warning", section=b.section, evidence=[a.span, b.span],
+        rule="check.parent_rules.deadline_conflict", message_vi=vi, message_en=en)
+
+
 def deadline_conflict(ctx: Context) -> list[Finding]:
-    """The same deliverable due on two different dates."""
-    seen: dict[tuple[str, str, Optional[str]], object] = {}
+    """Deadlines that contradict each other: the same report by the same body to the same recipient
+    due on two dates, or a report due to a body after that body's own report on it is due
+    (units report to the Sở by 25/5 while the Sở reports on to the Bộ by 20/5)."""
     out = []
-    for d in ctx.record.deadlines:
-        key = (fold(d.what), d.kind, d.frequency)
-        when = (d.due_day, d.due_month, d.due_year)
-        if when == (None, None, None):
-            continue
+    reports = [d for d in ctx.record.deadlines if _when(d)]
+    seen: dict[tuple, object] = {}
+    for d in reports:
+        key = (fold(d.what), d.kind, d.frequency, tuple(sorted(map(fold, d.by))), tuple(sorted(map(fold, d.to))))
         first = seen.setdefault(key, d)
-        if first is not d and (first.due_day, first.due_month, first.due_year) != when:  # type: ignore[attr-defined]
-            out.append(Finding(
-                code="deadline_conflict", severity="warning", section=d.section,
-                evidence=[first.span, d.span], rule="check.parent_rules.deadline_conflict",  # type: ignore[attr-defined]
-                message_vi=f"\"{d.what}\" có hai thời hạn khác nhau: {first.due} và {d.due}.",  # type: ignore[attr-defined]
-                message_en=f"\"{d.what}\" has two different deadlines: {first.due} and {d.due}.",  # type: ignore[attr-defined]
-            ))
+        if first is not d and _when(first) != _when(d):
+            out.append(_deadline_finding(
+                first, d, f"\"{d.what}\" có hai thời hạn khác nhau: {first.due} và {d.due}.",
+                f"\"{d.what}\" has two different deadlines: {first.due} and {d.due}."))
+    for a in reports:  # a: units → body X;  b: body X → higher level
+        for b in reports:
+            if a is b or a.frequency != b.frequency or a.kind != "report" or b.kind != "report":
+                continue
+            if {fold(t) for t in a.to} & {fold(x) for x in b.by} and _when(a) > _when(b):
+                out.append(_deadline_finding(
+                    a, b, f"Hạn nộp \"{a.what}\" ({a.due}) muộn hơn hạn cơ quan nhận tổng hợp báo cáo lên trên "
+                          f"({b.due}).",
+                    f"\"{a.what}\" is due ({a.due}) after the receiving body's own report on it ({b.due})."))
     return out
 
 

@@ -19,10 +19,21 @@ Names are canonicalised with ``extractor.names`` plus the abbreviations the plan
 defines itself (``find_defined_abbreviations``), and mentions are merged by a folded key.
 
 Tokens and gazetteer labels come from ``_regex_tokens`` (default) or from a blank
-spaCy Vietnamese pipeline with a ``PhraseMatcher`` (``engine="spacy"``); the end of a
-lowercase name can be found by the lexicon of task verbs (default) or by underthesea's
-part-of-speech tags (``end_of_name="underthesea"``). Both alternatives were measured
-against the gold annotations; see the module notes at ``ENGINES``.
+spaCy Vietnamese pipeline with a ``PhraseMatcher`` built from the gazetteer
+(``engine="spacy"``); the end of a lowercase name is found by the lexicon of task verbs
+(default) or by underthesea's part-of-speech tags (``end_of_name="underthesea"``, or
+``"both"``). Measured on the five seed plans against gold (canonical-name match):
+
+    engine / end of name     precision  recall  role accuracy   time per plan
+    regex  / lexicon           1.00      1.00       1.00           ~4 ms
+    spacy  / lexicon           1.00      1.00       1.00          ~15 ms
+    regex  / underthesea       0.69      0.73       1.00         ~200 ms
+    regex  / both              0.74      0.76       1.00         ~200 ms
+
+The PhraseMatcher labels exactly the phrases the regex tokens do, so it adds no body
+(same output on the seeds and the constructed variants, see tests/test_bodies.py) and
+costs a model object; underthesea tags name words as verbs ("Đào *tạo*", "*bảo vệ* trẻ
+em", "*hoạt động* thanh thiếu niên") and cuts names short. The defaults are regex/lexicon.
 """
 
 from __future__ import annotations
@@ -30,8 +41,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
@@ -66,10 +76,10 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.lower().split()) for w in words)
 
 
-LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "determiner", "exclusion", "plain")
+LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "locative", "determiner", "exclusion", "plain")
 _LABEL_LISTS = {  # label -> gazetteer list
     "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
-    "level": "level_words", "qualifier": "qualifiers", "determiner": "plural_determiners",
+    "level": "level_words", "qualifier": "qualifiers", "locative": "locatives", "determiner": "plural_determiners",
     "exclusion": "head_exclusions", "plain": "plain_phrases",
 }
 
@@ -135,37 +145,56 @@ class Tokens:
     def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset(),
                  tokens: Optional[list[tuple[str, int]]] = None):
         self.source = source  # the paragraph text the offsets point into
-        if tokens is None:
-            tokens = [(m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)]
-        self.texts = [t for t, _ in tokens]
-        self.starts = [s for _, s in tokens]
-        self.lowers = [t.lower() for t in self.texts]
-        self.shapes = [_shape(t) for t in self.texts]
-        self.n = len(self.texts)
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        self.lowers: list[str] = []
+        self.shapes: list[str] = []
+        self.n = 0
+        # tokens are read in chunks, as the parser asks for them: most slots need only a few
+        self._pending = iter(tokens) if tokens is not None else (
+            (m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS))
         self.lex = lex
         self.abbr_heads = abbr_heads
+        self.definitions: Mapping[str, str] = {}  # the plan's own abbreviations
         self.pos: Optional[dict[int, str]] = None  # part-of-speech tag by character offset (underthesea)
+        self.pos_mode = "underthesea"  # or "both": tag or lexicon
         self._cache: dict[tuple[str, int], int] = {}
         self.parsed: dict[tuple[int, bool], Optional["Mention"]] = {}
 
     def has(self, i: int) -> bool:
-        return 0 <= i < self.n
+        if i < self.n:
+            return i >= 0
+        while i >= self.n and self._pending is not None:
+            self._read()
+        return i < self.n
+
+    def _read(self, chunk: int = 8) -> None:
+        for text, start in islice(self._pending, chunk):
+            self.texts.append(text)
+            self.starts.append(start)
+            self.lowers.append(text.lower())
+            self.shapes.append(_shape(text))
+        if len(self.texts) < self.n + chunk:
+            self._pending = None  # the window is exhausted
+        self.n = len(self.texts)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.texts[i])
 
+    # accessors: the bounds test first, reading more tokens only past the end
+
     def offset(self, i: int) -> int:
         """Character offset of token ``i``, or the end of the source when there is none."""
-        return self.starts[i] if 0 <= i < self.n else len(self.source)
+        return self.starts[i] if 0 <= i < self.n or self.has(i) else len(self.source)
 
     def text(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < self.n else ""
+        return self.texts[i] if 0 <= i < self.n or self.has(i) else ""
 
     def lower(self, i: int) -> str:
-        return self.lowers[i] if 0 <= i < self.n else ""
+        return self.lowers[i] if 0 <= i < self.n or self.has(i) else ""
 
     def shape(self, i: int) -> str:
-        return self.shapes[i] if 0 <= i < self.n else ""
+        return self.shapes[i] if 0 <= i < self.n or self.has(i) else ""
 
     def match(self, label: str, i: int) -> int:
         """Length in tokens of the longest phrase of ``label`` starting at token ``i`` (0: none)."""
@@ -181,11 +210,12 @@ class Tokens:
         return found
 
     def _lookup(self, label: str, i: int) -> int:
-        if not 0 <= i < self.n:
+        if not self.has(i):
             return 0
         lengths = self.lex.lengths[label].get(self.lowers[i])
         if not lengths:
             return 0
+        self.has(i + lengths[0] - 1)
         phrases = self.lex.phrases[label]
         for n in lengths:
             if i + n <= self.n and tuple(self.lowers[i:i + n]) in phrases:
@@ -206,9 +236,11 @@ class Tokens:
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate or a prepositional phrase."""
-        if self.pos is not None and 0 <= i < self.n:
-            return self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
-        return bool(self.match("verb", i) or self.match("stop", i))
+        by_lexicon = bool(self.match("verb", i) or self.match("stop", i))
+        if self.pos is not None and self.has(i):
+            by_tag = self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
+            return by_tag or by_lexicon if self.pos_mode == "both" else by_tag
+        return by_lexicon
 
 
 def _shape(token: str) -> str:
@@ -382,8 +414,9 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
     k = j + n
     name_follows = tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k) or tk.match("level", k) > 0
     abbreviation_head = not generic_head and n == 1 and tk.is_abbreviation(j)
-    multi_word = n > 1 or abbreviation_head
-    if not generic_head and not name_follows and not (tk.is_cap(j) and multi_word):
+    # "Văn phòng", "Thanh tra", "các cơ sở khám bệnh": a capitalised or determined multi-word head
+    stands_alone = abbreviation_head or n > 1 and (tk.is_cap(j) or bool(det))
+    if not generic_head and not name_follows and not stands_alone:
         # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
         if not (det and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))):
             return None
@@ -402,10 +435,16 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
     qualified = False
     last = "head"
     group_cap = tk.is_cap(j)  # the current run of name words opened with a capital
+    trim: Optional[int] = None  # where the last run of locatives ("trên địa bàn") begins
     while tk.has(k) and k - i < MAX_NAME_TOKENS:
         t, low = tk.text(k), tk.lower(k)
         if t == "(":
             break
+        loc = tk.match("locative", k)
+        if loc:
+            trim = k if last != "locative" else trim
+            k, last = k + loc, "locative"
+            continue
         q = tk.match("qualifier", k)
         if q:
             k, last = k + q, "qualifier"
@@ -447,8 +486,7 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
             if last == "level" and tk.match("level", nxt) and not tk.is_cap(nxt):
                 k += 1  # "các huyện, thành phố", "quận, huyện, thị xã"
                 continue
-            if (group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt)
-                    and not tk.is_abbreviation(nxt)):
+            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
                 k, last = k + 1, "punct"  # "Lao động, Thương binh, Xã hội"
                 continue
             if (heading and last in ("cap", "lower") and tk.is_word(nxt) and not tk.is_cap(nxt)
@@ -459,7 +497,11 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
             break
         break
     generic = collective or not content or (generic_head and not capital)
-    return _mention(tk, i, k, generic=generic, qualified=qualified)
+    trimmed = last == "locative" and trim is not None
+    m = _mention(tk, i, trim if trimmed else k, generic=generic, qualified=qualified)
+    if m is not None and trimmed:
+        m.token_end = k  # the list goes on after the locative
+    return m
 
 
 def _verb_before_level(tk: Tokens, k: int) -> bool:
@@ -470,10 +512,6 @@ def _verb_before_level(tk: Tokens, k: int) -> bool:
         return False
     after = k + v + lv
     return not tk.has(after) or not tk.is_word(after) or tk.ends_name(after)
-
-
-def _has_capital(tk: Tokens, a: int, b: int) -> bool:
-    return any(tk.is_cap(x) or tk.is_abbreviation(x) for x in range(a, b))
 
 
 def _mention(tk: Tokens, i: int, k: int, generic: bool, qualified: bool) -> Optional[Mention]:
@@ -489,7 +527,12 @@ _SEPARATORS = {",", ";"}
 
 
 def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention], int]:
-    """Body names joined by ',', ';' or 'và' from token ``i``; (mentions, token after the list)."""
+    """Body names joined by ',', ';' or 'và' from token ``i``; (mentions, token after the list).
+
+    A bracket after a name that defines it ("(CDC)", "(sau đây gọi tắt là CSGD)", "(số 111)")
+    is skipped; when it defines an abbreviation whose expansion runs past the parsed name
+    ("Các cơ sở khám bệnh, chữa bệnh (sau đây gọi tắt là CSKCB)"), the name is extended to it.
+    """
     out: list[Mention] = []
     k = i
     while True:
@@ -497,7 +540,7 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
         if m is None:
             break
         out.append(m)
-        k = m.token_end
+        k = _after_definition(tk, m)
         sep = 0
         if tk.text(k) in _SEPARATORS:
             sep = 2 if tk.lower(k + 1) == "và" else 1
@@ -507,6 +550,36 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             break
         k += sep
     return out, k
+
+
+_DEFINING = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?[“\"]?(?P<abbr>[A-ZĐ][A-ZĐ&]{1,11})[”\"]?\s*\)"
+                       r"|\(\s*(?:số\s+)?(?:điện\s+thoại\s+)?\d{2,6}\s*\)")
+
+
+def _after_definition(tk: Tokens, m: Mention) -> int:
+    """The token after ``m`` and any bracket that defines it (``m`` is extended when needed)."""
+    k = m.token_end
+    for look in range(k, k + 8):
+        if not tk.has(look):
+            break
+        if tk.text(look) != "(":
+            if tk.text(look) in (".", ";", ":") or (tk.is_word(look) and tk.ends_name(look) and look > k + 3):
+                break
+            continue
+        d = _DEFINING.match(tk.source, tk.starts[look])
+        if not d:
+            break
+        close = look
+        while tk.has(close) and tk.starts[close] < d.end():
+            close += 1
+        if look > k:  # the name runs on to the bracket only if the definition says so
+            expansion = tk.definitions.get(d.group("abbr") or "", "")
+            written = tk.source[m.start:tk.starts[look]].rstrip()
+            if not expansion or not clean(written).casefold().endswith(clean(expansion).casefold()):
+                break
+            m.end, m.text = m.start + len(written), written
+        return close
+    return k
 
 
 # ---------------------------------------------------------------- slots
@@ -544,7 +617,15 @@ SLOT_CUES = {
 _LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
 _LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
 _CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
-_ISSUER_VERB = re.compile(r"\s*(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+_ISSUER_VERB = re.compile(r"\b(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+# An opening adverbial before the subject: "Căn cứ chức năng, nhiệm vụ, Sở Y tế ..."
+_INTRO = re.compile(
+    r"""(?:Theo\s+)?(?:[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][àằ]ng|[Hh]ằng)\s+(?:năm|quý|tháng),?\s+(?=\w)  # "Theo định kỳ hàng năm"
+      | (?:Căn\s+cứ|Theo|Trên\s+cơ\s+sở|Trong\s+phạm\s+vi)\b[^,;.:()]{1,100},\s+(?=\w)   # "Căn cứ ..., "
+    """,  # order matters: a frequency has no comma, and "Theo" would run on to the next one
+    re.VERBOSE,
+)
+_COMMA = re.compile(r",\s+(?=\w)")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
 _NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
 
@@ -587,7 +668,7 @@ _ABBR = r"[A-ZĐ][A-ZĐ&]{1,11}"
 _PAREN_ABBR = re.compile(rf"\(\s*(?P<abbr>{_ABBR})\s*\)")
 # "(sau đây gọi tắt là CSGD)", "(sau đây viết tắt là UBND)", "(gọi tắt là ...)"
 _SAID_ABBR = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s+)?[“\"]?(?P<abbr>{_ABBR})[”\"]?\s*\)")
-_SKIP_INITIAL = {"và", "&", "-", "–", ",", "của"}
+_SKIP_INITIAL = {"và", "của"}
 
 
 def _initial(word: str) -> str:
@@ -595,62 +676,83 @@ def _initial(word: str) -> str:
     return "Đ" if ch in "Đđ" else unicodedata.normalize("NFD", ch)[0].upper()
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def find_defined_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations the plan defines: {"GDĐT": "Giáo dục và Đào tạo", "CSGD": "cơ sở giáo dục"}.
 
-    The expansion is the shortest run of words before the bracket whose initials spell
-    the abbreviation ("và", "&", hyphens skipped; Đ may stand for D).
+    The expansion is the run of words before the bracket whose initials spell the
+    abbreviation ("và", "của" skipped; Đ may stand for D), possibly followed by a place
+    ("Sở Y tế tỉnh Quảng Nam (sau đây gọi tắt là SYT)" → "Sở Y tế"); failing that, for
+    "Name (ABBR)", the name from the nearest unit noun ("Trung tâm Kiểm soát bệnh tật (CDC)").
     """
     out: dict[str, str] = {}
     for pattern in (_PAREN_ABBR, _SAID_ABBR):
         for m in pattern.finditer(text):
             abbr = m.group("abbr")
-            letters = abbr.replace("&", "")
-            before = text[max(0, m.start() - 200):m.start()]
-            words = re.findall(r"[^\W\d_]+|[-–&]", before)
-            expansion = _expansion(words, letters)
-            if expansion and abbr not in out:
+            if abbr in out:
+                continue
+            window = max(0, m.start() - 200)
+            words = [(w.group(0), w.start(), w.end()) for w in _WORD_RE.finditer(text, window, m.start())]
+            expansion = _by_initials(text, words, abbr)
+            if expansion is None:
+                expansion = _by_unit_noun(text, words, m.start())
+            if expansion:
                 out[abbr] = expansion
     return out
 
 
-def _expansion(words: list[str], letters: str) -> Optional[str]:
-    want = [("D" if c == "Đ" else c) for c in letters]
-    picked: list[str] = []
-    initials: list[str] = []
-    for w in reversed(words[-30:]):
-        picked.insert(0, w)
-        if w.lower() in _SKIP_INITIAL or not w[0].isalpha():
-            continue
-        initials.insert(0, "D" if _initial(w) == "Đ" else _initial(w))
-        if len(initials) > len(want):
-            return None
-        if initials == want:
-            return re.sub(r"\s+([-–])\s*", r" \1 ", " ".join(picked)).strip()
+def _by_initials(text: str, words: list[tuple[str, int, int]], abbr: str) -> Optional[str]:
+    want = ["D" if c == "Đ" else c for c in abbr.replace("&", "")]
+    levels = _level_words()
+    for drop in range(0, 5):  # trailing place words: "tỉnh Quảng Nam"
+        if drop and not (words[-drop][0][0].isupper() or words[-drop][0] in levels):
+            break
+        run = words[: len(words) - drop]
+        initials: list[str] = []
+        for idx in range(len(run) - 1, -1, -1):
+            w = run[idx][0]
+            if w.lower() in _SKIP_INITIAL:
+                continue
+            initials.insert(0, "D" if _initial(w) == "Đ" else _initial(w))
+            if len(initials) > len(want):
+                break
+            if initials == want:
+                return _SPACES.sub(" ", text[run[idx][1]:run[-1][2]])
+    return None
+
+
+def _by_unit_noun(text: str, words: list[tuple[str, int, int]], end: int) -> Optional[str]:
+    lex = Lexicon.load()
+    for idx in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        w = words[idx][0]
+        if w[0].isupper() or idx and words[idx - 1][0].lower() in lex.lengths["determiner"]:
+            for n in lex.lengths["head"].get(w.lower(), ()) + lex.lengths["generic"].get(w.lower(), ()):
+                phrase = tuple(x[0].lower() for x in words[idx:idx + n])
+                if phrase in lex.phrases["head"] or phrase in lex.phrases["generic"]:
+                    return _SPACES.sub(" ", text[words[idx][1]:end]).strip()
     return None
 
 
 # ---------------------------------------------------------------- canonical names and keys
 
-_FIELD_JOINS: list[tuple[re.Pattern[str], str]] = []
-
-
-def _field_fixes() -> list[tuple[re.Pattern[str], str]]:
-    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field written without its conjunction."""
-    if not _FIELD_JOINS:
-        for name in gazetteer()["fields"]:
-            if " và " not in name:
-                continue
+@lru_cache(maxsize=1)
+def _field_fixes() -> tuple[re.Pattern[str], ...]:
+    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và"."""
+    out = []
+    for name in gazetteer()["fields"]:
+        if " và " in name:
             left, right = name.rsplit(" và ", 1)
             loose = r"\s*[,&-]?\s*".join(re.escape(w) for w in left.split())
-            _FIELD_JOINS.append((re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)"), name))
-    return _FIELD_JOINS
+            out.append(re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)"))
+    return tuple(out)
 
 
 def canonical(name: str, extra: Mapping[str, str]) -> str:
     """The body's canonical name: abbreviations expanded, dashes ' - ', fields written in full."""
     name = canonical_name(name, extra)
-    for pattern, full in _field_fixes():
+    for pattern in _field_fixes():
         name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
     name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
     if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
@@ -700,7 +802,7 @@ def body_level(name: str) -> Optional[str]:
     """
     g = gazetteer()
     lex = Lexicon.load()
-    tk = _regex_tokens(name, 0, lex, {})
+    tk = _regex_tokens(name, 0, lex)
     low = name.lower()
     if any(w in low for w in g["school_words"]):
         return "school"
@@ -714,32 +816,35 @@ def body_level(name: str) -> Optional[str]:
         k += 1
     if any(w in name for w in g["national_words"]):
         return "national"
-    for head, level in sorted(g["head_levels"].items(), key=lambda kv: -len(kv[0])):
-        if re.match(rf"(?i){re.escape(head)}\b", name):
+    for pattern, level in _head_levels():
+        if pattern.match(name):
             return level
     return None
 
 
-_ORGAN_PREFIX: Optional[re.Pattern[str]] = None
+@lru_cache(maxsize=1)
+def _head_levels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Unit nouns with the level they imply, longest first ("Tỉnh Đoàn" before "Đoàn")."""
+    items = sorted(gazetteer()["head_levels"].items(), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"(?i){re.escape(head)}\b"), level) for head, level in items)
+
+
+@lru_cache(maxsize=1)
+def _organ_prefix() -> re.Pattern[str]:
+    organs = "|".join(re.escape(o) for o in sorted(gazetteer()["organs"], key=len, reverse=True))
+    return re.compile(rf"^(?:{organs})\s+(?=\S)", re.I)
 
 
 def strip_organ(name: str) -> str:
     """'Ban Thường vụ tỉnh Đoàn' → 'Tỉnh Đoàn': the organisation, not its standing organ."""
-    global _ORGAN_PREFIX
-    if _ORGAN_PREFIX is None:
-        organs = "|".join(re.escape(o) for o in sorted(gazetteer()["organs"], key=len, reverse=True))
-        _ORGAN_PREFIX = re.compile(rf"^(?:{organs})\s+(?=\S)", re.I)
-    rest = _ORGAN_PREFIX.sub("", name)
+    rest = _organ_prefix().sub("", name)
     return rest[0].upper() + rest[1:] if rest != name and rest else name
 
 
 # ---------------------------------------------------------------- extraction
 
-Engine = Callable[[str, int, Lexicon, Mapping[str, str]], Tokens]
-ENGINES: dict[str, Engine] = {"regex": _regex_tokens, "spacy": _SpacyTokens}
-# Measured on the five seed plans (gold bodies, canonical-name match), see tests/test_bodies.py:
-# regex tokens and spaCy PhraseMatcher labels give the same mentions; the regex engine is
-# the default because it needs no model object and is faster per slot.
+Engine = Callable[[str, int, Lexicon, frozenset], Tokens]
+ENGINES: dict[str, Engine] = {"regex": _regex_tokens, "spacy": _SpacyTokens}  # see the module docstring
 
 
 class _Finder:
@@ -751,14 +856,18 @@ class _Finder:
         self.abbrs = dict(doc.abbreviations) or find_defined_abbreviations(doc.text)
         self.abbr_heads = abbreviation_heads(self.abbrs, self.lex)
         self.make_tokens = ENGINES[engine]
-        self.use_pos = end_of_name == "underthesea"
+        self.end_of_name = end_of_name
         self.found: list[Found] = []
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
 
     def tokens(self, text: str, start: int) -> Tokens:
         tk = self.make_tokens(text, start, self.lex, self.abbr_heads)
-        return _with_pos(tk, text) if self.use_pos else tk
+        tk.definitions = self.abbrs
+        if self.end_of_name != "lexicon":
+            _with_pos(tk, text)
+            tk.pos_mode = self.end_of_name
+        return tk
 
     def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
         self.found.append(Found(m, index, role, heading))
@@ -820,7 +929,7 @@ class _Finder:
                 continue
             starts = [m.end() for m in pattern.finditer(text, body_at)]
             if kind == "subject":
-                starts = [at for at in [body_at] + starts if text[at:at + 1].isupper()]
+                starts = self.clause_starts(text, [body_at] + starts)
             for at in starts:
                 if not self.could_open(text, at):
                     continue
@@ -828,16 +937,32 @@ class _Finder:
                     continue  # "Đề nghị X ...": a directive
                 tk = self.tokens(text, at)
                 mentions, end = parse_list(tk, 0)
+                self.distribute(mentions)
                 mentions = [x for x in mentions if not x.generic]
                 if not mentions:
                     continue
-                if kind in ("directive", "subject") and not self.predicate_follows(tk, end):
+                # "- Sở Y tế: chủ trì ...": a name and a colon open the paragraph
+                labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
+                if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
                     continue
                 role = "coordinate" if kind == "coordinate" else "lead"
-                self.distribute(text, mentions, tk)
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
+
+    @staticmethod
+    def clause_starts(text: str, starts: list[int]) -> list[int]:
+        """Capitalised clause starts, and where an opening adverbial ends ("Căn cứ ..., X")."""
+        out = []
+        for at in starts:
+            intro = _INTRO.match(text, at)
+            if intro:
+                out.append(intro.end())
+                # "Căn cứ chức năng, nhiệm vụ, X": the adverbial may hold commas of its own
+                out += [m.end() for m in islice(_COMMA.finditer(text, intro.end(), intro.end() + 80), 2)]
+            elif text[at:at + 1].isupper():
+                out.append(at)
+        return out
 
     def could_open(self, text: str, at: int) -> bool:
         """A cheap test before tokenising: does the word at ``at`` open a body name?"""
@@ -849,18 +974,25 @@ class _Finder:
 
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:
+        """A predicate after the list: a task verb, or any lowercase word but a preposition or
+        a determiner (the name already ended, so what follows it is what the body does)."""
         at = end + (1 if tk.text(end) == "," else 0)
-        return tk.is_word(at) and not tk.is_cap(at) and tk.match("verb", at) > 0
+        if not tk.is_word(at) or tk.is_cap(at):
+            return False
+        return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
 
-    def distribute(self, text: str, mentions: list[Mention], tk: Tokens) -> None:
+    @staticmethod
+    def distribute(mentions: list[Mention]) -> None:
         """'Hội đồng nhân dân, Ủy ban MTTQ Việt Nam các cấp': 'các cấp' applies to both."""
-        last = mentions[-1]
         for q in gazetteer()["distributive_qualifiers"]:
-            if text[last.start:last.end].endswith(q):
-                for x in mentions[:-1]:
-                    if not x.qualified:
-                        x.qualified = True
-                        x.text = x.text + " " + q
+            for at, carrier in enumerate(mentions):
+                if not carrier.text.endswith(" " + q):
+                    continue
+                for x in reversed(mentions[:at]):
+                    if x.qualified or x.generic:
+                        break
+                    x.qualified = True
+                    x.text = x.text + " " + q
 
     def alias(self, text: str, mentions: list[Mention]) -> None:
         """'Tổng đài điện thoại quốc gia bảo vệ trẻ em (số 111)' defines 'Tổng đài 111'."""
@@ -876,10 +1008,13 @@ class _Finder:
         for p in self.doc.paragraphs:
             if p.role != "preamble":
                 continue
-            for at in [0] + [m.end() for m in SLOTS["subject"].finditer(p.text)]:
+            for verb in _ISSUER_VERB.finditer(p.text):
+                # the subject opens the clause the verb ends: after the last '.', ',', ';' or ':'
+                at = max(p.text.rfind(c, 0, verb.start()) for c in ".,;:") + 1
+                at += len(p.text[at:]) - len(p.text[at:].lstrip())
                 tk = self.tokens(p.text, at)
                 mentions, end = parse_list(tk, 0)
-                if len(mentions) == 1 and tk.has(end) and _ISSUER_VERB.match(p.text, tk.starts[end]):
+                if len(mentions) == 1 and tk.offset(end) == verb.start():
                     x = mentions[0]
                     x.text = strip_organ(x.text)
                     return x
@@ -893,9 +1028,21 @@ class _Finder:
 
 def extract_bodies(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> list[Body]:
     """Every distinct body the plan makes responsible, lead before coordinate, in document order."""
-    finder = _Finder(doc, engine, end_of_name)
-    finder.run()
-    return _merge(doc, finder)
+    return _analyse(doc, engine, end_of_name)[1]
+
+
+_CACHE_ATTR = "_vnplan_bodies"
+
+
+def _analyse(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> tuple["_Finder", list[Body]]:
+    """Run the finder once per document and configuration (cached on the Doc)."""
+    cache = doc.__dict__.setdefault(_CACHE_ATTR, {})
+    key = (engine, end_of_name)
+    if key not in cache:
+        finder = _Finder(doc, engine, end_of_name)
+        finder.run()
+        cache[key] = (finder, _merge(doc, finder))
+    return cache[key]
 
 
 def _merge(doc: Doc, finder: _Finder) -> list[Body]:
@@ -943,21 +1090,17 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
 
 
 def _tasks(doc: Doc, f: Found) -> list[Task]:
-    """A heading's child items; for a mention in running text, its paragraph."""
+    """A heading's child items (or its own text when it has none); for a mention in running text, its paragraph."""
     p = doc.paragraphs[f.paragraph]
+    own = Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end))
     if not f.heading:
-        return [Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end))]
+        return [own]
     out = []
-    rest = p.text[f.mention.end:].strip(" :.;")
-    if len(rest.split()) > 3:
-        out.append(Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end)))
     for q in doc.paragraphs[f.paragraph + 1:]:
         if not _descends(doc, q, f.paragraph):
-            if q.section != p.section or (q.role == "item" and q.parent is not None and q.parent < f.paragraph):
-                break
-            continue
+            break
         out.append(Task(text=q.body, span=doc.span(q.start + len(q.text) - len(q.body), q.end)))
-    return out
+    return out or [own]
 
 
 def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
@@ -970,9 +1113,27 @@ def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
     return False
 
 
-def addressees(doc: Doc, bodies: Optional[list[Body]] = None) -> dict[int, list[str]]:
-    """Canonical names of the bodies each Tổ chức thực hiện item is addressed to, by paragraph index."""
-    finder = _Finder(doc, "regex", "lexicon")
-    finder.run()
-    _merge(doc, finder)
-    return {k: v for k, v in finder.addressed.items() if v}
+def leads_by_paragraph(doc: Doc) -> dict[int, list[str]]:
+    """Canonical names of the bodies put in charge in each paragraph (addressee headings included)."""
+    finder, _ = _analyse(doc)
+    out: dict[int, list[str]] = {}
+    for f in finder.found:
+        if f.role == "lead" and f.name not in out.setdefault(f.paragraph, []):
+            out[f.paragraph].append(f.name)
+    return out
+
+
+def names_at(doc: Doc, text: str, at: int) -> list[str]:
+    """Canonical names of the specific bodies listed in ``text`` from offset ``at`` ("về Sở ...")."""
+    finder, _ = _analyse(doc)
+    mentions, _ = parse_list(finder.tokens(text, at), 0)
+    finder.distribute(mentions)
+    names = []
+    for m in mentions:
+        if not m.generic:
+            name = canonical(m.text, finder.abbrs)
+            key = body_key(name)
+            name = canonical(finder.aliases[key], finder.abbrs) if key in finder.aliases else name
+            if name not in names:
+                names.append(name)
+    return names

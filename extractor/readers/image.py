@@ -1,0 +1,83 @@
+"""Scanned plans as image files: PNG, JPEG, TIFF (multi-page TIFF page by page), OCRed.
+
+The resolution comes from the file (its dpi tag) or, when it has none or an implausible
+one, from the page's pixel width taken as an A4 page; pages scanned finer than
+:data:`MAX_DPI` are scaled to :data:`TARGET_DPI` (Tesseract reads 300 dpi best, and faster).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Union
+
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from . import ocr
+from .base import Page, ReadError, SourceDocument
+
+A4_SHORT_SIDE_INCHES = 8.27
+MIN_DPI, MAX_DPI, TARGET_DPI = 100, 450, 300
+# Refuse images larger than this many pixels per page (a decompression bomb, not a scan).
+MAX_PIXELS = 200_000_000
+
+
+def page_dpi(image: Image.Image) -> int:
+    """The page's resolution: its dpi tag when plausible, else its width read as A4."""
+    tagged = image.info.get("dpi")
+    if tagged:
+        try:
+            dpi = round(float(tagged[0]))
+        except (TypeError, ValueError, IndexError):
+            dpi = 0
+        # 72 and 96 are screen defaults that writers set without meaning them
+        if MIN_DPI <= dpi <= 1200 and dpi not in (72, 96):
+            return dpi
+    estimated = round(min(image.size) / A4_SHORT_SIDE_INCHES)
+    return max(MIN_DPI, min(1200, estimated))
+
+
+def _prepared(frame: Image.Image) -> tuple[Image.Image, int]:
+    """One frame upright (EXIF orientation), greyscale, at most MAX_DPI; with its dpi."""
+    dpi = page_dpi(frame)
+    # a copy: the frame object is re-used by Pillow for the file's next page
+    image = ImageOps.exif_transpose(frame.copy())
+    if image.mode not in ("L", "RGB", "RGBA", "LA", "P", "1", "CMYK"):
+        image = image.convert("I").point(lambda v: v / 256).convert("L")  # 16-bit greys
+    image = ocr.to_grey(image)
+    if dpi > MAX_DPI:
+        scale = TARGET_DPI / dpi
+        image = image.resize((max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale))),
+                             Image.LANCZOS)
+        dpi = TARGET_DPI
+    return image, dpi
+
+
+def _frames(path: Path) -> Iterator[tuple[int, Image.Image, int]]:
+    """(page number, prepared image, dpi) for every frame of the file."""
+    try:
+        with Image.open(path) as image:
+            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                if frame.size[0] * frame.size[1] > MAX_PIXELS:
+                    raise ReadError("too_large", f"'{path.name}' page {number} is {frame.size[0]}x{frame.size[1]} "
+                                    "pixels: too large for a scanned page")
+                prepared, dpi = _prepared(frame)
+                yield number, prepared, dpi
+    except ReadError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ReadError("unsupported_type", f"'{path.name}' is not a readable image: {error}") from error
+
+
+def read_image(path: Union[str, Path]) -> SourceDocument:
+    """OCR every page of an image file; kind ``image``. No text on any page -> ``empty_file``."""
+    path = Path(path)
+    if not ocr.ocr_available():
+        raise ReadError("unsupported_type", f"'{path.name}' is an image and OCR is not available "
+                        "(install tesseract-ocr and tesseract-ocr-vie)")
+    pages = ocr.ocr_images((number, image, dpi) for number, image, dpi in _frames(path))
+    if not pages:
+        raise ReadError("empty_file", f"'{path.name}' has no image in it")
+    if not any(page.text.strip() for page in pages):
+        raise ReadError("empty_file", f"'{path.name}': OCR found no text on its {len(pages)} page(s)")
+    warnings = [f"page {p.number}: {w}" for p in pages for w in p.warnings]
+    return SourceDocument(path=str(path), name=path.name, kind="image", pages=pages, warnings=warnings)

@@ -1,0 +1,175 @@
+"""Second readings of PDF pages whose pdfplumber text is missing or garbled.
+
+For each page :func:`improve_pages` scores the text layer (:mod:`.quality`). A usable page
+is kept as it is (its quality recorded). A poor one is tried, in order, until one reading
+is usable: the same text repaired from a legacy font encoding (TCVN3/VNI read as Latin-1),
+pypdfium2's text of the page (method ``pypdfium2``), then OCR of the page rasterised at
+300 dpi (method ``ocr``, pages recognised in parallel). A page that looks scanned — little
+text on a page mostly covered by images — goes to OCR even when its few words are fine.
+Every replaced page says in its warnings which reading it took and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional, Union
+
+from ..encodings import fix_text
+from . import ocr
+from .base import Page
+from .quality import USABLE_SCORE, score_text
+
+OCR_DPI = 300
+# A page with fewer letters than this whose images cover this share of it is a scan
+# (a scanner's PDF may add a few words of text, such as a page header, over the image).
+SCANNED_MAX_LETTERS = 200
+SCANNED_MIN_IMAGE_COVER = 0.5
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _is_good(text: str, quality: float) -> bool:
+    return bool(text.strip()) and quality >= USABLE_SCORE
+
+
+class _PdfiumPages:
+    """pypdfium2's view of the document, opened on first use."""
+
+    def __init__(self, path: Union[str, Path]):
+        self.path = path
+        self._document = None
+
+    def _page(self, index: int):
+        if self._document is None:
+            import pypdfium2 as pdfium
+
+            self._document = pdfium.PdfDocument(str(self.path))
+        return self._document[index]
+
+    def text(self, index: int) -> str:
+        page = self._page(index)
+        try:
+            textpage = page.get_textpage()
+            try:
+                return textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+    def image_cover(self, index: int) -> tuple[float, int]:
+        """Share of the page covered by image objects (capped at 1), and the object count."""
+        import pypdfium2.raw as pdfium_c
+
+        page = self._page(index)
+        try:
+            width, height = page.get_size()
+            covered, count = 0.0, 0
+            for obj in page.get_objects():
+                count += 1
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                    left, bottom, right, top = obj.get_pos()
+                    covered += max(0.0, right - left) * max(0.0, top - bottom)
+            return min(1.0, covered / max(1.0, width * height)), count
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+
+
+def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
+    """The best text-layer reading of a poor page, and whether it is good enough."""
+    quality = score_text(page.text)
+    best = replace(page, quality=round(quality, 4))
+    fixed, conversions = fix_text(page.text)
+    if conversions:
+        best = replace(page, text=fixed, quality=round(score_text(fixed), 4),
+                       warnings=page.warnings + [f"text layer repaired: {', '.join(conversions)}"])
+        if _is_good(best.text, best.quality):
+            return best, True
+    try:
+        text = pdfium.text(page.number - 1)
+    except Exception as error:  # a page pypdfium2 cannot parse: keep pdfplumber's reading
+        best.warnings = best.warnings + [f"pypdfium2 could not read the page: {type(error).__name__}"]
+        return best, False
+    fixed, conversions = fix_text(text)
+    quality = score_text(fixed)
+    if quality > (best.quality or 0.0) or (fixed.strip() and not best.text.strip()):
+        notes = [f"pdfplumber text poor (quality {best.quality:.2f}); pypdfium2 text used"]
+        if conversions:
+            notes.append(f"text layer repaired: {', '.join(conversions)}")
+        best = Page(number=page.number, text=fixed, method="pypdfium2", quality=round(quality, 4),
+                    warnings=page.warnings + notes)
+    return best, _is_good(best.text, best.quality or 0.0)
+
+
+def _looks_scanned(page: Page, pdfium: _PdfiumPages) -> Optional[bool]:
+    """True for a page mostly covered by images with little text; None when unknown."""
+    try:
+        cover, _ = pdfium.image_cover(page.number - 1)
+    except Exception:
+        return None
+    return cover >= SCANNED_MIN_IMAGE_COVER and _letters(page.text) < SCANNED_MAX_LETTERS
+
+
+def _is_empty_page(index: int, pdfium: _PdfiumPages) -> bool:
+    """A page without any content object: nothing to recognise."""
+    try:
+        return pdfium.image_cover(index)[1] == 0
+    except Exception:
+        return False
+
+
+def _choose(text_page: Page, ocr_page: Page) -> Page:
+    """OCR's reading unless it recognised less than the text layer had."""
+    if not ocr_page.text.strip() and text_page.text.strip():
+        text_page.warnings = text_page.warnings + ocr_page.warnings + ["OCR found no text; text layer kept"]
+        return text_page
+    if text_page.text.strip() and (ocr_page.quality or 0.0) < (text_page.quality or 0.0):
+        text_page.warnings = text_page.warnings + [
+            f"OCR quality {ocr_page.quality:.2f} below the text layer's; text layer kept"]
+        return text_page
+    reason = (f"text layer poor (quality {text_page.quality:.2f})" if text_page.text.strip()
+              else "no text layer")
+    ocr_page.warnings = [w for w in text_page.warnings if w.startswith("page ")] + [f"{reason}; page OCRed"] + \
+        ocr_page.warnings
+    return ocr_page
+
+
+def improve_pages(path: Union[str, Path], pages: list[Page]) -> list[Page]:
+    """Replace the poor pages of a pdfplumber reading by a better reading (see module doc).
+    Pages that are fine come back unchanged but for their ``quality``."""
+    result: list[Page] = []
+    pdfium = _PdfiumPages(path)
+    to_ocr: list[int] = []  # positions in ``result``
+    try:
+        for page in pages:
+            quality = score_text(page.text)
+            if _is_good(page.text, quality) and not (
+                    _letters(page.text) < SCANNED_MAX_LETTERS and _looks_scanned(page, pdfium)):
+                result.append(replace(page, quality=round(quality, 4)))
+                continue
+            best, good = _text_reading(page, pdfium)
+            if good and not _looks_scanned(best, pdfium):
+                result.append(best)
+                continue
+            result.append(best)
+            if not best.text.strip() and _is_empty_page(page.number - 1, pdfium):
+                best.warnings = best.warnings + ["blank page"]
+            elif ocr.ocr_available():
+                to_ocr.append(len(result) - 1)
+            else:
+                best.warnings = best.warnings + ["text layer poor or missing and OCR (tesseract -l vie) "
+                                                 "is not installed"]
+    finally:
+        pdfium.close()
+    if to_ocr:
+        recognised = ocr.ocr_pdf_pages(path, [result[i].number - 1 for i in to_ocr], OCR_DPI)
+        for position, ocr_page in zip(to_ocr, recognised):
+            result[position] = _choose(result[position], ocr_page)
+    return result
