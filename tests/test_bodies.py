@@ -385,3 +385,11 @@ def test_canonical_names_and_keys():
     assert body_key("Phòng Kế hoạch - Tài chính") == body_key("Phòng Kế hoạch Tài chính")
     assert body_key("các phòng Giáo dục và Đào tạo") == body_key("Phòng Giáo dục và Đào tạo")
     assert body_key("Sở Y tế") != body_key("Sở Tư pháp")
+
+
+def test_school_office_units_and_verbs_that_end_names(tmp_path):
+    doc = plan(tmp_path, "KẾ HOẠCH\nThử nghiệm\n\nI. TỔ CHỨC THỰC HIỆN\n"
+                         "1. Bộ phận Kế toán - Tài vụ\nHướng dẫn các cơ sở giáo dục lập dự toán kinh phí đúng quy định.\n")
+    got = names(doc)
+    assert got.get(fold("Bộ phận Kế toán - Tài vụ")) == "lead"
+    assert "các cơ sở giáo dục" in got and not any(n.endswith("lập dự toán") for n in got)
