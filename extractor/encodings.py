@@ -122,8 +122,13 @@ def _cp1252_char(byte: int) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _tables() -> dict:
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data = _data()
     tcvn = data["tcvn3"]
     letters = _byte_table(tcvn["abc_letters"])
     letters.update(_byte_table(tcvn["vn1_capitals_free_positions"]))
@@ -261,7 +266,7 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
 # heading reads "KẾ HOẠCH" as "Kế HOạCH". A word is put in capitals when its other letters are.
 _SENTENCE_START = re.compile(
     r"""(?:
-        ^ [\s*>]* (?: [#•\-+–] | (?: \d+ | [IVXLC]+ | [a-zđ] ) [.)] ) [\s*"“(]* $  # after a heading, list or numbering mark
+        ^ [\s*>]* (?: [#•\-+–]+ | (?: \d+ | [IVXLC]+ | [a-zđ] ) [.)] ) [\s*"“(]* $  # after a heading, list or numbering mark
       | [.!?…] [\s*"”)]* $                                                 # after a full stop
     )""",
     re.VERBOSE,
@@ -273,7 +278,7 @@ _PARAGRAPH_START = re.compile(r"[\s*\"“(]*")
 @functools.lru_cache(maxsize=1)
 def _ambiguous_letters() -> frozenset[str]:
     """Lowercase letters whose capitals TCVN3's ABC set has no byte for (all toned letters)."""
-    abc = set(_byte_table(json.loads(DATA_FILE.read_text(encoding="utf-8"))["tcvn3"]["abc_letters"]).values())
+    abc = set(_byte_table(_data()["tcvn3"]["abc_letters"]).values())
     return frozenset(c for c in abc if c.islower() and c.upper() not in abc)
 
 
@@ -353,6 +358,26 @@ def _tcvn3_translations() -> dict[str, dict[int, str]]:
     return tables
 
 
+def utf8_misread_to_unicode(text: str) -> str:
+    """UTF-8 read as Windows-1252/Latin-1 ("Káº¿ hoáº¡ch") -> NFC text; unchanged if the
+    bytes it stands for are not UTF-8."""
+    try:
+        data = bytes(_cp1252_byte(c) for c in text)
+        return unicodedata.normalize("NFC", data.decode("utf-8"))
+    except (TypeError, ValueError):
+        return text
+
+
+def _cp1252_byte(char: str) -> Optional[int]:
+    """The byte a Windows-1252 (or, for its gaps, Latin-1) reader showed as ``char``."""
+    if ord(char) < 256:
+        return ord(char)
+    return _CP1252_EXTRAS.get(char)
+
+
+_CP1252_EXTRAS = {c: b for b in range(0x80, 0xA0) if (c := _cp1252_char(b))}
+
+
 def _converters() -> list[tuple[str, Callable[[str], str], bool]]:
     """(encoding, converter of one line, whether capitals need restoring)."""
     translations = _tcvn3_translations()
@@ -360,13 +385,15 @@ def _converters() -> list[tuple[str, Callable[[str], str], bool]]:
         ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_abc"])), True),
         ("tcvn3", lambda s: unicodedata.normalize("NFC", s.translate(translations["tcvn3_vn1"])), False),
         ("vni", vni_to_unicode, False),
+        ("utf8", utf8_misread_to_unicode, False),
     ]
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Repair text that is TCVN3 or VNI read as Windows-1252/Latin-1.
+    """Repair text that is TCVN3, VNI (or UTF-8) read as Windows-1252/Latin-1.
 
-    Returns the NFC text and the conversions made (``["tcvn3->unicode"]``), or the text
+    Returns the NFC text and the conversions made (``["tcvn3->unicode"]``, ``vni->unicode``,
+    ``utf8->unicode``), or the text
     unchanged and ``[]`` when it is already good Vietnamese. Only lines made entirely of
     8-bit characters are considered (a line with ư, ạ, đ... is real Unicode); the encoding
     is the one that gains the most valid syllables over the whole text, and a line is

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 import json
-import random
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
 from PIL import Image, ImageFilter
 
-from tests.renderings import cache_dir, rendering, seed_paths
+from renderings import cache_dir, rendering, seed_paths
 
 REPO = Path(__file__).resolve().parents[1]
 LEGACY_TABLES = REPO / "extractor" / "data" / "legacy_encodings.json"
@@ -242,11 +241,6 @@ def scans_dir() -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
 
-
-def random_angle(seed: int, low: float = 1.0, high: float = 2.0) -> float:
-    """A reproducible skew between ``low`` and ``high`` degrees, either way."""
-    rng = random.Random(seed)
-    return rng.choice((-1, 1)) * rng.uniform(low, high)
 
 
 # --- measuring OCR ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Iterator, Union
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from . import ocr
-from .base import Page, ReadError, SourceDocument
+from .base import ReadError, SourceDocument
 
 A4_SHORT_SIDE_INCHES = 8.27
 MIN_DPI, MAX_DPI, TARGET_DPI = 100, 450, 300
