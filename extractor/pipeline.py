@@ -48,7 +48,13 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
     ]
     conf = [(p_off + a, p_off + b, c) for p_off, page in _page_offsets(source) for a, b, c in page.word_confidences]
     norm.mapped.ocr_confidence = conf or None
-    outline, findings = segment(paragraphs, norm.mapped.span)
+    ocr_ranges = [(off, off + len(page.text)) for off, page in _page_offsets(source) if page.method == "ocr"]
+
+    def recognised(start: int) -> bool:
+        src = norm.mapped.to_source(start)
+        return any(a <= src < b for a, b in ocr_ranges)
+
+    outline, findings = segment(paragraphs, norm.mapped.span, recognised)
     for section in outline.sections:
         section.kind, section.kind_score = classify(section.title)
     index = -1  # by position: two sections may carry the same number (seed 004 has two V's)
@@ -83,8 +89,13 @@ def _provenance(doc: Doc) -> Provenance:
 
 def record_from_doc(doc: Doc) -> PlanRecord:
     """Run every field extractor and the internal checks on a built Doc."""
+    provenance = _provenance(doc)
+    if not doc.outline.sections and not any(p.role == "doc_type" for p in doc.paragraphs):
+        provenance.warnings.append(
+            "no plan structure found: no document-type line (KẾ HOẠCH ...) and no Roman-numeral sections"
+            + (" (the document has no text)" if not doc.text.strip() else ""))
     record = PlanRecord(
-        document=doc.source.name, provenance=_provenance(doc),
+        document=doc.source.name, provenance=provenance,
         metadata=extract_metadata(doc), outline=doc.outline,
         targets=extract_targets(doc), references=extract_references(doc), bodies=extract_bodies(doc),
         deadlines=extract_deadlines(doc), budget=extract_budget(doc),

@@ -103,6 +103,8 @@ class Section(Record):
     """A top-level Roman-numeral section."""
 
     number: str = Field(description="Roman numeral as written")
+    number_as_read: Optional[str] = Field(
+        None, description="the numeral OCR read when it was repaired (OCR merges and drops I's: 'II' for 'III')")
     title: str
     kind: SectionKind = "other"
     kind_score: Optional[float] = None

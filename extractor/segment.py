@@ -94,10 +94,11 @@ def item_marker(text: str) -> tuple[str, Optional[str], str]:
 # ---------------------------------------------------------------- segmentation
 
 
-def segment(paragraphs: list[Paragraph], span_of) -> tuple[Outline, list[Finding]]:
+def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False) -> tuple[Outline, list[Finding]]:
     """Give each paragraph its role and place in the outline; build the Outline and numbering findings.
 
-    ``span_of(start, end)`` maps normalised offsets to a source Span.
+    ``span_of(start, end)`` maps normalised offsets to a source Span; ``recognised(start)`` says
+    whether the text at a normalised offset came from OCR (whose misread numerals may be repaired).
     """
     n = len(paragraphs)
     heads = [i for i, p in enumerate(paragraphs) if match_section_heading(p)]
@@ -106,7 +107,7 @@ def segment(paragraphs: list[Paragraph], span_of) -> tuple[Outline, list[Finding
 
     outline = Outline()
     _front_matter(paragraphs[: min(first_section, closing_start)], outline, span_of)
-    sections = _sections(paragraphs, heads, closing_start, span_of)
+    sections = _sections(paragraphs, heads, closing_start, span_of, recognised)
     outline.sections = sections
     for p in paragraphs[closing_start:]:
         p.role = "closing"
@@ -160,9 +161,11 @@ def _start_of(block: Block, front: list[Paragraph]) -> int:
     return front[0].start
 
 
-def _sections(paragraphs: list[Paragraph], heads: list[int], closing_start: int, span_of) -> list[Section]:
+def _sections(paragraphs: list[Paragraph], heads: list[int], closing_start: int, span_of,
+              recognised) -> list[Section]:
     sections: list[Section] = []
     bounds = heads + [closing_start]
+    expected = 1
     for k, h in enumerate(heads):
         if h >= closing_start:
             break
@@ -170,11 +173,15 @@ def _sections(paragraphs: list[Paragraph], heads: list[int], closing_start: int,
         m = match_section_heading(head)
         assert m is not None
         number, title = m.group("num"), m.group("title").strip()
+        as_read = None
+        if recognised(head.start) and ocr_numeral_slip(number, expected):
+            as_read, number = number, to_roman(expected)
+        expected = roman_value(number) + 1
         head.role, head.marker, head.label = "section_heading", head.text[: m.start("title")].strip(), number
         head.section, head.path, head.context = number, [number], []
         end = paragraphs[min(bounds[k + 1], closing_start) - 1].end if bounds[k + 1] > h + 1 else head.end
         section = Section(
-            number=number, title=title, heading_level=head.heading_level,
+            number=number, number_as_read=as_read, title=title, heading_level=head.heading_level,
             span=span_of(head.start, head.end), body_span=span_of(head.start, end),
         )
         section.items = _items(paragraphs, h, range(h + 1, min(bounds[k + 1], closing_start)), span_of, title)
@@ -218,6 +225,22 @@ def _mark_signature(closing: list[Paragraph]) -> None:
             p.role = "signature"
         if p.text.lower().startswith("- lưu"):
             after_recipients = True
+
+
+def ocr_numeral_slip(numeral: str, expected: int) -> bool:
+    """OCR merges and drops the strokes of I's ('III' read as 'II' or 'IIII'): a recognised numeral
+    that breaks the sequence but equals the expected one up to its I's is a misreading. Numerals
+    typed in a text layer are never repaired; their mistakes are the author's and are reported."""
+    want = to_roman(expected)
+    return roman_value(numeral) != expected and numeral.replace("I", "") == want.replace("I", "")
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for n, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= n:
+            out, value = out + numeral, value - n
+    return out
 
 
 # ---------------------------------------------------------------- findings

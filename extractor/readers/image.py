@@ -69,7 +69,8 @@ def _frames(path: Path) -> Iterator[tuple[int, Image.Image, int]]:
 
 
 def read_image(path: Union[str, Path]) -> SourceDocument:
-    """OCR every page of an image file; kind ``image``. No text on any page -> ``empty_file``."""
+    """OCR every page of an image file; kind ``image``. A scan on which OCR finds no text (a blank
+    page) is still a document: it comes back with a warning, so its record says so."""
     path = Path(path)
     if not ocr.ocr_available():
         raise ReadError("unsupported_type", f"'{path.name}' is an image and OCR is not available "
@@ -77,7 +78,7 @@ def read_image(path: Union[str, Path]) -> SourceDocument:
     pages = ocr.ocr_images((number, image, dpi) for number, image, dpi in _frames(path))
     if not pages:
         raise ReadError("empty_file", f"'{path.name}' has no image in it")
-    if not any(page.text.strip() for page in pages):
-        raise ReadError("empty_file", f"'{path.name}': OCR found no text on its {len(pages)} page(s)")
     warnings = [f"page {p.number}: {w}" for p in pages for w in p.warnings]
+    if not any(page.text.strip() for page in pages):
+        warnings.append(f"'{path.name}': OCR found no text on its {len(pages)} page(s): a blank scan?")
     return SourceDocument(path=str(path), name=path.name, kind="image", pages=pages, warnings=warnings)

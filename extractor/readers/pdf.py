@@ -60,7 +60,9 @@ def read_pdf(path: Path) -> SourceDocument:
         except Exception as error:  # keep the text layer rather than lose the document
             warnings.append(f"PDF fallback failed, text layer kept: {_describe(error)}")
 
-    if not any(page.text.strip() for page in pages):
+    if not any(page.text.strip() for page in pages) and any(page.method == "ocr" for page in pages):
+        warnings.append(f"'{name}': OCR found no text on any of its {len(pages)} pages: a blank scan?")
+    elif not any(page.text.strip() for page in pages):
         raise ReadError("empty_file", f"'{name}' has no text layer on any of its {len(pages)} pages "
                         "(a scan?) and OCR did not recover any text")
     return SourceDocument(path=str(path), name=name, kind="pdf", pages=pages, warnings=warnings)
