@@ -232,7 +232,9 @@ def ocr_numeral_slip(numeral: str, expected: int) -> bool:
     that breaks the sequence but equals the expected one up to its I's is a misreading. Numerals
     typed in a text layer are never repaired; their mistakes are the author's and are reported."""
     want = to_roman(expected)
-    return roman_value(numeral) != expected and numeral.replace("I", "") == want.replace("I", "")
+    # Only numerals of I's alone (I, II, III): a V or an X is a stroke OCR does not lose, so "V"
+    # after "V" or "VI" after "IV" are the author's, and stay as written.
+    return roman_value(numeral) != expected and set(numeral) == set(want) == {"I"}
 
 
 def to_roman(value: int) -> str:

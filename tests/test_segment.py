@@ -138,3 +138,12 @@ def test_running_headers_and_footers_are_furniture():
     assert "Trang" not in doc.text
     assert len(doc.furniture) == 8
     assert [s.number for s in doc.outline.sections] == ["I"]
+
+
+def test_ocr_numeral_slips_are_repaired_only_for_strokes_of_i():
+    from extractor.segment import ocr_numeral_slip
+
+    assert ocr_numeral_slip("II", 3) and ocr_numeral_slip("IIII", 3)  # III misread
+    assert not ocr_numeral_slip("V", 6)  # seed 004's second V is the author's
+    assert not ocr_numeral_slip("VI", 5)  # seed 001's jump to VI is the author's
+    assert not ocr_numeral_slip("III", 3)
