@@ -72,6 +72,20 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- offset map
 
+_SPAN_FIELDS = set(Span.model_fields)
+
+
+def _span(**values) -> Span:
+    """A Span built without re-validation: its values are ints and a slice of the source by
+    construction. (pydantic's model_construct, minus its per-field default handling.)"""
+    span = Span.__new__(Span)
+    object.__setattr__(span, "__dict__", values)
+    object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
+    object.__setattr__(span, "__pydantic_extra__", None)
+    object.__setattr__(span, "__pydantic_private__", None)
+    return span
+
+
 
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
@@ -86,6 +100,7 @@ class MappedText:
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n|\f", source)]
         self._page_starts = [0] + [m.end() for m in re.finditer(r"\f", source)]
         self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
+        self._spans: dict[tuple[int, int], Span] = {}
 
     def append(self, text: str, src_start: int, src_end: int) -> None:
         if not text:
@@ -116,14 +131,15 @@ class MappedText:
         return s0 + (rel * (s1 - s0)) // nlen if not end else s0 + -(-rel * (s1 - s0) // nlen)
 
     def source_span(self, src_start: int, src_end: int) -> Span:
-        page = bisect.bisect_right(self._page_starts, src_start)
-        line = bisect.bisect_right(self._line_starts, src_start)
-        # built without re-validation: the values are ints and a slice of the source by construction
-        return Span.model_construct(
-            start=src_start, end=src_end, page=page, line=line,
-            text=self.source[src_start:src_end],
-            ocr_confidence=self._confidence(src_start, src_end),
-        )
+        """The Span of a source range; made once per range (field extractors ask for the same ones)."""
+        key = (src_start, src_end)
+        span = self._spans.get(key)
+        if span is None:
+            span = self._spans[key] = _span(
+                start=src_start, end=src_end, page=bisect.bisect_right(self._page_starts, src_start),
+                line=bisect.bisect_right(self._line_starts, src_start), text=self.source[src_start:src_end],
+                ocr_confidence=self._confidence(src_start, src_end))
+        return span
 
     def span(self, start: int, end: int) -> Span:
         """A Span in the source text for normalised ``text[start:end]``."""
@@ -213,16 +229,14 @@ _TERMINAL = re.compile(r"[.:;!?]\s*$|\./\.$")
 
 
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
-    """(start, end, page_break_before) for every line of the source."""
+    """(start, end, page_break_before) for every line of the source; lines end at \n or \f."""
     out = []
     pos = 0
-    page_break = False
-    for m in re.finditer(r"\n|\f|$", source):
-        out.append((pos, m.start(), page_break))
-        page_break = m.group(0) == "\f"
-        pos = m.end()
-        if m.group(0) == "":
-            break
+    for chunk in source.split("\n"):
+        parts = chunk.split("\f")
+        for j, part in enumerate(parts):
+            out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
+            pos += len(part) + 1
     return out
 
 
