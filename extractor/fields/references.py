@@ -381,8 +381,17 @@ def _named(text: str, head: _Head, limit: int) -> RefMatch:
     )
 
 
+# Every citation holds a number with its symbol ("782/QĐ", "04-CT"), a two-digit number or an
+# ordinal after a type word ("Đề án 6"), or names a law-like document; a paragraph with none of
+# these (an item marker "1." alone is not one) is skipped before the citation grammar runs.
+_MAY_CITE = re.compile(
+    r"\d\s*[/-]|\d\d|(?:án|quyết|thị|định|hoạch)\s+\d|[Ll]uật|Hiến\s+pháp|Công\s+ước|Pháp\s+lệnh|Điều\s+ước")
+
+
 def find_references(text: str) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right."""
+    if not _MAY_CITE.search(text):
+        return []
     heads = _heads(text)
     found = []
     for i, head in enumerate(heads):
