@@ -185,7 +185,8 @@ class Line:
     page: int = 1
 
     def __post_init__(self) -> None:
-        self.text = "".join(p[0] for p in self.pieces)
+        if not self.text:
+            self.text = "".join(p[0] for p in self.pieces)
 
 
 @dataclass
@@ -315,6 +316,9 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
     for start, end, pb in _split_lines(source):
         page += pb
         page_break = page_break or pb
+        if start == end or source[start:end].isspace():  # about half the lines of a plan
+            blank = True
+            continue
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
         text = "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
@@ -329,7 +333,7 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
         bold = starts_bold or in_bold
         if toggles:
             in_bold = not in_bold
-        lines.append(Line(pieces, start, end, blank, level, bold, page_break, page=page))
+        lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page))
         blank = False
         page_break = False
     return lines

@@ -111,7 +111,7 @@ def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False
     outline.sections = sections
     for p in paragraphs[closing_start:]:
         p.role = "closing"
-        outline.closing.append(Block(text=p.text, span=span_of(p.start, p.end)))
+        outline.closing.append(Block.model_construct(text=p.text, span=span_of(p.start, p.end)))
     _mark_signature(paragraphs[closing_start:])
     findings = numbering_findings(sections) + level_findings(paragraphs, sections, span_of)
     return outline, findings
@@ -129,7 +129,7 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
     doc_type_at = next((i for i, p in enumerate(front[:15]) if _DOC_TYPE_LINE.match(p.text.strip())), None)
     title_done = doc_type_at is None
     for i, p in enumerate(front):
-        block = Block(text=p.text, span=span_of(p.start, p.end))
+        block = Block.model_construct(text=p.text, span=span_of(p.start, p.end))
         if doc_type_at is not None and i < doc_type_at:
             p.role = "header"
             outline.header.append(block)
@@ -199,8 +199,9 @@ def _items(paragraphs: list[Paragraph], head_index: int, indexes: range, span_of
         p = paragraphs[i]
         marker, label, kind = item_marker(p.text)
         p.section = head.section
-        item = Item(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
-                    heading_level=p.heading_level)
+        # built without re-validation (hot path): every value is typed by construction here
+        item = Item.model_construct(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
+                                    heading_level=p.heading_level, children=[])
         if kind:
             kinds = [k for k, _, _ in stack]
             if kind in kinds:
