@@ -129,7 +129,7 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
     text = p.text
     out: list[Deadline] = []
     taken: list[tuple[int, int]] = []  # date ranges used by events
-    for m in EVENT_DATES.finditer(text):
+    for m in (EVENT_DATES.finditer(text) if "(" in text else ()):
         name_at = _event_name(text, m.start())
         if name_at is None:
             continue
@@ -141,7 +141,7 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
             due_day=d1.day, due_month=d1.month, until_day=d2.day if d2 else None, until_month=d2.month if d2 else None,
             section=p.section, span=doc.span(p.start + name_at, p.start + m.end()),
         ))
-    if not _MAY_HOLD_DUTY.search(text):
+    if not _MAY_HOLD_DUTY.search(text, len(text) - len(p.body)):  # the item marker "1." is no date
         return out
     by_default = _responsible(doc, index, leads)
     for sentence_start, sentence_end in _sentences(text, len(text) - len(p.body)):
