@@ -401,7 +401,7 @@ def test_docx_tables_lists_and_body_order(tmp_path):
     document.save(str(path))
     assert read(path).text == (
         "# KẾ HOẠCH\n\n1. Mục đích\n\n2. Yêu cầu\n\n- Tuyên truyền\n\n"
-        "STT | Nội dung | Thời gian\n1 | Tập huấn\n | Kiểm tra | Quý IV\n\n"
+        "| STT | Nội dung | Thời gian |\n| 1 | Tập huấn |\n|  | Kiểm tra | Quý IV |\n\n"
         "Dòng một\nDòng hai"
     )
 

@@ -148,7 +148,7 @@ def _table_rows(tbl) -> Iterator[str]:
             else:
                 cells.append(_cell_text(tc))
         if any(cells):
-            yield " | ".join(cells)
+            yield "| " + " | ".join(cells) + " |"  # a markdown table row, as the extractors read tables
 
 
 def _cell_text(tc) -> str:

@@ -71,7 +71,7 @@ def read_pdf(path: Path) -> SourceDocument:
 def _read_page(page, number: int, name: str) -> Page:
     """One page's text; a page that fails to parse becomes an empty page with a warning."""
     try:
-        text = page.extract_text() or ""
+        text = _page_text(page)
     except Exception as error:
         if _is_encryption_error(error):
             raise ReadError("encrypted_pdf", f"'{name}' is encrypted: page {number} cannot be decrypted") \
@@ -81,6 +81,28 @@ def _read_page(page, number: int, name: str) -> Page:
     finally:
         page.close()  # release the page's cached layout objects
     return Page(number=number, text=text, method="pdfplumber")
+
+
+def _page_text(page) -> str:
+    """The page's text in reading order; ruled tables come as markdown table rows
+    ('| a | b |'), so the target, body and deadline extractors read them as tables."""
+    if not (page.lines or page.rects):  # no rules on the page: no ruled table to find
+        return page.extract_text() or ""
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    if not tables:
+        return page.extract_text() or ""
+    parts, top = [], 0.0
+    for table in tables:
+        x0, t0, x1, t1 = table.bbox
+        if t0 > top:
+            parts.append(page.crop((0, top, page.width, t0)).extract_text() or "")
+        rows = table.extract()
+        parts.append("\n".join("| " + " | ".join(" ".join((cell or "").split()) for cell in row) + " |"
+                                for row in rows))
+        top = max(top, t1)
+    if top < page.height:
+        parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+    return "\n".join(p for p in parts if p.strip())
 
 
 def _classify(error: Exception, name: str) -> ReadError:
