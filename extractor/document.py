@@ -13,7 +13,7 @@ from typing import Optional
 
 from .normalise import MappedText
 from .readers.base import SourceDocument
-from .records import Outline, Span
+from .records import Finding, Outline, Span
 
 # Paragraph roles, in document order.
 ROLES = ("header", "doc_type", "title", "preamble", "section_heading", "item", "body", "closing", "signature")
@@ -54,6 +54,7 @@ class Doc:
     abbreviations: dict[str, str] = field(default_factory=dict)  # defined by the plan itself
     signature: list[str] = field(default_factory=list)  # digital-signature trailer lines
     furniture: list[Span] = field(default_factory=list)  # page numbers, footnote marks, rules
+    segment_findings: list[Finding] = field(default_factory=list)  # numbering gaps, duplicates, levels
 
     @property
     def text(self) -> str:

@@ -64,8 +64,7 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
             p.section_kind = outline.sections[index].kind
     doc = Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
               signature=norm.signature, furniture=norm.furniture,
-              abbreviations=find_defined_abbreviations(norm.mapped.text))
-    doc.segment_findings = findings  # type: ignore[attr-defined]
+              abbreviations=find_defined_abbreviations(norm.mapped.text), segment_findings=findings)
     return doc
 
 
@@ -100,7 +99,7 @@ def record_from_doc(doc: Doc) -> PlanRecord:
         targets=extract_targets(doc), references=extract_references(doc), bodies=extract_bodies(doc),
         deadlines=extract_deadlines(doc), budget=extract_budget(doc),
     )
-    record.findings.extend(doc.segment_findings)  # type: ignore[attr-defined]
+    record.findings.extend(doc.segment_findings)
     record.findings.extend(internal_findings(record))
     _flag_low_confidence(record)
     return record
