@@ -128,6 +128,7 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
     """Header lines, the document type line, the title and the preamble."""
     doc_type_at = next((i for i, p in enumerate(front[:15]) if _DOC_TYPE_LINE.match(p.text.strip())), None)
     title_done = doc_type_at is None
+    title_start = 0  # normalised offset where the title begins
     for i, p in enumerate(front):
         block = Block.model_construct(text=p.text, span=span_of(p.start, p.end))
         if doc_type_at is not None and i < doc_type_at:
@@ -141,10 +142,9 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
         ):
             p.role = "title"
             if outline.title is None:
-                outline.title = block
-            else:  # a title set on two lines
-                outline.title = Block(text=outline.title.text + " " + p.text,
-                                      span=span_of(_start_of(outline.title, front), p.end))
+                outline.title, title_start = block, p.start
+            else:  # a title set on several lines
+                outline.title = Block(text=outline.title.text + " " + p.text, span=span_of(title_start, p.end))
         elif doc_type_at is None and _HEADER_LINE.match(p.text) and not outline.preamble:
             p.role = "header"
             outline.header.append(block)
@@ -152,13 +152,6 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
             title_done = True
             p.role = "preamble"
             outline.preamble.append(block)
-
-
-def _start_of(block: Block, front: list[Paragraph]) -> int:
-    for p in front:
-        if p.text == block.text:
-            return p.start
-    return front[0].start
 
 
 def _sections(paragraphs: list[Paragraph], heads: list[int], closing_start: int, span_of,
