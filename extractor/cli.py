@@ -64,14 +64,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .check.match import score_alignment
-    from .check.report import check_record
+    from .check.parents import find_parents
+    from .check.registry import load_registry
+    from .check.report import DEFAULT_PARENTS, check_record
     from .evaluate import evaluate, format_table
 
     records = [extract(p) for p in expand_paths([args.docs])]
     if args.check:  # findings against the parent programme and the registry are scored too
+        parents, registry = find_parents(DEFAULT_PARENTS), load_registry()  # read once for the batch
         for r in records:
             if not isinstance(r, ErrorRecord):
-                report = check_record(r)
+                report = check_record(r, registry=registry, parents=parents)
                 r.findings, r.alignment = report.findings, report.alignment
     result = evaluate(Path(args.gold), records)
     if list(Path(args.gold).glob("*.alignment.json")):

@@ -46,9 +46,13 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
         Paragraph(start=a, end=b, text=text[a:b], heading_level=raw.heading_level, bold=raw.bold)
         for a, b, raw in norm.paragraphs
     ]
-    conf = [(p_off + a, p_off + b, c) for p_off, page in _page_offsets(source) for a, b, c in page.word_confidences]
+    conf: list[tuple[int, int, float]] = []  # OCR word confidences, as source ranges
+    ocr_ranges: list[tuple[int, int]] = []  # source ranges of recognised pages
+    for offset, page in _page_offsets(source):
+        conf += [(offset + a, offset + b, c) for a, b, c in page.word_confidences]
+        if page.method == "ocr":
+            ocr_ranges.append((offset, offset + len(page.text)))
     norm.mapped.ocr_confidence = conf or None
-    ocr_ranges = [(off, off + len(page.text)) for off, page in _page_offsets(source) if page.method == "ocr"]
 
     def recognised(start: int) -> bool:
         src = norm.mapped.to_source(start)

@@ -27,6 +27,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from ..evaluate import token_f1
 from ..normalise import fold
 from ..records import PlanRecord, Target
 from .parents import Parent, ParentTarget, plan_period
@@ -74,11 +75,12 @@ def _compatible(t: Target, p: ParentTarget) -> bool:
     return (t.direction, p.direction) not in opposite
 
 
-def _year_siblings(parent: Parent) -> dict[str, set[Optional[int]]]:
-    """For each parent target, the years of the targets that share its group and indicator."""
-    by_text: dict[tuple[str, str], set[Optional[int]]] = {}
+def year_twins(parent: Parent) -> dict[str, list[ParentTarget]]:
+    """For each parent target, the targets (itself included) that share its group and indicator and
+    differ only by year, such as M1.C1 (2025) and O2030."""
+    by_text: dict[tuple[str, str], list[ParentTarget]] = {}
     for p in parent.targets:
-        by_text.setdefault((fold(p.group), fold(p.indicator or "")), set()).add(p.year)
+        by_text.setdefault((fold(p.group), fold(p.indicator or "")), []).append(p)
     return {p.id: by_text[(fold(p.group), fold(p.indicator or ""))] for p in parent.targets}
 
 
@@ -101,13 +103,13 @@ def similarity(record: PlanRecord, parent: Parent) -> np.ndarray:
     ind_sim = (i[:n] @ i[n:].T).toarray()
     scores = combine(group_sim, ind_sim)
     end = plan_period(record).end
-    siblings = _year_siblings(parent)
+    years = {pid: {t.year for t in twins} for pid, twins in year_twins(parent).items()}
     for a, t in enumerate(plan):
         year = t.year or end
         for b, p in enumerate(par):
             if not _compatible(t, p):
                 scores[a, b] = 0.0
-            elif len(siblings[p.id]) > 1 and year in siblings[p.id] and year != p.year:
+            elif len(years[p.id]) > 1 and year in years[p.id] and year != p.year:
                 scores[a, b] *= YEAR_PENALTY
     return scores
 
@@ -130,20 +132,14 @@ def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHO
 # ---------------------------------------------------------------- gold alignment and scoring
 
 
-def _token_f1(a: str, b: str) -> float:
-    from ..evaluate import token_f1
-
-    return token_f1(a, b)
-
-
 def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
     """Gold pairs as (plan target index, parent id): a gold plan target is the record's target with the
     same value and the best group token F1 (at least 0.5); one that no target matches gets index -1."""
     out = set()
     for pair in gold["pairs"]:
         want = pair["plan_target"]
-        cands = [(_token_f1(t.group, want["group"]) + (t.year == want.get("year"))
-                  + _token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
+        cands = [(token_f1(t.group, want["group"]) + (t.year == want.get("year"))
+                  + token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
                  for i, t in enumerate(record.targets) if abs(t.value - want["value"]) < 1e-9]
         cands = [c for c in cands if c[0] >= 0.5]
         idx = max(cands)[1] if cands else -1

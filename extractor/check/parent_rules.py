@@ -31,7 +31,7 @@ import numpy as np
 
 from ..normalise import fold
 from ..records import AlignmentRow, Finding, PlanRecord, Target
-from .match import MARGIN, Match, select, similarity
+from .match import MARGIN, Match, select, similarity, year_twins
 
 RESEMBLANCE = 0.3  # a plan target this similar to a parent target rewords it rather than omits it
 from .parents import Parent, ParentTarget, Period, plan_period
@@ -91,13 +91,6 @@ def _fmt(value: Optional[float], comparator: Optional[str] = None, unit: str = "
     v = f"{value:g}".replace(".", ",")
     c = "" if comparator in (None, "=") else comparator + " "
     return f"{c}{v}{'%' if unit == '%' else ''}"
-
-
-def _year_siblings(parent: Parent) -> dict[str, list[str]]:
-    by_text: dict[tuple[str, str], list[str]] = {}
-    for p in parent.targets:
-        by_text.setdefault((fold(p.group), fold(p.indicator or "")), []).append(p.id)
-    return {p.id: [i for i in by_text[(fold(p.group), fold(p.indicator or ""))] if i != p.id] for p in parent.targets}
 
 
 # ---------------------------------------------------------------- alignment
@@ -166,7 +159,7 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
         return []
     period = ctx.period
     matched = {m.parent_id for m in ctx.matches}
-    siblings = _year_siblings(ctx.parent)
+    siblings = {pid: [t.id for t in twins if t.id != pid] for pid, twins in year_twins(ctx.parent).items()}
     # Weak resemblances: a parent target that a plan target left unmatched resembles best (though
     # below the match threshold) is reworded, not missing; the alignment table shows it to a reviewer.
     scores = ctx.scores if ctx.scores is not None else similarity(ctx.record, ctx.parent)
