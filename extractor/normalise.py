@@ -211,7 +211,14 @@ class Normalised:
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
-_MARKUP_CHARS = re.compile(r"[#*_\u00a0\t]|\S  +\S")
+_MARKUP_CHARS = ("#", "*", "_", "\u00a0", "\t")  # and runs of spaces inside a line
+
+
+def _plain(raw: str) -> bool:
+    """A line with no markup and no run of spaces inside: substring tests, the cheapest there are."""
+    return not any(c in raw for c in _MARKUP_CHARS) and "  " not in raw.strip()
+
+
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # Page furniture: page numbers ("2", "- 2 -", "Trang 2/5"), footnote marks, rules.
@@ -239,7 +246,7 @@ _STARTS_UNIT = re.compile(
     )""",
     re.VERBOSE,
 )
-_TERMINAL = re.compile(r"[.:;!?]\s*$|\./\.$")
+_TERMINAL = (".", ":", ";", "!", "?")  # a line ending so ends its sentence (and "./.")
 
 
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
@@ -259,7 +266,7 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     """Pieces of clean text of one line, its heading level, whether it is bold from its
     start, and whether it toggles the bold state (an odd number of ``**`` marks)."""
     raw = source[start:end]
-    if base is not None and not _MARKUP_CHARS.search(raw):  # fast path: a plain, clean line
+    if base is not None and _plain(raw):  # fast path: a plain, clean line
         stripped = raw.strip()
         if not stripped:
             return [], None, False, False
@@ -387,7 +394,7 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
-    if _TERMINAL.search(ptext) or _STARTS_UNIT.match(ctext):
+    if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
     first = ctext[:1]
     if first.islower() or first in "(“\"'" or (first.isdigit() and not _STARTS_UNIT.match(ctext)):

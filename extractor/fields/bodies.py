@@ -77,6 +77,7 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "locative", "determiner", "exclusion", "plain")
+LABEL_BITS = {label: 1 << n for n, label in enumerate(LABELS)}
 _LABEL_LISTS = {  # label -> gazetteer list
     "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
     "level": "level_words", "qualifier": "qualifiers", "locative": "locatives", "determiner": "plural_determiners",
@@ -95,6 +96,7 @@ class Lexicon:
     phrases: dict[str, frozenset]
     lengths: dict[str, dict[str, tuple[int, ...]]]
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
+    openers: dict[str, int]  # first word -> bit set of the labels (``LABEL_BITS``) with a phrase opening with it
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -107,12 +109,16 @@ class Lexicon:
             for p in group:
                 by_first.setdefault(p[0], set()).add(len(p))
             lengths[label] = {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}
-        openers = phrases["head"] | phrases["generic"]
+        opening = phrases["head"] | phrases["generic"]
         abbr_heads = frozenset(
             k for k, v in abbreviations().items()
-            if any(tuple(v.lower().split()[:n]) in openers for n in (1, 2, 3, 4))
+            if any(tuple(v.lower().split()[:n]) in opening for n in (1, 2, 3, 4))
         )
-        return cls(phrases, lengths, abbr_heads)
+        openers: dict[str, int] = {}
+        for label, by_first in lengths.items():
+            for word in by_first:
+                openers[word] = openers.get(word, 0) | LABEL_BITS[label]
+        return cls(phrases, lengths, abbr_heads, openers)
 
     def opens(self, word: str) -> bool:
         """Whether a body name may open with ``word`` (lowercase)."""
@@ -149,6 +155,7 @@ class Tokens:
         self.starts: list[int] = []
         self.lowers: list[str] = []
         self.shapes: list[str] = []
+        self.openers: list[int] = []  # per token, the labels a phrase may open with it (bit set)
         self.n = 0
         # tokens are read in chunks, as the parser asks for them: most slots need only a few
         self._pending = iter(tokens) if tokens is not None else (
@@ -169,11 +176,14 @@ class Tokens:
         return i < self.n
 
     def _read(self, chunk: int = 8) -> None:
+        openers = self.lex.openers
         for text, start in islice(self._pending, chunk):
+            low, shape = _word(text)
             self.texts.append(text)
             self.starts.append(start)
-            self.lowers.append(text.lower())
-            self.shapes.append(_shape(text))
+            self.lowers.append(low)
+            self.shapes.append(shape)
+            self.openers.append(openers.get(low, 0))
         if len(self.texts) < self.n + chunk:
             self._pending = None  # the window is exhausted
         self.n = len(self.texts)
@@ -198,6 +208,10 @@ class Tokens:
 
     def match(self, label: str, i: int) -> int:
         """Length in tokens of the longest phrase of ``label`` starting at token ``i`` (0: none)."""
+        if not (0 <= i < self.n or self.has(i)):
+            return 0
+        if not self.openers[i] & LABEL_BITS[label]:  # no phrase of the label opens with this word
+            return 1 if label == "head" and self.shapes[i] == "A" and self.texts[i] in self.abbr_heads else 0
         key = (label, i)
         found = self._cache.get(key)
         if found is None:
@@ -241,6 +255,12 @@ class Tokens:
             by_tag = self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
             return by_tag or by_lexicon if self.pos_mode == "both" else by_tag
         return by_lexicon
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(token: str) -> tuple[str, str]:
+    """(lowercase, shape) of a token: a plan's vocabulary is small, so each is worked out once."""
+    return token.lower(), _shape(token)
 
 
 def _shape(token: str) -> str:

@@ -293,10 +293,15 @@ class _Head:
     has_so: bool = False
 
 
+_DIGIT = re.compile(r"\d")
+_NUMBER_REACH = 20  # a number or an ordinal after a type word starts this close to it ("số: 782")
+
+
 def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
     written = m.group(0)
     entry = _entry(canonical_type(written))
-    num = NUMBER_AFTER_RE.match(text, m.end())
+    numbered = _DIGIT.search(text, m.end(), m.end() + _NUMBER_REACH) is not None
+    num = NUMBER_AFTER_RE.match(text, m.end()) if numbered else None
     if num and (number := parse_number(num.group("number"))):
         return _Head(m.start(), num.end(), written, number=number)
     if not written[0].isupper():
@@ -309,7 +314,7 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         tail = TAIL_NUMBER_RE.match(text, end)  # "Luật Trẻ em số 102/2016/QH13"
         number = parse_number(tail.group("number")) if tail else None
         return _Head(m.start(), tail.end() if number else end, written, title=title, number=number)
-    ordinal = ORDINAL_AFTER_RE.match(text, m.end())
+    ordinal = ORDINAL_AFTER_RE.match(text, m.end()) if numbered else None
     # With "số" any type; without, only types known by ordinal and with two digits or more
     # ("Đề án 06", "Chương trình 135"; "Dự án 1" is a component). "Kế hoạch 2022" is a year.
     if ordinal and (ordinal.group("so") or (entry.get("named_by_ordinal") and len(ordinal.group("ordinal")) > 1)) \
@@ -381,16 +386,24 @@ def _named(text: str, head: _Head, limit: int) -> RefMatch:
     )
 
 
-# Every citation holds a number with its symbol ("782/QĐ", "04-CT"), a two-digit number or an
-# ordinal after a type word ("Đề án 6"), or names a law-like document; a paragraph with none of
-# these (an item marker "1." alone is not one) is skipped before the citation grammar runs.
-_MAY_CITE = re.compile(
-    r"\d\s*[/-]|\d\d|(?:án|quyết|thị|định|hoạch)\s+\d|[Ll]uật|Hiến\s+pháp|Công\s+ước|Pháp\s+lệnh|Điều\s+ước")
+# Every citation holds a number with its symbol ("782/QĐ-TTg", "04-CT/TU"), a number after a
+# type word or "số" ("Đề án 06", "Chương trình 135", "Quyết định 782"), or names a law-like
+# document; a paragraph with none of these (an item marker "1." alone is not one) is skipped
+# before the citation grammar runs. Substring tests first: they cost next to nothing.
+_TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
+_ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
+
+
+def _may_cite(text: str) -> bool:
+    if "/" in text:
+        return True
+    low = text.lower()
+    return any(w in low for w in _TITLE_WORDS) or _ORDINAL_CUE.search(low) is not None
 
 
 def find_references(text: str) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right."""
-    if not _MAY_CITE.search(text):
+    if not _may_cite(text):
         return []
     heads = _heads(text)
     found = []
