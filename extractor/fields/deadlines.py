@@ -39,6 +39,7 @@ DUE_CUE = re.compile(
     (?=(?:ngày\s+)?\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
+_CUE_WORDS = ("trước", "chậm", "không", "hạn", "hoàn thành")  # a word each DUE_CUE alternative holds
 # A day and month in words without a year, which fields.dates leaves to its callers.
 DAY_MONTH_LONG = re.compile(r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\s*(?:năm|/)\s*\d)", re.I)
 # A day alone, for monthly duties: "hằng tháng trước ngày 25".
@@ -147,7 +148,7 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
     for sentence_start, sentence_end in _sentences(text, len(text) - len(p.body)):
         sentence = text[sentence_start:sentence_end]
         dues = _due_dates(sentence)
-        recurring = [] if dues else list(RECURRING.finditer(sentence))
+        recurring = [] if dues or "áo cáo" not in sentence else list(RECURRING.finditer(sentence))
         if not dues and not recurring:
             continue
         hand_on = HAND_ON.search(sentence)
@@ -203,6 +204,9 @@ def _sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]]:
     """(start of the cue, end, day, month, year, as written) of every date that is due."""
     out = []
+    low = sentence.lower()
+    if not any(word in low for word in _CUE_WORDS):  # substring tests before the cue grammar
+        return out
     for cue in DUE_CUE.finditer(sentence):
         at = cue.end()
         date = DATE_RE.match(sentence, at)
