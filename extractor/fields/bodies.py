@@ -647,6 +647,7 @@ _INTRO = re.compile(
 )
 _COMMA = re.compile(r",\s+(?=\w)")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:&[^\W\d_]+)*)")
 _NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
 
 
@@ -758,22 +759,24 @@ def _by_unit_noun(text: str, words: list[tuple[str, int, int]], end: int) -> Opt
 # ---------------------------------------------------------------- canonical names and keys
 
 @lru_cache(maxsize=1)
-def _field_fixes() -> tuple[re.Pattern[str], ...]:
-    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và"."""
+def _field_fixes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và".
+    Each pattern comes with the last part of its field, which the name must contain for it to apply."""
     out = []
     for name in gazetteer()["fields"]:
         if " và " in name:
             left, right = name.rsplit(" và ", 1)
             loose = r"\s*[,&-]?\s*".join(re.escape(w) for w in left.split())
-            out.append(re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)"))
+            out.append((right, re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)")))
     return tuple(out)
 
 
 def canonical(name: str, extra: Mapping[str, str]) -> str:
     """The body's canonical name: abbreviations expanded, dashes ' - ', fields written in full."""
     name = canonical_name(name, extra)
-    for pattern in _field_fixes():
-        name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
+    for right, pattern in _field_fixes():
+        if right in name:
+            name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
     name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
     if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
         head = Lexicon.load().phrases["head"]
@@ -836,17 +839,19 @@ def body_level(name: str) -> Optional[str]:
         k += 1
     if any(w in name for w in g["national_words"]):
         return "national"
-    for pattern, level in _head_levels():
-        if pattern.match(name):
-            return level
-    return None
+    pattern, levels = _head_levels()
+    head = pattern.match(name)
+    return levels[head.group(0).lower()] if head else None
 
 
 @lru_cache(maxsize=1)
-def _head_levels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Unit nouns with the level they imply, longest first ("Tỉnh Đoàn" before "Đoàn")."""
-    items = sorted(gazetteer()["head_levels"].items(), key=lambda kv: -len(kv[0]))
-    return tuple((re.compile(rf"(?i){re.escape(head)}\b"), level) for head, level in items)
+def _head_levels() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The unit nouns that imply a level as one pattern, longest first ("Tỉnh Đoàn" before "Đoàn"),
+    and the level of each (by lowercase noun)."""
+    levels = gazetteer()["head_levels"]
+    heads = sorted(levels, key=len, reverse=True)
+    pattern = re.compile(r"(?i)(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+    return pattern, {h.lower(): level for h, level in levels.items()}
 
 
 @lru_cache(maxsize=1)
@@ -990,7 +995,16 @@ class _Finder:
         if not m:
             return False
         word = m.group(0)
-        return self.lex.opens(word.lower()) or word in self.abbr_heads or _LEAD_IN_RE.match(text, at) is not None
+        low = word.lower()
+        lengths = self.lex.lengths
+        if low in lengths["determiner"] and low not in lengths["head"] and low not in lengths["generic"]:
+            # "các hoạt động": after a determiner, a unit noun or a level word must follow
+            nxt = _NEXT_WORD.match(text, m.end())
+            if not nxt:
+                return False
+            second = nxt.group(1)
+            return (second in self.abbr_heads or any(second.lower() in lengths[label] for label in ("head", "generic", "level")))
+        return self.lex.opens(low) or word in self.abbr_heads or _LEAD_IN_RE.match(text, at) is not None
 
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:
@@ -1069,13 +1083,20 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
     bodies: dict[str, Body] = {}
     rank: dict[str, int] = {}
     order: list[str] = []
+    names: dict[str, tuple[str, str]] = {}  # as written -> (canonical name, key): a body is named many times
+
+    def name_and_key(written: str) -> tuple[str, str]:
+        if written not in names:
+            name = canonical(written, finder.abbrs)
+            names[written] = name, body_key(name)
+        return names[written]
+
     for f in finder.found:
-        f.name = canonical(f.mention.text, finder.abbrs)
-        f.key = body_key(f.name)
+        f.name, f.key = name_and_key(f.mention.text)
         if f.key in finder.aliases:  # "Tổng đài 111"
-            f.name = canonical(finder.aliases[f.key], finder.abbrs)
-            f.key = body_key(f.name)
+            f.name, f.key = name_and_key(finder.aliases[f.key])
     keys = {f.key for f in finder.found}
+    tasks: dict[tuple[int, bool], list[Task]] = {}  # a heading's tasks, for each body it addresses
     cores: dict[str, set[str]] = {}
     for k in keys:
         cores.setdefault(_core_key(k), set()).add(k)
@@ -1098,7 +1119,9 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         if f.role == "lead":
             b.role = "lead"
         b.mentions.append(span)
-        for task in _tasks(doc, f):
+        if (f.paragraph, f.heading) not in tasks:
+            tasks[f.paragraph, f.heading] = _tasks(doc, f)
+        for task in tasks[f.paragraph, f.heading]:
             if all(t.span.start != task.span.start for t in b.tasks):
                 b.tasks.append(task)
         if f.heading:
@@ -1112,15 +1135,20 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
 def _tasks(doc: Doc, f: Found) -> list[Task]:
     """A heading's child items (or its own text when it has none); for a mention in running text, its paragraph."""
     p = doc.paragraphs[f.paragraph]
-    own = Task(text=p.body, span=doc.span(p.start + len(p.text) - len(p.body), p.end))
-    if not f.heading:
-        return [own]
-    out = []
-    for q in doc.paragraphs[f.paragraph + 1:]:
-        if not _descends(doc, q, f.paragraph):
-            break
-        out.append(Task(text=q.body, span=doc.span(q.start + len(q.text) - len(q.body), q.end)))
-    return out or [own]
+    if f.heading:
+        out = []
+        for q in doc.paragraphs[f.paragraph + 1:]:
+            if not _descends(doc, q, f.paragraph):
+                break
+            out.append(_task(doc, q))
+        if out:
+            return out
+    return [_task(doc, p)]
+
+
+def _task(doc: Doc, p: Paragraph) -> Task:
+    body = p.body
+    return Task.model_construct(text=body, span=doc.span(p.start + len(p.text) - len(body), p.end))
 
 
 def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
