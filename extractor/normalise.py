@@ -85,21 +85,6 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- offset map
 
-_SPAN_FIELDS = set(Span.model_fields)
-
-
-def _span(**values) -> Span:
-    """A Span built without re-validation: its values are ints and a slice of the source by
-    construction. (pydantic's model_construct, minus its per-field default handling.)"""
-    span = Span.__new__(Span)
-    object.__setattr__(span, "__dict__", values)
-    object.__setattr__(span, "__pydantic_fields_set__", _SPAN_FIELDS)
-    object.__setattr__(span, "__pydantic_extra__", None)
-    object.__setattr__(span, "__pydantic_private__", None)
-    return span
-
-
-
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
 
@@ -148,7 +133,7 @@ class MappedText:
         key = (src_start, src_end)
         span = self._spans.get(key)
         if span is None:
-            span = self._spans[key] = _span(
+            span = self._spans[key] = Span.built(
                 start=src_start, end=src_end, page=bisect.bisect_right(self._page_starts, src_start),
                 line=bisect.bisect_right(self._line_starts, src_start), text=self.source[src_start:src_end],
                 ocr_confidence=self._confidence(src_start, src_end))
@@ -211,12 +196,10 @@ class Normalised:
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
-_MARKUP_CHARS = ("#", "*", "_", "\u00a0", "\t")  # and runs of spaces inside a line
-
-
 def _plain(raw: str) -> bool:
-    """A line with no markup and no run of spaces inside: substring tests, the cheapest there are."""
-    return not any(c in raw for c in _MARKUP_CHARS) and "  " not in raw.strip()
+    """A line with no markup (#, *, _, no-break space, tab) and no run of spaces inside: substring
+    tests, the cheapest there are."""
+    return not ("#" in raw or "*" in raw or "_" in raw or "\u00a0" in raw or "\t" in raw or "  " in raw.strip())
 
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")

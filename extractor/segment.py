@@ -111,7 +111,7 @@ def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False
     outline.sections = sections
     for p in paragraphs[closing_start:]:
         p.role = "closing"
-        outline.closing.append(Block.model_construct(text=p.text, span=span_of(p.start, p.end)))
+        outline.closing.append(Block.built(text=p.text, span=span_of(p.start, p.end)))
     _mark_signature(paragraphs[closing_start:])
     findings = numbering_findings(sections) + level_findings(paragraphs, sections, span_of)
     return outline, findings
@@ -130,7 +130,7 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
     title_done = doc_type_at is None
     title_start = 0  # normalised offset where the title begins
     for i, p in enumerate(front):
-        block = Block.model_construct(text=p.text, span=span_of(p.start, p.end))
+        block = Block.built(text=p.text, span=span_of(p.start, p.end))
         if doc_type_at is not None and i < doc_type_at:
             p.role = "header"
             outline.header.append(block)
@@ -193,7 +193,7 @@ def _items(paragraphs: list[Paragraph], head_index: int, indexes: range, span_of
         marker, label, kind = item_marker(p.text)
         p.section = head.section
         # built without re-validation (hot path): every value is typed by construction here
-        item = Item.model_construct(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
+        item = Item.built(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
                                     heading_level=p.heading_level, children=[])
         if kind:
             kinds = [k for k, _, _ in stack]

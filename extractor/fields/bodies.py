@@ -605,25 +605,26 @@ def _after_definition(tk: Tokens, m: Mention) -> int:
 # ---------------------------------------------------------------- slots
 
 LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
+# The word slots open with a word, at a word start; ``_word_start`` checks that in code, since a
+# leading \b or look-behind keeps the regex engine from skipping ahead to the first letter.
 SLOTS = {
     # "Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...", "Chỉ đạo, hướng dẫn X ..."
     "directive": re.compile(
-        r"""\b(?<![Bb]an\s)
-            (?:[Cc]hỉ\s+đạo | [Gg]iao(?:\s+cho)? | [Đđ]ề\s+nghị | [Yy]êu\s+cầu | [Hh]ướng\s+dẫn | [Pp]hân\s+công)
+        r"""(?:[Cc]hỉ\s+đạo | [Gg]iao(?:\s+cho)? | [Đđ]ề\s+nghị | [Yy]êu\s+cầu | [Hh]ướng\s+dẫn | [Pp]hân\s+công)
             (?:\s*,\s*(?:hướng\s+dẫn|đôn\s+đốc|chỉ\s+đạo|giao))*    # a second directive verb
             \s+""",
         re.VERBOSE,
     ),
     # "phối hợp với X", "Phối hợp ngành X", "phối hợp, kết nối với X", "phối hợp chặt chẽ với X"
     "coordinate": re.compile(
-        r"""\b[Pp]hối\s+(?:kết\s+)?hợp
+        r"""[Pp]hối\s+(?:kết\s+)?hợp
             (?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?){0,2}?             # ", kết nối", ", hợp tác"
             (?:\s+chặt\s+chẽ)?
             (?:\s+(?:với|cùng))?\s+""",
         re.VERBOSE,
     ),
     # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
-    "responsibility": re.compile(r"\btrách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
+    "responsibility": re.compile(r"trách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
     "subject": re.compile(r"[.;]\s+(?=\w)"),
 }
@@ -634,6 +635,16 @@ SLOT_CUES = {
     "responsibility": ("trách nhiệm",),
     "subject": ("",),
 }
+_WORD_SLOTS = frozenset({"directive", "coordinate", "responsibility"})
+
+
+def _word_start(text: str, at: int, kind: str) -> bool:
+    """Whether a word slot's match at ``at`` opens a word (and a directive is no "Ban chỉ đạo")."""
+    if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        return False
+    return kind != "directive" or not (text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
+
+
 _LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
 _LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
 _CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
@@ -952,7 +963,10 @@ class _Finder:
         for kind, pattern in SLOTS.items():
             if kind == "subject" and skip_subject or not any(cue in low for cue in SLOT_CUES[kind]):
                 continue
-            starts = [m.end() for m in pattern.finditer(text, body_at)]
+            if kind in _WORD_SLOTS:
+                starts = [m.end() for m in pattern.finditer(text, body_at) if _word_start(text, m.start(), kind)]
+            else:
+                starts = [m.end() for m in pattern.finditer(text, body_at)]
             if kind == "subject":
                 starts = self.clause_starts(text, [body_at] + starts)
             for at in starts:
@@ -1148,7 +1162,7 @@ def _tasks(doc: Doc, f: Found) -> list[Task]:
 
 def _task(doc: Doc, p: Paragraph) -> Task:
     body = p.body
-    return Task.model_construct(text=body, span=doc.span(p.start + len(p.text) - len(body), p.end))
+    return Task.built(text=body, span=doc.span(p.start + len(p.text) - len(body), p.end))
 
 
 def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:

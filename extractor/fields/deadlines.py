@@ -85,8 +85,10 @@ SENT_TO = re.compile(
 )
 # The hand-on: the recipient aggregates and reports further up.
 HAND_ON = re.compile(r"\bđể\s+tổng\s+hợp(?:,)?\s+(?:báo\s+cáo\s+)?")
-# A paragraph worth reading: a digit (a date) or a word of recurrence.
-_MAY_HOLD_DUTY = re.compile(r"\d|[Hh][àằ]ng\s+(?:năm|quý|tháng)")
+# A paragraph worth reading holds a digit (a date) or a word of recurrence; the substring tests
+# before the recurrence pattern spare a regex scan of most paragraphs.
+_DIGIT = re.compile(r"\d")
+_RECURRENCE = re.compile(r"[Hh][àằ]ng\s+(?:năm|quý|tháng)")
 # A sentence ends at '.' before a capital (checked in code) and at the closing './.'.
 SENTENCE_END = re.compile(r"\.\s+(?=\w)|\./\.")
 YEARLY_AFTER = re.compile(r"\s*(?:hàng|hằng)\s+năm")
@@ -142,10 +144,11 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
             due_day=d1.day, due_month=d1.month, until_day=d2.day if d2 else None, until_month=d2.month if d2 else None,
             section=p.section, span=doc.span(p.start + name_at, p.start + m.end()),
         ))
-    if not _MAY_HOLD_DUTY.search(text, len(text) - len(p.body)):  # the item marker "1." is no date
+    body_at = len(text) - len(p.body)  # the item marker "1." is no date
+    if not (_DIGIT.search(text, body_at) or ("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at)):
         return out
     by_default = _responsible(doc, index, leads)
-    for sentence_start, sentence_end in _sentences(text, len(text) - len(p.body)):
+    for sentence_start, sentence_end in _sentences(text, body_at):
         sentence = text[sentence_start:sentence_end]
         dues = _due_dates(sentence)
         recurring = [] if dues or "áo cáo" not in sentence else list(RECURRING.finditer(sentence))
