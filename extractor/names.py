@@ -59,10 +59,12 @@ def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None) -
     return pattern.sub(lambda m: table[m.group(0)], name)
 
 
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
 def canonical_name(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
     """The canonical form of a body's name as gold annotations write it."""
     name = expand_abbreviations(name, extra)
     name = normalise_spacing(name)
     # "Lao động - Thương binh & Xã hội" -> "và"
-    name = re.sub(r"\s*&\s*", " và ", name)
-    return name
+    return _AMPERSAND.sub(" và ", name) if "&" in name else name

@@ -85,6 +85,9 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- offset map
 
+_LINE_END = re.compile(r"[\n\f]")
+
+
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
 
@@ -95,7 +98,7 @@ class MappedText:
         self._src: list[tuple[int, int]] = []  # source (start, end) per run
         self._length = 0
         self.text = ""
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n|\f", source)]
+        self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(source)]
         self._page_starts = [0] + [m.end() for m in re.finditer(r"\f", source)]
         self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
         self._spans: dict[tuple[int, int], Span] = {}
@@ -310,7 +313,7 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
             blank = True
             continue
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
-        text = "".join(p[0] for p in pieces)
+        text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
             blank = True
             continue

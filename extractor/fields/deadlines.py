@@ -268,4 +268,4 @@ def _responsible(doc: Doc, index: int, leads: dict[int, list[str]]) -> list[str]
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,;:()*")
+    return " ".join(text.split()).strip(" ,;:()*")

@@ -99,6 +99,9 @@ WORD = r"[^\W\d_][\w’'-]*"                     # a word (title words are check
 
 # The scan: a type word standing alone. "Quyết định", "quyết định", "QUYẾT ĐỊNH", "Bộ luật" ...
 TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
+# The same for scanning a paragraph: without the leading \b, which keeps the regex engine from
+# skipping ahead to a type word's first letter; the word start is checked in code.
+_TYPE_WORD_SCAN = re.compile(rf"(?:{_ALL_TYPES})(?!\w)")
 
 # <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH"
 NUMBER_AFTER_RE = re.compile(
@@ -328,8 +331,9 @@ def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right."""
     heads: list[_Head] = []
     last_end = 0
-    for m in TYPE_WORD_RE.finditer(text):
-        if m.start() < last_end:
+    for m in _TYPE_WORD_SCAN.finditer(text):
+        at = m.start()
+        if at < last_end or at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
         head = _head_at(text, m)
         if head:
@@ -398,7 +402,9 @@ def _may_cite(text: str) -> bool:
     if "/" in text:
         return True
     low = text.lower()
-    return any(w in low for w in _TITLE_WORDS) or _ORDINAL_CUE.search(low) is not None
+    if any(w in low for w in _TITLE_WORDS):
+        return True
+    return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
 
 
 def find_references(text: str) -> list[RefMatch]:
