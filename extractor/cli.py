@@ -21,6 +21,7 @@ from .outputs.jsonout import to_json, to_jsonl
 from .outputs.markdown import to_markdown
 from .pipeline import expand_paths, extract
 from .records import ErrorRecord
+from .runtime import batch_gc
 
 SUFFIX = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 
@@ -141,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    with batch_gc():  # every command is a batch over documents
+        return args.func(args)
 
 
 if __name__ == "__main__":

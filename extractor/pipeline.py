@@ -29,6 +29,7 @@ from .normalise import normalise
 from .readers import read
 from .readers.base import ReadError, SourceDocument
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
+from .runtime import batch_gc
 from .segment import segment
 
 LOW_OCR_CONFIDENCE = 70.0  # mean Tesseract word confidence under which a record says it rests on weak OCR
@@ -145,5 +146,7 @@ def expand_paths(paths: Iterable[Union[str, os.PathLike]]) -> list[str]:
 
 
 def extract_many(paths: Iterable[Union[str, os.PathLike]]) -> Iterator[Result]:
-    for path in expand_paths(paths):
-        yield extract(path)
+    """``extract`` for every file of ``paths`` (folders expanded), with the collector tuned for a batch."""
+    with batch_gc():
+        for path in expand_paths(paths):
+            yield extract(path)

@@ -58,3 +58,15 @@ def test_batch_with_bad_files_keeps_going(tmp_path, capsys):
     assert captured.err.count("vnplan:") == 4
     for key in ("empty", "binary", "truncated_pdf", "unknown_suffix"):
         assert main(["extract", str(bad[key])]) == 1
+
+
+def test_batch_tunes_the_collector_only_while_it_runs():
+    import gc
+
+    from extractor.runtime import BATCH_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    batch = extract_many([SEEDS[0]])
+    record = next(batch)  # inside the batch: the collector is tuned
+    assert isinstance(record, PlanRecord) and gc.get_threshold() == BATCH_GC_THRESHOLD
+    assert list(batch) == [] and gc.get_threshold() == before  # the batch is done: restored
