@@ -91,15 +91,17 @@ _LINE_END = re.compile(r"[\n\f]")
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, line_starts: Optional[list[int]] = None, page_starts: Optional[list[int]] = None):
+        """``line_starts`` and ``page_starts``: the offsets after each \\n or \\f and after each \\f
+        (with 0), when the caller has them already."""
         self.source = source
         self._parts: list[str] = []
         self._norm_starts: list[int] = []
         self._src: list[tuple[int, int]] = []  # source (start, end) per run
         self._length = 0
         self.text = ""
-        self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(source)]
-        self._page_starts = [0] + [m.end() for m in re.finditer(r"\f", source)]
+        self._line_starts = line_starts or [0] + [m.end() for m in _LINE_END.finditer(source)]
+        self._page_starts = page_starts or [0] + [m.end() for m in re.finditer(r"\f", source)]
         self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
         self._spans: dict[tuple[int, int], Span] = {}
 
@@ -298,7 +300,7 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
 
-def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
+def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
     lines: list[Line] = []
@@ -306,7 +308,7 @@ def _lines(source: str, norm: Normalised, mapped: MappedText) -> list[Line]:
     in_bold = False
     page_break = False
     page = 1
-    for start, end, pb in _split_lines(source):
+    for start, end, pb in split:
         page += pb
         page_break = page_break or pb
         if start == end or source[start:end].isspace():  # about half the lines of a plan
@@ -392,9 +394,10 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
 
 def normalise(source: str) -> Normalised:
     """Clean the source text into paragraphs, keeping the map back to it."""
-    mapped = MappedText(source)
+    split = _split_lines(source)
+    mapped = MappedText(source, [start for start, _, _ in split], [0] + [start for start, _, pb in split if pb])
     norm = Normalised(mapped, [])
-    lines = _drop_running_lines(_lines(source, norm, mapped), norm, mapped)
+    lines = _drop_running_lines(_lines(source, split, norm, mapped), norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
     groups: list[RawParagraph] = []
     for line in lines:
