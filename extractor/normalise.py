@@ -104,6 +104,10 @@ class MappedText:
         self._page_starts = page_starts or [0] + [m.end() for m in re.finditer(r"\f", source)]
         self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
         self._spans: dict[tuple[int, int], Span] = {}
+        # the source offset of every run's start and end: paragraphs and items begin and end on
+        # run boundaries, and a dict look-up is cheaper than the bisect of ``to_source``
+        self._run_starts: dict[int, int] = {}
+        self._run_ends: dict[int, int] = {}
 
     def append(self, text: str, src_start: int, src_end: int) -> None:
         if not text:
@@ -111,7 +115,9 @@ class MappedText:
         self._norm_starts.append(self._length)
         self._src.append((src_start, src_end))
         self._parts.append(text)
+        self._run_starts[self._length] = src_start
         self._length += len(text)
+        self._run_ends[self._length] = src_end
 
     def freeze(self) -> "MappedText":
         self.text = "".join(self._parts)
@@ -119,6 +125,9 @@ class MappedText:
 
     def to_source(self, offset: int, end: bool = False) -> int:
         """Source offset of normalised ``offset`` (as an end boundary when ``end``)."""
+        exact = (self._run_ends if end else self._run_starts).get(offset)
+        if exact is not None:
+            return exact
         if not self._norm_starts:
             return 0
         probe = offset - 1 if end and offset > 0 else offset
