@@ -23,6 +23,7 @@ text) against under 1 ms for the n-grams, so the n-grams are the word view.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,7 @@ from typing import Iterable, Optional, Sequence, Union
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn import config_context
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
 from ..evaluate import token_f1
 from ..normalise import fold
@@ -65,25 +66,49 @@ def features(text: str) -> list[str]:
     return [f"{tag}:{x}" for tag, analyse in _ANALYZERS for x in analyse(folded)]
 
 
+def _count(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
+    """Feature counts of ``texts`` as CSR parts (indptr, indices, counts); new features join ``vocabulary``."""
+    indptr, indices, counts = [0], [], []
+    for text in texts:
+        row = Counter(vocabulary.setdefault(f, len(vocabulary)) for f in features(text))
+        indices += row.keys()
+        counts += row.values()
+        indptr.append(len(indices))
+    return indptr, indices, counts
+
+
+@dataclass(frozen=True)
+class _ParentCounts:
+    vocabulary: dict[str, int]
+    rows: tuple[list[int], list[int], list[int]]  # CSR parts of the parent texts' counts
+
+
 @lru_cache(maxsize=16)
-def _parent_features(texts: tuple[str, ...]) -> tuple[list[str], ...]:
-    """The features of a parent's texts, made once: the parent is the same for a whole batch."""
-    return tuple(features(t) for t in texts)
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def _parent_counts(texts: tuple[str, ...]) -> _ParentCounts:
+    """The counts of a parent's texts, made once: the parent is the same for a whole batch."""
+    vocabulary: dict[str, int] = {}
+    return _ParentCounts(vocabulary, _count(texts, vocabulary))
 
 
 def tfidf_space(plan_texts: Sequence[str], parent_texts: tuple[str, ...]) -> csr_matrix:
     """TF-IDF vectors (rows: plan texts, then parent texts), the IDF fitted on exactly these texts,
-    each view L2-normalised and the whole row scaled to unit length."""
-    docs = [features(t) for t in plan_texts] + list(_parent_features(parent_texts))
+    each view L2-normalised and the whole row scaled to unit length.
+
+    The counts are made here (the parent's once per batch, a plan's features added to a copy of its
+    vocabulary) and scikit-learn's ``TfidfTransformer`` weighs them: a ``TfidfVectorizer`` fitted per
+    plan spent most of its time re-reading the parent's texts and sorting the vocabulary."""
+    parent = _parent_counts(parent_texts)
+    vocabulary = dict(parent.vocabulary)
+    plan_parts = _count(plan_texts, vocabulary)
+    shape = len(vocabulary)
+    p_indptr, p_indices, p_counts = parent.rows
+    indptr = plan_parts[0] + [plan_parts[0][-1] + x for x in p_indptr[1:]]
+    counts = csr_matrix((plan_parts[2] + p_counts, plan_parts[1] + p_indices, indptr),
+                        shape=(len(indptr) - 1, shape), dtype=np.float64)
     with config_context(assume_finite=True, skip_parameter_validation=True):
-        vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=True, norm=None)
-        matrix = vectorizer.fit_transform(docs).tocsr()
-    is_char = np.zeros(matrix.shape[1], dtype=np.intp)
-    for feature, column in vectorizer.vocabulary_.items():
+        matrix = TfidfTransformer(sublinear_tf=True, norm=None).fit_transform(counts).tocsr()
+    is_char = np.zeros(shape, dtype=np.intp)
+    for feature, column in vocabulary.items():
         is_char[column] = feature[0] == "c"
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     views = is_char[matrix.indices]
