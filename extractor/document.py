@@ -38,11 +38,16 @@ class Paragraph:
     # e.g. ['MỤC TIÊU', '1. Mục tiêu đến năm 2025', 'a) Mục tiêu 1: ...']
     context: list[str] = field(default_factory=list)
     parent: Optional[int] = None  # index of the enclosing item paragraph in Doc.paragraphs
+    _body: Optional[tuple[str, str]] = field(default=None, repr=False, compare=False)  # (marker, body)
 
     @property
     def body(self) -> str:
-        """The text after the marker."""
-        return self.text[len(self.marker):].lstrip() if self.marker and self.text.startswith(self.marker) else self.text
+        """The text after the marker (worked out once per marker: every extractor asks for it)."""
+        if self._body is None or self._body[0] != self.marker:
+            marker = self.marker
+            body = self.text[len(marker):].lstrip() if marker and self.text.startswith(marker) else self.text
+            self._body = (marker, body)
+        return self._body[1]
 
 
 @dataclass
