@@ -390,16 +390,18 @@ def _named(text: str, head: _Head, limit: int) -> RefMatch:
     )
 
 
-# Every citation holds a number with its symbol ("782/QĐ-TTg", "04-CT/TU"), a number after a
-# type word or "số" ("Đề án 06", "Chương trình 135", "Quyết định 782"), or names a law-like
-# document; a paragraph with none of these (an item marker "1." alone is not one) is skipped
-# before the citation grammar runs. Substring tests first: they cost next to nothing.
+# Every citation holds a number with its symbol ("782/QĐ-TTg", "56/2017/NĐ-CP", "04-CT/TU": a
+# slash, perhaps a year and a slash, then a capital), a number after a type word or "số" ("Đề án
+# 06", "Chương trình 135", "Quyết định 782"), or names a law-like document; a paragraph with none
+# of these (dates such as 27/5/2021 and ratios such as 144/200 are none) is skipped before the
+# citation grammar runs. Substring tests first: they cost next to nothing.
+_SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/\x20?)?[A-ZĐ]")
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
 def _may_cite(text: str) -> bool:
-    if "/" in text:
+    if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
         return True
     low = text.lower()
     if any(w in low for w in _TITLE_WORDS):
