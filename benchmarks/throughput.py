@@ -14,6 +14,7 @@ import resource
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,16 +50,31 @@ def passes(label: str, items: list, work, repeat: int, unit: str = "documents") 
     This machine is a shared virtual machine: other guests take its cores in bursts, which
     stretches some passes by 30-50 %. As ``timeit`` does, the best pass is the figure for the
     code (interference only ever adds time); the median pass is what a run here gets typically."""
-    times = []
-    for _ in range(repeat):
-        with Timer() as t:
-            for item in items:
-                work(item)
-        times.append(t.cpu)
-    times.sort()
-    n = len(items)
+    _report(label, len(items), sorted(_timed(items, work) for _ in range(repeat)), unit)
+
+
+def _timed(items: list, work) -> float:
+    with Timer() as t:
+        for item in items:
+            work(item)
+    return t.cpu
+
+
+def _report(label: str, n: int, times: list[float], unit: str = "documents") -> None:
     print(f"{label:<42} {n / times[0]:>8.1f} {unit}/s best pass   {n / times[len(times) // 2]:>8.1f} {unit}/s median pass"
-          f"   ({repeat} passes of {n}, CPU time on one core)")
+          f"   ({len(times)} passes of {n}, CPU time on one core)")
+
+
+def collector_passes(label: str, items: list, work, repeat: int) -> None:
+    """The same work with the default collector and with the batch setting, pass by pass in turn,
+    so that the machine's bursts weigh on both alike."""
+    times: dict[str, list[float]] = {"default": [], "batch": []}
+    for k in range(repeat):
+        for name in ("default", "batch") if k % 2 else ("batch", "default"):
+            with batch_gc() if name == "batch" else nullcontext():
+                times[name].append(_timed(items, work))
+    for name, ts in times.items():
+        _report(f"{label}, {name} collector", len(items), sorted(ts))
 
 
 def main() -> None:
@@ -71,7 +87,7 @@ def main() -> None:
     for s in sources:  # warm up caches, lazy models and regex compilation
         record_from_doc(build_doc(s))
 
-    passes("full record, default garbage collector", sources, lambda s: record_from_doc(build_doc(s)), args.repeat)
+    collector_passes("full record", sources, lambda s: record_from_doc(build_doc(s)), args.repeat)
     with batch_gc():  # the rest as `vnplan` commands and extract_many run: the collector tuned for a batch
         _batch_figures(args, seeds, sources)
 

@@ -3,9 +3,9 @@
 Extraction makes many short-lived objects (tokens, matches, spans, records) and almost no reference
 cycles, so reference counting frees them; the default collector still runs a young-generation pass
 every 700 allocations and spends its time on objects that are about to be freed anyway. For a batch
-the threshold is raised; cycles are still collected, less often. Measured on the five seeds with the
-settings interleaved pass by pass in one process (``benchmarks/throughput.py`` runs the same way):
-700 → 50 000 gave +12 % documents/s on the best pass and +14 % on the median pass.
+the threshold is raised; cycles are still collected, less often. ``benchmarks/throughput.py``
+times the full record both ways, pass by pass in turn: +2-4 % documents/s now (it was +12 % before
+the spans and items stopped going through pydantic's constructors, which made most of the garbage).
 """
 
 from __future__ import annotations
