@@ -5,6 +5,7 @@ path, the check against the parent, extract + check) as the best and the median 
 pages/s for text-layer PDFs made from them, and the peak memory (RSS) of the process.
 
     .venv/bin/python benchmarks/throughput.py [--repeat N] [--pdf-repeat N]
+    .venv/bin/python benchmarks/throughput.py --steps    # ms per document of each step
 """
 
 from __future__ import annotations
@@ -77,15 +78,48 @@ def collector_passes(label: str, items: list, work, repeat: int) -> None:
         _report(f"{label}, {name} collector", len(items), sorted(ts))
 
 
+def steps(sources: list, repeat: int) -> None:
+    """Milliseconds per document of each step of the full record (best pass)."""
+    from extractor.fields import bodies, budget, deadlines, metadata, references, targets
+    from extractor.normalise import normalise
+
+    docs = [build_doc(s) for s in sources]
+
+    def fresh(extractor):  # the bodies' analysis is cached on the Doc (deadlines reuse it)
+        def run(doc):
+            doc.__dict__.pop("_vnplan_bodies", None)
+            extractor(doc)
+        return run
+
+    def best(items, work) -> float:
+        return min(_timed(items, work) for _ in range(repeat)) / len(items) * 1000
+
+    normalising = best(sources, lambda s: normalise(s.text))
+    rows = [("normalise", normalising), ("segment (build_doc - normalise)", best(sources, build_doc) - normalising)]
+    body_cost = best(docs, fresh(bodies.extract_bodies))
+    rows += [("metadata", best(docs, metadata.extract_metadata)), ("targets", best(docs, targets.extract_targets)),
+             ("references", best(docs, references.extract_references)), ("bodies", body_cost),
+             ("deadlines (bodies excluded)", best(docs, fresh(deadlines.extract_deadlines)) - body_cost),
+             ("budget", best(docs, budget.extract_budget)),
+             ("full record", best(sources, lambda s: record_from_doc(build_doc(s))))]
+    for label, ms in rows:
+        print(f"{label:<42} {ms:>7.2f} ms per document (best of {repeat} passes, one core)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=40, help="passes over the seed texts per figure")
     ap.add_argument("--pdf-repeat", type=int, default=2)
+    ap.add_argument("--steps", action="store_true", help="only the cost of each step, ms per document")
     args = ap.parse_args()
     seeds = sorted((ROOT / "corpus" / "plans").glob("*.txt"))
     sources = [read(s) for s in seeds]
     for s in sources:  # warm up caches, lazy models and regex compilation
         record_from_doc(build_doc(s))
+    if args.steps:
+        with batch_gc():
+            steps(sources, args.repeat)
+        return
 
     collector_passes("full record", sources, lambda s: record_from_doc(build_doc(s)), args.repeat)
     with batch_gc():  # the rest as `vnplan` commands and extract_many run: the collector tuned for a batch
