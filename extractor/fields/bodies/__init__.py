@@ -1,0 +1,56 @@
+"""Responsible bodies: every organisation a plan assigns a task to, as lead or coordinator.
+
+A body is found in a *slot*, a place where the grammar of a plan puts an organisation
+in charge (``slots.SLOTS``):
+
+* the addressee of an item of Tổ chức thực hiện ("1. Sở Lao động - Thương binh và Xã hội",
+  "2. Đề nghị các sở, ban, ngành liên quan ...", "1. Cấp tỉnh:" = the issuing body) - lead;
+* the subject of a task clause ("Nhà Thiếu nhi tỉnh chủ động tổ chức ...") - lead;
+* the object of a directive ("Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...") - lead;
+* "trách nhiệm ... của X" - lead;  "phối hợp (với) X" - coordinate.
+
+At a slot a list of body names is parsed token by token (``parse_list``): a unit noun
+from the gazetteer (``data/bodies.json``: Sở, Phòng, Ủy ban nhân dân, Trung tâm ...),
+then name words up to a boundary - a task verb, a preposition, a bracket, or a comma
+or "và" that does not continue the name ("Lao động, Thương binh, Xã hội" continues;
+", Phòng ..." starts the next body). Generic mentions ("các sở, ban, ngành liên quan",
+"các cơ quan có liên quan") count only as addressees of a Tổ chức thực hiện item.
+Names are canonicalised with ``extractor.names`` plus the abbreviations the plan
+defines itself (``find_defined_abbreviations``), and mentions are merged by a folded key.
+
+Tokens and gazetteer labels come from ``tokens.regex_tokens`` (default) or from a blank
+spaCy Vietnamese pipeline with a ``PhraseMatcher`` built from the gazetteer
+(``engine="spacy"``); the end of a lowercase name is found by the lexicon of task verbs
+(default) or by underthesea's part-of-speech tags (``end_of_name="underthesea"``, or
+``"both"``). Measured on the five seed plans against gold (canonical-name match):
+
+    engine / end of name     precision  recall  role accuracy   time per plan
+    regex  / lexicon           1.00      1.00       1.00          ~2.5 ms
+    spacy  / lexicon           1.00      1.00       1.00          ~15 ms
+    regex  / underthesea       0.69      0.73       1.00         ~200 ms
+    regex  / both              0.74      0.76       1.00         ~200 ms
+
+The PhraseMatcher labels exactly the phrases the regex tokens do, so it adds no body
+(same output on the seeds and the constructed variants, see tests/test_bodies.py) and
+costs a model object; underthesea tags name words as verbs ("Đào *tạo*", "*bảo vệ* trẻ
+em", "*hoạt động* thanh thiếu niên") and cuts names short. The defaults are regex/lexicon.
+
+The package, top to bottom: ``lexicon`` (the gazetteer as word-tuple sets), ``tokens`` (tokens
+with gazetteer labels, by regex, spaCy or underthesea), ``mentions`` (the name parser), ``slots``
+(where names are looked for), ``abbreviations`` (those the plan defines), ``naming`` (canonical
+names, merge keys, levels) and ``finder`` (the slots run over a document, mentions merged into
+``Body`` records with their tasks).
+"""
+
+from .abbreviations import find_defined_abbreviations
+from .finder import extract_bodies, leads_by_paragraph, names_at, section_kinds
+from .lexicon import Lexicon, gazetteer
+from .mentions import Mention, parse_list, parse_mention
+from .naming import body_key, body_level, canonical
+from .tokens import Tokens, spacy_matcher, spacy_nlp
+
+__all__ = [
+    "Lexicon", "Mention", "Tokens", "body_key", "body_level", "canonical", "extract_bodies",
+    "find_defined_abbreviations", "gazetteer", "leads_by_paragraph", "names_at", "parse_list", "parse_mention",
+    "section_kinds", "spacy_matcher", "spacy_nlp",
+]

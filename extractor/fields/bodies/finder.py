@@ -1,0 +1,371 @@
+"""Running the slots over a document, merging mentions into ``Body`` records with their tasks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+from typing import Callable, Optional
+
+from ...document import Doc, Paragraph
+from ...records import Body, Task
+from .abbreviations import find_defined_abbreviations
+from .lexicon import Lexicon, gazetteer
+from .mentions import Mention, parse_list
+from .naming import body_key, body_level, canonical, core_key, strip_organ
+from .slots import (CLOSING_FORMULA, COMMA, FIRST_WORD, INTRO, ISSUER_VERB, LEAD_IN_RE, LEVEL_HEADING, NEXT_WORD,
+                    NUMBERED_MARKER, SLOTS, word_slot_starts)
+from .tokens import SpacyTokens, Tokens, abbreviation_heads, regex_tokens, with_pos
+
+
+def section_kinds(doc: Doc) -> list[Optional[str]]:
+    """The kind of the enclosing top-level section, per paragraph.
+
+    Taken from the outline section by position, so that two sections written with the
+    same number ("V. TỔ CHỨC THỰC HIỆN", "V. CHẾ ĐỘ BÁO CÁO") keep their own kinds.
+    """
+    out: list[Optional[str]] = []
+    sections = iter(doc.outline.sections)
+    current: Optional[str] = None
+    for p in doc.paragraphs:
+        if p.role == "section_heading":
+            section = next(sections, None)
+            current = section.kind if section is not None else p.section_kind
+        elif not p.section:
+            current = None
+        out.append(current if p.section else None)
+    return out
+
+
+@dataclass
+class Found:
+    """One mention at a slot, before merging."""
+
+    mention: Mention
+    paragraph: int
+    role: str  # lead | coordinate
+    heading: bool = False  # the addressee of a Tổ chức thực hiện item
+    name: str = ""  # canonical
+    key: str = ""
+
+
+# ---------------------------------------------------------------- extraction
+
+Engine = Callable[[str, int, Lexicon, frozenset], Tokens]
+ENGINES: dict[str, Engine] = {"regex": regex_tokens, "spacy": SpacyTokens}  # see the module docstring
+
+
+class _Finder:
+    """Runs the slots over a document's paragraphs and collects mentions."""
+
+    def __init__(self, doc: Doc, engine: str, end_of_name: str):
+        self.doc = doc
+        self.lex = Lexicon.load()
+        self.abbrs = dict(doc.abbreviations) or find_defined_abbreviations(doc.text)
+        self.abbr_heads = abbreviation_heads(self.abbrs, self.lex)
+        self.make_tokens = ENGINES[engine]
+        self.end_of_name = end_of_name
+        self.found: list[Found] = []
+        self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
+        self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
+
+    def tokens(self, text: str, start: int) -> Tokens:
+        tk = self.make_tokens(text, start, self.lex, self.abbr_heads)
+        tk.definitions = self.abbrs
+        if self.end_of_name != "lexicon":
+            with_pos(tk, text)
+            tk.pos_mode = self.end_of_name
+        return tk
+
+    def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
+        self.found.append(Found(m, index, role, heading))
+
+    # -- slots
+    def run(self) -> None:
+        paragraphs = self.doc.paragraphs
+        issuer = self.issuer()
+        kinds = section_kinds(self.doc)
+        for index, p in enumerate(paragraphs):
+            if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature") or not p.section:
+                continue
+            if CLOSING_FORMULA.match(p.text):
+                continue
+            if kinds[index] == "organisation" and self.is_heading_candidate(p):
+                if self.heading(p, index, issuer):
+                    continue
+            if kinds[index] in ("purpose", "objectives") or p.role == "section_heading":
+                continue
+            self.in_text(p, index)
+
+    def is_heading_candidate(self, p: Paragraph) -> bool:
+        if p.role != "item" or not NUMBERED_MARKER.match(p.marker or ""):
+            return False
+        parent = p.parent
+        return parent is None or parent not in self.addressed
+
+    def heading(self, p: Paragraph, index: int, issuer: Optional[Mention]) -> bool:
+        """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:"."""
+        body = p.body
+        offset = len(p.text) - len(body)
+        if LEVEL_HEADING.match(body):
+            if issuer is not None and self.level_matches(body, issuer.text):
+                self.found.append(Found(issuer, index, "lead", True))
+                self.addressed[index] = []
+                return True
+            return False
+        lead = LEAD_IN_RE.match(body)
+        start = offset + (lead.end() if lead else 0)
+        tk = self.tokens(p.text, start)
+        mentions, end = parse_list(tk, 0, heading=True)
+        if not mentions:
+            return False
+        rest = p.text[tk.offset(end):].strip()
+        if rest and not (rest[0] in ":.;" or tk.ends_name(end) or rest.startswith(("là", ","))):
+            return False
+        self.addressed[index] = []
+        for m in mentions:
+            self.add(m, index, "lead", heading=True)
+        self.in_text(p, index, skip_subject=True)
+        return True
+
+    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False) -> None:
+        text = p.text
+        low = text.lower()
+        body_at = len(text) - len(p.body)
+        for kind, pattern in SLOTS.items():
+            if kind == "subject":
+                if skip_subject:
+                    continue
+                starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
+            else:
+                starts = word_slot_starts(kind, pattern, text, low, body_at)
+            for at in starts:
+                if not self.could_open(text, at):
+                    continue
+                if kind == "subject" and LEAD_IN_RE.match(text, at):
+                    continue  # "Đề nghị X ...": a directive
+                tk = self.tokens(text, at)
+                mentions, end = parse_list(tk, 0)
+                self.distribute(mentions)
+                mentions = [x for x in mentions if not x.generic]
+                if not mentions:
+                    continue
+                # "- Sở Y tế: chủ trì ...": a name and a colon open the paragraph
+                labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
+                if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
+                    continue
+                role = "coordinate" if kind == "coordinate" else "lead"
+                for x in mentions:
+                    self.add(x, index, role)
+                self.alias(text, mentions)
+
+    @staticmethod
+    def clause_starts(text: str, starts: list[int]) -> list[int]:
+        """Capitalised clause starts, and where an opening adverbial ends ("Căn cứ ..., X")."""
+        out = []
+        for at in starts:
+            intro = INTRO.match(text, at)
+            if intro:
+                out.append(intro.end())
+                # "Căn cứ chức năng, nhiệm vụ, X": the adverbial may hold commas of its own
+                out += [m.end() for m in islice(COMMA.finditer(text, intro.end(), intro.end() + 80), 2)]
+            elif text[at:at + 1].isupper():
+                out.append(at)
+        return out
+
+    def could_open(self, text: str, at: int) -> bool:
+        """A cheap test before tokenising: does the word at ``at`` open a body name?"""
+        m = FIRST_WORD.match(text, at)
+        if not m:
+            return False
+        word = m.group(0)
+        low = word.lower()
+        lengths = self.lex.lengths
+        if low in lengths["determiner"] and low not in lengths["head"] and low not in lengths["generic"]:
+            # "các hoạt động": after a determiner, a unit noun or a level word must follow
+            nxt = NEXT_WORD.match(text, m.end())
+            if not nxt:
+                return False
+            second = nxt.group(1)
+            return (second in self.abbr_heads or any(second.lower() in lengths[label] for label in ("head", "generic", "level")))
+        return self.lex.opens(low) or word in self.abbr_heads or LEAD_IN_RE.match(text, at) is not None
+
+    @staticmethod
+    def predicate_follows(tk: Tokens, end: int) -> bool:
+        """A predicate after the list: a task verb, or any lowercase word but a preposition or
+        a determiner (the name already ended, so what follows it is what the body does)."""
+        at = end + (1 if tk.text(end) == "," else 0)
+        if not tk.is_word(at) or tk.is_cap(at):
+            return False
+        return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
+
+    @staticmethod
+    def distribute(mentions: list[Mention]) -> None:
+        """'Hội đồng nhân dân, Ủy ban MTTQ Việt Nam các cấp': 'các cấp' applies to both."""
+        for q in gazetteer()["distributive_qualifiers"]:
+            for at, carrier in enumerate(mentions):
+                if not carrier.text.endswith(" " + q):
+                    continue
+                for x in reversed(mentions[:at]):
+                    if x.qualified or x.generic:
+                        break
+                    x.qualified = True
+                    x.text = x.text + " " + q
+
+    def alias(self, text: str, mentions: list[Mention]) -> None:
+        """'Tổng đài điện thoại quốc gia bảo vệ trẻ em (số 111)' defines 'Tổng đài 111'."""
+        for x in mentions:
+            end = x.end
+            m = re.match(r"\s*\((?:số\s+)?(?:điện\s+thoại\s+)?(\d{2,6})\)", text[end:end + 30])
+            if m:
+                head = text[x.start:end].split()[:2]
+                self.aliases[body_key(" ".join(head) + " " + m.group(1))] = text[x.start:end]
+
+    def issuer(self) -> Optional[Mention]:
+        """The body that issues the plan: "Ban Thường vụ tỉnh Đoàn ban hành Kế hoạch ..."."""
+        for p in self.doc.paragraphs:
+            if p.role != "preamble":
+                continue
+            for verb in ISSUER_VERB.finditer(p.text):
+                # the subject opens the clause the verb ends: after the last '.', ',', ';' or ':'
+                at = max(p.text.rfind(c, 0, verb.start()) for c in ".,;:") + 1
+                at += len(p.text[at:]) - len(p.text[at:].lstrip())
+                tk = self.tokens(p.text, at)
+                mentions, end = parse_list(tk, 0)
+                if len(mentions) == 1 and tk.offset(end) == verb.start():
+                    x = mentions[0]
+                    x.text = strip_organ(x.text)
+                    return x
+        return None
+
+    @staticmethod
+    def level_matches(heading: str, issuer: str) -> bool:
+        level = body_level("X " + LEVEL_HEADING.match(heading).group("level"))
+        return level is not None and body_level(issuer) == level
+
+
+def extract_bodies(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> list[Body]:
+    """Every distinct body the plan makes responsible, lead before coordinate, in document order."""
+    return _analyse(doc, engine, end_of_name)[1]
+
+
+_CACHE_ATTR = "_vnplan_bodies"
+
+
+def _analyse(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> tuple["_Finder", list[Body]]:
+    """Run the finder once per document and configuration (cached on the Doc)."""
+    cache = doc.__dict__.setdefault(_CACHE_ATTR, {})
+    key = (engine, end_of_name)
+    if key not in cache:
+        finder = _Finder(doc, engine, end_of_name)
+        finder.run()
+        cache[key] = (finder, _merge(doc, finder))
+    return cache[key]
+
+
+def _merge(doc: Doc, finder: _Finder) -> list[Body]:
+    bodies: dict[str, Body] = {}
+    rank: dict[str, int] = {}
+    order: list[str] = []
+    names: dict[str, tuple[str, str]] = {}  # as written -> (canonical name, key): a body is named many times
+
+    def name_and_key(written: str) -> tuple[str, str]:
+        if written not in names:
+            name = canonical(written, finder.abbrs)
+            names[written] = name, body_key(name)
+        return names[written]
+
+    for f in finder.found:
+        f.name, f.key = name_and_key(f.mention.text)
+        if f.key in finder.aliases:  # "Tổng đài 111"
+            f.name, f.key = name_and_key(finder.aliases[f.key])
+    keys = {f.key for f in finder.found}
+    tasks: dict[tuple[int, bool], list[Task]] = {}  # a heading's tasks, for each body it addresses
+    cores: dict[str, set[str]] = {}
+    for k in keys:
+        cores.setdefault(core_key(k), set()).add(k)
+    for f in finder.found:
+        key = f.key
+        if not f.mention.qualified and key == core_key(key):
+            fuller = cores.get(key, set()) - {key}
+            if len(fuller) == 1:
+                key = next(iter(fuller))  # "các phòng GDĐT" is "Phòng GDĐT quận, huyện, thị xã"
+        p = doc.paragraphs[f.paragraph]
+        r = 0 if f.heading else 1 if f.role == "lead" else 2
+        span = doc.span(p.start + f.mention.start, p.start + f.mention.end)
+        if key not in bodies:
+            bodies[key] = Body(name=f.name, as_written=f.mention.text, role=f.role, section=p.section)
+            rank[key] = r
+            order.append(key)
+        b = bodies[key]
+        if r < rank[key]:
+            b.name, b.as_written, b.section, rank[key] = f.name, f.mention.text, p.section, r
+        if f.role == "lead":
+            b.role = "lead"
+        b.mentions.append(span)
+        if (f.paragraph, f.heading) not in tasks:
+            tasks[f.paragraph, f.heading] = _tasks(doc, f)
+        for task in tasks[f.paragraph, f.heading]:
+            if all(t.span.start != task.span.start for t in b.tasks):
+                b.tasks.append(task)
+        if f.heading:
+            finder.addressed.setdefault(f.paragraph, []).append(b.name)
+    for b in bodies.values():
+        b.level = body_level(b.name)
+    leads = [bodies[k] for k in order if bodies[k].role == "lead"]
+    return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
+
+
+def _tasks(doc: Doc, f: Found) -> list[Task]:
+    """A heading's child items (or its own text when it has none); for a mention in running text, its paragraph."""
+    p = doc.paragraphs[f.paragraph]
+    if f.heading:
+        out = []
+        for q in doc.paragraphs[f.paragraph + 1:]:
+            if not _descends(doc, q, f.paragraph):
+                break
+            out.append(_task(doc, q))
+        if out:
+            return out
+    return [_task(doc, p)]
+
+
+def _task(doc: Doc, p: Paragraph) -> Task:
+    body = p.body
+    return Task.built(text=body, span=doc.span(p.start + len(p.text) - len(body), p.end))
+
+
+def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
+    seen = 0
+    while q.parent is not None and seen < 12:
+        if q.parent == ancestor:
+            return True
+        q = doc.paragraphs[q.parent]
+        seen += 1
+    return False
+
+
+def leads_by_paragraph(doc: Doc) -> dict[int, list[str]]:
+    """Canonical names of the bodies put in charge in each paragraph (addressee headings included)."""
+    finder, _ = _analyse(doc)
+    out: dict[int, list[str]] = {}
+    for f in finder.found:
+        if f.role == "lead" and f.name not in out.setdefault(f.paragraph, []):
+            out[f.paragraph].append(f.name)
+    return out
+
+
+def names_at(doc: Doc, text: str, at: int) -> list[str]:
+    """Canonical names of the specific bodies listed in ``text`` from offset ``at`` ("về Sở ...")."""
+    finder, _ = _analyse(doc)
+    mentions, _ = parse_list(finder.tokens(text, at), 0)
+    finder.distribute(mentions)
+    names = []
+    for m in mentions:
+        if not m.generic:
+            name = canonical(m.text, finder.abbrs)
+            key = body_key(name)
+            name = canonical(finder.aliases[key], finder.abbrs) if key in finder.aliases else name
+            if name not in names:
+                names.append(name)
+    return names

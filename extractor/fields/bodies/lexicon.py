@@ -1,0 +1,87 @@
+"""The gazetteer of Vietnamese public bodies (``data/bodies.json``) as word-tuple sets per label."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from ...names import abbreviations
+from ...normalise import clean
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """``data/bodies.json`` with every entry cleaned (NFC, one tone-mark placement)."""
+    raw = json.loads(resources.files("extractor").joinpath("data/bodies.json").read_text("utf-8"))
+
+    def c(value):
+        if isinstance(value, str):
+            return clean(value)
+        if isinstance(value, list):
+            return [c(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): v for k, v in value.items()}
+        return value
+
+    return {k: c(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.lower().split()) for w in words)
+
+
+LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "locative", "determiner", "exclusion", "plain")
+LABEL_BITS = {label: 1 << n for n, label in enumerate(LABELS)}
+_LABEL_LISTS = {  # label -> gazetteer list
+    "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
+    "level": "level_words", "qualifier": "qualifiers", "locative": "locatives", "determiner": "plural_determiners",
+    "exclusion": "head_exclusions", "plain": "plain_phrases",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The gazetteer as sets of lowercase word tuples, one set per label.
+
+    ``lengths[label][first word]`` lists the phrase lengths (longest first) that open with
+    that word, so a lookup costs one dict access when nothing matches.
+    """
+
+    phrases: dict[str, frozenset]
+    lengths: dict[str, dict[str, tuple[int, ...]]]
+    abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
+    openers: dict[str, int]  # first word -> bit set of the labels (``LABEL_BITS``) with a phrase opening with it
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> "Lexicon":
+        g = gazetteer()
+        phrases = {label: _phrases(g.get(name, [])) for label, name in _LABEL_LISTS.items()}
+        lengths: dict[str, dict[str, tuple[int, ...]]] = {}
+        for label, group in phrases.items():
+            by_first: dict[str, set[int]] = {}
+            for p in group:
+                by_first.setdefault(p[0], set()).add(len(p))
+            lengths[label] = {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}
+        opening = phrases["head"] | phrases["generic"]
+        abbr_heads = frozenset(
+            k for k, v in abbreviations().items()
+            if any(tuple(v.lower().split()[:n]) in opening for n in (1, 2, 3, 4))
+        )
+        openers: dict[str, int] = {}
+        for label, by_first in lengths.items():
+            for word in by_first:
+                openers[word] = openers.get(word, 0) | LABEL_BITS[label]
+        return cls(phrases, lengths, abbr_heads, openers)
+
+    def opens(self, word: str) -> bool:
+        """Whether a body name may open with ``word`` (lowercase)."""
+        return word in self.lengths["head"] or word in self.lengths["generic"] or word in self.lengths["determiner"]
+
+
+@lru_cache(maxsize=1)
+def level_words() -> frozenset[str]:
+    return frozenset(w for phrase in Lexicon.load().phrases["level"] for w in phrase) | {"các"}

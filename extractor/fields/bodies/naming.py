@@ -1,0 +1,117 @@
+"""Canonical names, merge keys and administrative levels of bodies."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Mapping, Optional
+
+from ...names import canonical_name
+from ...normalise import clean
+from .lexicon import Lexicon, gazetteer, level_words
+from .tokens import regex_tokens
+
+
+@lru_cache(maxsize=1)
+def _field_fixes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và".
+    Each pattern comes with the last part of its field, which the name must contain for it to apply."""
+    out = []
+    for name in gazetteer()["fields"]:
+        if " và " in name:
+            left, right = name.rsplit(" và ", 1)
+            loose = r"\s*[,&-]?\s*".join(re.escape(w) for w in left.split())
+            out.append((right, re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)")))
+    return tuple(out)
+
+
+def canonical(name: str, extra: Mapping[str, str]) -> str:
+    """The body's canonical name: abbreviations expanded, dashes ' - ', fields written in full."""
+    name = canonical_name(name, extra)
+    for right, pattern in _field_fixes():
+        if right in name:
+            name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
+    name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
+    if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
+        head = Lexicon.load().phrases["head"]
+        first = name.split()[0]
+        if (first.lower(),) in head or tuple(name.lower().split()[:2]) in head:
+            name = name[0].upper() + name[1:]
+    return name
+
+
+_KEY_DROP = re.compile(r"^(?:các|mỗi|từng|những)\s+|\s+(?:trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)$")
+_KEY_PUNCT = re.compile(r"[-–—,;&.]")
+_SPACES = re.compile(r"\s+")
+
+
+def body_key(name: str) -> str:
+    """A folded key under which mentions of one body merge (hyphens, commas, 'các' ignored)."""
+    key = clean(name).casefold()
+    key = _KEY_PUNCT.sub(" ", key)
+    key = _SPACES.sub(" ", key).strip()
+    prev = None
+    while prev != key:
+        prev, key = key, _KEY_DROP.sub("", key).strip()
+    return key
+
+
+def core_key(key: str) -> str:
+    """The key without trailing level words: 'phòng giáo dục và đào tạo quận huyện thị xã' → '... đào tạo'."""
+    words = key.split()
+    levels = level_words()
+    while words and words[-1] in levels:
+        words.pop()
+    return " ".join(words)
+
+
+def body_level(name: str) -> Optional[str]:
+    """The administrative level a body's name shows, if any.
+
+    A level word after the unit noun decides ("Ủy ban nhân dân các xã" → commune,
+    "Nhà Thiếu nhi tỉnh" → province); then words naming a school or the nation;
+    then the unit noun itself (Sở → province, Cục → national, Phòng → department).
+    """
+    g = gazetteer()
+    lex = Lexicon.load()
+    tk = regex_tokens(name, 0, lex)
+    low = name.lower()
+    if any(w in low for w in g["school_words"]):
+        return "school"
+    k = 1
+    while tk.has(k):
+        n = tk.match("level", k)
+        if n and not tk.is_cap(k):
+            level = g["level_words"].get(" ".join(tk.texts[k:k + n]))
+            if level:
+                return level
+        k += 1
+    if any(w in name for w in g["national_words"]):
+        return "national"
+    pattern, levels = _head_levels()
+    head = pattern.match(name)
+    return levels[head.group(0).lower()] if head else None
+
+
+@lru_cache(maxsize=1)
+def _head_levels() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The unit nouns that imply a level as one pattern, longest first ("Tỉnh Đoàn" before "Đoàn"),
+    and the level of each (by lowercase noun)."""
+    levels = gazetteer()["head_levels"]
+    heads = sorted(levels, key=len, reverse=True)
+    pattern = re.compile(r"(?i)(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+    return pattern, {h.lower(): level for h, level in levels.items()}
+
+
+@lru_cache(maxsize=1)
+def _organ_prefix() -> re.Pattern[str]:
+    organs = "|".join(re.escape(o) for o in sorted(gazetteer()["organs"], key=len, reverse=True))
+    return re.compile(rf"^(?:{organs})\s+(?=\S)", re.I)
+
+
+def strip_organ(name: str) -> str:
+    """'Ban Thường vụ tỉnh Đoàn' → 'Tỉnh Đoàn': the organisation, not its standing organ."""
+    rest = _organ_prefix().sub("", name)
+    return rest[0].upper() + rest[1:] if rest != name and rest else name
+
+

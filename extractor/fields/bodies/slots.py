@@ -1,0 +1,75 @@
+"""Slots: the places where a plan's grammar puts an organisation in charge."""
+
+from __future__ import annotations
+
+import re
+
+LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
+# The word slots (all but "subject") open with a cue word (``SLOT_CUES``) at a word start; their
+# patterns are tried where a cue stands (``word_slot_starts``), the word start checked in code.
+SLOTS = {
+    # "Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...", "Chỉ đạo, hướng dẫn X ..."
+    "directive": re.compile(
+        r"""(?:[Cc]hỉ\s+đạo | [Gg]iao(?:\s+cho)? | [Đđ]ề\s+nghị | [Yy]êu\s+cầu | [Hh]ướng\s+dẫn | [Pp]hân\s+công)
+            (?:\s*,\s*(?:hướng\s+dẫn|đôn\s+đốc|chỉ\s+đạo|giao))*    # a second directive verb
+            \s+""",
+        re.VERBOSE,
+    ),
+    # "phối hợp với X", "Phối hợp ngành X", "phối hợp, kết nối với X", "phối hợp chặt chẽ với X"
+    "coordinate": re.compile(
+        r"""[Pp]hối\s+(?:kết\s+)?hợp
+            (?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?){0,2}?             # ", kết nối", ", hợp tác"
+            (?:\s+chặt\s+chẽ)?
+            (?:\s+(?:với|cùng))?\s+""",
+        re.VERBOSE,
+    ),
+    # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
+    "responsibility": re.compile(r"trách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
+    # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
+    "subject": re.compile(r"[.;]\s+(?=\w)"),
+}
+# The cue words of the word slots, lowercase: every match of a slot's pattern opens with one.
+SLOT_CUES = {
+    "directive": ("chỉ đạo", "giao", "đề nghị", "yêu cầu", "hướng dẫn", "phân công"),
+    "coordinate": ("phối",),
+    "responsibility": ("trách nhiệm",),
+}
+
+
+def _word_start(text: str, at: int, kind: str) -> bool:
+    """Whether a word slot's match at ``at`` opens a word (and a directive is no "Ban chỉ đạo")."""
+    if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        return False
+    return kind != "directive" or not (text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
+
+
+def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[int]:
+    """Where the lists of a word slot begin: the slot's pattern tried where one of its cue words
+    stands (found by ``str.find``, much faster than a regex scan of the paragraph), in order.
+    Two cues of one match ("Chỉ đạo, hướng dẫn X") give one start."""
+    ends = set()
+    for cue in SLOT_CUES[kind]:
+        i = low.find(cue, at)
+        while i >= 0:
+            m = pattern.match(text, i)
+            if m and _word_start(text, i, kind):
+                ends.add(m.end())
+            i = low.find(cue, i + 1)
+    return sorted(ends)
+
+
+LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
+LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
+CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
+ISSUER_VERB = re.compile(r"\b(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")
+# An opening adverbial before the subject: "Căn cứ chức năng, nhiệm vụ, Sở Y tế ..."
+INTRO = re.compile(
+    r"""(?:Theo\s+)?(?:[Đđ]ịnh\s+kỳ\s+)?(?:[Hh][àằ]ng|[Hh]ằng)\s+(?:năm|quý|tháng),?\s+(?=\w)  # "Theo định kỳ hàng năm"
+      | (?:Căn\s+cứ|Theo|Trên\s+cơ\s+sở|Trong\s+phạm\s+vi)\b[^,;.:()]{1,100},\s+(?=\w)   # "Căn cứ ..., "
+    """,  # order matters: a frequency has no comma, and "Theo" would run on to the next one
+    re.VERBOSE,
+)
+COMMA = re.compile(r",\s+(?=\w)")
+FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
+NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:&[^\W\d_]+)*)")
+NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
