@@ -393,3 +393,21 @@ def test_school_office_units_and_verbs_that_end_names(tmp_path):
     got = names(doc)
     assert got.get(fold("Bộ phận Kế toán - Tài vụ")) == "lead"
     assert "các cơ sở giáo dục" in got and not any(n.endswith("lập dự toán") for n in got)
+
+
+STEERING = """KẾ HOẠCH
+Thực hiện công tác phòng, chống lao động trẻ em năm 2024
+
+I. TỔ CHỨC THỰC HIỆN
+1. Ban chỉ đạo Phòng Lao động - Thương binh và Xã hội huyện tổ chức kiểm tra.
+2. Phòng Tư pháp chủ trì; giao Trung tâm Y tế huyện phối hợp thực hiện.
+- Chỉ đạo Ủy ban nhân dân các xã rà soát trẻ em có nguy cơ.
+"""
+
+
+def test_directive_slots_open_at_a_word_and_not_after_ban(tmp_path):
+    found = names(plan(tmp_path, STEERING))
+    assert found[fold("Trung tâm Y tế huyện")] == "lead"  # "giao X": a directive inside a sentence
+    assert found[fold("Ủy ban nhân dân các xã")] == "lead"  # "Chỉ đạo X" opening the paragraph body
+    # "Ban chỉ đạo Phòng ...": the steering committee's name, not a directive to the Phòng
+    assert fold("Phòng Lao động - Thương binh và Xã hội huyện") not in found

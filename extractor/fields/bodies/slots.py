@@ -40,7 +40,7 @@ def _word_start(text: str, at: int, kind: str) -> bool:
     """Whether a word slot's match at ``at`` opens a word (and a directive is no "Ban chỉ đạo")."""
     if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
         return False
-    return kind != "directive" or not (text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
+    return kind != "directive" or not (at >= 4 and text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
 
 
 def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[int]:
