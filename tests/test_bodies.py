@@ -411,3 +411,23 @@ def test_directive_slots_open_at_a_word_and_not_after_ban(tmp_path):
     assert found[fold("Ủy ban nhân dân các xã")] == "lead"  # "Chỉ đạo X" opening the paragraph body
     # "Ban chỉ đạo Phòng ...": the steering committee's name, not a directive to the Phòng
     assert fold("Phòng Lao động - Thương binh và Xã hội huyện") not in found
+
+
+SCHOOLS = """KẾ HOẠCH
+Phòng ngừa lao động trẻ em trong các cơ sở giáo dục năm 2024
+
+I. TỔ CHỨC THỰC HIỆN
+1. Bộ phận Chính trị tư tưởng
+Chủ trì tham mưu triển khai Kế hoạch.
+2. Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn quận
+- Xây dựng kế hoạch của đơn vị.
+- Các trường tiểu học tổ chức tuyên truyền cho học sinh.
+"""
+
+
+def test_school_kinds_name_a_school_after_its_unit_noun(tmp_path):
+    bodies = {fold(b.name): b for b in extract_bodies(plan(tmp_path, SCHOOLS))}
+    addressee = bodies[fold("các trường mầm non, tiểu học, trung học cơ sở trên địa bàn quận")]
+    assert addressee.role == "lead" and addressee.level == "school"
+    assert [t.text for t in addressee.tasks][0] == "Xây dựng kế hoạch của đơn vị."
+    assert bodies[fold("Bộ phận Chính trị tư tưởng")].level == "department"  # a section of an office, no ministry

@@ -58,7 +58,9 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
     if not n or tk.match("exclusion", j):
         return None
     k = j + n
-    name_follows = tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k) or tk.match("level", k) > 0
+    # a name, a level word, or the kind of a school ("các trường mầm non, tiểu học") follows the unit noun
+    name_follows = (tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k) or tk.match("level", k) > 0
+                    or tk.match("grade", k) > 0)
     abbreviation_head = not generic_head and n == 1 and tk.is_abbreviation(j)
     # "Văn phòng", "Thanh tra", "các cơ sở khám bệnh": a capitalised or determined multi-word head
     stands_alone = abbreviation_head or n > 1 and (tk.is_cap(j) or bool(det))
