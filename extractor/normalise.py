@@ -83,25 +83,28 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def at_word_start(text: str, at: int) -> bool:
+    """Whether no word character (``\\w``) comes before offset ``at``: a leading ``\\b`` checked in
+    code, for scanning patterns that do without it so the regex engine can skip ahead."""
+    return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
 # ---------------------------------------------------------------- offset map
-
-_LINE_END = re.compile(r"[\n\f]")
-
 
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
 
-    def __init__(self, source: str, line_starts: Optional[list[int]] = None, page_starts: Optional[list[int]] = None):
-        """``line_starts`` and ``page_starts``: the offsets after each \\n or \\f and after each \\f
-        (with 0), when the caller has them already."""
+    def __init__(self, source: str, line_starts: list[int], page_starts: list[int]):
+        """``line_starts``: 0 and the offset after each \\n or \\f of ``source``; ``page_starts``: 0
+        and the offset after each \\f."""
         self.source = source
         self._parts: list[str] = []
         self._norm_starts: list[int] = []
         self._src: list[tuple[int, int]] = []  # source (start, end) per run
         self._length = 0
         self.text = ""
-        self._line_starts = line_starts or [0] + [m.end() for m in _LINE_END.finditer(source)]
-        self._page_starts = page_starts or [0] + [m.end() for m in re.finditer(r"\f", source)]
+        self._line_starts = line_starts
+        self._page_starts = page_starts
         self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
         self._spans: dict[tuple[int, int], Span] = {}
         # the source offset of every run's start and end: paragraphs and items begin and end on

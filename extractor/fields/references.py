@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..names import abbreviations, canonical_name
+from ..normalise import at_word_start
 from ..records import Reference, Span
 from . import dates, docnumbers
 from .docnumbers import DocNumber, lexicon, parse_number
@@ -333,7 +334,7 @@ def _heads(text: str) -> list[_Head]:
     last_end = 0
     for m in _TYPE_WORD_SCAN.finditer(text):
         at = m.start()
-        if at < last_end or at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        if at < last_end or not at_word_start(text, at):
             continue
         head = _head_at(text, m)
         if head:

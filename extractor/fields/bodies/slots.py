@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...normalise import at_word_start
+
 LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
 # The word slots (all but "subject") open with a cue word (``SLOT_CUES``) at a word start; their
 # patterns are tried where a cue stands (``word_slot_starts``), the word start checked in code.
@@ -38,7 +40,7 @@ SLOT_CUES = {
 
 def _word_start(text: str, at: int, kind: str) -> bool:
     """Whether a word slot's match at ``at`` opens a word (and a directive is no "Ban chỉ đạo")."""
-    if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+    if not at_word_start(text, at):
         return False
     return kind != "directive" or not (at >= 4 and text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
 
