@@ -281,4 +281,27 @@ class ErrorRecord(Record):
 
 Result = Union[PlanRecord, ErrorRecord]
 
+
+# ---------------------------------------------------------------- checks
+
+
+class ParentInfo(Record):
+    """Which parent programme a plan was checked against, and how it was found."""
+
+    id: Optional[str] = None
+    title: Optional[str] = None
+    how: str = Field(description="how the parent was found, or 'no parent found'")
+
+
+class CheckReport(Record):
+    """A plan checked against itself, its parent programme and the registry of known documents."""
+
+    document: str
+    parent: ParentInfo
+    alignment: list[AlignmentRow] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    notes: list[Finding] = Field(default_factory=list, description=(
+        "parent comparisons that are not inconsistencies (severity info), e.g. an annual plan's interim "
+        "step below the programme's end-of-period figure"))
+
 Item.model_rebuild()

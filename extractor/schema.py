@@ -11,8 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .check.report import CheckReport
-from .records import SCHEMA_VERSION, ErrorRecord, PlanRecord
+from .records import SCHEMA_VERSION, CheckReport, ErrorRecord, PlanRecord
 
 MODELS: dict[str, type[BaseModel]] = {
     "plan_record.schema.json": PlanRecord,

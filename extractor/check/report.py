@@ -12,35 +12,13 @@ import sys
 from pathlib import Path
 from typing import Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from ..records import AlignmentRow, ErrorRecord, Finding, PlanRecord
+from ..records import CheckReport, ErrorRecord, ParentInfo, PlanRecord
 from .match import match_targets, similarity
 from .parent_rules import Context, align, parent_findings
 from .parents import Parent, ParentError, find_parents, load_parent, parent_from_record, resolve_parent
 from .registry import Registry, load_registry, number_key
 
 DEFAULT_PARENTS = Path(__file__).resolve().parents[2] / "corpus" / "parents"
-
-
-class ParentInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: Optional[str] = None
-    title: Optional[str] = None
-    how: str = Field(description="how the parent was found, or 'no parent found'")
-
-
-class CheckReport(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    document: str
-    parent: ParentInfo
-    alignment: list[AlignmentRow] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    notes: list[Finding] = Field(default_factory=list, description=(
-        "parent comparisons that are not inconsistencies (severity info), e.g. an annual plan's interim "
-        "step below the programme's end-of-period figure"))
 
 
 def check_record(record: PlanRecord, parent: Optional[Parent] = None, registry: Optional[Registry] = None,

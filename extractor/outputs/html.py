@@ -7,12 +7,9 @@ highlighted in place. Inline CSS only, no scripts, no external assets; all text 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
-from ..records import Finding, PlanRecord, Span
-
-if TYPE_CHECKING:
-    from ..check.report import CheckReport
+from ..records import CheckReport, Finding, PlanRecord, Span
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem;max-width:70rem;color:#222}
@@ -70,7 +67,7 @@ def _summary(findings: list[Finding]) -> str:
     return f"<p>{badges}</p><ul>{items}</ul>"
 
 
-def _alignment(record: PlanRecord, report: "CheckReport") -> str:
+def _alignment(record: PlanRecord, report: CheckReport) -> str:
     if not report.alignment:
         return "<p>Không có bảng đối chiếu (no parent).</p>"
     rows = []
@@ -86,7 +83,7 @@ def _alignment(record: PlanRecord, report: "CheckReport") -> str:
             "<th>Giá trị</th><th>Điểm</th><th>Kết luận</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def to_html(record: PlanRecord, report: Optional["CheckReport"] = None, source_text: Optional[str] = None) -> str:
+def to_html(record: PlanRecord, report: Optional[CheckReport] = None, source_text: Optional[str] = None) -> str:
     """The page for one plan; the source text is read again from the record's path when not given."""
     if source_text is None:
         from ..readers import read
