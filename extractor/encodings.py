@@ -12,11 +12,11 @@ Both pick the encoding whose result has the most valid Vietnamese syllables
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Callable, Optional
+
+from .resources import data_json
 
 # --------------------------------------------------------------------------- syllables
 
@@ -106,9 +106,6 @@ def count_syllables(text: str) -> int:
 
 # --------------------------------------------------------------------------- tables
 
-DATA_FILE = Path(__file__).parent / "data" / "legacy_encodings.json"
-
-
 def _byte_table(entries: dict[str, str]) -> dict[int, str]:
     return {int(key, 16): value for key, value in entries.items() if not key.startswith("_")}
 
@@ -122,13 +119,8 @@ def _cp1252_char(byte: int) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
-
-
-@functools.lru_cache(maxsize=1)
 def _tables() -> dict:
-    data = _data()
+    data = data_json("legacy_encodings.json")
     tcvn = data["tcvn3"]
     letters = _byte_table(tcvn["abc_letters"])
     letters.update(_byte_table(tcvn["vn1_capitals_free_positions"]))
@@ -278,7 +270,7 @@ _PARAGRAPH_START = re.compile(r"[\s*\"“(]*")
 @functools.lru_cache(maxsize=1)
 def _ambiguous_letters() -> frozenset[str]:
     """Lowercase letters whose capitals TCVN3's ABC set has no byte for (all toned letters)."""
-    abc = set(_byte_table(_data()["tcvn3"]["abc_letters"]).values())
+    abc = set(_byte_table(data_json("legacy_encodings.json")["tcvn3"]["abc_letters"]).values())
     return frozenset(c for c in abc if c.islower() and c.upper() not in abc)
 
 

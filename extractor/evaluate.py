@@ -1,7 +1,9 @@
 """The scorer of ``gold-format.md``: precision, recall and F1 per field, per document and overall.
 
 Gold files are matched to documents by stem (``000_x.pdf``, ``000_x.docx`` and
-``000_x.txt`` all score against ``000_x.gold.json``). Text is compared after NFC,
+``000_x.txt`` all score against ``000_x.gold.json``); the matching of plan targets to a parent's
+is scored against ``<stem>.alignment.json`` tables (``score_alignment``). Every score is one
+precision/recall/F1 (``Counts.scores``). Text is compared after NFC,
 casefolding, tone-mark normalisation and collapsing of whitespace and of spaces
 around hyphens. Fields not extracted score honestly: zero recall, never left out.
 """
@@ -15,8 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from .check import Parent, find_parents, number_key
+from .check.match import MARGIN, THRESHOLD, match_targets
 from .normalise import fold
 from .records import ErrorRecord, PlanRecord
+from .resources import PARENTS_DIR
 
 FIELDS = ("metadata", "sections", "targets", "references", "bodies", "findings")
 METADATA_KEYS = ("doc_type", "number", "symbol", "issuer", "place", "date", "signer", "signer_title")
@@ -239,3 +244,46 @@ def format_table(result: dict) -> str:
         row = "  ".join(f"{d[f]['f1']:>8.3f}" for f in FIELDS)
         lines.append(f"{name[:28]:<28} {row}" + (f"  ERROR {d['error']}" if "error" in d else ""))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- alignment against a parent
+
+
+def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
+    """Gold pairs as (plan target index, parent id): a gold plan target is the record's target with the
+    same value and the best group token F1 (at least 0.5); one that no target matches gets index -1."""
+    out = set()
+    for pair in gold["pairs"]:
+        want = pair["plan_target"]
+        cands = [(token_f1(t.group, want["group"]) + (t.year == want.get("year"))
+                  + token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
+                 for i, t in enumerate(record.targets) if abs(t.value - want["value"]) < 1e-9]
+        cands = [c for c in cands if c[0] >= 0.5]
+        idx = max(cands)[1] if cands else -1
+        out.add((idx, pair["parent_target"]))
+    return out
+
+
+def has_alignment_gold(gold_dir: Path) -> bool:
+    return any(Path(gold_dir).glob("*.alignment.json"))
+
+
+def score_alignment(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord],
+                    parents: Optional[list[Parent]] = None, threshold: float = THRESHOLD,
+                    margin: float = MARGIN) -> dict[str, Any]:
+    """Precision, recall and F1 of the matched target pairs against the gold alignment tables
+    (``<stem>.alignment.json``: the plan's parent and its pairs)."""
+    golds = {p.name[: -len(".alignment.json")]: json.loads(p.read_text("utf-8"))
+             for p in sorted(Path(gold_dir).glob("*.alignment.json"))}
+    by_number = {number_key(p.number): p for p in (parents if parents is not None else find_parents(PARENTS_DIR))
+                 if p.number}
+    counts = Counts()
+    for record in records:
+        gold = golds.get(stem(record.document)) if isinstance(record, PlanRecord) else None
+        if gold is None:
+            continue
+        want = gold_pairs(gold, record)
+        got = {(m.plan_index, m.parent_id)
+               for m in match_targets(record, by_number[number_key(gold["parent"])], threshold, margin)}
+        counts.add(Counts(tp=len(got & want), fp=len(got - want), fn=len(want - got)))
+    return counts.scores()

@@ -7,11 +7,11 @@ Abbreviations come from ``data/abbreviations.json`` plus those a plan defines it
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Mapping, Optional
+
+from .resources import data_json, entries
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}
@@ -20,8 +20,7 @@ _UNIT_NOUNS = r"(?:Sở|Phòng|Ban|Bộ|Ngành|ngành|Cục|Chi\s+cục|Trung\s+
 
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    raw = json.loads(resources.files("extractor").joinpath("data/abbreviations.json").read_text("utf-8"))
-    return {k: v for k, v in raw.items() if not k.startswith("_")}
+    return entries(data_json("abbreviations.json"))
 
 
 def _pattern(keys: list[str]) -> re.Pattern[str]:

@@ -260,7 +260,6 @@ class PlanRecord(Record):
     deadlines: list[Deadline] = Field(default_factory=list)
     budget: list[BudgetSource] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
-    alignment: list[AlignmentRow] = Field(default_factory=list)
 
     @property
     def sections(self) -> list[Section]:

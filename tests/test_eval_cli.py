@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 from conftest import GOLD, PLANS, ROOT, SEEDS, extracted, gold_for
 
 from extractor.cli import main
 from extractor.evaluate import FIELDS, SCORERS, evaluate, token_f1
 from extractor.records import PlanRecord
-from extractor.schema import check_schemas, rendered
+from extractor.schema import check_schemas
 
 
 def test_gold_scores_perfectly_against_itself():
@@ -69,7 +68,7 @@ def test_cli_eval_json(capsys):
 def test_cli_extract_formats(tmp_path, capsys):
     seed = str(SEEDS[0])
     assert main(["extract", seed, "--format", "json", "--out", str(tmp_path)]) == 0
-    record = PlanRecord.model_validate_json((tmp_path / f"{SEEDS[0].stem}.json").read_text("utf-8"))
+    record = PlanRecord.model_validate_json((tmp_path / f"{SEEDS[0].name}.json").read_text("utf-8"))
     assert len(record.outline.sections) == 5
     assert main(["extract", seed, str(SEEDS[1]), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()

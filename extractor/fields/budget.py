@@ -23,7 +23,6 @@ from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..records import BudgetSource
-from .bodies import section_kinds
 from .docnumbers import find_numbers
 
 # ---------------------------------------------------------------- grammar
@@ -65,12 +64,11 @@ BUDGET_OPENING = re.compile(r"^(?:[-+•]\s*|\d{1,2}\.\s*)?Kinh\s+phí\b")
 
 def extract_budget(doc: Doc) -> list[BudgetSource]:
     """Every funding source of the plan, in document order; one record per source in a clause list."""
-    kinds = section_kinds(doc)
     out: list[BudgetSource] = []
-    for index, p in enumerate(doc.paragraphs):
+    for p in doc.paragraphs:
         if p.role not in ("item", "body"):
             continue
-        if kinds[index] != "budget" and not BUDGET_OPENING.match(p.text):
+        if p.section_kind != "budget" and not BUDGET_OPENING.match(p.text):
             continue
         level = _heading_level(doc, p)
         for start, end in _clauses(p.body):

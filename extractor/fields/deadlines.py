@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..records import Deadline
-from .bodies import leads_by_paragraph, names_at
+from .bodies import BodyFinding, find_bodies
 from .dates import DATE_RE, parse_date
 
 # ---------------------------------------------------------------- grammar
@@ -112,15 +112,19 @@ def frequency_of(text: str) -> Optional[str]:
 # ---------------------------------------------------------------- extraction
 
 
-def extract_deadlines(doc: Doc) -> list[Deadline]:
-    """Every deadline, event date and recurring reporting duty of the plan, in document order."""
-    leads = leads_by_paragraph(doc)
+def extract_deadlines(doc: Doc, bodies: Optional[BodyFinding] = None) -> list[Deadline]:
+    """Every deadline, event date and recurring reporting duty of the plan, in document order.
+
+    Reads the Doc and what the bodies step found (``bodies``, found here when not given): who is in
+    charge of each paragraph, and the body names after "gửi ... về"."""
+    bodies = bodies if bodies is not None else find_bodies(doc)
+    leads = bodies.leads_by_paragraph()
     out: list[Deadline] = []
     seen: set[tuple] = set()
     for index, p in enumerate(doc.paragraphs):
         if not p.section or p.role in ("closing", "signature", "section_heading"):
             continue
-        for d in _paragraph_deadlines(doc, index, p, leads):
+        for d in _paragraph_deadlines(doc, bodies, index, p, leads):
             key = (d.what.casefold(), d.kind, d.due_day, d.due_month, d.until_day, d.frequency, tuple(d.by))
             if key not in seen:
                 seen.add(key)
@@ -128,7 +132,8 @@ def extract_deadlines(doc: Doc) -> list[Deadline]:
     return out
 
 
-def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, list[str]]) -> list[Deadline]:
+def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph,
+                         leads: dict[int, list[str]]) -> list[Deadline]:
     text = p.text
     out: list[Deadline] = []
     taken: list[tuple[int, int]] = []  # date ranges used by events
@@ -156,13 +161,13 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
             continue
         hand_on = HAND_ON.search(sentence)
         cut = hand_on.start() if hand_on else len(sentence)
-        first_to = _recipients(doc, sentence, 0, cut)
+        first_to = _recipients(bodies, sentence, 0, cut)
         for start, end, day, month, year, written in dues:
             if any(a <= sentence_start + start < b for a, b in taken):
                 continue
             after_hand_on = hand_on is not None and start >= hand_on.end()
             by = (first_to or by_default) if after_hand_on else by_default
-            to = _recipients(doc, sentence, hand_on.end(), len(sentence), direct=True) if after_hand_on else first_to
+            to = _recipients(bodies, sentence, hand_on.end(), len(sentence), direct=True) if after_hand_on else first_to
             what, what_at = _what(sentence, start, end, hand_on.end() if after_hand_on else 0)
             freq = (frequency_of(what)
                     or ("yearly" if YEARLY_AFTER.match(sentence, end) else None)  # "trước ngày 20/11 hàng năm"
@@ -243,13 +248,13 @@ def _what(sentence: str, start: int, end: int, floor: int) -> tuple[str, int]:
     return _tidy(" ".join(words[:14])) or "thực hiện", clause_start
 
 
-def _recipients(doc: Doc, sentence: str, start: int, end: int, direct: bool = False) -> list[str]:
+def _recipients(bodies: BodyFinding, sentence: str, start: int, end: int, direct: bool = False) -> list[str]:
     """Bodies the reports go to: after 'gửi ... về' (or, after a hand-on, after 'báo cáo')."""
     names: list[str] = []
     if direct:
-        names = names_at(doc, sentence[:end], start)
+        names = bodies.names_at(sentence[:end], start)
     for m in SENT_TO.finditer(sentence, start, end):
-        for name in names_at(doc, sentence[:end], m.end()):
+        for name in bodies.names_at(sentence[:end], m.end()):
             if name not in names:
                 names.append(name)
     return names

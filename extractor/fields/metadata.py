@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..names import canonical_name
 from ..records import Metadata
+from ..resources import data_json, entries
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".
 _NUMBER_LINE = re.compile(
@@ -55,8 +54,7 @@ _PERSON_NAME = re.compile(r"^(?:[A-ZĐ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ][a-zà-ỹđ]
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
     """Province-level units: name → 'tỉnh' or 'thành phố'."""
-    raw = json.loads(resources.files("extractor").joinpath("data/provinces.json").read_text("utf-8"))
-    return {name: kind for kind, names in raw.items() if not kind.startswith("_") for name in names}
+    return {name: kind for kind, names in entries(data_json("provinces.json")).items() for name in names}
 
 
 def extract_metadata(doc: Doc) -> Metadata:

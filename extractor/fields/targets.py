@@ -817,12 +817,9 @@ def extract_targets(doc: "Doc") -> list[Target]:
 
 def _target(doc: "Doc", p: "Paragraph", m: TargetMatch, label: Optional[str]) -> Target:
     span = doc.span(p.start + m.start, p.start + m.end)
-    flags = list(m.flags)
-    if span.ocr_confidence is not None and span.ocr_confidence < 60:
-        flags.append("low_ocr_confidence")
     return Target(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,
         baseline=m.baseline, baseline_year=m.baseline_year, min=m.min, group=m.group,
         indicator=m.indicator, year=m.year, section=p.section, section_path=list(p.path),
-        label=label, direction=m.direction, span=span, flags=flags,
+        label=label, direction=m.direction, span=span, flags=list(m.flags),
     )

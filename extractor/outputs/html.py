@@ -83,12 +83,9 @@ def _alignment(record: PlanRecord, report: CheckReport) -> str:
             "<th>Giá trị</th><th>Điểm</th><th>Kết luận</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def to_html(record: PlanRecord, report: Optional[CheckReport] = None, source_text: Optional[str] = None) -> str:
-    """The page for one plan; the source text is read again from the record's path when not given."""
-    if source_text is None:
-        from ..readers import read
-
-        source_text = read(record.provenance.path).text
+def to_html(record: PlanRecord, report: Optional[CheckReport], source_text: str) -> str:
+    """The page for one plan: its check report (or, without one, its own findings) and its source
+    text (``SourceDocument.text``, which the spans point into) with the evidence highlighted."""
     findings = list(report.findings) + list(report.notes) if report else list(record.findings)
     marks: list[tuple[Span, str, str, Optional[str]]] = [
         (t.span, "t", f"chỉ tiêu {i}: {_fmt(t.value, t.comparator)} {t.group}", f"t{i}")

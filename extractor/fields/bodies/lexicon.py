@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from ...names import abbreviations
 from ...normalise import clean
+from ...resources import data_json, entries
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """``data/bodies.json`` with every entry cleaned (NFC, one tone-mark placement)."""
-    raw = json.loads(resources.files("extractor").joinpath("data/bodies.json").read_text("utf-8"))
 
     def c(value):
         if isinstance(value, str):
@@ -26,7 +24,7 @@ def gazetteer() -> dict:
             return {clean(k): v for k, v in value.items()}
         return value
 
-    return {k: c(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: c(v) for k, v in entries(data_json("bodies.json")).items()}
 
 
 def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:

@@ -32,13 +32,6 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     ``heading``: the text of a Tổ chức thực hiện item, where a comma may join lowercase
     words of one name ("Phòng Chính trị, tư tưởng").
     """
-    key = (i, heading)
-    if key not in tk.parsed:
-        tk.parsed[key] = _parse_mention(tk, i, heading)
-    return tk.parsed[key]
-
-
-def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
     j, det = i, tk.match("determiner", i)
     j += det
     # "Các huyện, thành Đoàn": level words may come between the determiner and the unit noun.
@@ -182,9 +175,16 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
     ("Các cơ sở khám bệnh, chữa bệnh (sau đây gọi tắt là CSKCB)"), the name is extended to it.
     """
     out: list[Mention] = []
+    parsed: dict[int, Optional[Mention]] = {}  # the name after a separator is parsed once: to see it, then to take it
+
+    def mention_at(k: int) -> Optional[Mention]:
+        if k not in parsed:
+            parsed[k] = parse_mention(tk, k, heading)
+        return parsed[k]
+
     k = i
     while True:
-        m = parse_mention(tk, k, heading)
+        m = mention_at(k)
         if m is None:
             break
         out.append(m)
@@ -194,7 +194,7 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             sep = 2 if tk.lower(k + 1) == "và" else 1
         elif tk.lower(k) == "và":
             sep = 1
-        if not sep or parse_mention(tk, k + sep, heading) is None:
+        if not sep or mention_at(k + sep) is None:
             break
         k += sep
     return out, k
