@@ -12,6 +12,7 @@ read the record. ``extract`` never raises: a document that cannot be read become
 
 from __future__ import annotations
 
+import hashlib
 import os
 import traceback
 from pathlib import Path
@@ -121,18 +122,35 @@ def _flag_low_confidence(record: PlanRecord) -> None:
             rec.flags.append("low_ocr_confidence")
 
 
+def file_sha256(path: Union[str, os.PathLike]) -> Optional[str]:
+    """The SHA-256 of a file's bytes, or None when it cannot be read as a regular file."""
+    try:
+        if not os.path.isfile(path):
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
 def extract_with_source(path: Union[str, os.PathLike]) -> tuple[Result, Optional[SourceDocument]]:
     """``extract``, and the document as read (None when it could not be read). Never raises."""
     path = str(path)
     name = os.path.basename(path)
+    sha256 = file_sha256(path)
     try:
         source = read(path)
-        return record_from_doc(build_doc(source)), source
+        record = record_from_doc(build_doc(source))
+        record.provenance.sha256 = sha256
+        return record, source
     except ReadError as e:
-        return ErrorRecord(document=name, path=path, error=e.code, reason=e.reason), None
+        return ErrorRecord(document=name, path=path, error=e.code, reason=e.reason, sha256=sha256), None
     except Exception as e:  # a bug must not sink the batch: report it as this file's error
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return ErrorRecord(document=name, path=path, error="internal_error",
+        return ErrorRecord(document=name, path=path, error="internal_error", sha256=sha256,
                            reason=f"{name}: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})"), None
 
 

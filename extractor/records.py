@@ -73,6 +73,10 @@ class Provenance(Record):
     )
     warnings: list[str] = Field(default_factory=list)
     extractor_version: str = ""
+    sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes: the document's identity")
+    submission: dict[str, str] = Field(
+        default_factory=dict, description="columns of the batch manifest that listed the file "
+        "(submitting office, period, reference ...)")
 
 
 # ---------------------------------------------------------------- metadata
@@ -276,6 +280,8 @@ class ErrorRecord(Record):
     error: str = Field(description="machine code: unsupported_type, empty_file, binary_content, "
                        "encrypted_pdf, broken_pdf, broken_docx, decode_error, too_large, internal_error")
     reason: str = Field(description="human-readable explanation")
+    sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes, when it could be read")
+    submission: dict[str, str] = Field(default_factory=dict, description="columns of the batch manifest")
 
 
 Result = Union[PlanRecord, ErrorRecord]
@@ -296,6 +302,7 @@ class CheckReport(Record):
     """A plan checked against itself, its parent programme and the registry of known documents."""
 
     document: str
+    sha256: Optional[str] = Field(None, description="SHA-256 of the plan file: joins the report to its record")
     parent: ParentInfo
     alignment: list[AlignmentRow] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

@@ -33,7 +33,7 @@ def check_record(record: PlanRecord, parent: Optional[Parent] = None, registry: 
     found = findings(Context(record=record, parent=parent, matches=matches, registry=registry, scores=scores),
                      ("parent", "registry"))
     return CheckReport(
-        document=record.document,
+        document=record.document, sha256=record.provenance.sha256,
         parent=ParentInfo(id=parent.id if parent else None, title=parent.title if parent else None, how=how),
         alignment=align(record, parent, matches) if parent else [],
         findings=list(record.findings) + [f for f in found if f.severity != "info"],
