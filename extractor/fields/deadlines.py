@@ -22,6 +22,7 @@ from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..records import Deadline
+from . import grammar
 from .bodies import BodyFinding, find_bodies
 from .dates import DATE_RE, parse_date
 
@@ -89,8 +90,6 @@ HAND_ON = re.compile(r"\bđể\s+tổng\s+hợp(?:,)?\s+(?:báo\s+cáo\s+)?")
 # before the recurrence pattern spare a regex scan of most paragraphs.
 _DIGIT = re.compile(r"\d")
 _RECURRENCE = re.compile(r"[Hh][àằ]ng\s+(?:năm|quý|tháng)")
-# A sentence ends at '.' before a capital (checked in code) and at the closing './.'.
-SENTENCE_END = re.compile(r"\.\s+(?=\w)|\./\.")
 YEARLY_AFTER = re.compile(r"\s*(?:hàng|hằng)\s+năm")
 
 FREQUENCIES = (  # (pattern over the 'what' or cue, frequency), first match wins
@@ -153,7 +152,7 @@ def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph
     if not (_DIGIT.search(text, body_at) or ("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at)):
         return out
     by_default = _responsible(doc, index, leads)
-    for sentence_start, sentence_end in _sentences(text, body_at):
+    for sentence_start, sentence_end in grammar.sentences(text, body_at):
         sentence = text[sentence_start:sentence_end]
         dues = _due_dates(sentence)
         recurring = [] if dues or "áo cáo" not in sentence else list(RECURRING.finditer(sentence))
@@ -196,17 +195,6 @@ def _event_name(text: str, bracket: int) -> Optional[int]:
     start = boundaries[-1] if boundaries else max(0, bracket - 120)
     heads = list(EVENT_HEAD.finditer(text, start, bracket))
     return heads[-1].start() if heads else None
-
-
-def _sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of ``text`` from ``start`` (after the item marker)."""
-    out = []
-    for m in SENTENCE_END.finditer(text, start):
-        if m.group(0) == "./." or text[m.end():m.end() + 1].isupper():
-            out.append((start, m.start() + 1))
-            start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
 
 
 def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]]:

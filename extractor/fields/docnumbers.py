@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..names import abbreviations
+from .names import abbreviations
 from ..resources import data_json, entries
 
 # ---------------------------------------------------------------- grammar parts

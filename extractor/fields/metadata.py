@@ -7,9 +7,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ..document import Doc, Paragraph
-from ..names import canonical_name
+from .names import canonical_name
 from ..records import Metadata
 from ..resources import data_json, entries
+from .grammar import unit_nouns
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".
 _NUMBER_LINE = re.compile(
@@ -31,10 +32,8 @@ _ISSUER_VERB = re.compile(
     r"\s(?:xây\s+dựng|ban\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
 )
 # Where a body's name can begin: a unit noun, capitalised.
-_UNIT_START = re.compile(
-    r"(?<![\w])(?:Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Ban|Phòng|Trường|Hội|Tỉnh\s+Đoàn|Thành\s+Đoàn|Huyện\s+Đoàn|"
-    r"Đoàn|Bộ|Cục|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Thanh\s+tra|Liên\s+đoàn|Công\s+đoàn)\b"
-)
+# Where a body's name can begin: a unit noun of the gazetteer, capitalised ("Sở", "Ủy ban nhân dân").
+_UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND)\b")
 # Words that show the text between a candidate and the verb is a citation, not a name.
 _NOT_A_NAME = re.compile(r"\b(?:của|về|ngày|số|theo)\b")
 _DEFINED_ABBREV = re.compile(r"\s*\((?:sau đây gọi tắt là\s+|viết tắt là\s+)?[A-ZĐ][A-ZĐ&]{1,10}\)")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from ..names import abbreviations, canonical_name
+from .names import abbreviations, canonical_name
 from ..normalise import at_word_start
 from ..records import Reference, Span
 from . import dates, docnumbers

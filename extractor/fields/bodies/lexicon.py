@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ...names import abbreviations
+from ..names import abbreviations
 from ...normalise import clean
 from ...resources import data_json, entries
 

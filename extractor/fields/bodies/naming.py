@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Mapping, Optional
 
-from ...names import canonical_name
+from ..names import canonical_name
 from ...normalise import clean
 from .lexicon import Lexicon, gazetteer, level_words
 from .tokens import Tokens

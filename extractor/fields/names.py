@@ -11,11 +11,13 @@ import re
 from functools import lru_cache
 from typing import Mapping, Optional
 
-from .resources import data_json, entries
+from ..resources import data_json, entries
+from .grammar import unit_nouns
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}
-_UNIT_NOUNS = r"(?:Sở|Phòng|Ban|Bộ|Ngành|ngành|Cục|Chi\s+cục|Trung\s+tâm|Công\s+đoàn|Hội|Đoàn|Ủy\s+ban|UBND)"
+# A unit noun of the gazetteer ("Sở", "Trung tâm", "Ủy ban nhân dân"), "ngành", or UBND.
+_UNIT_NOUNS = "(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|[Nn]gành|UBND)"
 
 
 @lru_cache(maxsize=1)
