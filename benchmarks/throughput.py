@@ -31,7 +31,7 @@ class Timer:
     """Wall-clock and CPU time of a block. vnplan is single-threaded, so CPU time is the time on one
     core whatever else the machine runs; wall time shows what a user waits on this machine now."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
 from .check import Parent, find_parents, number_key
 from .check.match import MARGIN, THRESHOLD, match_targets
@@ -43,7 +44,7 @@ class Counts:
     fn: int = 0
     extra: dict[str, list[float]] = field(default_factory=dict)  # accuracies / token F1 over matched pairs
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -161,7 +162,7 @@ def score_targets(pred: list[dict], gold: list[dict]) -> Counts:
 
 def score_findings(pred: list[dict], gold: list[dict]) -> Counts:
     def key(f: dict) -> Any:
-        code = f.get("code")
+        code = f.get("code") or ""
         located = LOCATING_KEY.get(code, "section")
         return (code, _key(f.get(located)) if located else None)
 
@@ -213,7 +214,7 @@ def evaluate(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord]) -> dic
     documents: dict[str, dict] = {}
     for name, gold in golds.items():
         pred = preds.get(name, {})
-        doc_scores = {}
+        doc_scores: dict[str, Any] = {}
         for f in FIELDS:
             counts = SCORERS[f](pred.get(f, {} if f == "metadata" else []), gold.get(f, {} if f == "metadata" else []))
             overall[f].add(counts)
@@ -280,7 +281,7 @@ def score_alignment(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord],
     counts = Counts()
     for record in records:
         gold = golds.get(stem(record.document)) if isinstance(record, PlanRecord) else None
-        if gold is None:
+        if gold is None or not isinstance(record, PlanRecord):
             continue
         want = gold_pairs(gold, record)
         got = {(m.plan_index, m.parent_id)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from .normalise import fold
+from .records import SectionKind
 from .resources import MODELS_DIR, data_json
 
 SIDECAR = MODELS_DIR / "section_kind.json"
 
 # Ordered: the first rule that matches wins, so compound headings such as
 # "TỔNG KẾT, ĐÁNH GIÁ – THÔNG TIN BÁO CÁO" fall to the more specific kind.
-_RULES: list[tuple[str, re.Pattern[str]]] = [
+_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     ("budget", re.compile(r"kinh phí|ngân sách|nguồn (?:lực|vốn)|tài chính")),
     ("organisation", re.compile(r"tổ chức thực hiện|phân công|trách nhiệm (?:thực hiện|của)|tổ chức triển khai")),
     ("reporting", re.compile(r"báo cáo|thông tin,? báo cáo")),
@@ -29,7 +31,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def classify_by_rules(title: str) -> str:
+def classify_by_rules(title: str) -> SectionKind:
     folded = fold(title)
     # "TỔNG KẾT, ĐÁNH GIÁ – THÔNG TIN BÁO CÁO": review and reporting both fit; reporting
     # wins only when the heading is about reporting alone.
@@ -49,7 +51,7 @@ def chosen_method() -> str:
     return str(data_json("models/section_kind.json").get("chosen", "rules"))
 
 
-def classify(title: str) -> tuple[str, float]:
+def classify(title: str) -> tuple[SectionKind, float]:
     """The kind of a section heading and a confidence, by the method the model card chose."""
     method = chosen_method()
     kind = classify_by_rules(title)
@@ -58,4 +60,4 @@ def classify(title: str) -> tuple[str, float]:
     from .kinds_model import predict
 
     predicted = predict(title)
-    return predicted if predicted else (kind, 0.5)
+    return (cast(SectionKind, predicted[0]), predicted[1]) if predicted else (kind, 0.5)

@@ -123,7 +123,7 @@ class MappedText:
         self._length += len(text)
         self._run_ends[self._length] = src_end
 
-    def freeze(self) -> "MappedText":
+    def freeze(self) -> MappedText:
         self.text = "".join(self._parts)
         return self
 

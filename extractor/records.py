@@ -112,7 +112,7 @@ class Item(Record):
     text: str
     span: Span
     heading_level: Optional[int] = Field(None, description="markdown/DOCX heading level when styled as one")
-    children: list["Item"] = Field(default_factory=list)
+    children: list[Item] = Field(default_factory=list)
 
 
 class Section(Record):

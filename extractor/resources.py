@@ -10,7 +10,7 @@ trained models with their cards (``models/``). The repository's ``corpus/parents
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ REGISTRY_FILE = DATA_DIR / "registry" / "documents.json"
 MODELS_DIR = DATA_DIR / "models"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_json(name: str) -> Any:
     """The parsed data file ``extractor/data/<name>`` (``"bodies.json"``), read once per process."""
     return json.loads((DATA_DIR / name).read_text("utf-8"))

@@ -135,7 +135,7 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
             p.role = "doc_type"
             outline.header.append(block)
         elif not title_done and (outline.title is None or not _PREAMBLE_CUE.match(p.text)) and (
-            outline.title is None or (p.bold or p.heading_level) and not _HEADER_LINE.match(p.text)
+            outline.title is None or ((p.bold or p.heading_level) and not _HEADER_LINE.match(p.text))
         ):
             p.role = "title"
             if outline.title is None:
@@ -202,7 +202,7 @@ def _items(paragraphs: list[Paragraph], head_index: int, indexes: range, span_of
         parent = stack[-1] if stack else None
         (parent[1].children if parent else roots).append(item)
         p.parent = parent[2] if parent else head_index
-        p.path = [head.section] + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
+        p.path = [head.section or ""] + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
         p.context = [title] + [paragraphs[e[2]].text for e in stack]
         if kind:
             stack.append((kind, item, i))

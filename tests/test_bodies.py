@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-
 from conftest import SEEDS, gold_for
+
 from extractor.evaluate import score_bodies
 from extractor.fields.bodies import body_key, body_level, canonical, extract_bodies, find_defined_abbreviations
 from extractor.normalise import fold
@@ -15,7 +15,7 @@ from extractor.pipeline import build_doc
 S000, S001, S002, S003, S004 = SEEDS
 
 
-@lru_cache(maxsize=None)
+@cache
 def doc_of(path: Path):
     return build_doc(path)
 
@@ -413,5 +413,5 @@ def test_school_kinds_name_a_school_after_its_unit_noun(tmp_path):
     bodies = {fold(b.name): b for b in extract_bodies(plan(tmp_path, SCHOOLS))}
     addressee = bodies[fold("các trường mầm non, tiểu học, trung học cơ sở trên địa bàn quận")]
     assert addressee.role == "lead" and addressee.level == "school"
-    assert [t.text for t in addressee.tasks][0] == "Xây dựng kế hoạch của đơn vị."
+    assert addressee.tasks[0].text == "Xây dựng kế hoạch của đơn vị."
     assert bodies[fold("Bộ phận Chính trị tư tưởng")].level == "department"  # a section of an office, no ministry

@@ -7,12 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLD, ROOT, SEEDS, extracted, gold_for
+
 from extractor.batch import load_parent_arg
 from extractor.check import check_record, plan_findings
-from extractor.check.parents import (ParentError, find_parents, load_parent, parent_from_record, plan_period,
-                                     resolve_parent)
+from extractor.check.parents import (
+    ParentError,
+    find_parents,
+    load_parent,
+    parent_from_record,
+    plan_period,
+    resolve_parent,
+)
 from extractor.check.registry import add_from_records, load_registry
 from extractor.cli import main
 from extractor.evaluate import score_alignment, score_findings

@@ -7,12 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from extractor.encodings import (decode_legacy_bytes, fix_text, is_vietnamese_syllable, syllable_share)
-from extractor.readers.quality import is_usable, score_text
 from renderings import seed_paths
-from scans import (ascii_punctuation, encode_cp1258, encode_tcvn3, encode_vni, vni_encoder,
-                         write_legacy_files)
+from scans import ascii_punctuation, encode_cp1258, encode_tcvn3, encode_vni, vni_encoder, write_legacy_files
+
+from extractor.encodings import decode_legacy_bytes, fix_text, is_vietnamese_syllable, syllable_share
+from extractor.readers.quality import is_usable, score_text
 
 SEEDS = seed_paths()
 

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, extracted
+
 from extractor.check import check_record
 from extractor.outputs.html import to_html
 from extractor.pipeline import extract

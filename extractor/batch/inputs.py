@@ -8,9 +8,10 @@ in sorted order. Each input keeps a ``name``: its path relative to the folder it
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Union
 
 PathArg = Union[str, os.PathLike]
 

@@ -10,8 +10,9 @@ start (no input, a bad option).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Optional, TextIO
 
 from ..records import CheckReport, ErrorRecord, Result
 from ..runtime import batch_gc

@@ -23,9 +23,10 @@ text) against under 1 ms for the n-grams, so the n-grams are the word view.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
@@ -70,7 +71,9 @@ def features(text: str) -> list[str]:
 
 def _count(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
     """Feature counts of ``texts`` as CSR parts (indptr, indices, counts); new features join ``vocabulary``."""
-    indptr, indices, counts = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    counts: list[int] = []
     for text in texts:
         row = Counter(vocabulary.setdefault(f, len(vocabulary)) for f in features(text))
         indices += row.keys()
@@ -92,7 +95,7 @@ def _parent_counts(texts: tuple[str, ...]) -> _ParentCounts:
     return _ParentCounts(vocabulary, _count(texts, vocabulary))
 
 
-def tfidf_space(plan_texts: Sequence[str], parent_texts: tuple[str, ...]) -> "csr_matrix":
+def tfidf_space(plan_texts: Sequence[str], parent_texts: tuple[str, ...]) -> csr_matrix:
     """TF-IDF vectors (rows: plan texts, then parent texts), the IDF fitted on exactly these texts,
     each view L2-normalised and the whole row scaled to unit length.
 

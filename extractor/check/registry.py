@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +19,7 @@ from ..fields.docnumbers import canonical_number
 from ..normalise import fold
 from ..records import PlanRecord, Reference
 from ..resources import REGISTRY_FILE
+
 
 class RegistryEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")

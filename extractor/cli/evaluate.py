@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     job = ExtractAndCheck() if args.check else Extract()
+    parents = job.parents if isinstance(job, ExtractAndCheck) else None
     records: list[Result] = []
     for outcome in run(collect([args.docs]), job):
         record = outcome.record
@@ -37,6 +38,6 @@ def main(args: argparse.Namespace) -> int:
     gold = Path(args.gold)
     result = evaluate(gold, records)
     if has_alignment_gold(gold):
-        result["overall"]["alignment"] = score_alignment(gold, records, job.parents if args.check else None)
+        result["overall"]["alignment"] = score_alignment(gold, records, parents)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
     return 0

@@ -8,6 +8,7 @@ Markdown. With ``--out DIR``: one file per document named after its input (``<na
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -38,13 +39,10 @@ def main(args: argparse.Namespace) -> int:
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     if args.format == "jsonl":
-        sink = open(out_dir / "records.jsonl", "w", encoding="utf-8") if out_dir else sys.stdout
-        try:
+        with (open(out_dir / "records.jsonl", "w", encoding="utf-8") if out_dir
+              else contextlib.nullcontext(sys.stdout)) as sink:
             for outcome in outcomes:
                 sink.write(to_jsonl(outcome.record))
-        finally:
-            if out_dir:
-                sink.close()
     elif out_dir:
         for outcome in outcomes:
             write_text(output_file(out_dir, outcome.input, "." + args.format), RENDER[args.format](outcome.record) + "\n")

@@ -7,6 +7,7 @@ import argparse
 
 from ..batch import Extract, Tally, collect, run
 from ..check import add_from_records
+from ..records import PlanRecord
 from ..resources import REGISTRY_FILE
 
 
@@ -21,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     tally = Tally()
-    added = add_from_records(args.registry, (o.record for o in run(collect(args.paths), Extract(), tally)))
+    records = (o.record for o in run(collect(args.paths), Extract(), tally))
+    added = add_from_records(args.registry, (r for r in records if isinstance(r, PlanRecord)))
     for entry in added:
         print(f"added {entry.number or entry.title}")
     return tally.exit_code

@@ -149,7 +149,7 @@ def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph
             section=p.section, span=doc.span(p.start + name_at, p.start + m.end()),
         ))
     body_at = len(text) - len(p.body)  # the item marker "1." is no date
-    if not (_DIGIT.search(text, body_at) or ("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at)):
+    if not (_DIGIT.search(text, body_at) or (("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at))):
         return out
     by_default = _responsible(doc, index, leads)
     for sentence_start, sentence_end in grammar.sentences(text, body_at):
@@ -164,10 +164,11 @@ def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph
         for start, end, day, month, year, written in dues:
             if any(a <= sentence_start + start < b for a, b in taken):
                 continue
-            after_hand_on = hand_on is not None and start >= hand_on.end()
-            by = (first_to or by_default) if after_hand_on else by_default
-            to = _recipients(bodies, sentence, hand_on.end(), len(sentence), direct=True) if after_hand_on else first_to
-            what, what_at = _what(sentence, start, end, hand_on.end() if after_hand_on else 0)
+            handed_on_at = hand_on.end() if hand_on is not None and start >= hand_on.end() else None
+            by = (first_to or by_default) if handed_on_at is not None else by_default
+            to = (_recipients(bodies, sentence, handed_on_at, len(sentence), direct=True) if handed_on_at is not None
+                  else first_to)
+            what, what_at = _what(sentence, start, end, handed_on_at or 0)
             freq = (frequency_of(what)
                     or ("yearly" if YEARLY_AFTER.match(sentence, end) else None)  # "trước ngày 20/11 hàng năm"
                     or ("once" if year else None)
@@ -199,7 +200,7 @@ def _event_name(text: str, bracket: int) -> Optional[int]:
 
 def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]]:
     """(start of the cue, end, day, month, year, as written) of every date that is due."""
-    out = []
+    out: list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]] = []
     low = sentence.lower()
     if not any(word in low for word in _CUE_WORDS):  # substring tests before the cue grammar
         return out
@@ -226,7 +227,7 @@ def _what(sentence: str, start: int, end: int, floor: int) -> tuple[str, int]:
     for_what = FOR_WHAT.match(sentence, end)
     if for_what:
         return _tidy(for_what.group("what")), start
-    reports = [m for m in REPORT.finditer(sentence, floor, start)]
+    reports = list(REPORT.finditer(sentence, floor, start))
     if reports:
         m = reports[-1]
         return _tidy(m.group(0)), m.start()

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .names import abbreviations
 from ..resources import data_json, entries
+from .names import abbreviations
 
 # ---------------------------------------------------------------- grammar parts
 
@@ -181,7 +181,8 @@ def _from_match(m: re.Match[str]) -> DocNumber:
     year = int(m.group("n_year")) if form == "normative" else None
     if form in ("party", "youth"):
         written_type = m.group(f"{prefix}_type")
-        type_code, others = repair_token(written_type), chain
+        type_code: Optional[str] = repair_token(written_type)
+        others = chain
         repaired = repaired or type_code != written_type
         symbol = f"{type_code}/{'-'.join(chain)}"
         canonical = f"{ordinal}{'-' if form == 'party' else ' '}{symbol}"

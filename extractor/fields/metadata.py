@@ -7,10 +7,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ..document import Doc, Paragraph
-from .names import canonical_name
 from ..records import Metadata
 from ..resources import data_json, entries
 from .grammar import unit_nouns
+from .names import canonical_name
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".
 _NUMBER_LINE = re.compile(
@@ -171,7 +171,7 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
         for name in known:
             if _ascii(name) == m.group(1):
                 counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def _ascii(name: str) -> str:

@@ -8,8 +8,9 @@ Abbreviations come from ``data/abbreviations.json`` plus those a plan defines it
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Optional
 
 from ..resources import data_json, entries
 from .grammar import unit_nouns

@@ -9,8 +9,9 @@ Findings come out in the registry's order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 from ...records import Finding, PlanRecord
 from .context import Context
@@ -53,4 +54,4 @@ def plan_findings(record: PlanRecord) -> list[Finding]:
     return findings(Context(record), ("plan",))
 
 
-__all__ = ["CODES", "Context", "RULES", "Rule", "findings", "plan_findings"]
+__all__ = ["CODES", "RULES", "Context", "Rule", "findings", "plan_findings"]

@@ -4,7 +4,8 @@ other kind of heading's level. The source's numbering is never fixed, only repor
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Optional
+from collections.abc import Iterator
+from typing import Optional
 
 from ...records import Finding, Item, Section, Span
 from ...segment import roman_value

@@ -102,7 +102,7 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
     for p in ctx.parent.targets:
         if p.id in carried or p.value is None or any(s in matched for s in siblings[p.id]):
             continue
-        if _interim(period, p) and period.last >= (ctx.parent.period.end or 0):
+        if _interim(period, p) and (period.last or 0) >= (ctx.parent.period.end or 0):
             continue  # an orientation target beyond a full-period plan's horizon
         severity = "info" if _interim(period, p) or partial else "warning"
         fig = _fmt(p.value, p.comparator, p.unit)

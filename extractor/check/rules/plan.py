@@ -85,7 +85,8 @@ def deadline_conflict(ctx: Context) -> list[Finding]:
         for b in reports:
             if a is b or a.frequency != b.frequency or a.kind != "report" or b.kind != "report":
                 continue
-            if {fold(t) for t in a.to} & {fold(x) for x in b.by} and _when(a) > _when(b):
+            due_a, due_b = _when(a), _when(b)
+            if due_a and due_b and {fold(t) for t in a.to} & {fold(x) for x in b.by} and due_a > due_b:
                 out.append(_deadline_finding(
                     a, b, f"Hạn nộp \"{a.what}\" ({a.due}) muộn hơn hạn cơ quan nhận tổng hợp báo cáo lên trên "
                           f"({b.due}).",

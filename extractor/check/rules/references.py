@@ -7,6 +7,7 @@ issuer: a citation whose issuer disagrees is another document, not a mismatch.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ...normalise import fold
 from ...records import Finding
@@ -27,7 +28,7 @@ def reference_mismatch(ctx: Context) -> list[Finding]:
         issuer_ok = issuers_agree(ref.issuer, entry.issuer)
         if ref.number and not _HAS_YEAR.search(ref.number) and not issuer_ok:
             continue  # same number, another issuer: another document
-        wrong = []
+        wrong: list[tuple[str, str, Optional[str], Optional[str]]] = []  # (Vietnamese, English, cited, known)
         if ref.date and entry.date and not (ref.date.startswith(entry.date) or entry.date.startswith(ref.date)):
             wrong.append(("ngày", "date", ref.date, entry.date))
         if not issuer_ok:

@@ -13,8 +13,19 @@ from .abbreviations import find_defined_abbreviations
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
 from .naming import body_key, body_level, canonical, core_key, strip_organ
-from .slots import (CLOSING_FORMULA, COMMA, FIRST_WORD, INTRO, ISSUER_VERB, LEAD_IN_RE, LEVEL_HEADING, NEXT_WORD,
-                    NUMBERED_MARKER, SLOTS, word_slot_starts)
+from .slots import (
+    CLOSING_FORMULA,
+    COMMA,
+    FIRST_WORD,
+    INTRO,
+    ISSUER_VERB,
+    LEAD_IN_RE,
+    LEVEL_HEADING,
+    NEXT_WORD,
+    NUMBERED_MARKER,
+    SLOTS,
+    word_slot_starts,
+)
 from .tokens import Tokens, abbreviation_heads
 
 
@@ -62,9 +73,8 @@ class _Finder:
                 continue
             if CLOSING_FORMULA.match(p.text):
                 continue
-            if p.section_kind == "organisation" and self.is_heading_candidate(p):
-                if self.heading(p, index, issuer):
-                    continue
+            if p.section_kind == "organisation" and self.is_heading_candidate(p) and self.heading(p, index, issuer):
+                continue
             if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
                 continue
             self.in_text(p, index)
@@ -212,7 +222,8 @@ class _Finder:
 
     @staticmethod
     def level_matches(heading: str, issuer: str) -> bool:
-        level = body_level("X " + LEVEL_HEADING.match(heading).group("level"))
+        m = LEVEL_HEADING.match(heading)
+        level = body_level("X " + m.group("level")) if m else None
         return level is not None and body_level(issuer) == level
 
 
@@ -307,7 +318,7 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         if f.heading:
             finder.addressed.setdefault(f.paragraph, []).append(b.name)
     for b in bodies.values():
-        b.level = body_level(b.name)
+        b.level = body_level(b.name)  # type: ignore[assignment]  # the gazetteer's levels are the record's
     leads = [bodies[k] for k in order if bodies[k].role == "lead"]
     return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
 

@@ -53,7 +53,7 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     return opened.mention()
 
 
-def _open_name(tk: Tokens, i: int, heading: bool) -> Union[None, Mention, "_Name"]:
+def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]:
     """The opening of a name: a determiner, level words, the unit noun (or a list of bare ones).
     Returns the name to read on, a finished generic mention of localities, or None."""
     j, det = i, tk.match("determiner", i)
@@ -80,11 +80,11 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[None, Mention, "_Name
                     or tk.match("grade", k) > 0)
     abbreviation_head = not generic_head and n == 1 and tk.is_abbreviation(j)
     # "Văn phòng", "Thanh tra", "các cơ sở khám bệnh": a capitalised or determined multi-word head
-    stands_alone = abbreviation_head or n > 1 and (tk.is_cap(j) or bool(det))
-    if not generic_head and not name_follows and not stands_alone:
-        # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
-        if not (det and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))):
-            return None
+    stands_alone = abbreviation_head or (n > 1 and (tk.is_cap(j) or bool(det)))
+    # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
+    bare_list = bool(det) and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))
+    if not generic_head and not name_follows and not stands_alone and not bare_list:
+        return None
     collective = False
     # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns
     while det or generic_head:

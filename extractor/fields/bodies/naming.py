@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Optional
 
-from ..names import canonical_name
 from ...normalise import clean
+from ..names import canonical_name
 from .lexicon import Lexicon, gazetteer, level_words
 from .tokens import Tokens
 

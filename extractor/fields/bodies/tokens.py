@@ -7,9 +7,10 @@ underthesea's part-of-speech tags as the end of a name cut names short ("Đào *
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
-from typing import Mapping, Optional
+from typing import Optional
 
 from .lexicon import LABEL_BITS, Lexicon
 
@@ -44,7 +45,7 @@ class Tokens:
         self.openers: list[int] = []  # per token, the labels a phrase may open with it (bit set)
         self.n = 0
         # tokens are read in chunks, as the parser asks for them: most slots need only a few
-        self._pending = iter(tokens) if tokens is not None else (
+        self._pending: Optional[Iterator[tuple[str, int]]] = iter(tokens) if tokens is not None else (
             (m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS))
         self.lex = lex
         self.abbr_heads = abbr_heads
@@ -60,6 +61,7 @@ class Tokens:
 
     def _read(self, chunk: int = 8) -> None:
         openers = self.lex.openers
+        assert self._pending is not None
         for text, start in islice(self._pending, chunk):
             low, shape = _word(text)
             self.texts.append(text)

@@ -51,14 +51,14 @@ PAST_SECTION_RE = re.compile(
 LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
 
 
-def _skip(p: "Paragraph") -> bool:
+def _skip(p: Paragraph) -> bool:
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
     title = p.context[0] if p.section and p.context else ""
     return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
 
 
-def extract_targets(doc: "Doc") -> list[Target]:
+def extract_targets(doc: Doc) -> list[Target]:
     """Every target of the plan, in document order, with section, label, year and evidence.
 
     The due year comes from the target's own sentence, else from the innermost heading
@@ -93,7 +93,7 @@ def extract_targets(doc: "Doc") -> list[Target]:
     return targets
 
 
-def _target(doc: "Doc", p: "Paragraph", m: TargetMatch, label: Optional[str]) -> Target:
+def _target(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
     span = doc.span(p.start + m.start, p.start + m.end)
     return Target(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,

@@ -4,8 +4,9 @@ quantity may be a target at all, its direction, its due year and the plan's own 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from ...records import Comparator
 from ..numbers import Quantity

@@ -11,7 +11,7 @@ from typing import Optional
 def _pos_tagger():
     """underthesea's POS tagger, loaded only when the cue grammar finds no predicate."""
     try:
-        from underthesea import pos_tag  # noqa: WPS433 (heavy import, deferred)
+        from underthesea import pos_tag
     except Exception:  # pragma: no cover - optional
         return None
     return pos_tag

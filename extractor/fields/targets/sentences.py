@@ -108,11 +108,11 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
     prev_end = s_start
     for i, a in enumerate(anchors):
         lo = max(a.clause_start, prev_end)
-        nxt = anchors[i + 1].start if i + 1 < len(anchors) else s_end
+        next_start = anchors[i + 1].start if i + 1 < len(anchors) else s_end
         rate = None
         for m in RATE_NOUN_RE.finditer(text, lo, a.start):
             rate = m
-        after = text[a.end:vocabulary.clause_end(text, a.end, nxt)]
+        after = text[a.end:vocabulary.clause_end(text, a.end, next_start)]
         closes_clause = not after.strip(TRIM + "()") or (
             after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start)))
         if rate and text[rate.end():a.start].strip(TRIM):
@@ -126,15 +126,15 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
     # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
     # and without a predicate, pairs with the words before it.
     for i in range(len(anchors) - 2, -1, -1):
-        a, nxt = anchors[i], anchors[i + 1]
-        between = text[a.end:nxt.start]
+        a, following = anchors[i], anchors[i + 1]
+        between = text[a.end:following.start]
         lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
-        if (nxt.value_last and nxt.indicator is None and not a.value_last
+        if (following.value_last and following.indicator is None and not a.value_last
                 and between.lstrip(" \u00a0")[:1] in (",", ";") and not STRONG_CUE_RE.search(between)
                 and text[lo:a.start].strip(TRIM)):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
-            nxt.group = _value_last_group(text, a.end, nxt.start)
+            following.group = _value_last_group(text, a.end, following.start)
 
 
 def _last_comma(text: str, lo: int, hi: int) -> int:
