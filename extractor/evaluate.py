@@ -43,6 +43,8 @@ class Counts:
     fp: int = 0
     fn: int = 0
     extra: dict[str, list[float]] = field(default_factory=dict)  # accuracies / token F1 over matched pairs
+    missed: list[Any] = field(default_factory=list)  # gold items nothing matched (one document's)
+    spurious: list[Any] = field(default_factory=list)  # predicted items no gold matched
 
     def add(self, other: Counts) -> None:
         self.tp += other.tp
@@ -94,9 +96,13 @@ def score_metadata(pred: dict, gold: dict) -> Counts:
         c.extra["accuracy"].append(1.0 if g == p else 0.0)
         if g is not None and p == g:
             c.tp += 1
-        else:
-            c.fn += g is not None
-            c.fp += p is not None
+            continue
+        if g is not None:
+            c.fn += 1
+            c.missed.append({k: gold.get(k)})
+        if p is not None:
+            c.fp += 1
+            c.spurious.append({k: pred.get(k)})
     return c
 
 
@@ -112,7 +118,9 @@ def _match_by_key(pred: list[dict], gold: list[dict], key: Callable[[dict], Any]
             c.tp += 1
         else:
             c.fn += 1
-    c.fp = sum(len(v) for v in pool.values())
+            c.missed.append(g)
+    c.spurious = [p for bucket in pool.values() for p in bucket]
+    c.fp = len(c.spurious)
     return c, pairs
 
 
@@ -153,7 +161,9 @@ def score_targets(pred: list[dict], gold: list[dict]) -> Counts:
             used_p.add(i)
             used_g.add(j)
             pairs.append((f, pred[i], gold[j]))
-    c = Counts(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
+    c = Counts(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs),
+               missed=[g for j, g in enumerate(gold) if j not in used_g],
+               spurious=[p for i, p in enumerate(pred) if i not in used_p])
     c.extra = {"group_token_f1": [f for f, _, _ in pairs],
                "section_accuracy": [float(_key(p.get("section")) == _key(g.get("section"))) for _, p, g in pairs],
                "year_accuracy": [float(p.get("year") == g.get("year")) for _, p, g in pairs]}
@@ -218,7 +228,7 @@ def evaluate(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord]) -> dic
         for f in FIELDS:
             counts = SCORERS[f](pred.get(f, {} if f == "metadata" else []), gold.get(f, {} if f == "metadata" else []))
             overall[f].add(counts)
-            doc_scores[f] = counts.scores()
+            doc_scores[f] = counts.scores() | {"missed": counts.missed, "spurious": counts.spurious}
         if name in errors:
             doc_scores["error"] = errors[name]
         elif name not in preds:
@@ -227,8 +237,30 @@ def evaluate(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord]) -> dic
     return {"overall": {f: overall[f].scores() for f in FIELDS}, "documents": documents}
 
 
+def missing_documents(result: dict) -> list[str]:
+    """Gold files that no document (or only an error record) answered."""
+    return [name for name, d in result["documents"].items() if "error" in d]
+
+
+def _cell(scores: dict) -> str:
+    """A document's F1 for one field; "–" where neither gold nor vnplan has a record of it."""
+    return "       –" if scores["tp"] + scores["fp"] + scores["fn"] == 0 else f"{scores['f1']:>8.3f}"
+
+
+def format_explanation(result: dict) -> str:
+    """Per document and field, what gold has that nothing matched (-) and what vnplan found that
+    matched nothing (+)."""
+    lines = []
+    for name, d in result["documents"].items():
+        rows = [f"  {f}: {sign} {json.dumps(item, ensure_ascii=False)}"
+                for f in FIELDS for sign, key in (("-", "missed"), ("+", "spurious")) for item in d[f][key]]
+        if rows or "error" in d:
+            lines += [name] + ([f"  ERROR {d['error']}"] if "error" in d else []) + rows
+    return "\n".join(lines)
+
+
 def format_table(result: dict) -> str:
-    """The overall table, then F1 per document."""
+    """The overall table, then F1 per document ("–": nothing to find, nothing found)."""
     lines = ["field        precision  recall     f1   extra", "-" * 72]
     for f, s in result["overall"].items():
         if f == "alignment":
@@ -242,7 +274,7 @@ def format_table(result: dict) -> str:
                      "matching of plan targets to parent targets")
     lines += ["", "F1 per document: " + "  ".join(f"{f[:8]:>8}" for f in FIELDS)]
     for name, d in result["documents"].items():
-        row = "  ".join(f"{d[f]['f1']:>8.3f}" for f in FIELDS)
+        row = "  ".join(_cell(d[f]) for f in FIELDS)
         lines.append(f"{name[:28]:<28} {row}" + (f"  ERROR {d['error']}" if "error" in d else ""))
     return "\n".join(lines)
 

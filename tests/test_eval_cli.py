@@ -91,3 +91,18 @@ def test_console_script_runs():
     exe = Path(sys.executable).with_name("vnplan")
     proc = subprocess.run([str(exe), "extract", str(SEEDS[3]), "--format", "md"], capture_output=True, text=True)
     assert proc.returncode == 0 and "TỔ CHỨC THỰC HIỆN" in proc.stdout
+
+
+def test_eval_explains_and_fails_when_a_gold_file_has_no_document(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = SEEDS[2].read_text("utf-8").replace("70%", "71%", 1)  # one target value changed
+    (docs / SEEDS[2].name).write_text(text, "utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for seed in SEEDS[2:4]:  # 003 has a gold file and no document
+        (gold / f"{seed.stem}.gold.json").write_text((GOLD / f"{seed.stem}.gold.json").read_text("utf-8"), "utf-8")
+    assert main(["eval", "--gold", str(gold), "--docs", str(docs), "--explain"]) == 1
+    out, err = capsys.readouterr()
+    assert "no document found for this gold file" in err and SEEDS[3].stem in err
+    assert '+ {"value": 71.0' in out and '- {"value": 70' in out  # the changed target, missed and spurious

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from ..batch import Extract, ExtractAndCheck, collect, run
-from ..evaluate import evaluate, format_table, has_alignment_gold, score_alignment
+from ..batch import EXIT_FAILED, EXIT_OK, Extract, ExtractAndCheck, collect, run
+from ..evaluate import (evaluate, format_explanation, format_table, has_alignment_gold, missing_documents,
+                        score_alignment)
 from ..records import PlanRecord, Result
 
 
@@ -23,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--no-check", dest="check", action="store_false",
                    help="score only extract's findings, without the parent and registry checks")
+    p.add_argument("--explain", action="store_true",
+                   help="also list, per document, the gold records missed (-) and the records found that gold lacks (+)")
     p.set_defaults(run=main)
 
 
@@ -39,5 +43,13 @@ def main(args: argparse.Namespace) -> int:
     result = evaluate(gold, records)
     if has_alignment_gold(gold):
         result["overall"]["alignment"] = score_alignment(gold, records, parents)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
-    return 0
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result))
+        if args.explain:
+            print("\n" + format_explanation(result))
+    missing = missing_documents(result)
+    for name in missing:
+        print(f"vnplan eval: {name}: {result['documents'][name]['error']}", file=sys.stderr)
+    return EXIT_FAILED if missing else EXIT_OK
