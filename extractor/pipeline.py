@@ -27,7 +27,6 @@ from .fields.deadlines import extract_deadlines
 from .fields.metadata import extract_metadata
 from .fields.references import extract_references
 from .fields.targets import extract_targets
-from .kinds import classify
 from .normalise import normalise
 from .readers import read
 from .readers.base import ReadError, SourceDocument
@@ -53,11 +52,9 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
         return any(a <= src < b for a, b in ocr_ranges)
 
     outline = segment(paragraphs, norm.mapped.span, recognised)
-    for section in outline.sections:
-        section.kind, section.kind_score = classify(section.title)
-    _stamp_section_kinds(paragraphs, outline.sections)
+    website = [norm.mapped.span(p.start, p.end) for p in paragraphs if p.role == "furniture"]
     return Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-               signature=norm.signature, furniture=norm.furniture,
+               signature=norm.signature, furniture=norm.furniture + website,
                abbreviations=find_defined_abbreviations(norm.mapped.text))
 
 
@@ -72,16 +69,6 @@ def _ocr_words(source: SourceDocument) -> tuple[list[tuple[int, int, float]], li
             pages.append((offset, offset + len(page.text)))
         offset += len(page.text) + 1
     return confidences, pages
-
-
-def _stamp_section_kinds(paragraphs: list[Paragraph], sections: list) -> None:
-    """Each paragraph of a section takes its section's kind, by position: two sections may carry the
-    same number (seed 004 has two V's)."""
-    index = -1
-    for p in paragraphs:
-        index += p.role == "section_heading"
-        if p.section and index >= 0:
-            p.section_kind = sections[index].kind
 
 
 def _provenance(doc: Doc) -> Provenance:

@@ -116,9 +116,9 @@ class Item(Record):
 
 
 class Section(Record):
-    """A top-level Roman-numeral section."""
+    """A top-level section: Roman ("II"), a part ("PHẦN I", "Phần thứ hai"), or lettered ("A")."""
 
-    number: str = Field(description="Roman numeral as written")
+    number: str = Field(description="the top-level number as written: 'II', 'PHẦN I', 'A'")
     number_as_read: Optional[str] = Field(
         None, description="the numeral OCR read when it was repaired (OCR merges and drops I's: 'II' for 'III')")
     title: str
@@ -138,9 +138,11 @@ class Block(Record):
 class Outline(Record):
     header: list[Block] = Field(default_factory=list)
     title: Optional[Block] = None
-    preamble: list[Block] = Field(default_factory=list)
+    preamble: list[Block] = Field(default_factory=list, description=(
+        "the preamble, with a decision's authority line, enacting formula and articles, and a letter's addressee"))
     sections: list[Section] = Field(default_factory=list)
     closing: list[Block] = Field(default_factory=list)
+    appendices: list[Section] = Field(default_factory=list, description="PHỤ LỤC after the closing")
 
 
 # ---------------------------------------------------------------- fields

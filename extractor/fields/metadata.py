@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ..document import Doc, Paragraph
+from ..grammar import unit_nouns
 from ..records import Metadata
 from ..resources import data_json, entries
-from .grammar import unit_nouns
 from .names import canonical_name
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".

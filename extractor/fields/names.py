@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Optional
 
+from ..grammar import unit_nouns
 from ..resources import data_json, entries
-from .grammar import unit_nouns
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}

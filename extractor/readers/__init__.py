@@ -14,8 +14,15 @@ from typing import Optional, Union
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
 
-__all__ = ["read", "ReadError", "SourceDocument", "Page", "PAGE_SEPARATOR",
-           "DEFAULT_MAX_BYTES", "TEXT_SUFFIXES"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "PAGE_SEPARATOR",
+    "TEXT_SUFFIXES",
+    "Page",
+    "ReadError",
+    "SourceDocument",
+    "read",
+]
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # override with read(max_bytes=...) or $VNPLAN_MAX_BYTES
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")

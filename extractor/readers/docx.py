@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from .base import Page, ReadError, SourceDocument
 
@@ -75,7 +76,7 @@ def read_docx(path: Path) -> SourceDocument:
 
 # --- body --------------------------------------------------------------------------------
 
-def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Iterator[str]:
+def _body_blocks(container, styles: _Styles, numbering: _Numbering) -> Iterator[str]:
     """Paragraph and table blocks of a body (or content control), in document order."""
     for child in container.iterchildren():
         if child.tag == w("p"):
@@ -92,7 +93,7 @@ def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Itera
                 yield from _body_blocks(content, styles, numbering)
 
 
-def _paragraph_block(p, styles: "_Styles", numbering: "_Numbering") -> str:
+def _paragraph_block(p, styles: _Styles, numbering: _Numbering) -> str:
     """One paragraph as a line: heading marks, list label, text, bold wrapping."""
     runs = list(_visible_runs(p))
     text = "".join(run_text for _, run_text in runs).strip()
@@ -174,7 +175,7 @@ def _outline_level(ppr) -> Optional[int]:
     return int(value) if value and value.isdigit() else None
 
 
-def _numbering_of(ppr, style_id: Optional[str], styles: "_Styles") -> tuple[Optional[str], int]:
+def _numbering_of(ppr, style_id: Optional[str], styles: _Styles) -> tuple[Optional[str], int]:
     """(numId, ilvl) from the paragraph, else from its style chain."""
     numpr = ppr.find(w("numPr")) if ppr is not None else None
     if numpr is not None:

@@ -7,8 +7,9 @@ one, from the page's pixel width taken as an A4 page; pages scanned finer than
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Union
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 

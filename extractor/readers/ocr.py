@@ -19,10 +19,11 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Optional, Union
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps

@@ -7,8 +7,8 @@ import re
 from typing import Optional
 
 from ...document import Doc, Paragraph
+from ...grammar import SPACES, WORD_END, WORD_START, sentences
 from ...records import Target
-from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
 from .matches import TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue

@@ -2,14 +2,14 @@
 
 Comparator phrases before and after a value, the year a value is due, baselines, rate nouns,
 the cue words that open a value-first target's predicate, and what is not a commitment (money,
-past results, dates, ages). Parts come from the shared vocabulary in ``fields.grammar``.
+past results, dates, ages). Parts come from the shared vocabulary in ``extractor.grammar``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..grammar import SPACES, WORD_END, WORD_START, YEAR
+from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 
 # Comparator phrases written right before the value. Order inside each group does
 # not matter; between groups, ``search`` returns the leftmost phrase that reaches

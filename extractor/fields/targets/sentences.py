@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ... import grammar as vocabulary
 from ...records import Comparator
-from .. import grammar as vocabulary
 from ..numbers import Quantity
 from .grammar import (
     BASELINE_BRIDGE_RE,
