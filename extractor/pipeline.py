@@ -28,6 +28,7 @@ from .kinds import classify
 from .normalise import normalise
 from .readers import read
 from .readers.base import ReadError, SourceDocument
+from .readers.printable import printable_name, printable_text
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
 from .runtime import batch_gc
 from .segment import segment
@@ -118,19 +119,27 @@ def _flag_low_confidence(record: PlanRecord) -> None:
             rec.flags.append("low_ocr_confidence")
 
 
-def extract(path: Union[str, os.PathLike]) -> Result:
-    """One document → PlanRecord, or ErrorRecord naming the file and the reason. Never raises."""
-    path = str(path)
-    name = os.path.basename(path)
+def extract(path: Union[str, bytes, os.PathLike]) -> Result:
+    """One document → PlanRecord, or ErrorRecord naming the file and the reason. Never raises.
+    ``path`` may be bytes (decoded as the file system does); names are recorded printably
+    (``readers.printable_name``: undecodable bytes as ``\\xNN``), so JSON can carry them."""
+    try:
+        path = os.fsdecode(path)
+    except TypeError:
+        shown = printable_text(repr(path))
+        return ErrorRecord(document=shown, path=shown, error="internal_error",
+                           reason=f"{shown} is not a path (str, bytes or os.PathLike)")
+    name, shown = printable_name(os.path.basename(path)), printable_name(path)
     try:
         source = read(path)
         return record_from_doc(build_doc(source))
     except ReadError as e:
-        return ErrorRecord(document=name, path=path, error=e.code, reason=e.reason)
+        return ErrorRecord(document=name, path=shown, error=e.code, reason=e.reason)
     except Exception as e:  # a bug must not sink the batch: report it as this file's error
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return ErrorRecord(document=name, path=path, error="internal_error",
-                           reason=f"{name}: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
+        return ErrorRecord(document=name, path=shown, error="internal_error",
+                           reason=printable_text(f"{name}: {type(e).__name__}: {e} "
+                                                 f"(at {Path(where.filename).name}:{where.lineno})"))
 
 
 def expand_paths(paths: Iterable[Union[str, os.PathLike]]) -> list[str]:

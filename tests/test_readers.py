@@ -185,7 +185,8 @@ def test_too_large_is_checked_against_a_configurable_limit(tmp_path, monkeypatch
 
 def test_a_directory_is_not_a_readable_file(tmp_path):
     error = read_error(tmp_path)
-    assert error.code == "not_found" and tmp_path.name in error.reason
+    assert error.code == "not_a_regular_file" and tmp_path.name in error.reason
+    assert "directory" in error.reason
 
 
 @pytest.mark.parametrize("name", ["plan", "plan.html", "plan.rtf"])
@@ -324,33 +325,32 @@ def test_pdf_with_only_an_owner_password_is_readable(tmp_path):
     assert renderings.word_recall(mini_seed().read_text(encoding="utf-8"), document.text) >= 0.98
 
 
-def test_fallback_hook_receives_the_pages_and_its_result_is_kept(monkeypatch):
-    module = types.ModuleType("extractor.readers.pdf_fallback")
+def test_the_fallback_receives_the_text_layer_and_its_result_is_kept(monkeypatch):
+    import extractor.readers.pdf as pdf_reader
+
     received = []
 
     def improve_pages(path, pages):
-        received.append((Path(path).name, [p.number for p in pages]))
-        return [Page(p.number, p.text, "pypdfium2", quality=0.5) for p in pages]
+        received.append((Path(path).name, [(p.number, p.method) for p in pages]))
+        return [Page(p.number, p.text, "ocr", quality=0.5) for p in pages]
 
-    module.improve_pages = improve_pages
-    monkeypatch.setitem(sys.modules, "extractor.readers.pdf_fallback", module)
+    monkeypatch.setattr(pdf_reader, "improve_pages", improve_pages)
     path = renderings.rendering(mini_seed(), "pdf")
     document = read(path)
     assert len(document.pages) >= 2
-    assert received == [(path.name, [p.number for p in document.pages])]
-    assert {p.method for p in document.pages} == {"pypdfium2"}
+    assert received == [(path.name, [(p.number, "pypdfium2") for p in document.pages])]
+    assert {p.method for p in document.pages} == {"ocr"}
 
 
 def test_a_failing_fallback_keeps_the_text_layer(monkeypatch):
-    module = types.ModuleType("extractor.readers.pdf_fallback")
+    import extractor.readers.pdf as pdf_reader
 
     def improve_pages(path, pages):
         raise RuntimeError("no OCR engine")
 
-    module.improve_pages = improve_pages
-    monkeypatch.setitem(sys.modules, "extractor.readers.pdf_fallback", module)
+    monkeypatch.setattr(pdf_reader, "improve_pages", improve_pages)
     document = read(renderings.rendering(mini_seed(), "pdf"))
-    assert {p.method for p in document.pages} == {"pdfplumber"}
+    assert {p.method for p in document.pages} == {"pypdfium2"}
     assert any("no OCR engine" in w for w in document.warnings)
 
 

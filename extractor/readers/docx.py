@@ -13,17 +13,22 @@ Markdown seeds carry it:
 
 Paragraphs are separated by a blank line (Word paragraphs are never hard-wrapped); a line
 break inside a paragraph stays a single newline. The whole document is page 1.
+
+Before python-docx opens the package, :func:`.zip_guard.check_zip` makes sure it cannot
+inflate past bounded sizes and that no XML part declares a DTD (entity expansion).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
 
 from .base import Page, ReadError, SourceDocument
+from .printable import printable_name
+from .zip_guard import check_zip
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -55,7 +60,8 @@ def read_docx(path: Path) -> SourceDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    name = path.name
+    name = printable_name(path.name)
+    check_zip(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -69,13 +75,13 @@ def read_docx(path: Path) -> SourceDocument:
     text = "\n\n".join(blocks)
     if not text.strip():
         raise ReadError("empty_file", f"'{name}' contains no text")
-    return SourceDocument(path=str(path), name=name, kind="docx",
+    return SourceDocument(path=printable_name(path), name=name, kind="docx",
                           pages=[Page(number=1, text=text, method="docx")])
 
 
 # --- body --------------------------------------------------------------------------------
 
-def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Iterator[str]:
+def _body_blocks(container, styles: _Styles, numbering: _Numbering) -> Iterator[str]:
     """Paragraph and table blocks of a body (or content control), in document order."""
     for child in container.iterchildren():
         if child.tag == w("p"):
@@ -92,7 +98,7 @@ def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Itera
                 yield from _body_blocks(content, styles, numbering)
 
 
-def _paragraph_block(p, styles: "_Styles", numbering: "_Numbering") -> str:
+def _paragraph_block(p, styles: _Styles, numbering: _Numbering) -> str:
     """One paragraph as a line: heading marks, list label, text, bold wrapping."""
     runs = list(_visible_runs(p))
     text = "".join(run_text for _, run_text in runs).strip()
@@ -162,19 +168,19 @@ def _cell_text(tc) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _child_val(parent, tag: str) -> Optional[str]:
+def _child_val(parent, tag: str) -> str | None:
     if parent is None:
         return None
     child = parent.find(w(tag))
     return child.get(W_VAL) if child is not None else None
 
 
-def _outline_level(ppr) -> Optional[int]:
+def _outline_level(ppr) -> int | None:
     value = _child_val(ppr, "outlineLvl")
     return int(value) if value and value.isdigit() else None
 
 
-def _numbering_of(ppr, style_id: Optional[str], styles: "_Styles") -> tuple[Optional[str], int]:
+def _numbering_of(ppr, style_id: str | None, styles: _Styles) -> tuple[str | None, int]:
     """(numId, ilvl) from the paragraph, else from its style chain."""
     numpr = ppr.find(w("numPr")) if ppr is not None else None
     if numpr is not None:
@@ -185,7 +191,7 @@ def _numbering_of(ppr, style_id: Optional[str], styles: "_Styles") -> tuple[Opti
     return styles.numbering(style_id)
 
 
-def _on_off(element) -> Optional[bool]:
+def _on_off(element) -> bool | None:
     """A w:b-like toggle: absent -> None, present -> True unless its val says off."""
     if element is None:
         return None
@@ -197,10 +203,10 @@ def _on_off(element) -> Optional[bool]:
 @dataclass
 class _Style:
     name: str
-    based_on: Optional[str]
-    bold: Optional[bool]
-    outline: Optional[int]
-    num: Optional[tuple[str, int]]
+    based_on: str | None
+    bold: bool | None
+    outline: int | None
+    num: tuple[str, int] | None
 
 
 class _Styles:
@@ -208,7 +214,7 @@ class _Styles:
 
     def __init__(self, document):
         self._styles: dict[str, _Style] = {}
-        self.default_paragraph: Optional[str] = None
+        self.default_paragraph: str | None = None
         root = document.styles.element
         for style in root.iterchildren(w("style")):
             style_id = style.get(w("styleId"))
@@ -227,9 +233,9 @@ class _Styles:
             )
             if style.get(w("type")) == "paragraph" and _on_off_attr(style.get(w("default"))):
                 self.default_paragraph = style_id
-        self._bold_cache: dict[Optional[str], bool] = {}
+        self._bold_cache: dict[str | None, bool] = {}
 
-    def _chain(self, style_id: Optional[str]) -> Iterator[_Style]:
+    def _chain(self, style_id: str | None) -> Iterator[_Style]:
         seen = set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
@@ -237,13 +243,13 @@ class _Styles:
             yield style
             style_id = style.based_on
 
-    def style_bold(self, style_id: Optional[str]) -> Optional[bool]:
+    def style_bold(self, style_id: str | None) -> bool | None:
         for style in self._chain(style_id):
             if style.bold is not None:
                 return style.bold
         return None
 
-    def run_bold(self, r, paragraph_style: Optional[str]) -> bool:
+    def run_bold(self, r, paragraph_style: str | None) -> bool:
         """Effective bold of a run: direct, else its character style, else the paragraph style."""
         rpr = r.find(w("rPr"))
         direct = _on_off(rpr.find(w("b"))) if rpr is not None else None
@@ -256,7 +262,7 @@ class _Styles:
             self._bold_cache[paragraph_style] = bool(self.style_bold(paragraph_style))
         return self._bold_cache[paragraph_style]
 
-    def heading_level(self, style_id: Optional[str], outline: Optional[int]) -> int:
+    def heading_level(self, style_id: str | None, outline: int | None) -> int:
         """1-9 for a heading paragraph, 0 otherwise."""
         for style in self._chain(style_id):
             match = HEADING_STYLE.match(style.name)
@@ -266,14 +272,14 @@ class _Styles:
             outline = next((s.outline for s in self._chain(style_id) if s.outline is not None), None)
         return outline + 1 if outline is not None and outline < BODY_OUTLINE_LEVEL else 0
 
-    def numbering(self, style_id: Optional[str]) -> tuple[Optional[str], int]:
+    def numbering(self, style_id: str | None) -> tuple[str | None, int]:
         for style in self._chain(style_id):
             if style.num is not None:
                 return style.num
         return None, 0
 
 
-def _on_off_attr(value: Optional[str]) -> bool:
+def _on_off_attr(value: str | None) -> bool:
     return value is not None and value.lower() not in FALSE_VALUES
 
 
@@ -325,7 +331,7 @@ class _Numbering:
         self._levels: dict[str, dict[int, _Level]] = {}  # abstractNumId -> ilvl -> level
         self._num_to_abstract: dict[str, str] = {}
         self._start_overrides: dict[tuple[str, int], int] = {}
-        self._counters: dict[str, list[Optional[int]]] = {}
+        self._counters: dict[str, list[int | None]] = {}
         try:
             part = document.part.numbering_part
         except (KeyError, NotImplementedError):
@@ -348,7 +354,7 @@ class _Numbering:
                 if start and start.isdigit():
                     self._start_overrides[(num_id, int(override.get(w("ilvl"), "0")))] = int(start)
 
-    def label(self, num_id: Optional[str], ilvl: int) -> str:
+    def label(self, num_id: str | None, ilvl: int) -> str:
         """The next label of list ``num_id`` at level ``ilvl`` ('' when not numbered)."""
         abstract = self._num_to_abstract.get(num_id) if num_id and num_id != "0" else None
         levels = self._levels.get(abstract) if abstract else None
