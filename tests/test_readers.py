@@ -22,7 +22,7 @@ FIRST_SEED = SEEDS[0]
 
 @lru_cache(maxsize=None)
 def read_rendering(seed: Path, kind: str) -> SourceDocument:
-    """Each rendering is read once per session (pdfplumber reads ~10 pages/s)."""
+    """Each rendering is read once per session."""
     return read(renderings.rendering(seed, kind))
 
 
