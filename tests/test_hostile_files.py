@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 from renderings import rendering
+from test_pdf_fast import repeated
 
 from extractor.pipeline import extract
 from extractor.readers import ReadError, read
@@ -122,20 +123,6 @@ def deep_tree_docx(path: Path, depth: int = 1000) -> Path:
     return docx_with(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'.encode())
 
 
-def long_pdf(path: Path, pages: int) -> Path:
-    """A text PDF of ``pages`` pages: the pages of a seed rendering, over and over."""
-    import pypdfium2 as pdfium
-
-    source, result = pdfium.PdfDocument(str(rendering(SEEDS[3], "pdf"))), pdfium.PdfDocument.new()
-    try:
-        result.import_pages(source, [i % len(source) for i in range(pages)])
-        result.save(str(path))
-    finally:
-        result.close()
-        source.close()
-    return path
-
-
 def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">L", len(data)) + kind + data + struct.pack(">L", zlib.crc32(kind + data))
 
@@ -160,7 +147,7 @@ CASES = {
     "lying zip header": (lambda d: lying_zip_docx(d / "lying.docx"), "decompression_bomb"),
     "billion laughs": (lambda d: billion_laughs_docx(d / "laughs.docx"), "decompression_bomb"),
     "deep XML tree": (lambda d: deep_tree_docx(d / "deep.docx"), "broken_docx"),
-    "5,000-page PDF": (lambda d: long_pdf(d / "long.pdf", 5000), "too_many_pages"),
+    "5,000-page PDF": (lambda d: repeated(d / "long.pdf", 5000), "too_many_pages"),
     "FIFO": (lambda d: (os.mkfifo(d / "pipe.txt"), d / "pipe.txt")[1], "not_a_regular_file"),
     "symlink loop": (lambda d: (os.symlink(d / "loop-b.txt", d / "loop-a.txt"),
                                 os.symlink(d / "loop-a.txt", d / "loop-b.txt"), d / "loop-a.txt")[2], "symlink_loop"),
@@ -388,35 +375,30 @@ def test_permission_denied_for_a_file_nobody_may_read(tmp_path):
 
 # --- OCR engine ----------------------------------------------------------------------------
 
-def scanned_pdf(path: Path) -> Path:
-    """An image-only PDF page: something only OCR can read."""
+def scan(path: Path) -> Path:
+    """A white page with a black bar, as an image file or an image-only PDF (by the suffix):
+    something only OCR can read."""
     from PIL import Image, ImageDraw
 
     image = Image.new("L", (850, 1100), 255)
     ImageDraw.Draw(image).rectangle((100, 100, 700, 140), fill=0)
-    image.save(path, "PDF", resolution=100)
+    image.save(path, resolution=100)
     return path
 
 
-def test_a_scan_without_tesseract_is_engine_missing(tmp_path, monkeypatch):
-    path = scanned_pdf(tmp_path / "scan.pdf")
-    (tmp_path / "empty-bin").mkdir()
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+@pytest.mark.parametrize("name, variable, missing", [
+    ("scan.pdf", "PATH", "Tesseract OCR engine is not installed"),  # no tesseract on the path
+    ("scan.png", "PATH", "Tesseract OCR engine is not installed"),
+    ("scan.pdf", "TESSDATA_PREFIX", "Vietnamese model is not installed"),  # tesseract without its vie model
+    ("scan.png", "TESSDATA_PREFIX", "Vietnamese model is not installed"),
+])
+def test_a_scan_without_the_ocr_engine_is_engine_missing(tmp_path, monkeypatch, name, variable, missing):
+    path = scan(tmp_path / name)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv(variable, str(tmp_path / "empty"))
     record = extract(path)
     assert record.error == "engine_missing", record.reason
-    assert "Tesseract OCR engine is not installed" in record.reason and "tesseract-ocr-vie" in record.reason
-
-
-def test_an_image_without_the_vietnamese_model_is_engine_missing(tmp_path, monkeypatch):
-    path = tmp_path / "scan.png"
-    from PIL import Image
-
-    Image.new("L", (850, 1100), 255).save(path)
-    (tmp_path / "tessdata").mkdir()
-    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path / "tessdata"))
-    record = extract(path)
-    assert record.error == "engine_missing", record.reason
-    assert "Vietnamese model is not installed" in record.reason and "tesseract-ocr-vie" in record.reason
+    assert missing in record.reason and "tesseract-ocr-vie" in record.reason and name in record.reason
 
 
 def test_a_text_pdf_needs_no_engine(tmp_path, monkeypatch):
