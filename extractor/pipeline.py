@@ -123,13 +123,7 @@ def extract(path: Union[str, bytes, os.PathLike]) -> Result:
     """One document → PlanRecord, or ErrorRecord naming the file and the reason. Never raises.
     ``path`` may be bytes (decoded as the file system does); names are recorded printably
     (``readers.printable_name``: undecodable bytes as ``\\xNN``), so JSON can carry them."""
-    try:
-        path = os.fsdecode(path)
-    except TypeError:
-        shown = printable_text(repr(path))
-        return ErrorRecord(document=shown, path=shown, error="internal_error",
-                           reason=f"{shown} is not a path (str, bytes or os.PathLike)")
-    name, shown = printable_name(os.path.basename(path)), printable_name(path)
+    name, shown = _printable_names(path)
     try:
         source = read(path)
         return record_from_doc(build_doc(source))
@@ -140,6 +134,15 @@ def extract(path: Union[str, bytes, os.PathLike]) -> Result:
         return ErrorRecord(document=name, path=shown, error="internal_error",
                            reason=printable_text(f"{name}: {type(e).__name__}: {e} "
                                                  f"(at {Path(where.filename).name}:{where.lineno})"))
+
+
+def _printable_names(path: object) -> tuple[str, str]:
+    """The file name and the path for an ErrorRecord (the repr of something that is no path)."""
+    try:
+        path = os.fsdecode(path)
+    except TypeError:
+        return (printable_text(repr(path)),) * 2
+    return printable_name(os.path.basename(path)), printable_name(path)
 
 
 def expand_paths(paths: Iterable[Union[str, os.PathLike]]) -> list[str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 from renderings import rendering
-from test_pdf_fast import repeated
+from test_pdf_fast import PEAK_RSS_PROBE, repeated
 
 from extractor.pipeline import extract
 from extractor.readers import ReadError, read
@@ -222,14 +222,14 @@ def test_every_error_code_of_the_cases_is_distinct_and_documented():
 
 # --- decompression bombs -------------------------------------------------------------------
 
-RSS_PROBE = """
-import json, resource, sys, time
+RSS_PROBE = PEAK_RSS_PROBE + """
+import json, sys, time
 from extractor.pipeline import extract
 start = time.monotonic()
 record = extract(sys.argv[1])
 print(json.dumps({"code": getattr(record, "error", "plan"), "reason": getattr(record, "reason", ""),
                   "seconds": time.monotonic() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_rss_mb()}))
 """
 
 

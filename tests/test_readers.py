@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import types
@@ -413,3 +414,45 @@ def test_docx_without_text_is_empty(tmp_path):
     docx.Document().save(str(path))
     error = read_error(path)
     assert error.code == "empty_file" and "blank.docx" in error.reason
+
+
+# --- names and paths ---------------------------------------------------------------------------
+
+def unescaped(printable: str) -> bytes:
+    """The bytes of a name back from its printable form (the inverse of printable_name)."""
+    out, i = bytearray(), 0
+    while i < len(printable):
+        if printable[i] != "\\":
+            out += printable[i].encode("utf-8")
+            i += 1
+        elif printable[i + 1] == "\\":
+            out += b"\\"
+            i += 2
+        elif printable[i + 1] == "x":
+            out.append(int(printable[i + 2:i + 4], 16))
+            i += 4
+        else:
+            width = 4 if printable[i + 1] == "u" else 8
+            out += chr(int(printable[i + 2:i + 2 + width], 16)).encode("utf-8", "surrogatepass")
+            i += 2 + width
+    return bytes(out)
+
+
+@pytest.mark.parametrize("raw", [b"plan.txt", "Kế hoạch.md".encode(), b"k\xe9 ho\xff.txt", b"-a\nb\tc.pdf",
+                                 b"a\\xff.txt", b"\\", "bidi\u202eevil.txt".encode(), "\u0085".encode()])
+def test_printable_names_print_on_one_line_and_keep_their_bytes(raw):
+    from extractor.readers import printable_name
+
+    shown = printable_name(raw)
+    assert shown.isprintable() and printable_name(os.fsdecode(raw)) == shown
+    assert unescaped(shown) == raw
+    if raw.isascii() and raw.decode().isprintable() and b"\\" not in raw:
+        assert shown == raw.decode()
+
+
+def test_a_non_path_is_refused_by_name():
+    error = read_error(None)
+    assert error.code == "internal_error" and "not a path" in error.reason
+    from extractor.pipeline import extract
+
+    assert extract(None).error == "internal_error"

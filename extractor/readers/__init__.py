@@ -1,8 +1,9 @@
 """Read any supported plan file into a :class:`SourceDocument`, choosing the reader by content.
 
-``read(path)`` looks at the bytes first (PDF, DOCX, image magic) and at the suffix only
-for plain text. Every failure is a :class:`ReadError` whose ``code`` is an ErrorRecord
-error code and whose ``reason`` names the file; nothing else escapes.
+``read(path)`` checks that the path names a regular file it may read (:mod:`.files`), then
+looks at the bytes first (PDF, DOCX, image magic) and at the suffix only for plain text.
+Every failure is a :class:`ReadError` whose ``code`` is an ErrorRecord error code and whose
+``reason`` names the file (printably, :mod:`.printable`); nothing else escapes.
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ OLE_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 def read(path: str | bytes | os.PathLike, max_bytes: int | None = None) -> SourceDocument:
     """Read a plan file (a str, bytes or path-like path). Raises ReadError (never anything else)."""
-    path = Path(os.fsdecode(path))
+    try:
+        path = Path(os.fsdecode(path))
+    except TypeError:
+        raise ReadError("internal_error", f"{path!r} is not a path (str, bytes or os.PathLike)") from None
     name = printable_name(path.name)
     try:
         return _read(path, name, byte_limit(max_bytes))
