@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 
-.PHONY: setup system-deps demo test bench schema eval clean
+.PHONY: setup system-deps demo test lint bench schema eval clean
 
 system-deps:
 	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null); then \
@@ -28,8 +28,12 @@ demo: setup
 	$(BIN)/vnplan extract $(SEED) --format md
 	$(BIN)/vnplan eval --gold corpus/gold --docs corpus/plans
 
-test: setup
+test: setup lint
 	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py

@@ -31,7 +31,7 @@ class Timer:
     """Wall-clock and CPU time of a block. vnplan is single-threaded, so CPU time is the time on one
     core whatever else the machine runs; wall time shows what a user waits on this machine now."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 
@@ -85,21 +85,16 @@ def steps(sources: list, repeat: int) -> None:
 
     docs = [build_doc(s) for s in sources]
 
-    def fresh(extractor):  # the bodies' analysis is cached on the Doc (deadlines reuse it)
-        def run(doc):
-            doc.__dict__.pop("_vnplan_bodies", None)
-            extractor(doc)
-        return run
-
     def best(items, work) -> float:
         return min(_timed(items, work) for _ in range(repeat)) / len(items) * 1000
 
     normalising = best(sources, lambda s: normalise(s.text))
     rows = [("normalise", normalising), ("segment (build_doc - normalise)", best(sources, build_doc) - normalising)]
-    body_cost = best(docs, fresh(bodies.extract_bodies))
+    body_cost = best(docs, bodies.find_bodies)
+    found = {id(doc): bodies.find_bodies(doc) for doc in docs}
     rows += [("metadata", best(docs, metadata.extract_metadata)), ("targets", best(docs, targets.extract_targets)),
              ("references", best(docs, references.extract_references)), ("bodies", body_cost),
-             ("deadlines (bodies excluded)", best(docs, fresh(deadlines.extract_deadlines)) - body_cost),
+             ("deadlines (bodies given)", best(docs, lambda d: deadlines.extract_deadlines(d, found[id(d)]))),
              ("budget", best(docs, budget.extract_budget)),
              ("full record", best(sources, lambda s: record_from_doc(build_doc(s))))]
     for label, ms in rows:
@@ -122,7 +117,7 @@ def main() -> None:
         return
 
     collector_passes("full record", sources, lambda s: record_from_doc(build_doc(s)), args.repeat)
-    with batch_gc():  # the rest as `vnplan` commands and extract_many run: the collector tuned for a batch
+    with batch_gc():  # the rest as every `vnplan` command runs: the collector tuned for a batch
         _batch_figures(args, seeds, sources)
 
 
@@ -131,12 +126,11 @@ def _batch_figures(args: argparse.Namespace, seeds: list[Path], sources: list) -
     passes("full record, all fields (seed texts)", sources, lambda s: record_from_doc(build_doc(s)), args.repeat)
     passes("extract(path) incl. reading (seed texts)", seeds, extract, args.repeat)
 
-    from extractor.check.parents import find_parents
-    from extractor.check.registry import load_registry
-    from extractor.check.report import DEFAULT_PARENTS, check_record
+    from extractor.check import check_record, find_parents, load_registry
+    from extractor.resources import PARENTS_DIR
 
     # as `vnplan check` does: the parents and the registry are read once for the batch
-    parents, registry = find_parents(DEFAULT_PARENTS), load_registry()
+    parents, registry = find_parents(PARENTS_DIR), load_registry()
     records = [extract(s) for s in seeds]
     passes("check against the parent (782/QĐ-TTg)", records,
            lambda r: check_record(r, registry=registry, parents=parents), args.repeat)

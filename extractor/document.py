@@ -1,9 +1,11 @@
 """The normalised, segmented document that every field extractor reads.
 
-A ``Doc`` holds the normalised text, its map back to the source text, and the
-paragraphs in reading order, each knowing where it sits in the outline. Field
-extractors are pure functions ``Doc -> list[Record]``; they locate evidence with
-``doc.span(start, end)`` on offsets into ``doc.text`` (the normalised text).
+A ``Doc`` holds the normalised text, its map back to the source text (with the OCR
+confidence of recognised words), and the paragraphs in reading order, each knowing its
+role, where it sits in the outline and the kind of its section, all set once when the Doc
+is built (``pipeline.build_doc``). Field extractors are pure functions of a ``Doc``; they
+locate evidence with ``doc.span(start, end)`` on offsets into ``doc.text`` (the normalised
+text).
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from typing import Optional
 
 from .normalise import MappedText
 from .readers.base import SourceDocument
-from .records import Finding, Outline, Span
+from .records import Outline, Span
+
+# Under this mean Tesseract word confidence (0-100) a record says it rests on weak OCR.
+LOW_OCR_CONFIDENCE = 70.0
 
 # Paragraph roles, in document order.
 ROLES = ("header", "doc_type", "title", "preamble", "section_heading", "item", "body", "closing", "signature")
@@ -59,7 +64,6 @@ class Doc:
     abbreviations: dict[str, str] = field(default_factory=dict)  # defined by the plan itself
     signature: list[str] = field(default_factory=list)  # digital-signature trailer lines
     furniture: list[Span] = field(default_factory=list)  # page numbers, footnote marks, rules
-    segment_findings: list[Finding] = field(default_factory=list)  # numbering gaps, duplicates, levels
 
     @property
     def text(self) -> str:

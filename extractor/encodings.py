@@ -12,11 +12,12 @@ Both pick the encoding whose result has the most valid Vietnamese syllables
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
-from pathlib import Path
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
+
+from .resources import data_json
 
 # --------------------------------------------------------------------------- syllables
 
@@ -106,9 +107,6 @@ def count_syllables(text: str) -> int:
 
 # --------------------------------------------------------------------------- tables
 
-DATA_FILE = Path(__file__).parent / "data" / "legacy_encodings.json"
-
-
 def _byte_table(entries: dict[str, str]) -> dict[int, str]:
     return {int(key, 16): value for key, value in entries.items() if not key.startswith("_")}
 
@@ -122,13 +120,8 @@ def _cp1252_char(byte: int) -> Optional[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
-
-
-@functools.lru_cache(maxsize=1)
 def _tables() -> dict:
-    data = _data()
+    data = data_json("legacy_encodings.json")
     tcvn = data["tcvn3"]
     letters = _byte_table(tcvn["abc_letters"])
     letters.update(_byte_table(tcvn["vn1_capitals_free_positions"]))
@@ -147,15 +140,19 @@ def _tables() -> dict:
     return {"tcvn3_vn1": with_capitals, "tcvn3_abc": with_punctuation, "vni": _vni_table(data["vni"])}
 
 
+def _cp1252_text(byte_values: list[int]) -> str:
+    """The characters Windows-1252 gives bytes that it defines (the tables name only those)."""
+    return "".join(c for b in byte_values if (c := _cp1252_char(b)) is not None)
+
+
 def _vni_table(vni: dict) -> dict[str, str]:
     """VNI sequence (bytes read as Windows-1252) -> Unicode letter, capitals included."""
     table: dict[str, str] = {}
     offset = vni["capital_offset"]
 
     def add(letter: str, byte_values: list[int]) -> None:
-        lower = "".join(_cp1252_char(b) for b in byte_values)
-        upper_bytes = [b - offset if b >= 0xE0 or 0x61 <= b <= 0x7A else b for b in byte_values]
-        upper = "".join(_cp1252_char(b) for b in upper_bytes)
+        lower = _cp1252_text(byte_values)
+        upper = _cp1252_text([b - offset if b >= 0xE0 or 0x61 <= b <= 0x7A else b for b in byte_values])
         table[lower] = letter
         table[upper] = letter.upper()
         # a capital base with a lowercase mark byte, as some VNI documents mix them
@@ -278,7 +275,7 @@ _PARAGRAPH_START = re.compile(r"[\s*\"“(]*")
 @functools.lru_cache(maxsize=1)
 def _ambiguous_letters() -> frozenset[str]:
     """Lowercase letters whose capitals TCVN3's ABC set has no byte for (all toned letters)."""
-    abc = set(_byte_table(_data()["tcvn3"]["abc_letters"]).values())
+    abc = set(_byte_table(data_json("legacy_encodings.json")["tcvn3"]["abc_letters"]).values())
     return frozenset(c for c in abc if c.islower() and c.upper() not in abc)
 
 
@@ -287,32 +284,34 @@ def _is_capital_syllable(word: str) -> bool:
 
 
 def _restore_line_capitals(line: str, paragraph_start: bool = False) -> str:
-    words = [[m.start(), m.group()] for m in WORD.finditer(line)]
-    if not words:
+    found = list(WORD.finditer(line))
+    if not found:
         return line
+    starts = [m.start() for m in found]
+    words = [m.group() for m in found]
     ambiguous = _ambiguous_letters()
     # words whose other letters are all capitals, with letters that might be capitals
     candidates = []
-    for index, (start, word) in enumerate(words):
+    for index, word in enumerate(words):
         if not any(c in ambiguous for c in word) or any(c.islower() and c not in ambiguous for c in word):
             continue
         capitals = sum(c.isupper() for c in word)
         if capitals >= 2:
-            words[index][1] = word.upper()
+            words[index] = word.upper()
         else:
             candidates.append((index, capitals))
     for index, capitals in candidates:
-        neighbours = [words[i][1] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+        neighbours = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
         capital = [_is_capital_syllable(word) for word in neighbours]
         if (capitals == 1 and any(capital)) or (capitals == 0 and capital and all(capital)):
-            words[index][1] = words[index][1].upper()
-    for index, (start, word) in enumerate(words):
+            words[index] = words[index].upper()
+    for index, (start, word) in enumerate(zip(starts, words)):
         before = line[:start]
         if word[0] in ambiguous and (_SENTENCE_START.search(before)
                                      or (paragraph_start and _PARAGRAPH_START.fullmatch(before))):
-            words[index][1] = word[0].upper() + word[1:]
+            words[index] = word[0].upper() + word[1:]
     pieces, last = [], 0
-    for start, word in words:
+    for start, word in zip(starts, words):
         pieces.append(line[last:start])
         pieces.append(word)
         last = start + len(word)
@@ -361,10 +360,12 @@ def _tcvn3_translations() -> dict[str, dict[int, str]]:
 def utf8_misread_to_unicode(text: str) -> str:
     """UTF-8 read as Windows-1252/Latin-1 ("Káº¿ hoáº¡ch") -> NFC text; unchanged if the
     bytes it stands for are not UTF-8."""
+    codes = [_cp1252_byte(c) for c in text]
+    if None in codes:  # a character Windows-1252 has no byte for: not misread UTF-8
+        return text
     try:
-        data = bytes(_cp1252_byte(c) for c in text)
-        return unicodedata.normalize("NFC", data.decode("utf-8"))
-    except (TypeError, ValueError):
+        return unicodedata.normalize("NFC", bytes(c for c in codes if c is not None).decode("utf-8"))
+    except ValueError:
         return text
 
 
@@ -413,6 +414,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         gain = sum(after.values()) - sum(before.values())
         if best is None or gain > best[0]:
             best = (gain, name, converted, after, capitals)
+    assert best is not None  # there is always a converter
     gain, name, converted, after, capitals = best
     if gain < 1 or gain < 0.2 * words:
         return text, []

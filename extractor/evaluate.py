@@ -1,7 +1,9 @@
 """The scorer of ``gold-format.md``: precision, recall and F1 per field, per document and overall.
 
 Gold files are matched to documents by stem (``000_x.pdf``, ``000_x.docx`` and
-``000_x.txt`` all score against ``000_x.gold.json``). Text is compared after NFC,
+``000_x.txt`` all score against ``000_x.gold.json``); the matching of plan targets to a parent's
+is scored against ``<stem>.alignment.json`` tables (``score_alignment``). Every score is one
+precision/recall/F1 (``Counts.scores``). Text is compared after NFC,
 casefolding, tone-mark normalisation and collapsing of whitespace and of spaces
 around hyphens. Fields not extracted score honestly: zero recall, never left out.
 """
@@ -11,12 +13,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
+from .check import Parent, find_parents, number_key
+from .check.match import MARGIN, THRESHOLD, match_targets
 from .normalise import fold
 from .records import ErrorRecord, PlanRecord
+from .resources import PARENTS_DIR
 
 FIELDS = ("metadata", "sections", "targets", "references", "bodies", "findings")
 METADATA_KEYS = ("doc_type", "number", "symbol", "issuer", "place", "date", "signer", "signer_title")
@@ -37,8 +43,10 @@ class Counts:
     fp: int = 0
     fn: int = 0
     extra: dict[str, list[float]] = field(default_factory=dict)  # accuracies / token F1 over matched pairs
+    missed: list[Any] = field(default_factory=list)  # gold items nothing matched (one document's)
+    spurious: list[Any] = field(default_factory=list)  # predicted items no gold matched
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -88,9 +96,13 @@ def score_metadata(pred: dict, gold: dict) -> Counts:
         c.extra["accuracy"].append(1.0 if g == p else 0.0)
         if g is not None and p == g:
             c.tp += 1
-        else:
-            c.fn += g is not None
-            c.fp += p is not None
+            continue
+        if g is not None:
+            c.fn += 1
+            c.missed.append({k: gold.get(k)})
+        if p is not None:
+            c.fp += 1
+            c.spurious.append({k: pred.get(k)})
     return c
 
 
@@ -106,7 +118,9 @@ def _match_by_key(pred: list[dict], gold: list[dict], key: Callable[[dict], Any]
             c.tp += 1
         else:
             c.fn += 1
-    c.fp = sum(len(v) for v in pool.values())
+            c.missed.append(g)
+    c.spurious = [p for bucket in pool.values() for p in bucket]
+    c.fp = len(c.spurious)
     return c, pairs
 
 
@@ -147,7 +161,9 @@ def score_targets(pred: list[dict], gold: list[dict]) -> Counts:
             used_p.add(i)
             used_g.add(j)
             pairs.append((f, pred[i], gold[j]))
-    c = Counts(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
+    c = Counts(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs),
+               missed=[g for j, g in enumerate(gold) if j not in used_g],
+               spurious=[p for i, p in enumerate(pred) if i not in used_p])
     c.extra = {"group_token_f1": [f for f, _, _ in pairs],
                "section_accuracy": [float(_key(p.get("section")) == _key(g.get("section"))) for _, p, g in pairs],
                "year_accuracy": [float(p.get("year") == g.get("year")) for _, p, g in pairs]}
@@ -156,7 +172,7 @@ def score_targets(pred: list[dict], gold: list[dict]) -> Counts:
 
 def score_findings(pred: list[dict], gold: list[dict]) -> Counts:
     def key(f: dict) -> Any:
-        code = f.get("code")
+        code = f.get("code") or ""
         located = LOCATING_KEY.get(code, "section")
         return (code, _key(f.get(located)) if located else None)
 
@@ -208,11 +224,11 @@ def evaluate(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord]) -> dic
     documents: dict[str, dict] = {}
     for name, gold in golds.items():
         pred = preds.get(name, {})
-        doc_scores = {}
+        doc_scores: dict[str, Any] = {}
         for f in FIELDS:
             counts = SCORERS[f](pred.get(f, {} if f == "metadata" else []), gold.get(f, {} if f == "metadata" else []))
             overall[f].add(counts)
-            doc_scores[f] = counts.scores()
+            doc_scores[f] = counts.scores() | {"missed": counts.missed, "spurious": counts.spurious}
         if name in errors:
             doc_scores["error"] = errors[name]
         elif name not in preds:
@@ -221,8 +237,30 @@ def evaluate(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord]) -> dic
     return {"overall": {f: overall[f].scores() for f in FIELDS}, "documents": documents}
 
 
+def missing_documents(result: dict) -> list[str]:
+    """Gold files that no document (or only an error record) answered."""
+    return [name for name, d in result["documents"].items() if "error" in d]
+
+
+def _cell(scores: dict) -> str:
+    """A document's F1 for one field; "–" where neither gold nor vnplan has a record of it."""
+    return "       –" if scores["tp"] + scores["fp"] + scores["fn"] == 0 else f"{scores['f1']:>8.3f}"
+
+
+def format_explanation(result: dict) -> str:
+    """Per document and field, what gold has that nothing matched (-) and what vnplan found that
+    matched nothing (+)."""
+    lines = []
+    for name, d in result["documents"].items():
+        rows = [f"  {f}: {sign} {json.dumps(item, ensure_ascii=False)}"
+                for f in FIELDS for sign, key in (("-", "missed"), ("+", "spurious")) for item in d[f][key]]
+        if rows or "error" in d:
+            lines += [name] + ([f"  ERROR {d['error']}"] if "error" in d else []) + rows
+    return "\n".join(lines)
+
+
 def format_table(result: dict) -> str:
-    """The overall table, then F1 per document."""
+    """The overall table, then F1 per document ("–": nothing to find, nothing found)."""
     lines = ["field        precision  recall     f1   extra", "-" * 72]
     for f, s in result["overall"].items():
         if f == "alignment":
@@ -236,6 +274,49 @@ def format_table(result: dict) -> str:
                      "matching of plan targets to parent targets")
     lines += ["", "F1 per document: " + "  ".join(f"{f[:8]:>8}" for f in FIELDS)]
     for name, d in result["documents"].items():
-        row = "  ".join(f"{d[f]['f1']:>8.3f}" for f in FIELDS)
+        row = "  ".join(_cell(d[f]) for f in FIELDS)
         lines.append(f"{name[:28]:<28} {row}" + (f"  ERROR {d['error']}" if "error" in d else ""))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- alignment against a parent
+
+
+def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
+    """Gold pairs as (plan target index, parent id): a gold plan target is the record's target with the
+    same value and the best group token F1 (at least 0.5); one that no target matches gets index -1."""
+    out = set()
+    for pair in gold["pairs"]:
+        want = pair["plan_target"]
+        cands = [(token_f1(t.group, want["group"]) + (t.year == want.get("year"))
+                  + token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
+                 for i, t in enumerate(record.targets) if abs(t.value - want["value"]) < 1e-9]
+        cands = [c for c in cands if c[0] >= 0.5]
+        idx = max(cands)[1] if cands else -1
+        out.add((idx, pair["parent_target"]))
+    return out
+
+
+def has_alignment_gold(gold_dir: Path) -> bool:
+    return any(Path(gold_dir).glob("*.alignment.json"))
+
+
+def score_alignment(gold_dir: Path, records: Iterable[PlanRecord | ErrorRecord],
+                    parents: Optional[list[Parent]] = None, threshold: float = THRESHOLD,
+                    margin: float = MARGIN) -> dict[str, Any]:
+    """Precision, recall and F1 of the matched target pairs against the gold alignment tables
+    (``<stem>.alignment.json``: the plan's parent and its pairs)."""
+    golds = {p.name[: -len(".alignment.json")]: json.loads(p.read_text("utf-8"))
+             for p in sorted(Path(gold_dir).glob("*.alignment.json"))}
+    by_number = {number_key(p.number): p for p in (parents if parents is not None else find_parents(PARENTS_DIR))
+                 if p.number}
+    counts = Counts()
+    for record in records:
+        gold = golds.get(stem(record.document)) if isinstance(record, PlanRecord) else None
+        if gold is None or not isinstance(record, PlanRecord):
+            continue
+        want = gold_pairs(gold, record)
+        got = {(m.plan_index, m.parent_id)
+               for m in match_targets(record, by_number[number_key(gold["parent"])], threshold, margin)}
+        counts.add(Counts(tp=len(got & want), fp=len(got - want), fn=len(want - got)))
+    return counts.scores()

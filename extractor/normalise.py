@@ -94,9 +94,10 @@ def at_word_start(text: str, at: int) -> bool:
 class MappedText:
     """Normalised text plus the source range of each run of characters."""
 
-    def __init__(self, source: str, line_starts: list[int], page_starts: list[int]):
+    def __init__(self, source: str, line_starts: list[int], page_starts: list[int],
+                 ocr_confidence: Optional[list[tuple[int, int, float]]] = None):
         """``line_starts``: 0 and the offset after each \\n or \\f of ``source``; ``page_starts``: 0
-        and the offset after each \\f."""
+        and the offset after each \\f; ``ocr_confidence``: OCR word confidences as source ranges."""
         self.source = source
         self._parts: list[str] = []
         self._norm_starts: list[int] = []
@@ -105,7 +106,7 @@ class MappedText:
         self.text = ""
         self._line_starts = line_starts
         self._page_starts = page_starts
-        self.ocr_confidence: Optional[list[tuple[int, int, float]]] = None  # source ranges
+        self.ocr_confidence = ocr_confidence or None  # (source start, end, confidence) per OCR word
         self._spans: dict[tuple[int, int], Span] = {}
         # the source offset of every run's start and end: paragraphs and items begin and end on
         # run boundaries, and a dict look-up is cheaper than the bisect of ``to_source``
@@ -122,7 +123,7 @@ class MappedText:
         self._length += len(text)
         self._run_ends[self._length] = src_end
 
-    def freeze(self) -> "MappedText":
+    def freeze(self) -> MappedText:
         self.text = "".join(self._parts)
         return self
 
@@ -404,10 +405,12 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     return wrapped and len(ptext) >= 0.75 * width
 
 
-def normalise(source: str) -> Normalised:
-    """Clean the source text into paragraphs, keeping the map back to it."""
+def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]] = None) -> Normalised:
+    """Clean the source text into paragraphs, keeping the map back to it (and, for recognised text,
+    the OCR confidence of every word, as source ranges)."""
     split = _split_lines(source)
-    mapped = MappedText(source, [start for start, _, _ in split], [0] + [start for start, _, pb in split if pb])
+    mapped = MappedText(source, [start for start, _, _ in split], [0] + [start for start, _, pb in split if pb],
+                        ocr_confidence)
     norm = Normalised(mapped, [])
     lines = _drop_running_lines(_lines(source, split, norm, mapped), norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)

@@ -73,6 +73,10 @@ class Provenance(Record):
     )
     warnings: list[str] = Field(default_factory=list)
     extractor_version: str = ""
+    sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes: the document's identity")
+    submission: dict[str, str] = Field(
+        default_factory=dict, description="columns of the batch manifest that listed the file "
+        "(submitting office, period, reference ...)")
 
 
 # ---------------------------------------------------------------- metadata
@@ -108,7 +112,7 @@ class Item(Record):
     text: str
     span: Span
     heading_level: Optional[int] = Field(None, description="markdown/DOCX heading level when styled as one")
-    children: list["Item"] = Field(default_factory=list)
+    children: list[Item] = Field(default_factory=list)
 
 
 class Section(Record):
@@ -260,7 +264,6 @@ class PlanRecord(Record):
     deadlines: list[Deadline] = Field(default_factory=list)
     budget: list[BudgetSource] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
-    alignment: list[AlignmentRow] = Field(default_factory=list)
 
     @property
     def sections(self) -> list[Section]:
@@ -296,6 +299,8 @@ class ErrorRecord(Record):
         "(Debian package tesseract-ocr-vie) is not installed;\n"
         "internal_error: an unexpected failure (a bug, or an I/O error), the reason says where"))
     reason: str = Field(description="human-readable explanation")
+    sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes, when it could be read")
+    submission: dict[str, str] = Field(default_factory=dict, description="columns of the batch manifest")
 
 
 Result = Union[PlanRecord, ErrorRecord]
@@ -316,6 +321,7 @@ class CheckReport(Record):
     """A plan checked against itself, its parent programme and the registry of known documents."""
 
     document: str
+    sha256: Optional[str] = Field(None, description="SHA-256 of the plan file: joins the report to its record")
     parent: ParentInfo
     alignment: list[AlignmentRow] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

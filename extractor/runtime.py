@@ -11,8 +11,8 @@ the spans and items stopped going through pydantic's constructors, which made mo
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 BATCH_GC_THRESHOLD = (50_000, 20, 20)
 

@@ -1,18 +1,16 @@
 """Segmentation: normalised paragraphs → outline (header, title, preamble, sections, items, closing).
 
-Numbering mistakes in the source are kept as written and reported as findings
-(``section_number_gap``, ``section_number_duplicate``, ``section_level_inconsistent``),
-never fixed silently.
+Numbering mistakes in the source are kept as written (``check.rules.numbering`` reports them),
+never fixed silently; only a numeral OCR misread is repaired, and the numeral as read is kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Optional
 
 from .document import Paragraph
-from .records import Block, Finding, Item, Outline, Section, Span
+from .records import Block, Item, Outline, Section
 
 # ---------------------------------------------------------------- grammar
 
@@ -94,8 +92,8 @@ def item_marker(text: str) -> tuple[str, Optional[str], str]:
 # ---------------------------------------------------------------- segmentation
 
 
-def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False) -> tuple[Outline, list[Finding]]:
-    """Give each paragraph its role and place in the outline; build the Outline and numbering findings.
+def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False) -> Outline:
+    """Give each paragraph its role and place in the outline, and build the Outline.
 
     ``span_of(start, end)`` maps normalised offsets to a source Span; ``recognised(start)`` says
     whether the text at a normalised offset came from OCR (whose misread numerals may be repaired).
@@ -113,8 +111,7 @@ def segment(paragraphs: list[Paragraph], span_of, recognised=lambda start: False
         p.role = "closing"
         outline.closing.append(Block.built(text=p.text, span=span_of(p.start, p.end)))
     _mark_signature(paragraphs[closing_start:])
-    findings = numbering_findings(sections) + level_findings(paragraphs, sections, span_of)
-    return outline, findings
+    return outline
 
 
 def _closing_start(paragraphs: list[Paragraph], last_head: int) -> int:
@@ -138,7 +135,7 @@ def _front_matter(front: list[Paragraph], outline: Outline, span_of) -> None:
             p.role = "doc_type"
             outline.header.append(block)
         elif not title_done and (outline.title is None or not _PREAMBLE_CUE.match(p.text)) and (
-            outline.title is None or (p.bold or p.heading_level) and not _HEADER_LINE.match(p.text)
+            outline.title is None or ((p.bold or p.heading_level) and not _HEADER_LINE.match(p.text))
         ):
             p.role = "title"
             if outline.title is None:
@@ -205,7 +202,7 @@ def _items(paragraphs: list[Paragraph], head_index: int, indexes: range, span_of
         parent = stack[-1] if stack else None
         (parent[1].children if parent else roots).append(item)
         p.parent = parent[2] if parent else head_index
-        p.path = [head.section] + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
+        p.path = [head.section or ""] + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
         p.context = [title] + [paragraphs[e[2]].text for e in stack]
         if kind:
             stack.append((kind, item, i))
@@ -237,69 +234,3 @@ def to_roman(value: int) -> str:
         while value >= n:
             out, value = out + numeral, value - n
     return out
-
-
-# ---------------------------------------------------------------- findings
-
-
-def numbering_findings(sections: list[Section]) -> list[Finding]:
-    """Gaps and duplicates in the Roman numbering, kept as written."""
-    out: list[Finding] = []
-    seen: set[int] = set()
-    expected = 1
-    for s in sections:
-        value = roman_value(s.number)
-        if value in seen:
-            out.append(Finding(
-                code="section_number_duplicate", severity="warning", section=s.number, evidence=[s.span],
-                rule="segment.numbering_findings",
-                message_vi=f"Số mục {s.number} bị lặp lại (mục \"{s.title}\").",
-                message_en=f"Section number {s.number} is used twice (\"{s.title}\").",
-            ))
-        elif value > expected:
-            out.append(Finding(
-                code="section_number_gap", severity="warning", section=s.number, evidence=[s.span],
-                rule="segment.numbering_findings",
-                message_vi=f"Đánh số mục bị nhảy: thiếu mục trước mục {s.number}.",
-                message_en=f"Section numbering skips before {s.number}.",
-            ))
-        seen.add(value)
-        expected = max(expected, value + 1)
-    return out
-
-
-def level_findings(paragraphs: list[Paragraph], sections: list[Section], span_of) -> list[Finding]:
-    """Headings numbered like a subsection but styled as a section, or the reverse.
-
-    Styles are heading levels (markdown ``#`` count, DOCX heading level). The usual
-    level of sections is the commonest level of Roman headings; a Roman heading at
-    another level that subsections use is inconsistent, and so is a numbered
-    subsection at the sections' usual level.
-    """
-    levels = [s.heading_level for s in sections if s.heading_level is not None]
-    if not levels:
-        return []
-    section_level = Counter(levels).most_common(1)[0][0]
-    sub_levels = {
-        p.heading_level for p in paragraphs
-        if p.role == "item" and p.heading_level is not None and p.label and p.label[0].isdigit()
-    }
-    out: list[Finding] = []
-    for s in sections:
-        if s.heading_level is not None and s.heading_level != section_level and s.heading_level in sub_levels:
-            out.append(_level_finding(s.number, s.span, f"mục {s.number}", f"section {s.number}",
-                                      "được trình bày như mục con", "is styled like a subsection"))
-    for p in paragraphs:
-        if p.role == "item" and p.heading_level == section_level and p.label and p.label[0].isdigit():
-            out.append(_level_finding(p.label, span_of(p.start, p.end), f"mục con {p.label} của mục {p.section}",
-                                      f"subsection {p.label} of section {p.section}",
-                                      "được trình bày như mục lớn", "is styled like a top-level section"))
-    return out
-
-
-def _level_finding(label: str, span: Optional[Span], vi: str, en: str, vi_why: str, en_why: str) -> Finding:
-    return Finding(
-        code="section_level_inconsistent", severity="info", section=label,
-        evidence=[span] if span else [], rule="segment.level_findings",
-        message_vi=f"Tiêu đề {vi} {vi_why}.", message_en=f"The heading of {en} {en_why}.",
-    )

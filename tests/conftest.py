@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ def gold_for(path: Path) -> dict:
     return json.loads((GOLD / f"{path.stem}.gold.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(path: str):
     from extractor.pipeline import extract
 

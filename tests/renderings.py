@@ -341,7 +341,7 @@ def _seed_dir(seed: Path) -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rendering(seed: Path, kind: str) -> Path:
     """The ``kind`` ('pdf' or 'docx') rendering of ``seed``, made once (see :func:`cache_dir`).
     The file keeps the seed's stem (``000_x.txt`` -> ``000_x.pdf``), so gold files still match."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from PIL import Image, ImageFilter
-
 from renderings import cache_dir, rendering, seed_paths
 
 REPO = Path(__file__).resolve().parents[1]

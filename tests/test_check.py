@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLD, ROOT, SEEDS, extracted, gold_for
-from extractor.check.match import score_alignment
-from extractor.check.parents import (ParentError, find_parents, load_parent, parent_from_record, plan_period,
-                                     resolve_parent)
+
+from extractor.batch import load_parent_arg
+from extractor.check import check_record, plan_findings
+from extractor.check.parents import (
+    ParentError,
+    find_parents,
+    load_parent,
+    parent_from_record,
+    plan_period,
+    resolve_parent,
+)
 from extractor.check.registry import add_from_records, load_registry
-from extractor.check.report import add_check_parser, check_record, load_parent_arg
-from extractor.evaluate import score_findings
+from extractor.cli import main
+from extractor.evaluate import score_alignment, score_findings
 from extractor.pipeline import extract
 
 PARENT_FILE = ROOT / "corpus" / "parents" / "782-QD-TTg.json"
@@ -107,7 +113,7 @@ def test_plan_citing_no_parent(tmp_path):
     report = check_record(extracted(S004))
     assert report.parent.id is None and report.parent.how == "no parent found"
     assert report.alignment == []
-    assert not [f for f in report.findings if f.rule.startswith("check.parent_rules")]
+    assert not [f for f in report.findings if f.rule.startswith("check.rules.parent")]
 
 
 def test_parent_from_record():
@@ -248,11 +254,8 @@ def test_registry_add_from_records(tmp_path):
 
 
 def test_check_command_writes_json(tmp_path):
-    parser = argparse.ArgumentParser()
-    add_check_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["check", S002, "--parent", str(PARENT_FILE), "--out", str(tmp_path)])
-    assert args.func(args) == 0
-    data = json.loads((tmp_path / f"{Path(S002).stem}.check.json").read_text("utf-8"))
+    assert main(["check", S002, "--parent", str(PARENT_FILE), "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / f"{Path(S002).name}.check.json").read_text("utf-8"))
     assert {"document", "parent", "alignment", "findings"} <= set(data)
     assert data["parent"]["id"] == "782/QĐ-TTg" and data["parent"]["how"] == "given with --parent"
 
@@ -265,24 +268,16 @@ def test_parent_argument_by_number_or_plan():
 
 
 def test_registry_command(tmp_path):
-    from extractor.check.registry import add_registry_parser
-
     reg = tmp_path / "documents.json"
     shutil.copy(ROOT / "corpus" / "registry" / "documents.json", reg)
-    parser = argparse.ArgumentParser()
-    add_registry_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["registry", "add", S003, "--registry", str(reg)])
-    assert args.func(args) == 0
+    assert main(["registry", "add", S003, "--registry", str(reg)]) == 0
     assert load_registry(reg).lookup("3120/KH-UBND").date == "2016-08-05"
 
 
 @pytest.mark.parametrize("fmt,marker", [("md", "| M2.C1a |"), ("html", "<!DOCTYPE html>")])
 def test_check_command_other_formats(tmp_path, fmt, marker):
-    parser = argparse.ArgumentParser()
-    add_check_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["check", S000, "--format", fmt, "--out", str(tmp_path)])
-    assert args.func(args) == 0
-    assert marker in (tmp_path / f"{Path(S000).stem}.check.{fmt}").read_text("utf-8")
+    assert main(["check", S000, "--format", fmt, "--out", str(tmp_path)]) == 0
+    assert marker in (tmp_path / f"{Path(S000).name}.check.{fmt}").read_text("utf-8")
 
 
 def test_heldout_plans_get_no_spurious_parent_findings():
@@ -298,12 +293,15 @@ def test_heldout_plans_get_no_spurious_parent_findings():
     assert {n.parent_target for n in h02.notes if n.code == "parent_target_missing"} >= {"M3.C1b"}
 
 
-def test_deadline_chain_conflict():
+def test_deadline_chain_conflict(tmp_path):
     """Seed 004: units report to the Sở by 20/5, the Sở to the Bộ by 25/5 — consistent; moving the
-    units' date after the Sở's makes them contradict each other."""
+    units' date after the Sở's makes them contradict each other. No parent is needed: ``vnplan extract``
+    reports it."""
     rec = extracted(str(SEEDS[4])).model_copy(deep=True)
-    assert not codes(check_record(rec).findings, "deadline_conflict")
+    assert not codes(plan_findings(rec), "deadline_conflict")
     units = next(d for d in rec.deadlines if d.due == "trước ngày 20/5")
     units.due_day, units.due = 28, "trước ngày 28/5"
-    (f,) = codes(check_record(rec).findings, "deadline_conflict")
+    (f,) = codes(plan_findings(rec), "deadline_conflict")
     assert len(f.evidence) == 2 and "28/5" in f.message_en and "25/5" in f.message_en
+    moved = variant(tmp_path, str(SEEDS[4]), "trước ngày 20/5", "trước ngày 28/5")
+    assert codes(moved.findings, "deadline_conflict") and codes(check_record(moved).findings, "deadline_conflict")

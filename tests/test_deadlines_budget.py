@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from conftest import SEEDS
+
 from extractor.fields.budget import extract_budget
 from extractor.fields.deadlines import extract_deadlines, frequency_of
 from extractor.pipeline import build_doc
@@ -13,7 +14,7 @@ from extractor.pipeline import build_doc
 S000, S001, S002, S003, S004 = SEEDS
 
 
-@lru_cache(maxsize=None)
+@cache
 def doc_of(path: Path):
     return build_doc(path)
 

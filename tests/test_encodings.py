@@ -7,12 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from extractor.encodings import (decode_legacy_bytes, fix_text, is_vietnamese_syllable, syllable_share)
-from extractor.readers.quality import is_usable, score_text
 from renderings import seed_paths
-from scans import (ascii_punctuation, encode_cp1258, encode_tcvn3, encode_vni, vni_encoder,
-                         write_legacy_files)
+from scans import ascii_punctuation, encode_cp1258, encode_tcvn3, encode_vni, vni_encoder, write_legacy_files
+
+from extractor.encodings import decode_legacy_bytes, fix_text, is_vietnamese_syllable, syllable_share
+from extractor.readers.quality import is_usable, score_text
 
 SEEDS = seed_paths()
 
@@ -133,11 +132,12 @@ def test_tcvn3_abc_round_trip(path):
 
 def test_byte_files_are_detected_by_syllable_score(tmp_path):
     files = write_legacy_files(tmp_path, SEEDS[2])
-    text = seed_text(SEEDS[2])
+    words = set(seed_text(SEEDS[2]).casefold().split())
     for name, path in files.items():
         decoded, encoding = decode_legacy_bytes(path.read_bytes())
         assert encoding == name.split("_")[0]
         assert score_text(decoded) > 0.95
+        assert len(words & set(decoded.casefold().split())) > 0.8 * len(words)  # the seed's words come back
 
 
 def test_utf8_and_foreign_bytes_are_not_legacy_vietnamese():

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 from conftest import GOLD, PLANS, ROOT, SEEDS, extracted, gold_for
 
 from extractor.cli import main
 from extractor.evaluate import FIELDS, SCORERS, evaluate, token_f1
 from extractor.records import PlanRecord
-from extractor.schema import check_schemas, rendered
+from extractor.schema import check_schemas
 
 
 def test_gold_scores_perfectly_against_itself():
@@ -69,7 +68,7 @@ def test_cli_eval_json(capsys):
 def test_cli_extract_formats(tmp_path, capsys):
     seed = str(SEEDS[0])
     assert main(["extract", seed, "--format", "json", "--out", str(tmp_path)]) == 0
-    record = PlanRecord.model_validate_json((tmp_path / f"{SEEDS[0].stem}.json").read_text("utf-8"))
+    record = PlanRecord.model_validate_json((tmp_path / f"{SEEDS[0].name}.json").read_text("utf-8"))
     assert len(record.outline.sections) == 5
     assert main(["extract", seed, str(SEEDS[1]), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
@@ -92,3 +91,18 @@ def test_console_script_runs():
     exe = Path(sys.executable).with_name("vnplan")
     proc = subprocess.run([str(exe), "extract", str(SEEDS[3]), "--format", "md"], capture_output=True, text=True)
     assert proc.returncode == 0 and "TỔ CHỨC THỰC HIỆN" in proc.stdout
+
+
+def test_eval_explains_and_fails_when_a_gold_file_has_no_document(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = SEEDS[2].read_text("utf-8").replace("70%", "71%", 1)  # one target value changed
+    (docs / SEEDS[2].name).write_text(text, "utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for seed in SEEDS[2:4]:  # 003 has a gold file and no document
+        (gold / f"{seed.stem}.gold.json").write_text((GOLD / f"{seed.stem}.gold.json").read_text("utf-8"), "utf-8")
+    assert main(["eval", "--gold", str(gold), "--docs", str(docs), "--explain"]) == 1
+    out, err = capsys.readouterr()
+    assert "no document found for this gold file" in err and SEEDS[3].stem in err
+    assert '+ {"value": 71.0' in out and '- {"value": 70' in out  # the changed target, missed and spurious

@@ -180,7 +180,7 @@ def answered_within(seconds: float, work):
     def run() -> None:
         try:
             outcome["result"] = work()
-        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+        except BaseException as error:  # raised again in the test's thread
             outcome["error"] = error
 
     worker = threading.Thread(target=run, daemon=True)

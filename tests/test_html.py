@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, extracted
-from extractor.check.report import check_record
+
+from extractor.check import check_record
 from extractor.outputs.html import to_html
 from extractor.pipeline import extract
 from extractor.readers import read
@@ -22,7 +22,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def _page(path: str) -> str:
     rec = extracted(path)
-    return to_html(rec, check_record(rec))
+    return to_html(rec, check_record(rec), read(path).text)
 
 
 def test_every_target_is_highlighted_in_place():
@@ -58,7 +58,7 @@ def test_script_in_plan_is_escaped(tmp_path):
     path = tmp_path / "evil.txt"
     path.write_text(text, "utf-8")
     rec = extract(path)
-    page = to_html(rec, check_record(rec))
+    page = to_html(rec, check_record(rec), read(path).text)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 

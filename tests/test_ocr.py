@@ -10,15 +10,26 @@ import re
 from pathlib import Path
 
 import pytest
+from renderings import seed_paths, seed_to_pdf
+from scans import (
+    blank_page,
+    character_error_rate,
+    degrade,
+    edit_distance,
+    mixed_pdf,
+    page_text,
+    rasterise,
+    save_image_pdf,
+    save_tiff,
+    scans_dir,
+    seed_pdf,
+)
 
 from extractor.readers import read
 from extractor.readers.base import Page
 from extractor.readers.image import page_dpi, read_image
 from extractor.readers.ocr import estimate_skew, ocr_available, ocr_image, ocr_pdf_page
 from extractor.readers.pdf_fallback import improve_pages
-from renderings import seed_paths, seed_to_pdf
-from scans import (blank_page, character_error_rate, degrade, edit_distance, mixed_pdf, page_text,
-                   rasterise, save_image_pdf, save_tiff, scans_dir, seed_pdf)
 
 pytestmark = pytest.mark.skipif(not ocr_available(), reason="tesseract with the Vietnamese model is not installed")
 
@@ -35,7 +46,7 @@ def short_pdf() -> Path:
     return seed_to_pdf(source, scans_dir() / "short.pdf")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def short_image(dpi: int = 300):
     return rasterise(short_pdf(), 0, dpi)
 

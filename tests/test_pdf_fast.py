@@ -158,8 +158,9 @@ def test_a_pdf_of_blank_pages_is_empty(tmp_path):
     pdf.add_page()
     pdf.add_page()
     pdf.output(str(tmp_path / "blank.pdf"))
-    error = pytest.raises(ReadError, read, tmp_path / "blank.pdf").value
-    assert error.code == "empty_file" and "2 pages" in error.reason
+    with pytest.raises(ReadError) as caught:
+        read(tmp_path / "blank.pdf")
+    assert caught.value.code == "empty_file" and "2 pages" in caught.value.reason
 
 
 # --- page limit, rate and memory -------------------------------------------------------------
@@ -176,7 +177,9 @@ def test_more_pages_than_the_limit_are_refused_before_reading(tmp_path):
 def test_the_page_limit_is_set_by_the_environment(monkeypatch):
     path = rendering(SEEDS[3], "pdf")  # three pages
     monkeypatch.setenv("VNPLAN_MAX_PAGES", "2")
-    assert pytest.raises(ReadError, read, path).value.code == "too_many_pages"
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.code == "too_many_pages"
     monkeypatch.setenv("VNPLAN_MAX_PAGES", "3")
     assert len(read(path).pages) == 3
 

@@ -7,12 +7,12 @@ import re
 import sys
 import types
 import zipfile
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-
 import renderings
+
 from extractor.readers import ReadError, read
 from extractor.readers.base import Page, SourceDocument
 
@@ -21,7 +21,7 @@ SEED_IDS = [p.stem[:3] for p in SEEDS]
 FIRST_SEED = SEEDS[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rendering(seed: Path, kind: str) -> SourceDocument:
     """Each rendering is read once per session."""
     return read(renderings.rendering(seed, kind))
@@ -80,7 +80,7 @@ def test_utf16_little_endian_without_bom(tmp_path):
 
 def test_line_endings_become_newlines_and_nothing_else_changes(tmp_path):
     path = tmp_path / "crlf.md"
-    path.write_bytes("## KẾ HOẠCH\r\n\r\nI. MỤC ĐÍCH  \rhoà  nhập\t\n".encode("utf-8"))
+    path.write_bytes("## KẾ HOẠCH\r\n\r\nI. MỤC ĐÍCH  \rhoà  nhập\t\n".encode())
     document = read(path)
     assert document.kind == "md"
     assert document.text == "## KẾ HOẠCH\n\nI. MỤC ĐÍCH  \nhoà  nhập\t\n"
@@ -115,7 +115,7 @@ def fake_encodings(monkeypatch, legacy=None, fix=None) -> list:
 
 
 def test_invalid_utf8_goes_to_the_legacy_decoder(tmp_path, monkeypatch):
-    data = "Kế hoạch".encode("utf-8") + b" \xe0\xb9 " + b"VNI bytes"
+    data = "Kế hoạch".encode() + b" \xe0\xb9 " + b"VNI bytes"
     path = tmp_path / "legacy.txt"
     path.write_bytes(data)
     calls = fake_encodings(monkeypatch, legacy=("Kế hoạch VNI", "vni"))
@@ -170,7 +170,7 @@ def test_reasons_say_what_is_wrong():
 
 def test_mostly_control_characters_is_binary(tmp_path):
     path = tmp_path / "control.md"
-    path.write_bytes(bytes(range(1, 9)) * 40 + "KẾ HOẠCH".encode("utf-8"))
+    path.write_bytes(bytes(range(1, 9)) * 40 + "KẾ HOẠCH".encode())
     assert read_error(path).code == "binary_content"
 
 
@@ -206,9 +206,9 @@ def test_legacy_word_document_is_unsupported(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, code", [
-    ("plan.pdf", "KẾ HOẠCH".encode("utf-8"), "broken_pdf"),  # no %PDF header
+    ("plan.pdf", "KẾ HOẠCH".encode(), "broken_pdf"),  # no %PDF header
     ("plan.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "broken_pdf"),  # header, then nothing
-    ("plan.docx", "KẾ HOẠCH".encode("utf-8"), "broken_docx"),  # not a zip
+    ("plan.docx", "KẾ HOẠCH".encode(), "broken_docx"),  # not a zip
 ])
 def test_mislabelled_or_corrupt_pdf_and_docx(tmp_path, name, content, code):
     path = tmp_path / name

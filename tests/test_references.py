@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from conftest import SEEDS, gold_for
@@ -13,7 +13,7 @@ from extractor.fields.references import extract_references, find_references
 from extractor.pipeline import build_doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed_references(path: str):
     return extract_references(build_doc(path))
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from conftest import SEEDS, extracted, gold_for
 
 from extractor.normalise import fold, normalise, normalise_tone_marks
-from extractor.pipeline import build_doc
+from extractor.pipeline import build_doc, record_from_doc
 from extractor.readers.base import Page, SourceDocument
 from extractor.segment import roman_value
 
@@ -102,13 +101,13 @@ def test_heading_variants():
     assert [(s.number, s.title) for s in doc.outline.sections] == [
         ("I", "MỤC TIÊU"), ("II", "NỘI DUNG"), ("III", "KINH PHÍ"), ("V", "TỔ CHỨC THỰC HIỆN")]
     assert [s.kind for s in doc.outline.sections] == ["objectives", "tasks", "budget", "organisation"]
-    codes = [(f.code, f.section) for f in doc.segment_findings]
+    codes = [(f.code, f.section) for f in record_from_doc(doc).findings]
     assert codes == [("section_number_gap", "V")]
 
 
 def test_document_without_sections():
     doc = doc_from_text("Một đoạn văn bản không có mục nào.\n\nVà một đoạn nữa.")
-    assert doc.outline.sections == [] and doc.segment_findings == []
+    assert doc.outline.sections == [] and record_from_doc(doc).findings == []
 
 
 def test_sentence_starting_with_roman_letter_is_not_a_section():

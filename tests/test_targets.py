@@ -184,7 +184,7 @@ POS_DEV = [
 
 
 def _mean_group_f1(monkeypatch, use_pos: bool) -> float:
-    monkeypatch.setattr(targets_module, "USE_POS_FALLBACK", use_pos)
+    monkeypatch.setattr(targets_module.predicates, "USE_POS_FALLBACK", use_pos)
     scores = [max((token_f1(m.group, gold) for m in find_targets(text)), default=0.0) for text, gold in POS_DEV]
     return sum(scores) / len(scores)
 

@@ -12,7 +12,7 @@ may carry down one parent target (a split group).
 
 ``THRESHOLD`` and ``MARGIN`` were chosen by grid search on the gold alignment tables
 (``corpus/gold/*.alignment.json``, the five seeds against 782/QĐ-TTg): the middle of the widest
-range of thresholds with the best F1 (see ``calibrate``).
+range of thresholds with the best F1 (``evaluate.score_alignment`` scores any pair of them).
 
 The word view was first underthesea's word segments ("cán_bộ"). Measured on the seeds, syllable
 1-2-grams match exactly the same pairs (precision 0.941, recall 0.970, best thresholds 0.42-0.50
@@ -22,22 +22,20 @@ text) against under 1 ms for the n-grams, so the n-grams are the word view.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn import config_context
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
-from ..evaluate import token_f1
 from ..normalise import fold
 from ..records import PlanRecord, Target
 from .parents import Parent, ParentTarget, plan_period
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 THRESHOLD = 0.46
 MARGIN = 0.08
@@ -51,24 +49,31 @@ class Match:
     score: float
 
 
-# Two views of a folded text, by sklearn's own analyzers: syllable 1-2-grams ("cán bộ", "trẻ em")
-# and character 3-5-grams. Features are tagged with their view ("w" or "c") so that one vectorizer
-# fits both; each view is then L2-normalised on its own, so the two weigh the same.
-_ANALYZERS = (
-    ("w", TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), lowercase=False).build_analyzer()),
-    ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False).build_analyzer()),
-)
+@lru_cache(maxsize=1)
+def _analyzers() -> tuple[tuple[str, Callable[[str], list[str]]], ...]:
+    """Two views of a folded text, by sklearn's own analyzers: syllable 1-2-grams ("cán bộ", "trẻ em")
+    and character 3-5-grams. Features are tagged with their view ("w" or "c") so that one vectorizer
+    fits both; each view is then L2-normalised on its own, so the two weigh the same. (scikit-learn
+    is imported here, at the first check, not when vnplan starts.)"""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return (
+        ("w", TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2), lowercase=False).build_analyzer()),
+        ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False).build_analyzer()),
+    )
 
 
 def features(text: str) -> list[str]:
     """The tagged features of one text ("w:trẻ em", "c: tr")."""
     folded = fold(text)
-    return [f"{tag}:{x}" for tag, analyse in _ANALYZERS for x in analyse(folded)]
+    return [f"{tag}:{x}" for tag, analyse in _analyzers() for x in analyse(folded)]
 
 
 def _count(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
     """Feature counts of ``texts`` as CSR parts (indptr, indices, counts); new features join ``vocabulary``."""
-    indptr, indices, counts = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    counts: list[int] = []
     for text in texts:
         row = Counter(vocabulary.setdefault(f, len(vocabulary)) for f in features(text))
         indices += row.keys()
@@ -97,6 +102,10 @@ def tfidf_space(plan_texts: Sequence[str], parent_texts: tuple[str, ...]) -> csr
     The counts are made here (the parent's once per batch, a plan's features added to a copy of its
     vocabulary) and scikit-learn's ``TfidfTransformer`` weighs them: a ``TfidfVectorizer`` fitted per
     plan spent most of its time re-reading the parent's texts and sorting the vocabulary."""
+    from scipy.sparse import csr_matrix
+    from sklearn import config_context
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     parent = _parent_counts(parent_texts)
     vocabulary = dict(parent.vocabulary)
     plan_parts = _count(plan_texts, vocabulary)
@@ -182,88 +191,3 @@ def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHO
     scores = similarity(record, parent) if scores is None else scores
     return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3))
             for a, b in select(scores, threshold, margin)]
-
-
-# ---------------------------------------------------------------- gold alignment and scoring
-
-
-def gold_pairs(gold: dict, record: PlanRecord) -> set[tuple[int, str]]:
-    """Gold pairs as (plan target index, parent id): a gold plan target is the record's target with the
-    same value and the best group token F1 (at least 0.5); one that no target matches gets index -1."""
-    out = set()
-    for pair in gold["pairs"]:
-        want = pair["plan_target"]
-        cands = [(token_f1(t.group, want["group"]) + (t.year == want.get("year"))
-                  + token_f1(t.indicator or "", want.get("indicator") or "") / 10, i)
-                 for i, t in enumerate(record.targets) if abs(t.value - want["value"]) < 1e-9]
-        cands = [c for c in cands if c[0] >= 0.5]
-        idx = max(cands)[1] if cands else -1
-        out.add((idx, pair["parent_target"]))
-    return out
-
-
-def _load_gold(gold_dir: Union[str, Path]) -> dict[str, dict]:
-    return {p.name[: -len(".alignment.json")]: json.loads(p.read_text("utf-8"))
-            for p in sorted(Path(gold_dir).glob("*.alignment.json"))}
-
-
-def _parents_by_number(parents_dir: Union[str, Path, None]) -> dict[str, Parent]:
-    from .parents import find_parents
-    from .registry import number_key
-
-    parents_dir = parents_dir or Path(__file__).resolve().parents[2] / "corpus" / "parents"
-    return {number_key(p.number): p for p in find_parents(parents_dir) if p.number}
-
-
-def _cases(gold_dir, records, parents_dir=None):
-    from .registry import number_key
-
-    golds = _load_gold(gold_dir)
-    parents = _parents_by_number(parents_dir)
-    for record in records:
-        if not isinstance(record, PlanRecord):
-            continue
-        gold = golds.get(Path(record.document).stem)
-        if gold is None:
-            continue
-        yield record, parents[number_key(gold["parent"])], gold_pairs(gold, record)
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-            "tp": tp, "fp": fp, "fn": fn}
-
-
-def score_alignment(gold_dir: Union[str, Path], records: Iterable[PlanRecord], parents_dir=None,
-                    threshold: float = THRESHOLD, margin: float = MARGIN) -> dict[str, float]:
-    """Precision, recall and F1 of the matched pairs against the gold alignment tables."""
-    tp = fp = fn = 0
-    for record, parent, gold in _cases(gold_dir, records, parents_dir):
-        pred = {(m.plan_index, m.parent_id) for m in match_targets(record, parent, threshold, margin)}
-        tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
-    return _prf(tp, fp, fn)
-
-
-def calibrate(gold_dir: Union[str, Path], records: Iterable[PlanRecord], parents_dir=None) -> dict:
-    """Grid search over threshold × margin; returns the F1 grid's best cell, chosen as the middle of
-    the widest run of thresholds that reach the best F1 at the best margin."""
-    cases = [(similarity(r, p), p, g) for r, p, g in _cases(gold_dir, records, parents_dir)]
-    grid = {}
-    for margin in (0.0, 0.04, 0.08, 0.12, 0.16, 0.2):
-        for k in range(10, 81, 2):
-            thr = k / 100
-            tp = fp = fn = 0
-            for scores, parent, gold in cases:
-                pred = {(int(a), parent.targets[b].id) for a, b in select(scores, thr, margin)}
-                tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
-            grid[(margin, thr)] = _prf(tp, fp, fn)
-    best = max(v["f1"] for v in grid.values())
-    margins = {}
-    for (margin, thr), v in grid.items():
-        if v["f1"] == best:
-            margins.setdefault(margin, []).append(thr)
-    margin, thrs = max(margins.items(), key=lambda kv: (len(kv[1]), -abs(kv[0] - 0.1)))
-    thr = sorted(thrs)[len(thrs) // 2]
-    return {"threshold": thr, "margin": margin, "best_thresholds": [min(thrs), max(thrs)], **grid[(margin, thr)]}

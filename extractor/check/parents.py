@@ -198,7 +198,7 @@ def resolve_parent(record: PlanRecord, parents: list[Parent],
     by_number = {number_key(p.number): p for p in parents if p.number}
     cited = [r for r in record.references if r.is_parent and r.number]
     for ref in cited:
-        parent = by_number.get(number_key(ref.number))
+        parent = by_number.get(number_key(ref.number or ""))
         if parent:
             return parent, "cited in the preamble"
     for ref in cited:

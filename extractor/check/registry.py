@@ -1,5 +1,5 @@
 """The registry of known documents: what each cited number really is (date, issuer, type, title),
-and which programme a plan implements. Stored as ``corpus/registry/documents.json``.
+and which programme a plan implements. Stored as ``extractor/data/registry/documents.json``.
 
 Each entry keeps its ``sources``: where every fact comes from (the parent's opening text, the seed
 plan that cites it), so a later reader can check it.
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..fields.docnumbers import canonical_number
 from ..normalise import fold
 from ..records import PlanRecord, Reference
-
-DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "corpus" / "registry" / "documents.json"
+from ..resources import REGISTRY_FILE
 
 
 class RegistryEntry(BaseModel):
@@ -120,7 +120,7 @@ class RegistryError(ValueError):
 
 def load_registry(path: Union[str, Path, None] = None) -> Registry:
     """Read a registry file (the default one when ``path`` is None); a missing file is an empty registry."""
-    path = Path(path) if path else DEFAULT_REGISTRY
+    path = Path(path) if path else REGISTRY_FILE
     if not path.exists():
         return Registry()
     try:
@@ -156,22 +156,3 @@ def add_from_records(registry_path: Union[str, Path], records: Iterable[PlanReco
                 added.append(entry)
     save_registry(registry, registry_path)
     return added
-
-
-def add_registry_parser(subparsers) -> None:
-    """Register ``registry add PATH... [--registry FILE]``."""
-    p = subparsers.add_parser("registry", help="manage the registry of known documents")
-    sub = p.add_subparsers(dest="registry_command", required=True)
-    a = sub.add_parser("add", help="add the documents cited by these plans")
-    a.add_argument("paths", nargs="+")
-    a.add_argument("--registry", default=str(DEFAULT_REGISTRY))
-    a.set_defaults(func=_cmd_registry_add)
-
-
-def _cmd_registry_add(args) -> int:
-    from ..pipeline import expand_paths, extract
-
-    added = add_from_records(args.registry, (extract(p) for p in expand_paths(args.paths)))
-    for e in added:
-        print(f"added {e.number or e.title}")
-    return 0

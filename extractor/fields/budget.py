@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..records import BudgetSource
-from .bodies import section_kinds
+from . import grammar
 from .docnumbers import find_numbers
 
 # ---------------------------------------------------------------- grammar
@@ -54,23 +54,18 @@ OPENS_SOURCE = re.compile(
 # A citation inside a clause: what follows names a decision, not a source.
 CITATION = re.compile(r"\b(?:tại|theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Nghị\s+quyết|Thông\s+tư|Công\s+văn|Văn\s+bản)\b")
 CONTINUES = re.compile(r"(?:Quyết\s+định|Kế\s+hoạch|Nghị\s+quyết|Thông\s+tư|Công\s+văn)\s+số\b")
-LEVEL_HEADING = re.compile(r"^[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở|trung\s+ương)\b")
+LEVEL_HEADING = re.compile(grammar.LEVEL_HEADING)
 LEVEL_IN_TEXT = re.compile(r"ngân\s+sách\s+(?:cấp\s+)?(?P<level>trung\s+ương|tỉnh|huyện|xã)\b", re.I)
-LEVELS = {
-    "trung ương": "national", "tỉnh": "province", "thành phố": "province", "huyện": "district",
-    "quận": "district", "thị xã": "district", "xã": "commune", "phường": "commune", "cơ sở": "commune",
-}
 BUDGET_OPENING = re.compile(r"^(?:[-+•]\s*|\d{1,2}\.\s*)?Kinh\s+phí\b")
 
 
 def extract_budget(doc: Doc) -> list[BudgetSource]:
     """Every funding source of the plan, in document order; one record per source in a clause list."""
-    kinds = section_kinds(doc)
     out: list[BudgetSource] = []
-    for index, p in enumerate(doc.paragraphs):
+    for p in doc.paragraphs:
         if p.role not in ("item", "body"):
             continue
-        if kinds[index] != "budget" and not BUDGET_OPENING.match(p.text):
+        if p.section_kind != "budget" and not BUDGET_OPENING.match(p.text):
             continue
         level = _heading_level(doc, p)
         for start, end in _clauses(p.body):
@@ -133,7 +128,7 @@ def _heading_level(doc: Doc, p: Paragraph) -> Optional[str]:
     while at is not None and seen < 8:
         m = LEVEL_HEADING.match(doc.paragraphs[at].body)
         if m:
-            return LEVELS[re.sub(r"\s+", " ", m.group("level").lower())]
+            return grammar.level_of(m.group("level"))
         at = doc.paragraphs[at].parent
         seen += 1
     return None
@@ -141,7 +136,7 @@ def _heading_level(doc: Doc, p: Paragraph) -> Optional[str]:
 
 def _text_level(clause: str) -> Optional[str]:
     m = LEVEL_IN_TEXT.search(clause)
-    return LEVELS[re.sub(r"\s+", " ", m.group("level").lower())] if m else None
+    return grammar.level_of(m.group("level")) if m else None
 
 
 def _tidy(text: str) -> str:

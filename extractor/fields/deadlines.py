@@ -22,7 +22,8 @@ from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..records import Deadline
-from .bodies import leads_by_paragraph, names_at
+from . import grammar
+from .bodies import BodyFinding, find_bodies
 from .dates import DATE_RE, parse_date
 
 # ---------------------------------------------------------------- grammar
@@ -89,8 +90,6 @@ HAND_ON = re.compile(r"\bđể\s+tổng\s+hợp(?:,)?\s+(?:báo\s+cáo\s+)?")
 # before the recurrence pattern spare a regex scan of most paragraphs.
 _DIGIT = re.compile(r"\d")
 _RECURRENCE = re.compile(r"[Hh][àằ]ng\s+(?:năm|quý|tháng)")
-# A sentence ends at '.' before a capital (checked in code) and at the closing './.'.
-SENTENCE_END = re.compile(r"\.\s+(?=\w)|\./\.")
 YEARLY_AFTER = re.compile(r"\s*(?:hàng|hằng)\s+năm")
 
 FREQUENCIES = (  # (pattern over the 'what' or cue, frequency), first match wins
@@ -112,15 +111,19 @@ def frequency_of(text: str) -> Optional[str]:
 # ---------------------------------------------------------------- extraction
 
 
-def extract_deadlines(doc: Doc) -> list[Deadline]:
-    """Every deadline, event date and recurring reporting duty of the plan, in document order."""
-    leads = leads_by_paragraph(doc)
+def extract_deadlines(doc: Doc, bodies: Optional[BodyFinding] = None) -> list[Deadline]:
+    """Every deadline, event date and recurring reporting duty of the plan, in document order.
+
+    Reads the Doc and what the bodies step found (``bodies``, found here when not given): who is in
+    charge of each paragraph, and the body names after "gửi ... về"."""
+    bodies = bodies if bodies is not None else find_bodies(doc)
+    leads = bodies.leads_by_paragraph()
     out: list[Deadline] = []
     seen: set[tuple] = set()
     for index, p in enumerate(doc.paragraphs):
         if not p.section or p.role in ("closing", "signature", "section_heading"):
             continue
-        for d in _paragraph_deadlines(doc, index, p, leads):
+        for d in _paragraph_deadlines(doc, bodies, index, p, leads):
             key = (d.what.casefold(), d.kind, d.due_day, d.due_month, d.until_day, d.frequency, tuple(d.by))
             if key not in seen:
                 seen.add(key)
@@ -128,7 +131,8 @@ def extract_deadlines(doc: Doc) -> list[Deadline]:
     return out
 
 
-def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, list[str]]) -> list[Deadline]:
+def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph,
+                         leads: dict[int, list[str]]) -> list[Deadline]:
     text = p.text
     out: list[Deadline] = []
     taken: list[tuple[int, int]] = []  # date ranges used by events
@@ -145,10 +149,10 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
             section=p.section, span=doc.span(p.start + name_at, p.start + m.end()),
         ))
     body_at = len(text) - len(p.body)  # the item marker "1." is no date
-    if not (_DIGIT.search(text, body_at) or ("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at)):
+    if not (_DIGIT.search(text, body_at) or (("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at))):
         return out
     by_default = _responsible(doc, index, leads)
-    for sentence_start, sentence_end in _sentences(text, body_at):
+    for sentence_start, sentence_end in grammar.sentences(text, body_at):
         sentence = text[sentence_start:sentence_end]
         dues = _due_dates(sentence)
         recurring = [] if dues or "áo cáo" not in sentence else list(RECURRING.finditer(sentence))
@@ -156,14 +160,15 @@ def _paragraph_deadlines(doc: Doc, index: int, p: Paragraph, leads: dict[int, li
             continue
         hand_on = HAND_ON.search(sentence)
         cut = hand_on.start() if hand_on else len(sentence)
-        first_to = _recipients(doc, sentence, 0, cut)
+        first_to = _recipients(bodies, sentence, 0, cut)
         for start, end, day, month, year, written in dues:
             if any(a <= sentence_start + start < b for a, b in taken):
                 continue
-            after_hand_on = hand_on is not None and start >= hand_on.end()
-            by = (first_to or by_default) if after_hand_on else by_default
-            to = _recipients(doc, sentence, hand_on.end(), len(sentence), direct=True) if after_hand_on else first_to
-            what, what_at = _what(sentence, start, end, hand_on.end() if after_hand_on else 0)
+            handed_on_at = hand_on.end() if hand_on is not None and start >= hand_on.end() else None
+            by = (first_to or by_default) if handed_on_at is not None else by_default
+            to = (_recipients(bodies, sentence, handed_on_at, len(sentence), direct=True) if handed_on_at is not None
+                  else first_to)
+            what, what_at = _what(sentence, start, end, handed_on_at or 0)
             freq = (frequency_of(what)
                     or ("yearly" if YEARLY_AFTER.match(sentence, end) else None)  # "trước ngày 20/11 hàng năm"
                     or ("once" if year else None)
@@ -193,20 +198,9 @@ def _event_name(text: str, bracket: int) -> Optional[int]:
     return heads[-1].start() if heads else None
 
 
-def _sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of ``text`` from ``start`` (after the item marker)."""
-    out = []
-    for m in SENTENCE_END.finditer(text, start):
-        if m.group(0) == "./." or text[m.end():m.end() + 1].isupper():
-            out.append((start, m.start() + 1))
-            start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
-
-
 def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]]:
     """(start of the cue, end, day, month, year, as written) of every date that is due."""
-    out = []
+    out: list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]] = []
     low = sentence.lower()
     if not any(word in low for word in _CUE_WORDS):  # substring tests before the cue grammar
         return out
@@ -233,7 +227,7 @@ def _what(sentence: str, start: int, end: int, floor: int) -> tuple[str, int]:
     for_what = FOR_WHAT.match(sentence, end)
     if for_what:
         return _tidy(for_what.group("what")), start
-    reports = [m for m in REPORT.finditer(sentence, floor, start)]
+    reports = list(REPORT.finditer(sentence, floor, start))
     if reports:
         m = reports[-1]
         return _tidy(m.group(0)), m.start()
@@ -243,13 +237,13 @@ def _what(sentence: str, start: int, end: int, floor: int) -> tuple[str, int]:
     return _tidy(" ".join(words[:14])) or "thực hiện", clause_start
 
 
-def _recipients(doc: Doc, sentence: str, start: int, end: int, direct: bool = False) -> list[str]:
+def _recipients(bodies: BodyFinding, sentence: str, start: int, end: int, direct: bool = False) -> list[str]:
     """Bodies the reports go to: after 'gửi ... về' (or, after a hand-on, after 'báo cáo')."""
     names: list[str] = []
     if direct:
-        names = names_at(doc, sentence[:end], start)
+        names = bodies.names_at(sentence[:end], start)
     for m in SENT_TO.finditer(sentence, start, end):
-        for name in names_at(doc, sentence[:end], m.end()):
+        for name in bodies.names_at(sentence[:end], m.end()):
             if name not in names:
                 names.append(name)
     return names

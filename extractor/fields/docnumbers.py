@@ -15,14 +15,13 @@ Four forms are read:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-from ..names import abbreviations
+from ..resources import data_json, entries
+from .names import abbreviations
 
 # ---------------------------------------------------------------- grammar parts
 
@@ -83,7 +82,7 @@ _NUMBER_LINE_RE = re.compile(
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The parsed ``data/doc_types.json``."""
-    return json.loads(resources.files("extractor").joinpath("data/doc_types.json").read_text("utf-8"))
+    return data_json("doc_types.json")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +94,7 @@ def type_by_code() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def issuer_by_code() -> dict[str, str]:
     """Unambiguous national issuing-body codes → issuer: ``TTg`` → ``Thủ tướng Chính phủ``."""
-    return {k: v for k, v in lexicon()["issuer_codes"].items() if not k.startswith("_")}
+    return entries(lexicon()["issuer_codes"])
 
 
 def _fold(token: str) -> str:
@@ -182,7 +181,8 @@ def _from_match(m: re.Match[str]) -> DocNumber:
     year = int(m.group("n_year")) if form == "normative" else None
     if form in ("party", "youth"):
         written_type = m.group(f"{prefix}_type")
-        type_code, others = repair_token(written_type), chain
+        type_code: Optional[str] = repair_token(written_type)
+        others = chain
         repaired = repaired or type_code != written_type
         symbol = f"{type_code}/{'-'.join(chain)}"
         canonical = f"{ordinal}{'-' if form == 'party' else ' '}{symbol}"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from ..document import Doc, Paragraph
-from ..names import canonical_name
 from ..records import Metadata
+from ..resources import data_json, entries
+from .grammar import unit_nouns
+from .names import canonical_name
 
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".
 _NUMBER_LINE = re.compile(
@@ -32,10 +32,8 @@ _ISSUER_VERB = re.compile(
     r"\s(?:xây\s+dựng|ban\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
 )
 # Where a body's name can begin: a unit noun, capitalised.
-_UNIT_START = re.compile(
-    r"(?<![\w])(?:Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Ban|Phòng|Trường|Hội|Tỉnh\s+Đoàn|Thành\s+Đoàn|Huyện\s+Đoàn|"
-    r"Đoàn|Bộ|Cục|Chi\s+cục|Trung\s+tâm|Công\s+an|Văn\s+phòng|Thanh\s+tra|Liên\s+đoàn|Công\s+đoàn)\b"
-)
+# Where a body's name can begin: a unit noun of the gazetteer, capitalised ("Sở", "Ủy ban nhân dân").
+_UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND)\b")
 # Words that show the text between a candidate and the verb is a citation, not a name.
 _NOT_A_NAME = re.compile(r"\b(?:của|về|ngày|số|theo)\b")
 _DEFINED_ABBREV = re.compile(r"\s*\((?:sau đây gọi tắt là\s+|viết tắt là\s+)?[A-ZĐ][A-ZĐ&]{1,10}\)")
@@ -55,8 +53,7 @@ _PERSON_NAME = re.compile(r"^(?:[A-ZĐ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ][a-zà-ỹđ]
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
     """Province-level units: name → 'tỉnh' or 'thành phố'."""
-    raw = json.loads(resources.files("extractor").joinpath("data/provinces.json").read_text("utf-8"))
-    return {name: kind for kind, names in raw.items() if not kind.startswith("_") for name in names}
+    return {name: kind for kind, names in entries(data_json("provinces.json")).items() for name in names}
 
 
 def extract_metadata(doc: Doc) -> Metadata:
@@ -174,7 +171,7 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
         for name in known:
             if _ascii(name) == m.group(1):
                 counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def _ascii(name: str) -> str:

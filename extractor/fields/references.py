@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..names import abbreviations, canonical_name
 from ..normalise import at_word_start
 from ..records import Reference, Span
 from . import dates, docnumbers
 from .docnumbers import DocNumber, lexicon, parse_number
+from .names import abbreviations, canonical_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Doc, Paragraph
@@ -317,7 +318,7 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         title, end = found
         tail = TAIL_NUMBER_RE.match(text, end)  # "Luật Trẻ em số 102/2016/QH13"
         number = parse_number(tail.group("number")) if tail else None
-        return _Head(m.start(), tail.end() if number else end, written, title=title, number=number)
+        return _Head(m.start(), tail.end() if tail and number else end, written, title=title, number=number)
     ordinal = ORDINAL_AFTER_RE.match(text, m.end()) if numbered else None
     # With "số" any type; without, only types known by ordinal and with two digits or more
     # ("Đề án 06", "Chương trình 135"; "Dự án 1" is a component). "Kế hoạch 2022" is a year.
@@ -360,6 +361,7 @@ def _heads(text: str) -> list[_Head]:
 
 def _numbered(text: str, head: _Head, limit: int) -> RefMatch:
     number = head.number
+    assert number is not None  # a numbered head
     doc_type = canonical_type(head.written_type) if head.written_type else None
     if doc_type is None or _entry(doc_type).get("generic"):
         doc_type = number.doc_type or doc_type
@@ -434,7 +436,8 @@ class _Merged:
 
 
 def _ordinal_of(number: str) -> str:
-    return re.match(r"\d+", number).group(0).lstrip("0") or "0"
+    digits = re.match(r"\d+", number)
+    return (digits.group(0).lstrip("0") or "0") if digits else number
 
 
 def _add(by_key: dict[str, _Merged], key: str, match: RefMatch, span: Optional[Span], parent: bool) -> None:
@@ -511,17 +514,17 @@ def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Refer
     return [m.ref for m in merged]
 
 
-def _in_preamble(p: "Paragraph") -> bool:
+def _in_preamble(p: Paragraph) -> bool:
     """A paragraph naming the documents the plan implements ("Thực hiện ...", "Căn cứ ...")."""
     if not PREAMBLE_OPENING_RE.match(p.text):
         return False
     return p.role == "preamble" or (p.role == "body" and p.section is None)
 
 
-def extract_references(doc: "Doc") -> list[Reference]:
+def extract_references(doc: Doc) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
     documents the preamble says the plan implements."""
-    mentions = []
+    mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     for p in doc.paragraphs:
         if p.role in ("header", "signature"):
             continue

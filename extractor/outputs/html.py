@@ -41,18 +41,19 @@ def _highlighted(text: str, marks: list[tuple[Span, str, str, Optional[str]]]) -
     """``text`` escaped, each (span, css class, title, anchor id) wrapped in <mark> where it stands.
     Overlapping spans are cut at every boundary; a piece covered by several spans gets all classes."""
     n = len(text)
-    marks = [(max(0, s.start), min(n, s.end), cls, title, anchor) for s, cls, title, anchor in marks if s.end > s.start]
-    cuts = sorted({0, n, *(a for a, *_ in marks), *(b for _, b, *_ in marks)})
-    out, anchored = [], set()
+    ranges = [(max(0, s.start), min(n, s.end), cls, title, anchor) for s, cls, title, anchor in marks if s.end > s.start]
+    cuts = sorted({0, n, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    out: list[str] = []
+    anchored: set[str] = set()
     for a, b in zip(cuts, cuts[1:]):
         piece = _e(text[a:b])
-        covering = [m for m in marks if m[0] <= a and m[1] >= b]
+        covering = [r for r in ranges if r[0] <= a and r[1] >= b]
         if not covering:
             out.append(piece)
             continue
-        classes = " ".join(sorted({m[2] for m in covering}))
-        titles = " | ".join(dict.fromkeys(m[3] for m in covering))
-        ids = [m[4] for m in covering if m[4] and m[4] not in anchored]
+        classes = " ".join(sorted({r[2] for r in covering}))
+        titles = " | ".join(dict.fromkeys(r[3] for r in covering))
+        ids = [r[4] for r in covering if r[4] and r[4] not in anchored]
         anchored.update(ids)
         id_attr = f' id="{_e(ids[0])}"' if ids else ""
         out.append(f'<mark class="{_e(classes)}" title="{_e(titles)}"{id_attr}>{piece}</mark>')
@@ -83,12 +84,9 @@ def _alignment(record: PlanRecord, report: CheckReport) -> str:
             "<th>Giá trị</th><th>Điểm</th><th>Kết luận</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def to_html(record: PlanRecord, report: Optional[CheckReport] = None, source_text: Optional[str] = None) -> str:
-    """The page for one plan; the source text is read again from the record's path when not given."""
-    if source_text is None:
-        from ..readers import read
-
-        source_text = read(record.provenance.path).text
+def to_html(record: PlanRecord, report: Optional[CheckReport], source_text: str) -> str:
+    """The page for one plan: its check report (or, without one, its own findings) and its source
+    text (``SourceDocument.text``, which the spans point into) with the evidence highlighted."""
     findings = list(report.findings) + list(report.notes) if report else list(record.findings)
     marks: list[tuple[Span, str, str, Optional[str]]] = [
         (t.span, "t", f"chỉ tiêu {i}: {_fmt(t.value, t.comparator)} {t.group}", f"t{i}")

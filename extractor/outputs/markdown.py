@@ -1,8 +1,11 @@
-"""A Markdown summary of a PlanRecord for people: metadata, outline, fields and findings with evidence."""
+"""Markdown for people: a PlanRecord's summary (metadata, outline, fields and findings with their
+evidence) and a CheckReport (the alignment table and the findings)."""
 
 from __future__ import annotations
 
-from ..records import ErrorRecord, PlanRecord, Result, Span
+from typing import Optional
+
+from ..records import CheckReport, ErrorRecord, PlanRecord, Result, Span
 
 
 def _where(span: Span) -> str:
@@ -52,3 +55,26 @@ def to_markdown(record: Result) -> str:
         where = ", ".join(_where(s) for s in f.evidence)
         out.append(f"- **{f.severity}** `{f.code}` {f.message_en} / {f.message_vi} ({where})")
     return "\n".join(out) + "\n"
+
+
+def report_to_markdown(report: CheckReport, record: PlanRecord) -> str:
+    """A check report for people: the alignment table against the parent, then the findings."""
+    lines = [f"# Kiểm tra: {report.document}", "",
+             f"Văn bản cấp trên: {report.parent.id or '—'} ({report.parent.how})", ""]
+    if report.alignment:
+        lines += ["| Chỉ tiêu cấp trên | Giá trị | Chỉ tiêu kế hoạch | Giá trị | Điểm | Kết luận |", "|---|---|---|---|---|---|"]
+        for row in report.alignment:
+            group = record.targets[row.plan_target].group if row.plan_target is not None else ""
+            lines.append(f"| {_cell(row.parent_target)} | {_number(row.parent_value)} | {_cell(group)} "
+                         f"| {_number(row.plan_value)} | {row.score if row.score is not None else ''} | {row.verdict} |")
+        lines.append("")
+    lines.append("## Phát hiện")
+    for f in report.findings + report.notes:
+        lines.append(f"- **{f.severity}** `{f.code}`: {f.message_vi or f.message_en}")
+    if not report.findings:
+        lines.append("- (không có)")
+    return "\n".join(lines)
+
+
+def _number(value: Optional[float]) -> str:
+    return "" if value is None else f"{value:g}"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import Optional, Union
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
-from .files import error_code, read_start, regular_file_size
+from .files import decoded_path, error_code, read_start, regular_file_size
 from .limits import DEFAULT_MAX_BYTES, byte_limit, megabytes
 from .printable import printable_name
 
@@ -45,12 +46,9 @@ DOCX_MAIN_PART = "word/document.xml"
 OLE_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
-def read(path: str | bytes | os.PathLike, max_bytes: int | None = None) -> SourceDocument:
+def read(path: Union[str, bytes, os.PathLike], max_bytes: Optional[int] = None) -> SourceDocument:
     """Read a plan file (a str, bytes or path-like path). Raises ReadError (never anything else)."""
-    try:
-        path = Path(os.fsdecode(path))
-    except TypeError:
-        raise ReadError("internal_error", f"{path!r} is not a path (str, bytes or os.PathLike)") from None
+    path = Path(decoded_path(path))
     name = printable_name(path.name)
     try:
         return _read(path, name, byte_limit(max_bytes))
@@ -121,7 +119,7 @@ def _sniff(path: Path, name: str, head: bytes, max_bytes: int) -> str:
                     f"supported: {', '.join(TEXT_SUFFIXES)}, .pdf, .docx, .png, .jpg, .tif")
 
 
-def _suffix_kind(path: Path) -> str | None:
+def _suffix_kind(path: Path) -> Optional[str]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "text"

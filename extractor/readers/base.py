@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .printable import printable_text
 
@@ -25,8 +26,8 @@ class Page:
     number: int  # 1-based
     text: str
     method: str  # text, pdfplumber, pypdfium2, ocr, docx
-    quality: float | None = None
-    ocr_confidence: float | None = None
+    quality: Optional[float] = None
+    ocr_confidence: Optional[float] = None
     # optional per-character-range OCR word confidences: (start, end, conf) within ``text``
     word_confidences: list[tuple[int, int, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -40,7 +41,7 @@ class SourceDocument:
     name: str
     kind: str  # txt, md, pdf, docx, image
     pages: list[Page]
-    encoding: str | None = None
+    encoding: Optional[str] = None
     conversions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

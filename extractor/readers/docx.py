@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from .base import Page, ReadError, SourceDocument
 from .printable import printable_name
@@ -168,19 +169,19 @@ def _cell_text(tc) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _child_val(parent, tag: str) -> str | None:
+def _child_val(parent, tag: str) -> Optional[str]:
     if parent is None:
         return None
     child = parent.find(w(tag))
     return child.get(W_VAL) if child is not None else None
 
 
-def _outline_level(ppr) -> int | None:
+def _outline_level(ppr) -> Optional[int]:
     value = _child_val(ppr, "outlineLvl")
     return int(value) if value and value.isdigit() else None
 
 
-def _numbering_of(ppr, style_id: str | None, styles: _Styles) -> tuple[str | None, int]:
+def _numbering_of(ppr, style_id: Optional[str], styles: _Styles) -> tuple[Optional[str], int]:
     """(numId, ilvl) from the paragraph, else from its style chain."""
     numpr = ppr.find(w("numPr")) if ppr is not None else None
     if numpr is not None:
@@ -191,7 +192,7 @@ def _numbering_of(ppr, style_id: str | None, styles: _Styles) -> tuple[str | Non
     return styles.numbering(style_id)
 
 
-def _on_off(element) -> bool | None:
+def _on_off(element) -> Optional[bool]:
     """A w:b-like toggle: absent -> None, present -> True unless its val says off."""
     if element is None:
         return None
@@ -203,10 +204,10 @@ def _on_off(element) -> bool | None:
 @dataclass
 class _Style:
     name: str
-    based_on: str | None
-    bold: bool | None
-    outline: int | None
-    num: tuple[str, int] | None
+    based_on: Optional[str]
+    bold: Optional[bool]
+    outline: Optional[int]
+    num: Optional[tuple[str, int]]
 
 
 class _Styles:
@@ -214,16 +215,17 @@ class _Styles:
 
     def __init__(self, document):
         self._styles: dict[str, _Style] = {}
-        self.default_paragraph: str | None = None
+        self.default_paragraph: Optional[str] = None
         root = document.styles.element
         for style in root.iterchildren(w("style")):
             style_id = style.get(w("styleId"))
             ppr, rpr = style.find(w("pPr")), style.find(w("rPr"))
             numpr = ppr.find(w("numPr")) if ppr is not None else None
+            num_id = _child_val(numpr, "numId")
             num = None
-            if numpr is not None and _child_val(numpr, "numId"):
+            if num_id:
                 ilvl = _child_val(numpr, "ilvl")
-                num = (_child_val(numpr, "numId"), int(ilvl) if ilvl and ilvl.isdigit() else 0)
+                num = (num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
             self._styles[style_id] = _Style(
                 name=_child_val(style, "name") or style_id or "",
                 based_on=_child_val(style, "basedOn"),
@@ -233,9 +235,9 @@ class _Styles:
             )
             if style.get(w("type")) == "paragraph" and _on_off_attr(style.get(w("default"))):
                 self.default_paragraph = style_id
-        self._bold_cache: dict[str | None, bool] = {}
+        self._bold_cache: dict[Optional[str], bool] = {}
 
-    def _chain(self, style_id: str | None) -> Iterator[_Style]:
+    def _chain(self, style_id: Optional[str]) -> Iterator[_Style]:
         seen = set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
@@ -243,13 +245,13 @@ class _Styles:
             yield style
             style_id = style.based_on
 
-    def style_bold(self, style_id: str | None) -> bool | None:
+    def style_bold(self, style_id: Optional[str]) -> Optional[bool]:
         for style in self._chain(style_id):
             if style.bold is not None:
                 return style.bold
         return None
 
-    def run_bold(self, r, paragraph_style: str | None) -> bool:
+    def run_bold(self, r, paragraph_style: Optional[str]) -> bool:
         """Effective bold of a run: direct, else its character style, else the paragraph style."""
         rpr = r.find(w("rPr"))
         direct = _on_off(rpr.find(w("b"))) if rpr is not None else None
@@ -262,7 +264,7 @@ class _Styles:
             self._bold_cache[paragraph_style] = bool(self.style_bold(paragraph_style))
         return self._bold_cache[paragraph_style]
 
-    def heading_level(self, style_id: str | None, outline: int | None) -> int:
+    def heading_level(self, style_id: Optional[str], outline: Optional[int]) -> int:
         """1-9 for a heading paragraph, 0 otherwise."""
         for style in self._chain(style_id):
             match = HEADING_STYLE.match(style.name)
@@ -272,14 +274,14 @@ class _Styles:
             outline = next((s.outline for s in self._chain(style_id) if s.outline is not None), None)
         return outline + 1 if outline is not None and outline < BODY_OUTLINE_LEVEL else 0
 
-    def numbering(self, style_id: str | None) -> tuple[str | None, int]:
+    def numbering(self, style_id: Optional[str]) -> tuple[Optional[str], int]:
         for style in self._chain(style_id):
             if style.num is not None:
                 return style.num
         return None, 0
 
 
-def _on_off_attr(value: str | None) -> bool:
+def _on_off_attr(value: Optional[str]) -> bool:
     return value is not None and value.lower() not in FALSE_VALUES
 
 
@@ -331,7 +333,7 @@ class _Numbering:
         self._levels: dict[str, dict[int, _Level]] = {}  # abstractNumId -> ilvl -> level
         self._num_to_abstract: dict[str, str] = {}
         self._start_overrides: dict[tuple[str, int], int] = {}
-        self._counters: dict[str, list[int | None]] = {}
+        self._counters: dict[str, list[Optional[int]]] = {}
         try:
             part = document.part.numbering_part
         except (KeyError, NotImplementedError):
@@ -348,17 +350,21 @@ class _Numbering:
             self._levels[abstract.get(w("abstractNumId"))] = levels
         for num in root.iterchildren(w("num")):
             num_id = num.get(w("numId"))
-            self._num_to_abstract[num_id] = _child_val(num, "abstractNumId")
+            abstract_id = _child_val(num, "abstractNumId")
+            if abstract_id is not None:
+                self._num_to_abstract[num_id] = abstract_id
             for override in num.iterchildren(w("lvlOverride")):
                 start = _child_val(override, "startOverride")
                 if start and start.isdigit():
                     self._start_overrides[(num_id, int(override.get(w("ilvl"), "0")))] = int(start)
 
-    def label(self, num_id: str | None, ilvl: int) -> str:
+    def label(self, num_id: Optional[str], ilvl: int) -> str:
         """The next label of list ``num_id`` at level ``ilvl`` ('' when not numbered)."""
-        abstract = self._num_to_abstract.get(num_id) if num_id and num_id != "0" else None
+        if not num_id or num_id == "0":
+            return ""
+        abstract = self._num_to_abstract.get(num_id)
         levels = self._levels.get(abstract) if abstract else None
-        if not levels or ilvl not in levels:
+        if not abstract or not levels or ilvl not in levels:
             return ""
         level = levels[ilvl]
         if level.fmt == "bullet":
@@ -367,14 +373,15 @@ class _Numbering:
             return level.text.strip() if "%" not in level.text else ""
         counters = self._counters.setdefault(abstract, [None] * 10)
         start = self._start_overrides.get((num_id, ilvl), level.start)
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = None
 
         def number(match: re.Match) -> str:
             k = int(match.group("level")) - 1
             lvl = levels.get(k, level)
-            value = counters[k] if counters[k] is not None else lvl.start
-            return _format_number(value, lvl.fmt)
+            value = counters[k]
+            return _format_number(lvl.start if value is None else value, lvl.fmt)
 
         return LEVEL_PLACEHOLDER.sub(number, level.text).strip()

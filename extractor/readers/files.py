@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Union
 
 from .base import ReadError
 from .printable import printable_name
@@ -26,9 +27,18 @@ FILE_KINDS = ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "FIFO (named pipe)"),
               (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"))
 
 
+def decoded_path(path: Union[str, bytes, os.PathLike]) -> str:
+    """A str, bytes or path-like path as str (bytes decoded as the file system does, undecodable
+    bytes as surrogate escapes); ReadError ``internal_error`` for anything else."""
+    try:
+        return os.fsdecode(path)
+    except TypeError:
+        raise ReadError("internal_error", f"{path!r} is not a path (str, bytes or os.PathLike)") from None
+
+
 def error_code(error: OSError) -> str:
     """The ReadError code of an operating-system error (``internal_error`` for an I/O failure)."""
-    return ERRNO_CODES.get(error.errno, "internal_error")
+    return ERRNO_CODES.get(error.errno, "internal_error") if error.errno is not None else "internal_error"
 
 
 def regular_file_size(path: Path, name: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Union
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -51,7 +52,7 @@ def _prepared(frame: Image.Image) -> tuple[Image.Image, int]:
     if dpi > MAX_DPI:
         scale = TARGET_DPI / dpi
         image = image.resize((max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale))),
-                             Image.LANCZOS)
+                             Image.Resampling.LANCZOS)
         dpi = TARGET_DPI
     return image, dpi
 
@@ -67,7 +68,7 @@ def _frames(image: Image.Image, name: str) -> Iterator[tuple[int, Image.Image, i
         yield number, prepared, dpi
 
 
-def read_image(path: str | Path) -> SourceDocument:
+def read_image(path: Union[str, Path]) -> SourceDocument:
     """OCR every page of an image file; kind ``image``. A scan on which OCR finds no text (a blank
     page) is still a document: it comes back with a warning, so its record says so."""
     path = Path(path)

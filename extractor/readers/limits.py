@@ -9,6 +9,7 @@ longer file is refused by name rather than read for minutes.
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 from .base import ReadError
 
@@ -18,7 +19,7 @@ MAX_BYTES_VARIABLE = "VNPLAN_MAX_BYTES"
 MAX_PAGES_VARIABLE = "VNPLAN_MAX_PAGES"
 
 
-def byte_limit(given: int | None = None) -> int:
+def byte_limit(given: Optional[int] = None) -> int:
     """The file size limit: ``given``, else ``$VNPLAN_MAX_BYTES``, else the default."""
     return given if given is not None else _configured(MAX_BYTES_VARIABLE, DEFAULT_MAX_BYTES)
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional, Union
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
@@ -65,7 +66,7 @@ OSD_DPI = 150
 # Tesseract's orientation detection is believed from this confidence on.
 MIN_ORIENTATION_CONFIDENCE = 1.5
 
-ImageSource = Image.Image | str | Path
+ImageSource = Union[Image.Image, str, Path]
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Word:
     confidence: float
 
 
-def missing_engine() -> str | None:
+def missing_engine() -> Optional[str]:
     """What is missing for OCR, naming the Debian package to install; None when the Tesseract
     CLI and its Vietnamese model are installed. Checked once per $PATH and $TESSDATA_PREFIX."""
     return _missing_engine(os.environ.get("PATH", os.defpath), os.environ.get("TESSDATA_PREFIX"))
@@ -91,7 +92,7 @@ def ocr_available() -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _missing_engine(search_path: str, tessdata: str | None) -> str | None:
+def _missing_engine(search_path: str, tessdata: Optional[str]) -> Optional[str]:
     """The check itself; its arguments, the environment Tesseract runs in, key the cache."""
     if shutil.which(TESSERACT, path=search_path) is None:
         return f"the Tesseract OCR engine is not installed (Debian packages {ENGINE_PACKAGE} and {MODEL_PACKAGE})"
@@ -143,7 +144,7 @@ def layout_text(words: list[Word]) -> tuple[str, list[tuple[int, int, float]]]:
     pieces: list[str] = []
     spans: list[tuple[int, int, float]] = []
     length = 0
-    previous: Word | None = None
+    previous: Optional[Word] = None
     for word in words:
         if previous is not None:
             if (word.block, word.paragraph) != (previous.block, previous.paragraph):
@@ -207,7 +208,7 @@ def prepare(image: Image.Image, dpi: int) -> tuple[Image.Image, float]:
         image = image.filter(ImageFilter.MedianFilter(3))
     skew = estimate_skew(image)
     if abs(skew) >= MIN_DESKEW_ANGLE:
-        image = image.rotate(-skew, resample=Image.BICUBIC, fillcolor=255)
+        image = image.rotate(-skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return image, skew
 
 
@@ -245,7 +246,7 @@ def to_grey(image: ImageSource) -> Image.Image:
     return ImageOps.grayscale(image) if image.mode != "L" else image
 
 
-def _mean(values: Iterable[float]) -> float | None:
+def _mean(values: Iterable[float]) -> Optional[float]:
     values = list(values)
     return round(sum(values) / len(values), 2) if values else None
 
@@ -289,7 +290,7 @@ def ocr_image(image: ImageSource, page_number: int, dpi: int = DEFAULT_DPI) -> P
     return _page(page_number, words, warnings)
 
 
-def rasterise_pdf_page(path: str | Path, index: int, dpi: int = DEFAULT_DPI) -> Image.Image:
+def rasterise_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Image.Image:
     """One PDF page (0-based ``index``) as a greyscale image."""
     document = open_document(path)
     try:
@@ -303,7 +304,7 @@ def _render(document, index: int, dpi: int) -> Image.Image:
         return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
 
 
-def ocr_pdf_page(path: str | Path, index: int, dpi: int = DEFAULT_DPI) -> Page:
+def ocr_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Page:
     """Rasterise page ``index`` (0-based) of a PDF with pypdfium2 and recognise it."""
     return ocr_image(rasterise_pdf_page(path, index, dpi), index + 1, dpi)
 
@@ -313,7 +314,7 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def ocr_images(images: Iterable[tuple], dpi: int = DEFAULT_DPI, workers: int | None = None) -> list[Page]:
+def ocr_images(images: Iterable[tuple], dpi: int = DEFAULT_DPI, workers: Optional[int] = None) -> list[Page]:
     """Recognise ``(page number, image)`` or ``(page number, image, dpi)`` items, ``workers``
     pages at a time (one per core by default); pages come back in the order given. The
     items are drawn lazily in this thread, at most two per worker ahead of recognition, so
@@ -330,7 +331,7 @@ def ocr_images(images: Iterable[tuple], dpi: int = DEFAULT_DPI, workers: int | N
         return [f.result() for f in futures]
 
 
-def _pdf_images(path: str | Path, indices: list[int], dpi: int) -> Iterator[tuple[int, Image.Image]]:
+def _pdf_images(path: Union[str, Path], indices: list[int], dpi: int) -> Iterator[tuple[int, Image.Image]]:
     document = open_document(path)
     try:
         for index in indices:
@@ -339,8 +340,8 @@ def _pdf_images(path: str | Path, indices: list[int], dpi: int) -> Iterator[tupl
         document.close()
 
 
-def ocr_pdf_pages(path: str | Path, indices: Iterable[int], dpi: int = DEFAULT_DPI,
-                  workers: int | None = None) -> list[Page]:
+def ocr_pdf_pages(path: Union[str, Path], indices: Iterable[int], dpi: int = DEFAULT_DPI,
+                  workers: Optional[int] = None) -> list[Page]:
     """Recognise pages ``indices`` (0-based) of a PDF, rasterised one after another in this
     thread (pdfium is not thread-safe) and recognised in parallel."""
     return ocr_images(_pdf_images(path, list(indices), dpi), dpi, workers)

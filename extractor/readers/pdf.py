@@ -44,7 +44,7 @@ def read_pdf(path: Path) -> SourceDocument:
         pages = improve_pages(path, pages)
     except ReadError:
         raise
-    except Exception as error:  # noqa: BLE001 - a failed second reading must not lose the text layer
+    except Exception as error:  # a failed second reading must not lose the text layer
         warnings.append(f"PDF fallback failed, text layer kept: {type(error).__name__}: {error}")
     if not any(page.text.strip() for page in pages):
         if not any(page.method == "ocr" for page in pages):

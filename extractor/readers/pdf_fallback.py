@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Optional, Union
 
 from pypdfium2 import PdfiumError
 
@@ -44,7 +45,7 @@ def _is_good(text: str, quality: float) -> bool:
 class _PdfiumPages:
     """pypdfium2's view of the document, opened on first use, one page loaded at a time."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: Union[str, Path]):
         self.path = Path(path)
         self._document = None
         self._surveys: dict[int, PageSurvey] = {}
@@ -75,9 +76,10 @@ def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
     best = replace(page, quality=round(quality, 4))
     fixed, conversions = fix_text(page.text)
     if conversions:
-        best = replace(page, text=fixed, quality=round(score_text(fixed), 4),
+        repaired_quality = round(score_text(fixed), 4)
+        best = replace(page, text=fixed, quality=repaired_quality,
                        warnings=page.warnings + [f"text layer repaired: {', '.join(conversions)}"])
-        if _is_good(best.text, best.quality):
+        if _is_good(best.text, repaired_quality):
             return best, True
     if page.method != "pdfplumber":  # pypdfium2's text is what the page has
         return best, False
@@ -97,7 +99,7 @@ def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
     return best, _is_good(best.text, best.quality or 0.0)
 
 
-def _looks_scanned(page: Page, pdfium: _PdfiumPages) -> bool | None:
+def _looks_scanned(page: Page, pdfium: _PdfiumPages) -> Optional[bool]:
     """True for a page mostly covered by images with little text; None when unknown."""
     try:
         cover = pdfium.survey(page.number - 1).image_cover
@@ -130,7 +132,7 @@ def _choose(text_page: Page, ocr_page: Page) -> Page:
     return ocr_page
 
 
-def improve_pages(path: str | Path, pages: list[Page]) -> list[Page]:
+def improve_pages(path: Union[str, Path], pages: list[Page]) -> list[Page]:
     """Replace the poor pages of a PDF's reading by a better reading (see module doc).
     Pages that are fine come back unchanged but for their ``quality``."""
     result: list[Page] = []

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Union
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,7 +45,7 @@ class PageSurvey:
     objects: int
 
 
-def open_document(path: str | Path) -> pdfium.PdfDocument:
+def open_document(path: Union[str, Path]) -> pdfium.PdfDocument:
     """The PDF opened by pypdfium2; ReadError ``encrypted_pdf`` or ``broken_pdf`` when it cannot be."""
     name = printable_name(Path(path).name)
     try:

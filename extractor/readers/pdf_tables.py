@@ -29,11 +29,11 @@ def read_ruled_pages(path: Path, pages: list[Page], indices: list[int]) -> list[
                 wanted.discard(index)
                 try:
                     result[index] = Page(number=index + 1, text=table_text(page), method="pdfplumber")
-                except Exception as error:  # noqa: BLE001 - pdfminer fails in many ways
+                except Exception as error:  # pdfminer fails in many ways
                     result[index] = _kept(result[index], error)
                 finally:
                     page.close()  # release the page's cached layout objects
-    except Exception as error:  # noqa: BLE001 - pdfium opened the file, pdfminer cannot
+    except Exception as error:  # pdfium opened the file, pdfminer cannot
         for index in wanted:
             result[index] = _kept(result[index], error)
     return result

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Union
 
 # os.fsdecode's surrogate escapes of undecodable bytes 0x80-0xff.
 ESCAPED_BYTES = range(0xDC80, 0xDD00)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def printable_name(path: str | bytes | os.PathLike) -> str:
+def printable_name(path: Union[str, bytes, os.PathLike]) -> str:
     """A file name or path (str, bytes or path-like) as printable text that keeps its bytes."""
     return "".join(_escaped(c) if c == "\\" or not c.isprintable() else c for c in os.fsdecode(path))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Optional
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
 from .printable import printable_name
@@ -91,7 +92,7 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return text, encoding, warnings + [f"not UTF-8 ({utf8_problem}); decoded as {encoding}"]
 
 
-def utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> Optional[str]:
     """'utf-16-le' or 'utf-16-be' when the NUL pattern says so, else None."""
     sample = data[:UTF16_SAMPLE_BYTES]
     pairs = len(sample) // 2
@@ -122,7 +123,7 @@ def _strict(data: bytes, encoding: str, name: str, what: str) -> str:
     return text
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+def _decode_legacy(data: bytes) -> Optional[tuple[str, str]]:
     try:
         from ..encodings import decode_legacy_bytes
     except ImportError:

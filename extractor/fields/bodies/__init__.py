@@ -18,11 +18,9 @@ or "và" that does not continue the name ("Lao động, Thương binh, Xã hội
 Names are canonicalised with ``extractor.names`` plus the abbreviations the plan
 defines itself (``find_defined_abbreviations``), and mentions are merged by a folded key.
 
-Tokens and gazetteer labels come from ``tokens.regex_tokens`` (default) or from a blank
-spaCy Vietnamese pipeline with a ``PhraseMatcher`` built from the gazetteer
-(``engine="spacy"``); the end of a lowercase name is found by the lexicon of task verbs
-(default) or by underthesea's part-of-speech tags (``end_of_name="underthesea"``, or
-``"both"``). Measured on the five seed plans against gold (canonical-name match):
+Tokens and gazetteer labels come from ``tokens.Tokens``, and the end of a lowercase name
+is found by the lexicon of task verbs. Two other engines were measured on the five seed
+plans against gold (canonical-name match) and set aside:
 
     engine / end of name     precision  recall  role accuracy   time per plan
     regex  / lexicon           1.00      1.00       1.00          ~2.5 ms
@@ -30,27 +28,26 @@ spaCy Vietnamese pipeline with a ``PhraseMatcher`` built from the gazetteer
     regex  / underthesea       0.69      0.73       1.00         ~200 ms
     regex  / both              0.74      0.76       1.00         ~200 ms
 
-The PhraseMatcher labels exactly the phrases the regex tokens do, so it adds no body
-(same output on the seeds and the constructed variants, see tests/test_bodies.py) and
-costs a model object; underthesea tags name words as verbs ("Đào *tạo*", "*bảo vệ* trẻ
-em", "*hoạt động* thanh thiếu niên") and cuts names short. The defaults are regex/lexicon.
+spaCy's tokenizer with a PhraseMatcher over the gazetteer labelled exactly the phrases the
+regex tokens do, so it added no body (same output on the seeds and the constructed variants)
+at six times the cost; underthesea tags name words as verbs ("Đào *tạo*", "*bảo vệ* trẻ
+em", "*hoạt động* thanh thiếu niên") and cuts names short. So both were removed.
 
 The package, top to bottom: ``lexicon`` (the gazetteer as word-tuple sets), ``tokens`` (tokens
-with gazetteer labels, by regex, spaCy or underthesea), ``mentions`` (the name parser), ``slots``
-(where names are looked for), ``abbreviations`` (those the plan defines), ``naming`` (canonical
-names, merge keys, levels) and ``finder`` (the slots run over a document, mentions merged into
-``Body`` records with their tasks).
+with gazetteer labels), ``mentions`` (the name parser), ``slots`` (where names are looked for),
+``abbreviations`` (those the plan defines), ``naming`` (canonical names, merge keys, levels) and
+``finder`` (the slots run over a document, mentions merged into ``Body`` records with their
+tasks; ``find_bodies`` gives a ``BodyFinding`` that the deadlines step reads).
 """
 
 from .abbreviations import find_defined_abbreviations
-from .finder import extract_bodies, leads_by_paragraph, names_at, section_kinds
+from .finder import BodyFinding, extract_bodies, find_bodies
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list, parse_mention
 from .naming import body_key, body_level, canonical
-from .tokens import Tokens, spacy_matcher, spacy_nlp
+from .tokens import Tokens
 
 __all__ = [
-    "Lexicon", "Mention", "Tokens", "body_key", "body_level", "canonical", "extract_bodies",
-    "find_defined_abbreviations", "gazetteer", "leads_by_paragraph", "names_at", "parse_list", "parse_mention",
-    "section_kinds", "spacy_matcher", "spacy_nlp",
+    "BodyFinding", "Lexicon", "Mention", "Tokens", "body_key", "body_level", "canonical", "extract_bodies",
+    "find_bodies", "find_defined_abbreviations", "gazetteer", "parse_list", "parse_mention",
 ]

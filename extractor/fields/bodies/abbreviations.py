@@ -74,7 +74,7 @@ def _by_unit_noun(text: str, words: list[tuple[str, int, int]], end: int) -> Opt
     lex = Lexicon.load()
     for idx in range(len(words) - 1, max(-1, len(words) - 9), -1):
         w = words[idx][0]
-        if w[0].isupper() or idx and words[idx - 1][0].lower() in lex.lengths["determiner"]:
+        if w[0].isupper() or (idx and words[idx - 1][0].lower() in lex.lengths["determiner"]):
             for n in lex.lengths["head"].get(w.lower(), ()) + lex.lengths["generic"].get(w.lower(), ()):
                 phrase = tuple(x[0].lower() for x in words[idx:idx + n])
                 if phrase in lex.phrases["head"] or phrase in lex.phrases["generic"]:

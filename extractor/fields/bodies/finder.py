@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Callable, Optional
+from typing import Optional
 
 from ...document import Doc, Paragraph
 from ...records import Body, Task
@@ -13,28 +13,20 @@ from .abbreviations import find_defined_abbreviations
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
 from .naming import body_key, body_level, canonical, core_key, strip_organ
-from .slots import (CLOSING_FORMULA, COMMA, FIRST_WORD, INTRO, ISSUER_VERB, LEAD_IN_RE, LEVEL_HEADING, NEXT_WORD,
-                    NUMBERED_MARKER, SLOTS, word_slot_starts)
-from .tokens import SpacyTokens, Tokens, abbreviation_heads, regex_tokens, with_pos
-
-
-def section_kinds(doc: Doc) -> list[Optional[str]]:
-    """The kind of the enclosing top-level section, per paragraph.
-
-    Taken from the outline section by position, so that two sections written with the
-    same number ("V. TỔ CHỨC THỰC HIỆN", "V. CHẾ ĐỘ BÁO CÁO") keep their own kinds.
-    """
-    out: list[Optional[str]] = []
-    sections = iter(doc.outline.sections)
-    current: Optional[str] = None
-    for p in doc.paragraphs:
-        if p.role == "section_heading":
-            section = next(sections, None)
-            current = section.kind if section is not None else p.section_kind
-        elif not p.section:
-            current = None
-        out.append(current if p.section else None)
-    return out
+from .slots import (
+    CLOSING_FORMULA,
+    COMMA,
+    FIRST_WORD,
+    INTRO,
+    ISSUER_VERB,
+    LEAD_IN_RE,
+    LEVEL_HEADING,
+    NEXT_WORD,
+    NUMBERED_MARKER,
+    SLOTS,
+    word_slot_starts,
+)
+from .tokens import Tokens, abbreviation_heads
 
 
 @dataclass
@@ -51,30 +43,22 @@ class Found:
 
 # ---------------------------------------------------------------- extraction
 
-Engine = Callable[[str, int, Lexicon, frozenset], Tokens]
-ENGINES: dict[str, Engine] = {"regex": regex_tokens, "spacy": SpacyTokens}  # see the module docstring
-
 
 class _Finder:
     """Runs the slots over a document's paragraphs and collects mentions."""
 
-    def __init__(self, doc: Doc, engine: str, end_of_name: str):
+    def __init__(self, doc: Doc):
         self.doc = doc
         self.lex = Lexicon.load()
         self.abbrs = dict(doc.abbreviations) or find_defined_abbreviations(doc.text)
         self.abbr_heads = abbreviation_heads(self.abbrs, self.lex)
-        self.make_tokens = ENGINES[engine]
-        self.end_of_name = end_of_name
         self.found: list[Found] = []
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
 
     def tokens(self, text: str, start: int) -> Tokens:
-        tk = self.make_tokens(text, start, self.lex, self.abbr_heads)
+        tk = Tokens(text, start, self.lex, self.abbr_heads)
         tk.definitions = self.abbrs
-        if self.end_of_name != "lexicon":
-            with_pos(tk, text)
-            tk.pos_mode = self.end_of_name
         return tk
 
     def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
@@ -84,16 +68,14 @@ class _Finder:
     def run(self) -> None:
         paragraphs = self.doc.paragraphs
         issuer = self.issuer()
-        kinds = section_kinds(self.doc)
         for index, p in enumerate(paragraphs):
             if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature") or not p.section:
                 continue
             if CLOSING_FORMULA.match(p.text):
                 continue
-            if kinds[index] == "organisation" and self.is_heading_candidate(p):
-                if self.heading(p, index, issuer):
-                    continue
-            if kinds[index] in ("purpose", "objectives") or p.role == "section_heading":
+            if p.section_kind == "organisation" and self.is_heading_candidate(p) and self.heading(p, index, issuer):
+                continue
+            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
                 continue
             self.in_text(p, index)
 
@@ -240,27 +222,52 @@ class _Finder:
 
     @staticmethod
     def level_matches(heading: str, issuer: str) -> bool:
-        level = body_level("X " + LEVEL_HEADING.match(heading).group("level"))
+        m = LEVEL_HEADING.match(heading)
+        level = body_level("X " + m.group("level")) if m else None
         return level is not None and body_level(issuer) == level
 
 
-def extract_bodies(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> list[Body]:
+class BodyFinding:
+    """What the bodies step found in a document: the ``Body`` records, and for the steps that read
+    it (deadlines), who is put in charge in each paragraph and a reader of body names in any text."""
+
+    def __init__(self, doc: Doc):
+        self._finder = _Finder(doc)
+        self._finder.run()
+        self.bodies: list[Body] = _merge(doc, self._finder)
+
+    def leads_by_paragraph(self) -> dict[int, list[str]]:
+        """Canonical names of the bodies put in charge in each paragraph (addressee headings included)."""
+        out: dict[int, list[str]] = {}
+        for f in self._finder.found:
+            if f.role == "lead" and f.name not in out.setdefault(f.paragraph, []):
+                out[f.paragraph].append(f.name)
+        return out
+
+    def names_at(self, text: str, at: int) -> list[str]:
+        """Canonical names of the specific bodies listed in ``text`` from offset ``at`` ("về Sở ...")."""
+        finder = self._finder
+        mentions, _ = parse_list(finder.tokens(text, at), 0)
+        finder.distribute(mentions)
+        names = []
+        for m in mentions:
+            if not m.generic:
+                name = canonical(m.text, finder.abbrs)
+                key = body_key(name)
+                name = canonical(finder.aliases[key], finder.abbrs) if key in finder.aliases else name
+                if name not in names:
+                    names.append(name)
+        return names
+
+
+def find_bodies(doc: Doc) -> BodyFinding:
+    """Run the slots over the document once; the result feeds ``PlanRecord.bodies`` and the deadlines."""
+    return BodyFinding(doc)
+
+
+def extract_bodies(doc: Doc) -> list[Body]:
     """Every distinct body the plan makes responsible, lead before coordinate, in document order."""
-    return _analyse(doc, engine, end_of_name)[1]
-
-
-_CACHE_ATTR = "_vnplan_bodies"
-
-
-def _analyse(doc: Doc, engine: str = "regex", end_of_name: str = "lexicon") -> tuple["_Finder", list[Body]]:
-    """Run the finder once per document and configuration (cached on the Doc)."""
-    cache = doc.__dict__.setdefault(_CACHE_ATTR, {})
-    key = (engine, end_of_name)
-    if key not in cache:
-        finder = _Finder(doc, engine, end_of_name)
-        finder.run()
-        cache[key] = (finder, _merge(doc, finder))
-    return cache[key]
+    return find_bodies(doc).bodies
 
 
 def _merge(doc: Doc, finder: _Finder) -> list[Body]:
@@ -311,7 +318,7 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         if f.heading:
             finder.addressed.setdefault(f.paragraph, []).append(b.name)
     for b in bodies.values():
-        b.level = body_level(b.name)
+        b.level = body_level(b.name)  # type: ignore[assignment]  # the gazetteer's levels are the record's
     leads = [bodies[k] for k in order if bodies[k].role == "lead"]
     return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
 
@@ -343,29 +350,3 @@ def _descends(doc: Doc, q: Paragraph, ancestor: int) -> bool:
         q = doc.paragraphs[q.parent]
         seen += 1
     return False
-
-
-def leads_by_paragraph(doc: Doc) -> dict[int, list[str]]:
-    """Canonical names of the bodies put in charge in each paragraph (addressee headings included)."""
-    finder, _ = _analyse(doc)
-    out: dict[int, list[str]] = {}
-    for f in finder.found:
-        if f.role == "lead" and f.name not in out.setdefault(f.paragraph, []):
-            out[f.paragraph].append(f.name)
-    return out
-
-
-def names_at(doc: Doc, text: str, at: int) -> list[str]:
-    """Canonical names of the specific bodies listed in ``text`` from offset ``at`` ("về Sở ...")."""
-    finder, _ = _analyse(doc)
-    mentions, _ = parse_list(finder.tokens(text, at), 0)
-    finder.distribute(mentions)
-    names = []
-    for m in mentions:
-        if not m.generic:
-            name = canonical(m.text, finder.abbrs)
-            key = body_key(name)
-            name = canonical(finder.aliases[key], finder.abbrs) if key in finder.aliases else name
-            if name not in names:
-                names.append(name)
-    return names

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Iterable
 
-from ...names import abbreviations
 from ...normalise import clean
+from ...resources import data_json, entries
+from ..names import abbreviations
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict:
     """``data/bodies.json`` with every entry cleaned (NFC, one tone-mark placement)."""
-    raw = json.loads(resources.files("extractor").joinpath("data/bodies.json").read_text("utf-8"))
 
     def c(value):
         if isinstance(value, str):
@@ -26,7 +24,7 @@ def gazetteer() -> dict:
             return {clean(k): v for k, v in value.items()}
         return value
 
-    return {k: c(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: c(v) for k, v in entries(data_json("bodies.json")).items()}
 
 
 def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -57,7 +55,7 @@ class Lexicon:
 
     @classmethod
     @lru_cache(maxsize=1)
-    def load(cls) -> "Lexicon":
+    def load(cls) -> Lexicon:
         g = gazetteer()
         phrases = {label: _phrases(g.get(name, [])) for label, name in _LABEL_LISTS.items()}
         lengths: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -72,8 +70,8 @@ class Lexicon:
             if any(tuple(v.lower().split()[:n]) in opening for n in (1, 2, 3, 4))
         )
         openers: dict[str, int] = {}
-        for label, by_first in lengths.items():
-            for word in by_first:
+        for label, first_words in lengths.items():
+            for word in first_words:
                 openers[word] = openers.get(word, 0) | LABEL_BITS[label]
         return cls(phrases, lengths, abbr_heads, openers)
 

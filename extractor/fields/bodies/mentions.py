@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from enum import Enum
+from typing import Optional, Union
 
 from ...normalise import clean
 from .tokens import Tokens
@@ -26,19 +27,35 @@ MAX_NAME_TOKENS = 24
 _CONTINUING_PUNCT = {"-", "–", "—", "&"}
 
 
+class Part(Enum):
+    """What the last token read of a name was: it decides what may follow."""
+
+    HEAD = "head"            # the unit noun: "Sở"
+    CAP = "cap"              # a capitalised word, abbreviation or number: "Y", "GDĐT", "111"
+    LOWER = "lower"          # a lowercase name word: "tế" in "Trung tâm Y tế"
+    PUNCT = "punct"          # a joining mark or word: "-", ",", "và" inside "Lao động - Thương binh và Xã hội"
+    LEVEL = "level"          # a level word: "tỉnh", "các huyện"
+    QUALIFIER = "qualifier"  # "liên quan", "trực thuộc"
+    LOCATIVE = "locative"    # "trên địa bàn": follows a name, no part of it
+
+
 def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention]:
     """One body name starting at token ``i``, or None when no unit noun opens there.
 
     ``heading``: the text of a Tổ chức thực hiện item, where a comma may join lowercase
     words of one name ("Phòng Chính trị, tư tưởng").
     """
-    key = (i, heading)
-    if key not in tk.parsed:
-        tk.parsed[key] = _parse_mention(tk, i, heading)
-    return tk.parsed[key]
+    opened = _open_name(tk, i, heading)
+    if not isinstance(opened, _Name):
+        return opened
+    while tk.has(opened.k) and opened.k - i < MAX_NAME_TOKENS and opened.step():
+        pass
+    return opened.mention()
 
 
-def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
+def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]:
+    """The opening of a name: a determiner, level words, the unit noun (or a list of bare ones).
+    Returns the name to read on, a finished generic mention of localities, or None."""
     j, det = i, tk.match("determiner", i)
     j += det
     # "Các huyện, thành Đoàn": level words may come between the determiner and the unit noun.
@@ -63,11 +80,11 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
                     or tk.match("grade", k) > 0)
     abbreviation_head = not generic_head and n == 1 and tk.is_abbreviation(j)
     # "Văn phòng", "Thanh tra", "các cơ sở khám bệnh": a capitalised or determined multi-word head
-    stands_alone = abbreviation_head or n > 1 and (tk.is_cap(j) or bool(det))
-    if not generic_head and not name_follows and not stands_alone:
-        # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
-        if not (det and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))):
-            return None
+    stands_alone = abbreviation_head or (n > 1 and (tk.is_cap(j) or bool(det)))
+    # "phòng ngừa", "Ban hành", "Tổ chức", "Hội nghị", "các trung tâm" need a name after them
+    bare_list = bool(det) and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))
+    if not generic_head and not name_follows and not stands_alone and not bare_list:
+        return None
     collective = False
     # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns
     while det or generic_head:
@@ -78,78 +95,108 @@ def _parse_mention(tk: Tokens, i: int, heading: bool) -> Optional[Mention]:
             collective = True
         else:
             break
-    content = abbreviation_head or (not generic_head and not det)
-    capital = abbreviation_head
-    qualified = False
-    last = "head"
-    group_cap = tk.is_cap(j)  # the current run of name words opened with a capital
+    return _Name(tk, i, heading, k, generic_head=generic_head, collective=collective,
+                 content=abbreviation_head or (not generic_head and not det), capital=abbreviation_head,
+                 group_cap=tk.is_cap(j))
+
+
+@dataclass
+class _Name:
+    """A name being read token by token after its unit noun, and what has been seen of it."""
+
+    tk: Tokens
+    start: int  # token where the mention starts (its determiner, if any)
+    heading: bool
+    k: int  # the next token to read
+    generic_head: bool  # opened by a kind of body ("các cơ quan"), not a unit noun
+    collective: bool  # a list of bare unit nouns: "các sở, ban, ngành"
+    content: bool  # a word that makes the name specific was read
+    capital: bool  # a capitalised word was read
+    group_cap: bool  # the current run of name words opened with a capital
+    qualified: bool = False  # a level word was read: "tỉnh", "các cấp"
+    last: Part = Part.HEAD
     trim: Optional[int] = None  # where the last run of locatives ("trên địa bàn") begins
-    while tk.has(k) and k - i < MAX_NAME_TOKENS:
-        t, low = tk.text(k), tk.lower(k)
-        if t == "(":
-            break
+
+    def take(self, n: int, part: Part) -> bool:
+        self.k, self.last = self.k + n, part
+        return True
+
+    def step(self) -> bool:
+        """Read the next token into the name; False where the name ends."""
+        tk, k = self.tk, self.k
+        if tk.text(k) == "(":
+            return False
         loc = tk.match("locative", k)
         if loc:
-            trim = k if last != "locative" else trim
-            k, last = k + loc, "locative"
-            continue
-        q = tk.match("qualifier", k)
-        if q:
-            k, last = k + q, "qualifier"
-            continue
-        lv = tk.match("level", k)
+            self.trim = k if self.last != Part.LOCATIVE else self.trim
+            return self.take(loc, Part.LOCATIVE)
+        qualifier = tk.match("qualifier", k)
+        if qualifier:
+            return self.take(qualifier, Part.QUALIFIER)
+        low = tk.lower(k)
+        level = tk.match("level", k)
         if low == "các" and tk.match("level", k + 1):
-            lv = 1 + tk.match("level", k + 1)
-        if lv and (not tk.is_cap(k) or low == "các"):
-            k, last, qualified = k + lv, "level", True
-            continue
+            level = 1 + tk.match("level", k + 1)
+        if level and (not tk.is_cap(k) or low == "các"):
+            self.qualified = True
+            return self.take(level, Part.LEVEL)
         if tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k):
-            if last in ("head", "punct"):
-                group_cap = True
-            k, last, content, capital = k + 1, "cap", True, True
-            continue
+            if self.last in (Part.HEAD, Part.PUNCT):
+                self.group_cap = True
+            self.content = self.capital = True
+            return self.take(1, Part.CAP)
         if low == "và":
-            nxt = k + 1
-            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
-                k, last = k + 1, "punct"  # "Lao động - Thương binh và Xã hội"
-                continue
-            break
+            return self.joins_capitalised() and self.take(1, Part.PUNCT)  # "Lao động - Thương binh và Xã hội"
         if tk.is_word(k):
-            if last == "level" or tk.match("determiner", k):
-                break
-            if tk.ends_name(k) and not _verb_before_level(tk, k):
-                break
-            if last in ("head", "punct"):
-                group_cap = False
-            k, last = k + 1, "lower"
-            content = content or not collective
-            continue
-        if t in _CONTINUING_PUNCT:
-            if tk.is_word(k + 1) and not tk.ends_name(k + 1) and not tk.match("determiner", k + 1):
-                k, last = k + 1, "punct"
-                continue
-            break
-        if t == ",":
+            return self.lower_word()
+        if tk.text(k) in _CONTINUING_PUNCT:
             nxt = k + 1
-            if last == "level" and tk.match("level", nxt) and not tk.is_cap(nxt):
-                k += 1  # "các huyện, thành phố", "quận, huyện, thị xã"
-                continue
-            if group_cap and last in ("cap", "lower") and tk.is_cap(nxt) and not tk.match("head", nxt):
-                k, last = k + 1, "punct"  # "Lao động, Thương binh, Xã hội"
-                continue
-            if (heading and last in ("cap", "lower") and tk.is_word(nxt) and not tk.is_cap(nxt)
-                    and not (tk.ends_name(nxt) or tk.match("head", nxt) or tk.match("generic", nxt)
-                             or tk.match("determiner", nxt) or tk.match("level", nxt))):
-                k, last = k + 1, "punct"  # a heading: "Phòng Chính trị, tư tưởng"
-                continue
-            break
-        break
-    generic = collective or not content or (generic_head and not capital)
-    trimmed = last == "locative" and trim is not None
-    m = _mention(tk, i, trim if trimmed else k, generic=generic, qualified=qualified)
-    if m is not None and trimmed:
-        m.token_end = k  # the list goes on after the locative
-    return m
+            joins = tk.is_word(nxt) and not tk.ends_name(nxt) and not tk.match("determiner", nxt)
+            return joins and self.take(1, Part.PUNCT)
+        if tk.text(k) == ",":
+            return self.comma()
+        return False
+
+    def joins_capitalised(self) -> bool:
+        """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội"."""
+        nxt = self.k + 1
+        return (self.group_cap and self.last in (Part.CAP, Part.LOWER) and self.tk.is_cap(nxt)
+                and not self.tk.match("head", nxt))
+
+    def lower_word(self) -> bool:
+        """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""
+        tk, k = self.tk, self.k
+        if self.last == Part.LEVEL or tk.match("determiner", k):
+            return False
+        if tk.ends_name(k) and not _verb_before_level(tk, k):
+            return False
+        if self.last in (Part.HEAD, Part.PUNCT):
+            self.group_cap = False
+        self.content = self.content or not self.collective
+        return self.take(1, Part.LOWER)
+
+    def comma(self) -> bool:
+        tk, nxt = self.tk, self.k + 1
+        if self.last == Part.LEVEL and tk.match("level", nxt) and not tk.is_cap(nxt):
+            self.k += 1  # "các huyện, thành phố", "quận, huyện, thị xã"
+            return True
+        if self.joins_capitalised():
+            return self.take(1, Part.PUNCT)  # "Lao động, Thương binh, Xã hội"
+        if (self.heading and self.last in (Part.CAP, Part.LOWER) and tk.is_word(nxt) and not tk.is_cap(nxt)
+                and not (tk.ends_name(nxt) or tk.match("head", nxt) or tk.match("generic", nxt)
+                         or tk.match("determiner", nxt) or tk.match("level", nxt))):
+            return self.take(1, Part.PUNCT)  # a heading: "Phòng Chính trị, tư tưởng"
+        return False
+
+    def mention(self) -> Optional[Mention]:
+        """The mention read so far; a trailing run of locatives is left out of it."""
+        generic = self.collective or not self.content or (self.generic_head and not self.capital)
+        trimmed = self.last == Part.LOCATIVE and self.trim is not None
+        m = _mention(self.tk, self.start, self.trim if trimmed and self.trim is not None else self.k,
+                     generic=generic, qualified=self.qualified)
+        if m is not None and trimmed:
+            m.token_end = self.k  # the list goes on after the locative
+        return m
 
 
 def _verb_before_level(tk: Tokens, k: int) -> bool:
@@ -182,9 +229,16 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
     ("Các cơ sở khám bệnh, chữa bệnh (sau đây gọi tắt là CSKCB)"), the name is extended to it.
     """
     out: list[Mention] = []
+    parsed: dict[int, Optional[Mention]] = {}  # the name after a separator is parsed once: to see it, then to take it
+
+    def mention_at(k: int) -> Optional[Mention]:
+        if k not in parsed:
+            parsed[k] = parse_mention(tk, k, heading)
+        return parsed[k]
+
     k = i
     while True:
-        m = parse_mention(tk, k, heading)
+        m = mention_at(k)
         if m is None:
             break
         out.append(m)
@@ -194,7 +248,7 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             sep = 2 if tk.lower(k + 1) == "và" else 1
         elif tk.lower(k) == "và":
             sep = 1
-        if not sep or parse_mention(tk, k + sep, heading) is None:
+        if not sep or mention_at(k + sep) is None:
             break
         k += sep
     return out, k

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Optional
 
-from ...names import canonical_name
 from ...normalise import clean
+from ..names import canonical_name
 from .lexicon import Lexicon, gazetteer, level_words
-from .tokens import regex_tokens
+from .tokens import Tokens
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def body_level(name: str) -> Optional[str]:
     """
     g = gazetteer()
     lex = Lexicon.load()
-    tk = regex_tokens(name, 0, lex)
+    tk = Tokens(name, 0, lex)
     low = name.lower()
     if any(w in low for w in g["school_words"]):
         return "school"

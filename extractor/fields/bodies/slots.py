@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...normalise import at_word_start
+from .. import grammar
 
 LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
 # The word slots (all but "subject") open with a cue word (``SLOT_CUES``) at a word start; their
@@ -60,7 +61,8 @@ def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, a
     return sorted(ends)
 
 
-LEVEL_HEADING = re.compile(r"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|cơ\s+sở)\b[\s:.;]*$")
+# "1. Cấp tỉnh:" alone: the issuing body at that level is the addressee
+LEVEL_HEADING = re.compile(grammar.LEVEL_HEADING + r"[\s:.;]*$")
 LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)
 CLOSING_FORMULA = re.compile(r"^(?:Trên\s+đây|Trên\s+là)\b")
 ISSUER_VERB = re.compile(r"\b(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:Kế\s+hoạch|kế\s+hoạch)")

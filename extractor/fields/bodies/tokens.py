@@ -1,17 +1,18 @@
-"""Tokens of a paragraph from a slot on, with gazetteer labels: by regex (default), by spaCy's
-tokenizer and a PhraseMatcher, or with underthesea's part-of-speech tags."""
+"""Tokens of a paragraph from a slot on, with gazetteer labels.
+
+Two other engines were measured on the seeds and set aside (see the package docstring): spaCy's
+tokenizer with a PhraseMatcher over the gazetteer labelled exactly the same phrases, ~6x slower;
+underthesea's part-of-speech tags as the end of a name cut names short ("Đào *tạo*")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import Optional
 
-from .lexicon import LABEL_BITS, LABELS, Lexicon
-
-if TYPE_CHECKING:
-    from .mentions import Mention
+from .lexicon import LABEL_BITS, Lexicon
 
 # A token: a number, a word or abbreviation (GD&ĐT, TB&XH), or one punctuation mark.
 TOKEN_RE = re.compile(
@@ -44,15 +45,12 @@ class Tokens:
         self.openers: list[int] = []  # per token, the labels a phrase may open with it (bit set)
         self.n = 0
         # tokens are read in chunks, as the parser asks for them: most slots need only a few
-        self._pending = iter(tokens) if tokens is not None else (
+        self._pending: Optional[Iterator[tuple[str, int]]] = iter(tokens) if tokens is not None else (
             (m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS))
         self.lex = lex
         self.abbr_heads = abbr_heads
         self.definitions: Mapping[str, str] = {}  # the plan's own abbreviations
-        self.pos: Optional[dict[int, str]] = None  # part-of-speech tag by character offset (underthesea)
-        self.pos_mode = "underthesea"  # or "both": tag or lexicon
         self._cache: dict[tuple[str, int], int] = {}
-        self.parsed: dict[tuple[int, bool], Optional["Mention"]] = {}
 
     def has(self, i: int) -> bool:
         if i < self.n:
@@ -63,6 +61,7 @@ class Tokens:
 
     def _read(self, chunk: int = 8) -> None:
         openers = self.lex.openers
+        assert self._pending is not None
         for text, start in islice(self._pending, chunk):
             low, shape = _word(text)
             self.texts.append(text)
@@ -136,11 +135,7 @@ class Tokens:
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate or a prepositional phrase."""
-        by_lexicon = bool(self.match("verb", i) or self.match("stop", i))
-        if self.pos is not None and self.has(i):
-            by_tag = self.pos.get(self.starts[i], "N") in _POS_ENDS_NAME
-            return by_tag or by_lexicon if self.pos_mode == "both" else by_tag
-        return by_lexicon
+        return bool(self.match("verb", i) or self.match("stop", i))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -161,10 +156,6 @@ def _shape(token: str) -> str:
     return "A" if len(letters) >= 2 and letters.isupper() else "C"
 
 
-# underthesea tags that end a name: verb, preposition, conjunctions, adverb, numeral, determiner
-_POS_ENDS_NAME = frozenset({"V", "E", "C", "CC", "R", "M", "L"})
-
-
 def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
     """Abbreviations, the plan's own included, that stand for a body name: UBND, HĐND, CSGD."""
     out = set(lex.abbreviation_heads)
@@ -174,96 +165,3 @@ def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
                for n in (1, 2, 3, 4)):
             out.add(k)
     return frozenset(out)
-
-
-def regex_tokens(text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()) -> Tokens:
-    """Tokens of ``text`` from ``start`` by ``TOKEN_RE``."""
-    return Tokens(text, start, lex, abbr_heads)
-
-
-# ---------------------------------------------------------------- the spaCy engine
-
-_NLP = None
-
-
-def spacy_nlp():
-    """A blank Vietnamese pipeline, made once.
-
-    Without pyvi the Vietnamese tokenizer only splits on spaces, in Python ("trì," stays
-    one token); it is replaced by spaCy's rule-based tokenizer with the default
-    punctuation rules plus infixes for - – & , ; : / so that "GD&ĐT", "LĐ-TB&XH" and
-    "5/7" come apart like the regex tokens do.
-    """
-    global _NLP
-    if _NLP is None:
-        import spacy
-        from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
-        from spacy.tokenizer import Tokenizer
-        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.tokenizer = Tokenizer(
-            nlp.vocab,
-            prefix_search=compile_prefix_regex(TOKENIZER_PREFIXES).search,
-            suffix_search=compile_suffix_regex(TOKENIZER_SUFFIXES).search,
-            infix_finditer=compile_infix_regex(list(TOKENIZER_INFIXES) + [r"[-–,;:/()]"]).finditer,
-        )
-        _NLP = nlp
-    return _NLP
-
-
-@lru_cache(maxsize=1)
-def spacy_matcher():
-    """A ``PhraseMatcher`` on lowercase text with one label per gazetteer list."""
-    from spacy.matcher import PhraseMatcher
-
-    nlp = spacy_nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    lex = Lexicon.load()
-    for label in LABELS:
-        matcher.add(label, [nlp.make_doc(" ".join(p)) for p in lex.phrases[label]])
-    return matcher
-
-
-class SpacyTokens(Tokens):
-    """Tokens from the spaCy tokenizer, labels from the PhraseMatcher."""
-
-    def __init__(self, text: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
-        nlp, matcher = spacy_nlp(), spacy_matcher()
-        sdoc = nlp.make_doc(text[start:start + 600])
-        sdoc = sdoc[:WINDOW_TOKENS].as_doc() if len(sdoc) > WINDOW_TOKENS else sdoc
-        super().__init__(text, start, lex, abbr_heads, tokens=[(t.text, start + t.idx) for t in sdoc])
-        labels: dict[tuple[str, int], int] = {}
-        for match_id, s, e in matcher(sdoc):
-            key = (nlp.vocab.strings[match_id], s)
-            labels[key] = max(labels.get(key, 0), e - s)
-        self._labels = labels
-
-    def _lookup(self, label: str, i: int) -> int:
-        return self._labels.get((label, i), 0)
-
-
-# ---------------------------------------------------------------- underthesea end of names
-
-
-@lru_cache(maxsize=4096)
-def _pos_tags(text: str) -> tuple[tuple[int, str], ...]:
-    """(char offset, tag) of every syllable of ``text`` by underthesea's tagger."""
-    from underthesea import pos_tag
-
-    out, at = [], 0
-    for word, tag in pos_tag(text):
-        for syllable in word.split():
-            at = text.find(syllable, at)
-            if at < 0:
-                break
-            out.append((at, tag))
-            at += len(syllable)
-    return tuple(out)
-
-
-def with_pos(tokens: Tokens, text: str) -> Tokens:
-    tokens.pos = dict(_pos_tags(text))
-    return tokens
-
-

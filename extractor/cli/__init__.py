@@ -1,0 +1,40 @@
+"""The ``vnplan`` command: one module per command, each a thin layer over the library.
+
+    vnplan extract PATH... [--format json|jsonl|md] [--out DIR]
+    vnplan check PATH... [--parent ID|PATH] [--format json|md|html] [--out DIR]
+    vnplan eval --gold DIR --docs DIR [--format table|json] [--no-check]
+    vnplan registry add PATH... [--registry FILE]
+    vnplan schema [--out DIR] [--check]
+    vnplan train-kinds [--headings TSV] [--out DIR]
+
+A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
+exit code). Commands over documents go through the one runner, ``extractor.batch.run``, which
+owns iteration, error lines and exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional
+
+from . import check, evaluate, extract, registry, schema, train_kinds
+
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vnplan", description="Extract typed records from Vietnamese government plans.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

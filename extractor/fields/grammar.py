@@ -1,0 +1,94 @@
+"""The shared vocabulary of vnplan's grammars: small named parts that every field's patterns are
+composed from, each defined once (in the manner of eyecite's ``regexes.py``).
+
+Parts are pattern *sources* (strings) to embed in larger patterns, or small functions over text.
+Vietnamese letters are ``\\w`` in Python's ``re``, so word edges are look-arounds on ``\\w``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import data_json
+
+# ---------------------------------------------------------------- spaces and word edges
+
+SPACE = r"[ \u00a0]"            # one space inside a phrase; a no-break space too ("phấn\u00a0đấu")
+SPACES = rf"{SPACE}+"            # "phấn  đấu": a run of them
+WORD_START = r"(?<![\w])"       # nothing of a word before: "tăng" but not "khăng"
+WORD_END = r"(?![\w])"          # nothing of a word after: "xã" but not "xãhội"
+
+# ---------------------------------------------------------------- years
+
+YEAR = r"(?:19|20)\d\d"         # the years plans speak of: 1990, 2025, 2030
+YEAR_IN_NUMBER = re.compile(rf"/{YEAR}/")  # the year of a normative number: 56/2017/NĐ-CP
+
+# ---------------------------------------------------------------- sentences and clauses
+
+# A sentence ends at ".", "!" or "?" before a space, a line end or the end of the text:
+#   "... đạt 90%. Phấn đấu ..."  |  "... đạt 90%."  (but not "4.9" or "TP.HCM")
+SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0\n]|$)")
+# A clause ends at ";", ":" or a line end: "90% A; 80% B", "Mục tiêu: 90% A".
+CLAUSE_END = re.compile(r"[;:\n]")
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text`` from ``start``, the end mark left out; empty ones
+    dropped: "A đạt 90%. B đạt 80%." → [(0, 13), (15, 27)]."""
+    bounds = []
+    for m in SENTENCE_END.finditer(text, start):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def clause_start(text: str, floor: int, at: int) -> int:
+    """Where the clause holding offset ``at`` begins, not before ``floor``: after the last clause end."""
+    last = floor
+    for m in CLAUSE_END.finditer(text, floor, at):
+        last = m.end()
+    return last
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """The first ";" in ``text[start:end]``, or ``end``: where a list item's clause stops."""
+    semi = text.find(";", start, end)
+    return semi if semi >= 0 else end
+
+
+# ---------------------------------------------------------------- administrative levels
+
+# The levels a plan names, as the body and budget records write them.
+LEVELS: dict[str, str] = {
+    "trung ương": "national",   # ngân sách trung ương
+    "tỉnh": "province",         # cấp tỉnh
+    "thành phố": "province",    # cấp thành phố (a centrally-run city)
+    "huyện": "district",        # cấp huyện
+    "quận": "district",         # cấp quận
+    "thị xã": "district",       # cấp thị xã
+    "xã": "commune",            # cấp xã
+    "phường": "commune",        # cấp phường
+    "thị trấn": "commune",      # cấp thị trấn
+    "cơ sở": "commune",         # cấp cơ sở (the grassroots)
+}
+# One level word: "tỉnh", "thị xã" (longest first, so "thị xã" is not read as "thị").
+LEVEL = "(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in LEVELS), key=len, reverse=True)) + ")"
+# A heading that opens with a level: "Cấp tỉnh", "Ở cấp huyện: ...", "Đối với cấp xã".
+LEVEL_HEADING = rf"^(?:Ở\s+|Đối\s+với\s+)?[Cc]ấp\s+(?P<level>{LEVEL})\b"
+
+
+def level_of(word: str) -> str:
+    """The level a level word names: "thị  xã" → "district"."""
+    return LEVELS[re.sub(r"\s+", " ", word.lower())]
+
+
+# ---------------------------------------------------------------- unit nouns
+
+
+@lru_cache(maxsize=1)
+def unit_nouns() -> tuple[str, ...]:
+    """The unit nouns that open the name of a public body, from the gazetteer (``bodies.json``):
+    "Ủy ban nhân dân", "Sở", "Phòng", "Trung tâm" ... , longest first."""
+    return tuple(sorted(data_json("bodies.json")["unit_nouns"], key=len, reverse=True))

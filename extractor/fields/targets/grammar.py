@@ -1,0 +1,202 @@
+"""The target grammar: the words around a value that say what it commits to.
+
+Comparator phrases before and after a value, the year a value is due, baselines, rate nouns,
+the cue words that open a value-first target's predicate, and what is not a commitment (money,
+past results, dates, ages). Parts come from the shared vocabulary in ``fields.grammar``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..grammar import SPACES, WORD_END, WORD_START, YEAR
+
+# Comparator phrases written right before the value. Order inside each group does
+# not matter; between groups, ``search`` returns the leftmost phrase that reaches
+# the value, so "không dưới" wins over "dưới" and "không vượt quá" over "vượt quá".
+_CMP_LE = rf"""
+    không{SPACES}(?:vượt{SPACES}quá|vượt|quá|cao{SPACES}hơn|lớn{SPACES}hơn|nhiều{SPACES}hơn)   # không quá 5%
+  | tối{SPACES}đa(?:{SPACES}là)?                                                  # tối đa 5%
+  | ≤ | <=                                                                # ≤ 5%
+"""
+_CMP_GE = rf"""
+    không{SPACES}(?:dưới|thấp{SPACES}hơn|ít{SPACES}hơn|nhỏ{SPACES}hơn)                   # không dưới 70%
+  | tối{SPACES}thiểu(?:{SPACES}là)?                                               # tối thiểu 70%
+  | ít{SPACES}nhất(?:{SPACES}là)?                                                 # ít nhất 70%
+  | ≥ | >=                                                                # ≥ 70%
+"""
+_CMP_GT = rf"""
+    trên | hơn | vượt(?:{SPACES}quá)?                                         # trên 90%, hơn 90%
+  | (?:cao|lớn|nhiều){SPACES}hơn                                              # cao hơn 90%
+  | >                                                                     # > 90%
+"""
+_CMP_LT = rf"""
+    dưới | (?:thấp|ít|nhỏ){SPACES}hơn                                         # dưới 1%, thấp hơn 1%
+  | <                                                                     # < 1%
+"""
+_CMP_EQ = rf"""
+    (?:xuống|giảm|hạ){SPACES}(?:còn|mức)                                      # xuống còn 0%
+  | xuống | còn | bằng | =                                                # xuống 0%, còn 2%
+"""
+# "từ" before a value: the lower bound of "Từ 70% trở lên", or a baseline "từ 4,9% ... xuống".
+_CMP_FROM = r"từ"
+
+COMPARATOR_BEFORE_RE = re.compile(
+    rf"""
+    {WORD_START}(?:
+        (?P<le>{_CMP_LE})
+      | (?P<ge>{_CMP_GE})
+      | (?P<gt>{_CMP_GT})
+      | (?P<lt>{_CMP_LT})
+      | (?P<eq>{_CMP_EQ})
+      | (?P<from>{_CMP_FROM})
+    )
+    (?:{SPACES}(?:mức|là))?                         # "dưới mức 1%", "tối thiểu là 70%"
+    [ \u00a0]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Comparator phrases written right after the value.
+COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
+    rf"""
+    [ \u00a0]*
+    (?:
+        (?P<ge>trở{SPACES}lên|hoặc{SPACES}(?:hơn|cao{SPACES}hơn))      # 70% trở lên
+      | (?P<le>trở{SPACES}xuống|hoặc{SPACES}(?:thấp|ít){SPACES}hơn)    # 5% trở xuống
+    ){WORD_END}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A year written right after a value: "150/200 năm 2023", "90% vào năm 2025", "(năm 2025)".
+YEAR_AFTER_RE = re.compile(  # used with match(text, pos)
+    rf"""
+    [ \u00a0]*,?[ \u00a0]*\(?[ \u00a0]*
+    (?:(?:vào|đến|tới|trong|đến{SPACES}hết|hết){SPACES})?
+    năm{SPACES}(?P<year>{YEAR}){WORD_END}
+    [ \u00a0]*\)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A due year named before the targets of a sentence or in a heading.
+YEAR_CUE_RE = re.compile(
+    rf"""
+    {WORD_START}(?:
+        (?:đến|tới|vào|trong|hết|cuối)(?:{SPACES}(?:hết|cuối))?{SPACES}năm{SPACES}(?P<year>{YEAR})   # đến năm 2025
+      | giai{SPACES}đoạn{SPACES}{YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{YEAR})                   # giai đoạn 2021-2025
+      | ^[\W\d]*năm{SPACES}(?P<lead>{YEAR})[ \u00a0]*[:,]                                     # "Năm 2025: ..."
+    ){WORD_END}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "144/200 năm 2022 lên 150/200 năm 2023": what joins a baseline to the target value.
+BASELINE_BRIDGE_RE = re.compile(
+    rf"""
+    ^[ \u00a0]*
+    (?:,?[ \u00a0]*\(?[ \u00a0]*(?:vào{SPACES}|trong{SPACES})?(?:năm{SPACES})?(?P<year>{YEAR})[ \u00a0]*\)?)?   # năm 2022
+    [ \u00a0]*,?[ \u00a0]*
+    (?:lên|xuống|đến|tới|thành|còn){WORD_END}                                                         # lên
+    (?:{SPACES}(?:mức|còn){WORD_END})?
+    [ \u00a0]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A rate noun: "Giảm tỷ lệ <group> dưới 1%" puts the value after the group.
+RATE_NOUN_RE = re.compile(
+    rf"{WORD_START}(?:t[ỷỉ]{SPACES}(?:lệ|số|suất)|số{SPACES}lượng)(?:{SPACES}(?:số|các))?{WORD_END}",  # tỷ lệ, tỷ suất
+    re.IGNORECASE,
+)
+
+# Words that open the predicate of a value-first target ("90% trẻ em | được ...").
+# Strong cues always open it; adverbs before a verb open it too ("tiếp tục được").
+_STRONG_CUES = rf"""
+    được | đạt | biết | nắm{SPACES}được | hiểu                    # passive, achievement, knowledge
+  | tiếp{SPACES}cận | đi{SPACES}học | học{SPACES}tập                       # access
+  | triển{SPACES}khai | duy{SPACES}trì | xây{SPACES}dựng | thực{SPACES}hiện   # carrying out
+  | hoàn{SPACES}thành | ban{SPACES}hành | kiện{SPACES}toàn | thành{SPACES}lập
+  | áp{SPACES}dụng | ứng{SPACES}dụng | bố{SPACES}trí | cam{SPACES}kết | ký{SPACES}(?:kết|cam{SPACES}kết)
+  | (?:bảo|đảm){SPACES}(?:đảm|bảo) | (?<!ảnh\ )hưởng            # not "ảnh hưởng" (affected)
+  | khi                                                       # "khi có thông báo được hỗ trợ"
+  | tiếp{SPACES}tục | đều | sẽ | phải | luôn | cần{SPACES}được       # adverbs before the verb
+"""
+# Weak cues open the predicate only when no strong cue does and no later value
+# shares its predicate: "có" and "tham gia" also occur inside groups
+# ("trẻ em có nguy cơ", "trẻ em tham gia lao động").
+_WEAK_CUES = rf"""
+    có(?!{SPACES}(?:nguy{SPACES}cơ|hoàn{SPACES}cảnh)) | tham{SPACES}gia      # "trẻ em có nguy cơ" stays in the group | không{SPACES}(?:có|để|còn|bị|xảy{SPACES}ra|vi{SPACES}phạm) | nhận
+"""
+STRONG_CUE_RE = re.compile(rf"{WORD_START}(?:{_STRONG_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
+WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
+
+# Verbs that sit between a value-last group and its value: "X đạt 90%", "X xuống 0%".
+VALUE_VERB_TAIL_RE = re.compile(
+    rf"""
+    (?:[ \u00a0,(]+(?:
+        đạt | là | ở{SPACES}mức | mức | lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng
+      | phấn{SPACES}đấu | từ | khoảng
+    ))+[ \u00a0,:(]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A verb right before a value that closes its clause: "X đạt 95%, Y đạt 90%".
+VALUE_VERB_BEFORE_RE = re.compile(
+    rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+# Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
+MONEY_GROUP_RE = re.compile(
+    rf"(?:(?:tổng|số|các){SPACES})?(?:kinh{SPACES}phí|ngân{SPACES}sách|vốn|nguồn{SPACES}(?:vốn|kinh{SPACES}phí)|chi{SPACES}phí|học{SPACES}phí){WORD_END}",
+    re.IGNORECASE,
+)
+
+# Past results are not commitments: "đã đạt 85%"; nor is a share that describes the present
+# situation: "(hiện) chiếm (khoảng) 0,6% tổng số trẻ em".
+PAST_BEFORE_RE = re.compile(
+    rf"{WORD_START}(?:đã(?:{SPACES}(?:đạt|có|được))?|chiếm(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)[ \u00a0]*$",
+    re.IGNORECASE)
+# A commitment verb earlier in the sentence keeps a "chiếm" share as a target ("phấn đấu ... chiếm 50%").
+COMMITMENT_RE = re.compile(rf"{WORD_START}(?:phấn{SPACES}đấu|bảo{SPACES}đảm|đảm{SPACES}bảo|tăng|giảm|duy{SPACES}trì){WORD_END}", re.IGNORECASE)
+# A deadline in the target's sentence dates it: "... trước ngày 30/4/2022", "trong năm 2023".
+DEADLINE_YEAR_RE = re.compile(
+    rf"{WORD_START}(?:trước|chậm{SPACES}nhất|muộn{SPACES}nhất|hạn){SPACES}(?:ngày{SPACES})?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>{YEAR}){WORD_END}",
+    re.IGNORECASE)
+
+# What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
+RATIO_NOT_AFTER_RE = re.compile(
+    rf"{WORD_START}(?:ngày|tháng|năm|số|lúc|hạn|điện{SPACES}thoại|ĐT|fax|hotline)[ \u00a0:.]*$", re.IGNORECASE)
+RATIO_NOT_BEFORE_RE = re.compile(
+    rf"[ \u00a0]*(?:tuổi|tháng|ngày|giờ|phút|tuần|buổi|lần|h){WORD_END}", re.IGNORECASE)
+RATIO_CUE_BEFORE_RE = re.compile(
+    rf"(?:{WORD_START}(?:đạt|lên|xuống|còn|là|bằng|từ){SPACES}$)|(?:{WORD_START}t[ỷỉ]{SPACES}lệ{WORD_END})", re.IGNORECASE)
+
+# Directions, read in what stands before the value (and the predicate's first words).
+KEEP_RE = re.compile(rf"{WORD_START}(?:duy{SPACES}trì|giữ(?:{SPACES}(?:vững|ổn{SPACES}định))?){WORD_END}", re.IGNORECASE)
+DECREASE_RE = re.compile(rf"{WORD_START}(?:giảm|hạ|xuống){WORD_END}", re.IGNORECASE)
+
+# The plan's own labels: "Mục tiêu 2", "Chỉ tiêu 1".
+LABEL_RE = re.compile(
+    rf"""
+    ^[\W_]*(?:[0-9a-zđ]{{1,3}}[.)]|[IVXLC]+\.)?[ \u00a0]*       # a marker: "b)", "2.", "-"
+    (?P<kind>mục{SPACES}tiêu|chỉ{SPACES}tiêu|nhiệm{SPACES}vụ|tiêu{SPACES}chí)
+    {SPACES}(?P<n>\d+(?:\.\d+)*[a-z]?)
+    (?=[ \u00a0]*(?:[:.)–—-]|$))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Characters trimmed from both ends of a group or indicator.
+TRIM = " \u00a0\t\n,;:.-–—*#+•"
+# Conjunctions left dangling at the end of a group before the next value.
+TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có))+[ \u00a0,;]*$", re.IGNORECASE)
+
+# ---------------------------------------------------------------- tables
+
+TABLE_SEPARATOR_RE = re.compile(r"^[ \u00a0]*\|?[ \u00a0:|-]*-{3,}[ \u00a0:|-]*$")
+TABLE_YEAR_CELL_RE = re.compile(rf"^[ \u00a0]*(?:năm{SPACES})?(?P<year>{YEAR})[ \u00a0]*$", re.IGNORECASE)

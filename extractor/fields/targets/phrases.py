@@ -1,0 +1,132 @@
+"""The words around one value: trimming a phrase, the comparator a value takes, whether a
+quantity may be a target at all, its direction, its due year and the plan's own label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Optional
+
+from ...records import Comparator
+from ..numbers import Quantity
+from .grammar import (
+    COMMITMENT_RE,
+    COMPARATOR_AFTER_RE,
+    COMPARATOR_BEFORE_RE,
+    DECREASE_RE,
+    KEEP_RE,
+    LABEL_RE,
+    PAST_BEFORE_RE,
+    RATIO_CUE_BEFORE_RE,
+    RATIO_NOT_AFTER_RE,
+    RATIO_NOT_BEFORE_RE,
+    TRAILING_CONJ_RE,
+    TRIM,
+    YEAR_CUE_RE,
+)
+from .matches import Direction
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces and punctuation at both ends."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    # an unmatched bracket at either end
+    if end > start and text[end - 1] in "([" :
+        end -= 1
+    if end > start and text[start] in ")]":
+        start += 1
+    return start, end
+
+
+def trim_group(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = trim(text, start, end)
+    m = TRAILING_CONJ_RE.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    return trim(text, start, end)
+
+
+_COMPARATORS: dict[str, Comparator] = {"le": "<=", "ge": ">=", "gt": ">", "lt": "<", "eq": "=", "from": ">="}
+
+
+def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int]:
+    """The comparator of ``q`` from the words around it, and the extent they give it.
+
+    A range is ``<=`` its upper end; "từ X" alone is a lower bound (a baseline when
+    "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
+    """
+    start, end = q.start, q.end
+    comparator: Comparator = "<=" if q.min is not None else "="
+    before = COMPARATOR_BEFORE_RE.search(text, max(floor, q.start - 40), q.start)
+    if before and q.min is None:
+        start = before.start()
+        comparator = _COMPARATORS[before.lastgroup or "eq"]
+    after = COMPARATOR_AFTER_RE.match(text, q.end)
+    if after:
+        end = after.end()
+        comparator = ">=" if after.group("ge") else "<="
+    return comparator, start, end
+
+
+def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
+    """Whether a quantity may be a target at all (not a date, age, phone or past result)."""
+    before = text[max(clause_start, q.start - 30):q.start]
+    if PAST_BEFORE_RE.search(before) and not (
+            "chiếm" in before.lower() and COMMITMENT_RE.search(text, clause_start, q.start)):
+        return False
+    if q.unit == "%":
+        return True
+    if q.denominator is not None and q.value > q.denominator:
+        return False
+    if RATIO_NOT_AFTER_RE.search(before) or RATIO_NOT_BEFORE_RE.match(text, q.end):
+        return False
+    if q.date_like:
+        # "20/11" is a date unless the words before make it a ratio ("tỷ lệ ...", "đạt 10/12")
+        return bool(RATIO_CUE_BEFORE_RE.search(text[clause_start:q.start]))
+    return True
+
+
+def year_cue(text: str) -> Optional[int]:
+    """The last due year named in ``text`` ("đến năm 2025", "giai đoạn 2021-2025")."""
+    year = None
+    for m in YEAR_CUE_RE.finditer(text):
+        year = int(m.group("year") or m.group("end") or m.group("lead"))
+    return year
+
+
+@lru_cache(maxsize=256)
+def heading_year(context: tuple[str, ...]) -> Optional[int]:
+    """The due year given by the innermost enclosing heading that names one."""
+    for heading in reversed(context):
+        year = year_cue(heading)
+        if year:
+            return year
+    return None
+
+
+def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
+    """The plan's own numbering of a target: 'Mục tiêu 2 / Chỉ tiêu 1'."""
+    parts = []
+    for heading in [*context, text]:
+        m = LABEL_RE.match(heading)
+        if m:
+            kind = re.sub(r"\s+", " ", m.group("kind"))
+            parts.append(f"{kind[0].upper()}{kind[1:].lower()} {m.group('n')}")
+    return " / ".join(parts) or None
+
+
+def direction_of(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
+    """keep for "duy trì", decrease for "giảm"/"xuống" or a bare upper bound, else increase."""
+    if KEEP_RE.search(before):
+        return "keep"
+    if DECREASE_RE.search(before):
+        return "decrease"
+    if KEEP_RE.match(predicate.lstrip()):
+        return "keep"
+    if comparator in ("<", "<=") and not is_range:
+        return "decrease"
+    return "increase"

@@ -1,0 +1,236 @@
+"""Targets in one sentence: its values with their comparators (anchors), which of them put the
+value last ("Giảm tỷ lệ X dưới 1%") or first ("90% X được ..."), their groups and predicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ...records import Comparator
+from .. import grammar as vocabulary
+from ..numbers import Quantity
+from .grammar import (
+    BASELINE_BRIDGE_RE,
+    DEADLINE_YEAR_RE,
+    MONEY_GROUP_RE,
+    RATE_NOUN_RE,
+    STRONG_CUE_RE,
+    TRIM,
+    VALUE_VERB_BEFORE_RE,
+    VALUE_VERB_TAIL_RE,
+    WEAK_CUE_RE,
+    YEAR_AFTER_RE,
+)
+from .matches import TargetContext, TargetMatch
+from .phrases import (
+    comparator_of,
+    direction_of,
+    may_be_target,
+    trim,
+    trim_group,
+    year_cue,
+)
+from .predicates import pos_predicate_start, predicate_end
+
+
+@dataclass
+class _Anchor:
+    """A value in a sentence with its comparator phrases and its place."""
+
+    q: Quantity
+    start: int  # comparator (or baseline) start
+    end: int  # after suffix and year phrase
+    comparator: Comparator
+    year: Optional[int] = None
+    baseline: Optional[float] = None
+    baseline_year: Optional[int] = None
+    clause_start: int = 0
+    value_last: bool = False
+    group: tuple[int, int] = (0, 0)
+    predicate: Optional[tuple[int, int]] = None  # own predicate, value-first
+    indicator: Optional[tuple[int, int]] = None  # value-last: the verb phrase before the group
+    strong_cue: Optional[int] = None
+    region: tuple[int, int] = (0, 0)
+
+
+def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) -> list[_Anchor]:
+    """Values of one sentence with comparators; baselines merged into their targets,
+    restating ratios ("100% (11/11) huyện") folded into the value before them."""
+    anchors: list[_Anchor] = []
+    floor = s_start
+    for q in quantities:
+        if anchors and _restates(text, anchors[-1], q):
+            anchors[-1].end = floor = text.index(")", q.end) + 1
+            continue
+        clause_start = vocabulary.clause_start(text, max(s_start, floor), q.start)
+        if not may_be_target(text, q, clause_start):
+            continue
+        comparator, start, end = comparator_of(text, q, max(clause_start, floor))
+        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start)
+        year = YEAR_AFTER_RE.match(text, end)
+        if year and year.end() <= s_end:
+            anchor.year, anchor.end = int(year.group("year")), year.end()
+        if anchors and _merge_baseline(text, anchors[-1], anchor):
+            anchors[-1] = anchor
+        else:
+            anchors.append(anchor)
+        floor = anchor.end
+    return anchors
+
+
+def _merge_baseline(text: str, prev: _Anchor, cur: _Anchor) -> bool:
+    """"144/200 năm 2022 lên 150/200": ``prev`` becomes the baseline of ``cur``."""
+    if prev.q.unit != cur.q.unit:
+        return False
+    bridge = BASELINE_BRIDGE_RE.match(text[prev.q.end:cur.start])
+    if not bridge:
+        return False
+    cur.baseline = prev.q.value
+    cur.baseline_year = int(bridge.group("year")) if bridge.group("year") else prev.year
+    cur.start = prev.start
+    cur.clause_start = prev.clause_start
+    return True
+
+
+def _restates(text: str, prev: _Anchor, q: Quantity) -> bool:
+    """A value in brackets right after another restates it: "100% (11/11)", "11/11 (100%)"."""
+    return (not text[prev.end:q.start].strip(" \u00a0(") and "(" in text[prev.end:q.start]
+            and text[q.end:q.end + 3].lstrip().startswith(")"))
+
+
+def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
+    """Mark value-last targets and their groups and indicators.
+
+    Value last when a rate noun and some words stand before the value ("Giảm tỷ lệ X
+    dưới 1%"), or when nothing follows the value in its clause ("X đạt 90%"). A list
+    "X 70%, Y 30%" ends in such a value; the values before it are value-last too.
+    """
+    prev_end = s_start
+    for i, a in enumerate(anchors):
+        lo = max(a.clause_start, prev_end)
+        next_start = anchors[i + 1].start if i + 1 < len(anchors) else s_end
+        rate = None
+        for m in RATE_NOUN_RE.finditer(text, lo, a.start):
+            rate = m
+        after = text[a.end:vocabulary.clause_end(text, a.end, next_start)]
+        closes_clause = not after.strip(TRIM + "()") or (
+            after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start)))
+        if rate and text[rate.end():a.start].strip(TRIM):
+            a.value_last = True
+            a.indicator = trim(text, _last_comma(text, lo, rate.start()), rate.end())
+            a.group = _value_last_group(text, rate.end(), a.start)
+        elif closes_clause and text[lo:a.start].strip(TRIM):
+            a.value_last = True
+            a.group = _value_last_group(text, lo, a.start)
+        prev_end = a.end
+    # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
+    # and without a predicate, pairs with the words before it.
+    for i in range(len(anchors) - 2, -1, -1):
+        a, following = anchors[i], anchors[i + 1]
+        between = text[a.end:following.start]
+        lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
+        if (following.value_last and following.indicator is None and not a.value_last
+                and between.lstrip(" \u00a0")[:1] in (",", ";") and not STRONG_CUE_RE.search(between)
+                and text[lo:a.start].strip(TRIM)):
+            a.value_last = True
+            a.group = _value_last_group(text, lo, a.start)
+            following.group = _value_last_group(text, a.end, following.start)
+
+
+def _last_comma(text: str, lo: int, hi: int) -> int:
+    """Start of the verb phrase before a rate noun: after the last comma, if any."""
+    comma = text.rfind(",", lo, hi)
+    return comma + 1 if comma >= 0 else lo
+
+
+def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
+    """Groups and predicates of value-first targets.
+
+    A group runs from its value to the first strong cue (its own predicate), else to
+    the next value, whose predicate it shares; the last group of a chain without a
+    strong cue ends at a weak cue or at the first verb the POS tagger finds.
+    """
+    for i, a in enumerate(anchors):
+        if a.value_last:
+            continue
+        if i + 1 < len(anchors):
+            nxt = anchors[i + 1]
+            r_end = nxt.clause_start if nxt.value_last and nxt.clause_start > a.end else nxt.start
+        else:
+            r_end = s_end
+        a.region = (a.end, r_end)
+        m = STRONG_CUE_RE.search(text, a.end, r_end)
+        a.strong_cue = m.start() if m else None
+    shared: Optional[tuple[int, int]] = None
+    for a in reversed(anchors):
+        if a.value_last:
+            shared = None
+            continue
+        r_start, r_end = a.region
+        if a.strong_cue is not None:
+            a.predicate = (a.strong_cue, predicate_end(text, a.strong_cue, r_end))
+            a.group = trim_group(text, r_start, a.strong_cue)
+            shared = a.predicate
+            continue
+        if shared is not None:
+            a.group = trim_group(text, r_start, r_end)
+            a.predicate = shared
+            continue
+        clause_end = vocabulary.clause_end(text, r_start, r_end)
+        weak = WEAK_CUE_RE.search(text, r_start, clause_end)
+        cue = weak.start() if weak else pos_predicate_start(text, r_start, clause_end)
+        if cue is not None and text[r_start:cue].strip(TRIM):
+            a.predicate = (cue, predicate_end(text, cue, r_end))
+            a.group = trim_group(text, r_start, cue)
+            shared = a.predicate
+        else:
+            a.group = trim_group(text, r_start, clause_end)
+            shared = None
+
+
+def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
+                      ctx: TargetContext) -> list[TargetMatch]:
+    anchors = _anchors(text, s_start, s_end, quantities)
+    if not anchors:
+        return []
+    _shape(text, anchors, s_start, s_end)
+    _predicates(text, anchors, s_end)
+    sentence_year = year_cue(text[s_start:anchors[0].start])
+    if sentence_year is None and len(anchors) == 1:  # "100% các xã ... trước ngày 30/4/2022"
+        deadline = DEADLINE_YEAR_RE.search(text, anchors[0].end, s_end)
+        sentence_year = int(deadline.group("year")) if deadline else None
+    return [_match(text, a, ctx, sentence_year) for a in anchors
+            if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])]
+
+
+def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
+    g_start, g_end = trim(text, start, end)
+    tail = VALUE_VERB_TAIL_RE.search(text, g_start, g_end)
+    if tail:
+        g_end = tail.start()
+    return trim(text, g_start, g_end)
+
+
+def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
+    g_start, g_end = a.group
+    ind = a.indicator if a.value_last else a.predicate
+    if a.value_last:
+        start = min(g_start, ind[0]) if ind else g_start
+        end = a.end
+        # the verbs around the group say the direction: "Giảm tỷ lệ X", "X giảm xuống dưới 20%"
+        before = (text[ind[0]:ind[1]] if ind else "") + " " + text[g_end:a.start]
+        predicate = ""
+    else:
+        start = a.start
+        end = max(g_end, ind[1]) if ind else g_end
+        before = text[a.clause_start:a.start]
+        predicate = text[ind[0]:ind[1]] if ind else ""
+    indicator = text[ind[0]:ind[1]].strip(TRIM) if ind else None
+    return TargetMatch(
+        value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=text[g_start:g_end],
+        start=start, end=end, group_start=g_start, group_end=g_end, indicator=indicator or None,
+        denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
+        year=a.year or sentence_year or ctx.year,
+        direction=direction_of(before, predicate, a.comparator, is_range=a.q.min is not None),
+        flags=["ocr_repaired"] if a.q.repaired else [],
+    )

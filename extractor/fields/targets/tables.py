@@ -1,0 +1,95 @@
+"""Targets in markdown table rows ("| Tỷ lệ ... | 90% | 95% |"): the label cell is the group, each
+value cell a target, the header row's years the years of its columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..numbers import find_quantities
+from .grammar import (
+    RATE_NOUN_RE,
+    STRONG_CUE_RE,
+    TABLE_SEPARATOR_RE,
+    TABLE_YEAR_CELL_RE,
+    TRIM,
+)
+from .matches import TargetContext, TargetMatch
+from .phrases import comparator_of, direction_of, trim, trim_group
+from .predicates import pos_predicate_start
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Cell ranges of a markdown table row ('| a | b |' or 'a | b'), offsets into the full text."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    if not line.lstrip().startswith("|"):
+        bars = [-1, *bars]
+    if line.rstrip()[-1:] != "|":
+        bars = [*bars, len(line)]
+    return [(offset + a + 1, offset + b) for a, b in zip(bars, bars[1:])]
+
+
+def header_years(line: str) -> tuple[Optional[int], ...]:
+    """Column years of a table header row ('| Chỉ tiêu | 2023 | 2024 | 2025 |'), or ()."""
+    cells = [line[a:b] for a, b in _cells(line, 0)]
+    years = tuple(int(m.group("year")) if (m := TABLE_YEAR_CELL_RE.match(c)) else None for c in cells)
+    return years if any(years) and "%" not in line else ()
+
+
+def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> list[TargetMatch]:
+    cells = _cells(text[start:end], start)
+    label_cell = None
+    out: list[TargetMatch] = []
+    for index, (a, b) in enumerate(cells):
+        quantities = find_quantities(text[a:b])
+        if not quantities:
+            if label_cell is None and re.search(r"[^\W\d_]", text[a:b]):
+                label_cell = (a, b)
+            continue
+        if label_cell is None:
+            continue
+        # "Tỷ lệ trẻ em được ...": the rate noun is the indicator, the rest the group
+        label_start, label_end = trim(text, *label_cell)
+        rate = RATE_NOUN_RE.match(text, label_start)
+        g_start, g_end = trim(text, rate.end() if rate else label_start, label_end)
+        indicator = text[rate.start():rate.end()] if rate else None
+        if not rate:  # "GVCN được tập huấn ...": the label is group + predicate, as in a sentence
+            cue = STRONG_CUE_RE.search(text, g_start, g_end)
+            cut = cue.start() if cue else pos_predicate_start(text, g_start, g_end)
+            if cut is not None and text[g_start:cut].strip(TRIM):
+                indicator = text[cut:g_end].strip(TRIM)
+                g_start, g_end = trim_group(text, g_start, cut)
+        year = ctx.column_years[index] if index < len(ctx.column_years) else None
+        for q in quantities:
+            q = replace(q, start=q.start + a, end=q.end + a)
+            comparator, _, q_end = comparator_of(text, q, a)
+            out.append(TargetMatch(
+                value=q.value, comparator=comparator, unit=q.unit, group=text[g_start:g_end],
+                start=label_start, end=q_end, group_start=g_start, group_end=g_end,
+                indicator=indicator, denominator=q.denominator, min=q.min,
+                year=year or ctx.year, direction=direction_of(indicator or "", "", comparator),
+                flags=["ocr_repaired"] if q.repaired else [],
+            ))
+    return out
+
+
+def table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
+    out: list[TargetMatch] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip() or TABLE_SEPARATOR_RE.match(line):
+            continue
+        years = header_years(line)
+        if years:
+            ctx = replace(ctx, column_years=years)
+            continue
+        out.extend(_table_row_targets(text, start, end, ctx))
+    return out
+
+
+def is_table_row(text: str) -> bool:
+    """A paragraph that is a markdown table row ("| a | b |")."""
+    return text.lstrip().startswith("|")

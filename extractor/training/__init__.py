@@ -1,0 +1,1 @@
+"""Training of vnplan's models, apart from the runtime: the runtime never imports this package."""
