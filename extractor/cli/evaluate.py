@@ -13,8 +13,14 @@ import sys
 from pathlib import Path
 
 from ..batch import EXIT_FAILED, EXIT_OK, Extract, ExtractAndCheck, collect, run
-from ..evaluate import (evaluate, format_explanation, format_table, has_alignment_gold, missing_documents,
-                        score_alignment)
+from ..evaluate import (
+    evaluate,
+    format_explanation,
+    format_table,
+    has_alignment_gold,
+    missing_documents,
+    score_alignment,
+)
 from ..records import PlanRecord, Result
 
 
