@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
-from .files import decoded_path, error_code, read_start, regular_file_size
+from .files import decoded_path, os_read_error, read_start, regular_file_size
 from .limits import DEFAULT_MAX_BYTES, byte_limit, megabytes
 from .printable import printable_name
 
@@ -55,7 +55,7 @@ def read(path: Union[str, bytes, os.PathLike], max_bytes: Optional[int] = None) 
     except ReadError:
         raise
     except OSError as error:  # a file removed or made unreadable while we read it, an I/O error
-        raise ReadError(error_code(error), f"'{name}' cannot be read: {error.strerror or error}") from error
+        raise os_read_error(name, error) from error
     except Exception as error:
         raise ReadError("internal_error",
                         f"'{name}': unexpected {type(error).__name__} while reading: {error}") from error

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 from .base import ReadError
 from .printable import printable_name
@@ -36,9 +36,12 @@ def decoded_path(path: Union[str, bytes, os.PathLike]) -> str:
         raise ReadError("internal_error", f"{path!r} is not a path (str, bytes or os.PathLike)") from None
 
 
-def error_code(error: OSError) -> str:
-    """The ReadError code of an operating-system error (``internal_error`` for an I/O failure)."""
-    return ERRNO_CODES.get(error.errno, "internal_error") if error.errno is not None else "internal_error"
+def os_read_error(name: str, error: OSError) -> ReadError:
+    """The ReadError for an operating-system error on file ``name`` (``internal_error`` for an I/O failure)."""
+    code = ERRNO_CODES.get(error.errno, "internal_error") if error.errno is not None else "internal_error"
+    if error.errno == errno.ELOOP:
+        return ReadError(code, f"'{name}': symbolic links loop (too many levels of symbolic links)")
+    return ReadError(code, f"'{name}' cannot be read: {error.strerror or error}")
 
 
 def regular_file_size(path: Path, name: str) -> int:
@@ -52,7 +55,7 @@ def regular_file_size(path: Path, name: str) -> int:
                 from None
         raise ReadError("not_found", f"'{name}' does not exist ({printable_name(path)})") from None
     except OSError as error:
-        raise ReadError(error_code(error), _os_reason(name, error)) from error
+        raise os_read_error(name, error) from error
     _check_regular(status.st_mode, name)
     return status.st_size
 
@@ -62,7 +65,7 @@ def read_start(path: Path, name: str, limit: int) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
-        raise ReadError(error_code(error), _os_reason(name, error)) from error
+        raise os_read_error(name, error) from error
     with os.fdopen(descriptor, "rb") as handle:
         _check_regular(os.fstat(descriptor).st_mode, name)  # replaced since it was classified?
         return handle.read(limit)
@@ -74,15 +77,9 @@ def _check_regular(mode: int, name: str) -> None:
         raise ReadError("not_a_regular_file", f"'{name}' is a {kind}, not a regular file")
 
 
-def _link_target(path: Path):
+def _link_target(path: Path) -> Optional[str]:
     """The printable target of ``path`` when it is a symbolic link, else None."""
     try:
         return printable_name(os.readlink(path))
     except OSError:
         return None
-
-
-def _os_reason(name: str, error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return f"'{name}': symbolic links loop (too many levels of symbolic links)"
-    return f"'{name}' cannot be read: {error.strerror or error}"

@@ -14,11 +14,12 @@ text with a warning naming the package, and a document with no other text is ref
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional, Union
 
-from pypdfium2 import PdfiumError
+from pypdfium2 import PdfDocument, PdfiumError, PdfPage
 
 from ..encodings import fix_text
 from . import ocr
@@ -47,10 +48,10 @@ class _PdfiumPages:
 
     def __init__(self, path: Union[str, Path]):
         self.path = Path(path)
-        self._document = None
+        self._document: Optional[PdfDocument] = None
         self._surveys: dict[int, PageSurvey] = {}
 
-    def _load(self, index: int):
+    def _load(self, index: int) -> AbstractContextManager[PdfPage]:
         if self._document is None:
             self._document = open_document(self.path)
         return loaded_page(self._document, index)
