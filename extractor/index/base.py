@@ -1,0 +1,53 @@
+"""The interface every engine has, and the one place an index location picks its engine.
+
+An engine module gives a class with ``add(record, report)``, ``remove(key)``, ``search(query,
+filters, limit)``, ``cites(number)``, ``counts()`` and ``close()``; a new engine is a new module
+and one line in ``open_index``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..records import CheckReport, PlanRecord
+from .query import Citation, Filters, Hit
+
+DEFAULT_DB = "plans.sqlite"
+
+
+class IndexUnavailable(Exception):
+    """An index that cannot be opened or written: the message names the place and the cause."""
+
+
+class Index(Protocol):
+    def add(self, record: PlanRecord, report: CheckReport | None = None) -> None:
+        """Index a plan (and its check report), replacing what was indexed under its sha256."""
+
+    def remove(self, key: str) -> int:
+        """Remove the plans whose sha256 or path is ``key``; how many were removed."""
+
+    def search(self, query: str, filters: Filters, limit: int = 20) -> list[Hit]:
+        """Entries matching ``query`` (every entry when it has no terms) and ``filters``, best first."""
+
+    def cites(self, number: str) -> list[Citation]:
+        """The plans that cite or implement the document numbered ``number``."""
+
+    def counts(self) -> dict[str, int]:
+        """Rows held: documents, and entries by kind."""
+
+    def close(self) -> None:
+        """Write what is pending and let go of the connection."""
+
+
+def open_index(location: str | None = None) -> Index:
+    """The index at ``location``: a PostgreSQL URL, an OpenSearch/Elasticsearch http(s) URL, or a
+    SQLite file (``plans.sqlite`` by default)."""
+    location = location or DEFAULT_DB
+    if location.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresIndex
+        return PostgresIndex(location)
+    if location.startswith(("http://", "https://")):
+        from .opensearch import OpenSearchIndex
+        return OpenSearchIndex(location)
+    from .sqlite import SqliteIndex
+    return SqliteIndex(location)
