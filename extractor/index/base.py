@@ -1,13 +1,14 @@
 """The interface every engine has, and the one place an index location picks its engine.
 
 An engine module gives a class with ``add(record, report)``, ``remove(key)``, ``search(query,
-filters, limit)``, ``cites(number)``, ``counts()`` and ``close()``; a new engine is a new module
+filters, limit)``, ``cites(number)`` and ``close()``; a new engine is a new module
 and one line in ``open_index``.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from ..records import CheckReport, PlanRecord
 from .query import Citation, Filters, Hit
@@ -32,9 +33,6 @@ class Index(Protocol):
     def cites(self, number: str) -> list[Citation]:
         """The plans that cite or implement the document numbered ``number``."""
 
-    def counts(self) -> dict[str, int]:
-        """Rows held: documents, and entries by kind."""
-
     def close(self) -> None:
         """Write what is pending and let go of the connection."""
 
@@ -51,3 +49,13 @@ def open_index(location: str | None = None) -> Index:
         return OpenSearchIndex(location)
     from .sqlite import SqliteIndex
     return SqliteIndex(location)
+
+
+def display(location: str | None) -> str:
+    """``location`` for messages: a URL without its user and password."""
+    location = location or DEFAULT_DB
+    if "://" not in location:
+        return location
+    parts = urlsplit(location)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname or 'localhost'}{port}{parts.path}"

@@ -14,15 +14,20 @@ import unicodedata
 
 
 class _FoldTable(dict):
-    """``str.translate`` table filled on first use: each character to one folded character."""
+    """``str.translate`` table filled on first use: each character to one folded character.
+
+    A letter or digit loses its marks and its compatibility form ("ệ" → "e", "¹" → "1"); a number
+    that is no decimal digit ("½", "Ⅻ") becomes a space, as every engine's tokenizer would not
+    agree on it."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if char in "đĐ":
-            folded = "d"
-        else:
-            base = unicodedata.normalize("NFD", char)[0].lower()
-            folded = base if len(base) == 1 else char
+        bases = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+        folded = "d" if char in "đĐ" else bases[0].lower() if len(bases) == 1 else char.lower()
+        if len(folded) != 1:
+            folded = char
+        if folded.isalnum() and not (folded.isalpha() or folded.isdecimal()):
+            folded = " "
         self[code] = folded
         return folded
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import IndexUnavailable
+from .base import IndexUnavailable, display
 from .documents import Entry
 from .query import Term
 from .sql import DOCUMENT_COLUMNS, ENTRY_COLUMNS, Param, SqlIndex
@@ -51,7 +51,7 @@ class PostgresIndex(SqlIndex):
             self.conn.execute(_SCHEMA)
             self.conn.commit()
         except psycopg.Error as e:
-            raise IndexUnavailable(f"{_safe(url)}: {str(e).strip().splitlines()[0]}") from e
+            raise IndexUnavailable(f"{display(url)}: {str(e).strip().splitlines()[0]}") from e
 
     def _match(self, terms: list[Term], param: Param) -> tuple[str, str, str]:
         expr = " & ".join("(" + " <-> ".join(t.words) + (":*" if t.prefix else "") + ")" for t in terms)
@@ -63,11 +63,3 @@ class PostgresIndex(SqlIndex):
             for row, entry in zip(rows, entries):
                 copy.write_row((*row, entry.folded))
 
-
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}{parts.path}"

@@ -150,7 +150,9 @@ class SqlIndex:
         for sha, parts in self._query(f"SELECT sha256, parts FROM entries WHERE kind = 'reference' AND cited = {p} "
                                       "ORDER BY sha256, ordinal", (key,)):
             seen = mentions.setdefault(sha, [])
-            seen += [part.evidence for part in _parts(parts) if part.evidence and part.evidence not in seen]
+            for part in _parts(parts):
+                if part.evidence and part.evidence not in seen:
+                    seen.append(part.evidence)
         rows = self._query(
             f"SELECT sha256, document, path, number, title, issuer, date, parent_key, report FROM documents "
             f"WHERE parent_key = {p} OR sha256 IN (SELECT sha256 FROM entries WHERE kind = 'reference' "

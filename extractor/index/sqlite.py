@@ -13,11 +13,11 @@ from .documents import Entry
 from .query import Term
 from .sql import DOCUMENT_COLUMNS, ENTRY_COLUMNS, Param, SqlIndex
 
-_COLUMN_TYPES = {"year": "INTEGER", "year_key": "INTEGER", "checked": "INTEGER"}
+_COLUMN_TYPES = {"year": "INTEGER", "year_key": "INTEGER", "checked": "INTEGER", "ordinal": "INTEGER"}
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
     {', '.join(f'{c} {_COLUMN_TYPES.get(c, "TEXT")}' for c in DOCUMENT_COLUMNS)}, PRIMARY KEY (sha256));
-CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, {', '.join(f'{c} TEXT' for c in ENTRY_COLUMNS[1:])});
+CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, {', '.join(f'{c} {_COLUMN_TYPES.get(c, "TEXT")}' for c in ENTRY_COLUMNS[1:])});
 CREATE INDEX IF NOT EXISTS entries_sha256 ON entries (sha256);
 CREATE INDEX IF NOT EXISTS entries_cited ON entries (cited);
 CREATE INDEX IF NOT EXISTS documents_path ON documents (path);
