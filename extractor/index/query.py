@@ -67,7 +67,8 @@ class Filters:
 
 
 def matches(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """The ranges of ``text`` that match a term, in order, overlaps merged."""
+    """The ranges of ``text`` that match a term, in order; overlapping ranges and ranges one space
+    apart are merged ("**trẻ em**", not "**trẻ** **em**")."""
     spans = token_spans(text)
     words = [w for w, _, _ in spans]
     found = []
@@ -80,7 +81,7 @@ def matches(text: str, terms: list[Term]) -> list[tuple[int, int]]:
                 found.append((spans[i][1], spans[i + n - 1][2]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or text[merged[-1][1]:start] == " "):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
