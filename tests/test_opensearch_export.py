@@ -4,6 +4,8 @@ with a compatible type, ``dynamic: strict``, well-formed action lines), and the 
 from __future__ import annotations
 
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from corpus_records import ROOT, corpus_pairs, write_batch
 
 from extractor.cli import main
+from extractor.index import open_index
 from extractor.index.documents import describe
 from extractor.index.opensearch import ANALYZER, INDEX_NAME, index_mapping
 
@@ -96,3 +99,70 @@ def test_export_to_stdout_of_a_plan_file(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(json.loads(line) for line in lines) and len(lines) % 2 == 0
     assert Path(json.loads(lines[1])["path"]).name == "000_faad1c385be67d2b.txt"
+
+
+class _FakeOpenSearch(BaseHTTPRequestHandler):
+    """Just enough of OpenSearch's REST API for the writer: the index, delete-by-query and _bulk,
+    whose first answer asks every item to be retried (429)."""
+
+    def _answer(self, status: int, body: dict | None = None) -> None:
+        data = json.dumps(body or {}).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _record(self) -> bytes:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.requests.append((self.command, self.path.split("?")[0], body))
+        return body
+
+    def do_HEAD(self) -> None:
+        self._record()
+        self._answer(200 if self.server.created else 404)
+
+    def do_PUT(self) -> None:
+        self._record()
+        self.server.created = True
+        self._answer(200, {"acknowledged": True})
+
+    def do_POST(self) -> None:
+        body = self._record()
+        if self.path.startswith("/_bulk"):
+            actions = [json.loads(line) for line in body.decode().splitlines()[::2]]
+            status = 429 if self.server.throttle else 201
+            self.server.throttle = False
+            items = [{"index": {"_id": a["index"]["_id"], "status": status}} for a in actions]
+            self._answer(200, {"took": 1, "errors": status != 201, "items": items})
+        else:
+            self._answer(200, {"deleted": 0})
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_the_writer_sends_mapping_deletes_and_bulk_with_retries():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FakeOpenSearch)
+    server.requests, server.created, server.throttle = [], False, True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pairs = corpus_pairs()[:3]
+        index = open_index(f"http://127.0.0.1:{server.server_address[1]}")
+        for record, report in pairs:
+            index.add(record, report)
+        index.close()
+    finally:
+        server.shutdown()
+    calls = [(method, path) for method, path, _ in server.requests]
+    assert calls[:2] == [("HEAD", f"/{INDEX_NAME}"), ("PUT", f"/{INDEX_NAME}")]
+    created = json.loads(server.requests[1][2])
+    assert created["mappings"] == index_mapping()["mappings"]
+    deleted = json.loads(next(body for _, path, body in server.requests if path.endswith("_delete_by_query")))
+    assert sorted(deleted["query"]["terms"]["sha256"]) == sorted(r.provenance.sha256 for r, _ in pairs)
+    bulks = [body for _, path, body in server.requests if path == "/_bulk"]
+    assert len(bulks) == 2 and bulks[0] == bulks[1], "the throttled batch is sent again"
+    docs = [json.loads(line) for line in bulks[1].decode().splitlines()[1::2]]
+    assert len(docs) == sum(len(describe(r, p)[1]) for r, p in pairs)
+    assert all(violations(doc, index_mapping()["mappings"]) == [] for doc in docs)

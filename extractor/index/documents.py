@@ -18,7 +18,16 @@ from ..check import number_key
 from ..fields.bodies import body_level
 from ..fields.metadata import provinces
 from ..normalise import clean
-from ..records import CheckReport, Finding, Item, PlanRecord, Span
+from ..records import (
+    Body,
+    CheckReport,
+    Finding,
+    Item,
+    PlanRecord,
+    Reference,
+    Section,
+    Span,
+)
 from .folding import folded_words
 
 Kind = Literal["document", "section", "target", "reference", "body", "deadline", "finding"]
@@ -142,7 +151,7 @@ def describe(record: PlanRecord, report: CheckReport | None = None) -> tuple[Doc
     return info, entries
 
 
-def evidence(span: Span, file: str) -> Evidence:
+def _evidence(span: Span, file: str) -> Evidence:
     return Evidence(file, span.page, span.line, span.start, span.end, span.text)
 
 
@@ -151,12 +160,12 @@ def _text(text: str) -> str:
 
 
 def _part(span: Span, file: str) -> Part:
-    return Part(_text(span.text), evidence(span, file))
+    return Part(_text(span.text), _evidence(span, file))
 
 
 def _parts(pieces: Iterable[tuple[str | None, Span | None]], file: str) -> tuple[Part, ...]:
     """Parts of the pieces that have text; a piece without a span has no evidence."""
-    return tuple(Part(_text(text), evidence(span, file) if span else None)
+    return tuple(Part(_text(text), _evidence(span, file) if span else None)
                  for text, span in pieces if text and text.strip())
 
 
@@ -179,14 +188,14 @@ def _flatten(items: list[Item]) -> Iterable[Item]:
         yield from _flatten(item.children)
 
 
-def _section(i: int, section: Any, file: str) -> Entry:
+def _section(i: int, section: Section, file: str) -> Entry:
     pieces = [(f"{section.number}. {section.title}", section.span)]
     pieces += [(item.text, item.span) for item in _flatten(section.items)]
     return Entry("section", i, section.title, _parts(pieces, file),
                  {"number": section.number, "title": section.title, "kind": section.kind})
 
 
-def _reference(i: int, ref: Any, file: str) -> Entry:
+def _reference(i: int, ref: Reference, file: str) -> Entry:
     first = ref.mentions[0] if ref.mentions else None
     pieces = [(m.text, m) for m in ref.mentions] + [(ref.title, first), (ref.subject, first)]
     title = " ".join(filter(None, (ref.doc_type, ref.number or ref.title)))
@@ -194,7 +203,7 @@ def _reference(i: int, ref: Any, file: str) -> Entry:
                  cited=facet_key("cites", ref.number))
 
 
-def _body(i: int, body: Any, file: str) -> Entry:
+def _body(i: int, body: Body, file: str) -> Entry:
     first = body.mentions[0] if body.mentions else None
     pieces = [(body.name, first)] + [(task.text, task.span) for task in body.tasks]
     return Entry("body", i, body.name, _parts(pieces, file), _data(body, "mentions", "tasks"),

@@ -162,8 +162,14 @@ class OpenSearchIndex:
         shas = [sha256_of(record) for record, _ in self._pending]
         self._call(self._delete, {"terms": {"sha256": shas}})
         actions = ({**action["index"], "_source": doc} for action, doc in bulk_actions(self._pending, self.index))
-        self._call(lambda: helpers.bulk(self.client, actions, max_retries=3, initial_backoff=1))
+        # raise_on_error=False lets the helper retry the items the server throttled (429)
+        _, failed = self._call(lambda: helpers.bulk(self.client, actions, max_retries=3, initial_backoff=1,
+                                                    raise_on_error=False))
         self._pending = []
+        if failed:
+            item = next(iter(failed[0].values()))
+            raise IndexUnavailable(f"{self.host}: {len(failed)} document(s) not indexed, the first "
+                                   f"({item.get('_id')}): {item.get('status')} {item.get('error', '')}".rstrip())
 
     def _delete(self, query: dict[str, Any]) -> int:
         return self.client.delete_by_query(index=self.index, body={"query": query}, refresh=True)["deleted"]

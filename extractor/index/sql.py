@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..check import number_key
-from ..outputs import to_jsonl
 from ..records import CheckReport, PlanRecord
 from .documents import (
     DOCUMENT_FACETS,
@@ -38,8 +37,8 @@ def document_row(info: DocumentInfo, record: PlanRecord, report: CheckReport | N
     facets = info.facets()
     return (info.sha256, info.document, info.path, info.doc_type, info.number, info.title, info.issuer, info.date,
             info.year, info.level, info.province, info.parent, info.checked,
-            *(facets[f] for f in DOCUMENT_FACETS), to_jsonl(record).rstrip("\n"),
-            to_jsonl(report).rstrip("\n") if report else None)
+            *(facets[f] for f in DOCUMENT_FACETS), record.model_dump_json(),
+            report.model_dump_json() if report else None)
 
 
 def entry_row(entry_id: int, sha256: str, entry: Entry) -> tuple:
