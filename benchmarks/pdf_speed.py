@@ -24,12 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import pdfplumber  # noqa: E402
-import pypdfium2 as pdfium  # noqa: E402
-from renderings import seed_paths, seed_to_pdf  # noqa: E402
+import pdfplumber
+import pypdfium2 as pdfium
+from renderings import seed_paths, seed_to_pdf
 
-from extractor.pipeline import extract  # noqa: E402
-from extractor.records import PlanRecord  # noqa: E402
+from extractor.pipeline import extract
+from extractor.records import PlanRecord
 
 
 def bare_pypdfium2(path: Path) -> None:

@@ -18,9 +18,10 @@ STAGES: list[tuple[str, ...]] = [
     ("check",),                                           # records -> findings, alignment
     ("outputs",),                                         # records -> JSON, Markdown, HTML
     ("pipeline",),                                        # the whole flow of one document
-    ("evaluate", "schema", "spacy_component", "training"),  # beside the pipeline, above it
+    ("evaluate", "spacy_component", "training"),          # beside the pipeline, above it
     ("batch",),                                           # many documents: the runner
     ("index",),                                           # records -> search engines
+    ("schema",),                                          # the published contract: records and index mapping
     ("web",),                                             # the web app over runner and index
     ("cli",),                                             # the commands, on top of everything
 ]
