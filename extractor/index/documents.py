@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 from ..check import number_key
 from ..fields.bodies import body_level
-from ..fields.metadata import provinces
+from ..fields.places import provinces
 from ..normalise import clean
 from ..records import (
     Body,

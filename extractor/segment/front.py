@@ -22,6 +22,7 @@ from .lines import (
     PLACE_DATE_START,
     PREAMBLE_CUE,
     RULE,
+    SUBJECT,
     cell_kind,
     is_header_line,
     opens_issuer,
@@ -42,6 +43,13 @@ def _anchors_header(text: str) -> bool:
     return bool(opens_issuer(text) or MOTTO.search(text) or NUMBER_LINE.match(text) or cell_kind(text) == "motto")
 
 
+def _fragment(text: str) -> bool:
+    """A short line in capitals that is no header line on its own: the head of a wrapped name."""
+    text = text.strip(" |")
+    return 0 < len(text.split()) <= 4 and upper_share(text) == 1.0 and not DOC_TYPE_LINE.match(text) \
+        and not any(c in text for c in ":;.")
+
+
 def document_start(paragraphs: list[Paragraph]) -> int:
     """Where the document begins: its first header line or document-type line. What stands before it
     (a site's search box, "Ngày ban hành:", "Người ký:", "Đang tải nội dung") is the page's furniture.
@@ -49,6 +57,9 @@ def document_start(paragraphs: list[Paragraph]) -> int:
     for i, p in enumerate(paragraphs[:MAX_FURNITURE]):
         text = p.text.strip()
         if _anchors_header(text) or DOC_TYPE_LINE.match(text):
+            # a unit noun cut by a wrap: "ỦY" above "BAN NHÂN DÂN"
+            while i and _fragment(paragraphs[i - 1].text):
+                i -= 1
             return i
         if PREAMBLE_CUE.match(text) or read_heading(p) is not None:
             return 0  # the body came first: no header to look for
@@ -68,7 +79,7 @@ def read_header(paragraphs: list[Paragraph], start: int) -> int:
         text = p.text.strip()
         if DOC_TYPE_LINE.match(text) or PREAMBLE_CUE.match(text) or ADDRESSEE.match(text) or ARTICLE.match(text):
             break
-        bare = not text.strip(" |") or RULE.match(text)
+        bare = not text.strip(" |") or RULE.match(text) or SUBJECT.match(text)  # "V/v ..." may follow the date
         if seen_place_date and not bare:
             break
         wrapped_date = i > start and PLACE_DATE_START.match(paragraphs[i - 1].text.strip()) and text[:1].isdigit()
@@ -85,7 +96,7 @@ def read_header(paragraphs: list[Paragraph], start: int) -> int:
 def _cut_place(paragraphs: list[Paragraph], i: int) -> bool:
     """"Lào" / "Cai, ngày 24 tháng 9 năm 2019": a place name cut by a wrap before its place-date line."""
     text = paragraphs[i].text.strip()
-    if i + 1 >= len(paragraphs) or len(text.split()) > 3 or not text[:1].isupper() or any(c in text for c in ",.:"):
+    if i + 1 >= len(paragraphs) or len(text.split()) > 5 or not text[:1].isupper() or any(c in text for c in ",.:"):
         return False
     return bool(PLACE_DATE_START.match(paragraphs[i + 1].text.strip()))
 

@@ -44,7 +44,7 @@ MOTTO = re.compile(
     r"C[ỘO]NG\s+H[ÒÕOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.IGNORECASE)
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số 36 /KH - UBND", OCR "So:"
-NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*[A-ZĐ/])")
+NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?[A-ZĐ/])")  # "Số: 20a /KH-THTM"
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày  tháng 8 năm 2021", "Hà Nội, ngày 23/3/2023"
 PLACE_DATE = re.compile(
     r"""(?:^|(?<=[\s|]))(?P<place>[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
@@ -53,7 +53,7 @@ PLACE_DATE = re.compile(
 # A place-date line cut by a wrap: "Hải Dương, ngày" / "05 tháng 6 năm 2023"
 PLACE_DATE_START = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?\s*,\s*ngày\b", re.IGNORECASE)
 # A Công văn's subject: "V/v triển khai ...", "Về việc ..."
-SUBJECT = re.compile(r"^(?:V/v|V/V|Về\s+việc)\b")
+SUBJECT = re.compile(r"^(?:V/v|V/V|Về\s+việc\b|Về\s*:)")
 # A Công văn's addressee: "Kính gửi: Sở Y tế các tỉnh ..."
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
 RULE = re.compile(r"^[\s|]*[-_=.…*~]{2,}[\s|]*$")  # "-------", "___"
