@@ -240,6 +240,7 @@ _SIGNATURE = re.compile(
 _STARTS_UNIT = re.compile(
     r"""^(?:
         [IVXLC]{1,6}\s*[.)]                      # I.  II)
+      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+\S     # PHẦN I, Chương II, Điều 3
       | \d{1,2}(?:\.\d{1,2})*\s*[.)/](?!\d)      # 1.  1.2.  2)
       | [a-zđ]\s*\)                              # a)  đ)
       | [-–—•+*]\s                               # bullets
@@ -250,14 +251,29 @@ _STARTS_UNIT = re.compile(
 _TERMINAL = (".", ":", ";", "!", "?")  # a line ending so ends its sentence (and "./.")
 
 
+# Line breaks written out as text, as some web pages store a document ("...Việt Nam | \\r\\n Số: ..."):
+# read as line breaks when a text holds several of them.
+_LITERAL_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+LITERAL_BREAKS_MIN = 3
+
+
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
-    """(start, end, page_break_before) for every line of the source; lines end at \n or \f."""
+    """(start, end, page_break_before) for every line of the source; lines end at \n or \f (and at
+    literal "\\r\\n" sequences in a text that writes its line breaks out)."""
+    literal = source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
     out = []
     pos = 0
     for chunk in source.split("\n"):
         parts = chunk.split("\f")
         for j, part in enumerate(parts):
-            out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
+            if literal and "\\" in part:
+                start = pos
+                for m in _LITERAL_BREAK.finditer(part):
+                    out.append((start, pos + m.start(), j > 0 and start == pos))
+                    start = pos + m.end()
+                out.append((start, pos + len(part), j > 0 and start == pos))
+            else:
+                out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
             pos += len(part) + 1
     return out
 
@@ -390,11 +406,42 @@ def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
     return (long_share < 0.1 and 50 <= width <= 120 and near >= 0.3), width
 
 
+# The head of a top-level heading cut by a wrap: "I.", "II. MỤC", "I. MỤC ĐÍCH,", "PHẦN I.", "Điều"
+_HEADING_HEAD = re.compile(
+    r"^(?:(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)(?=[\s.):\-–]|$)\s*[.):\-–]?|[A-H]\s*[.)])\s*(?P<title>.*)$")
+_ARTICLE_HEAD = re.compile(r"^Điều(?:\s+\d{1,2}\s*[.:]?)?$")
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
+    """A heading cut by a wrap: a bare numeral or a title in capitals going on in capitals on the next
+    line ("I." / "QUAN ĐIỂM", "I. MỤC ĐÍCH," / "YÊU CẦU", "II. MỤC" / "TIÊU" in a hard-wrapped text),
+    or "Điều" / "1." / "Phê duyệt ..." cut the same way."""
+    if _ARTICLE_HEAD.match(ptext.strip()):
+        return len(ctext) <= 300
+    m = _HEADING_HEAD.match(ptext.strip())
+    if not m or not _capitals(ctext) or len(ctext) > 80 or _STARTS_UNIT.match(ctext):
+        return False
+    title = m.group("title").strip()
+    if any(c.islower() for c in title):
+        return False
+    if not title or title.endswith((",", "-", "–", " VÀ")):
+        return True
+    # a short heading going on in a short line of capitals ("II. MỤC" / "TIÊU"); a wrapped text cuts longer ones
+    return _capitals(title) and (len(title) + len(ctext) <= 60 or (wrapped and len(title) <= 60))
+
+
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
+    if _continues_heading(ptext, ctext, wrapped):
+        return True
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
     first = ctext[:1]
