@@ -37,18 +37,19 @@ def _grammar(capture: bool) -> str:
 
     return rf"""
     (?:
-        # "ngày 27 tháng 5 năm 2021"
-        {NGAY}\s+{g('ld', DAY)}\s+{THANG}\s+{g('lm', MONTH)}\s*,?\s+{NAM}\s+{g('ly', YEAR)}
+        # "ngày 27 tháng 5 năm 2021"; glued "ngày12tháng 7 năm 2013"; without "ngày" after a
+        # document number ("Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021")
+        (?:{NGAY}\s*)?{NOT_BEFORE}{g('ld', DAY)}\s*{THANG}\s+{g('lm', MONTH)}\s*,?\s*{NAM}\s+{g('ly', YEAR)}
       | # blank day: "ngày   tháng 8 năm 2021", "ngày … tháng … năm 2022"
         {NGAY}{BLANK}\s{THANG}(?:{BLANK}\s{g('bm', MONTH)})?{BLANK}\s{NAM}\s+{g('by', YEAR)}
-      | # numeric: "ngày 27/5/2021", "27-5-2021", "05 / 8 / 2016"
-        (?:{NGAY}\s+)?{NOT_BEFORE}{g('nd', DAY)}{SEP}{g('nm', MONTH)}{SEP}{g('ny', YEAR)}{NOT_AFTER}
+      | # numeric: "ngày 27/5/2021", "27-5-2021", "05 / 8 / 2016", glued "ngày31/8/2012"
+        (?:{NGAY}\s*)?{NOT_BEFORE}{g('nd', DAY)}{SEP}{g('nm', MONTH)}{SEP}{g('ny', YEAR)}{NOT_AFTER}
       | # month and year: "tháng 8 năm 2021", "tháng 8/2021"
         {THANG}\s+{g('mm', MONTH)}\s*(?:,?\s+{NAM}\s+|/){g('my', YEAR)}{NOT_AFTER}
       | # year alone: "năm 2022"
         {NAM}\s+{g('yy', YEAR)}{NOT_AFTER}
       | # day and month after "ngày": "trước ngày 5/7", "ngày 01/6"
-        {NGAY}\s+{g('dd', DAY)}{SEP}{g('dm', MONTH)}{NOT_AFTER}
+        {NGAY}\s*{g('dd', DAY)}{SEP}{g('dm', MONTH)}{NOT_AFTER}
       | # day and month recurring every year: "20/11 hàng năm"
         {NOT_BEFORE}{g('rd', DAY)}{SEP}{g('rm', MONTH)}(?=\s+h[àằ]n?g\s+{NAM})
     )"""
