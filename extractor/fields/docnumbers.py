@@ -97,6 +97,8 @@ _NUMBER_LABEL_RE = re.compile(
     re.VERBOSE,
 )
 
+_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]|^\W*S[ốo]\s")  # a cheap test before the label grammar
+
 # ---------------------------------------------------------------- lexicon
 
 
@@ -268,6 +270,7 @@ def _from_match(m: re.Match[str]) -> DocNumber:
     )
 
 
+@lru_cache(maxsize=4096)
 def parse_number(raw: str) -> Optional[DocNumber]:
     """The document number ``raw`` is (surrounding spaces ignored), or None."""
     m = _PARTS_RE.fullmatch(raw.strip())
@@ -284,6 +287,7 @@ def find_numbers(text: str) -> list[tuple[int, int, DocNumber]]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def number_key(number: str) -> str:
     """Comparison key of a document number: canonical, no spaces, casefolded, Đ folded to D
     ("782 / QĐ - TTg" and "782/QD-TTG" share one key)."""
@@ -293,6 +297,8 @@ def number_key(number: str) -> str:
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:
     """Every labelled own number in ``text`` ("Số: 187/KH-UBND", "Số hiệu | 1589/QĐ-TTg"), as
     (start, end, number) of the number."""
+    if not _LABEL_CUE.search(text):
+        return []
     found = []
     for m in _NUMBER_LABEL_RE.finditer(text):
         parsed = parse_number(m.group("full"))

@@ -76,30 +76,31 @@ def canonical_name(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
 # A run of letters with a Vietnamese letter in it (two words glued: "Uỷban", "đồngnhân", "hoạchvà").
 _GLUED = re.compile(r"[^\W\d_]{4,}")
 _VIETNAMESE = re.compile(r"[^\x00-\x7f]")
-_VOWEL = re.compile(r"[aeiouy]")
+_VOWELS = re.compile(r"[aeiouy]+")
 
 
-def _has_vowel(part: str) -> bool:
-    """A Vietnamese word has a vowel: "Th" of "Thương" is no word."""
-    bare = unicodedata.normalize("NFD", part.casefold())
-    return _VOWEL.search(bare) is not None
+def _vowel_groups(part: str) -> int:
+    """Runs of vowels, marks set aside: a Vietnamese word has exactly one ("Thương", "quyết": one;
+    "Uỷban": two; "Th": none, no word)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", part.casefold()) if not unicodedata.combining(c))
+    return len(_VOWELS.findall(bare))
 
 
 def split_glued(text: str, known: Callable[[str], bool]) -> str:
     """``text`` with each word that is two known words run together split by a space, as the
     source lost it: "Hội đồngnhân dân và Uỷban nhân dân" → "Hội đồng nhân dân và Uỷ ban nhân dân".
     ``known`` says whether a word is a word of the vocabulary at hand (it folds case and tone marks
-    itself). A Vietnamese syllable is one word, so a run of letters that splits into two known
-    words of two letters or more is two; the longest known first part wins ("thựchiện" → "thực
-    hiện"). Words without a Vietnamese letter ("Covid", "online") are kept."""
+    itself). A Vietnamese word is one syllable, one run of vowels: a run of letters with two that
+    splits into two known words is two words; the longest known first part wins ("thựchiện" →
+    "thực hiện"). Words without a Vietnamese letter ("Covid", "online") are kept."""
 
     def split(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not _VIETNAMESE.search(word):
-            return word
+        if not _VIETNAMESE.search(word) or _vowel_groups(word) < 2:
+            return word  # one syllable, one word
         for i in range(len(word) - 2, 1, -1):
             head, tail = word[:i], word[i:]
-            if _has_vowel(head) and _has_vowel(tail) and known(head) and known(tail):
+            if _vowel_groups(head) == 1 and _vowel_groups(tail) == 1 and known(head) and known(tail):
                 return f"{head} {tail}"
         return word
 

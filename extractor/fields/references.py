@@ -130,7 +130,7 @@ ORDINAL_AFTER_RE = re.compile(
     rf"""(?P<so>\s+{SO})?\s*(?<=\s|[ốo])
     (?P<ordinal>\d{{1,5}})
     (?![\d\w]|\s?[/\-]\s?\w|[.,]\d)                           # not a full number, not a decimal
-    (?!\s*(?:%|(?i:tháng|năm|ngày|lần|quý|tuần|giờ|người)(?!\w)))   # not "Báo cáo 6 tháng"
+    (?!\s*(?:%|(?i:tháng|năm|lần|quý|tuần|giờ|người)(?!\w)|(?i:ngày)(?!\s*\d)))   # not "Báo cáo 6 tháng", "10 ngày"
     """,
     re.VERBOSE,
 )
@@ -144,7 +144,7 @@ TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
     r"""(?:
-        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|đối|trong|trên|về|do|kể
+        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi
           | quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn|ban\s+hành|thông\s+qua|thi\s+hành
           | [-–—]
         )(?!\w)
@@ -360,8 +360,8 @@ def _read_issuer(text: str, pos: int, limit: int, joint: bool = False) -> tuple[
         end = m.end()
     while words and words[-1] in (",", "và", "-", "–"):
         words.pop()
-    if not words:
-        return None, pos
+    if not words or not (words[0][:1].isupper() or words[0].startswith("(")):
+        return None, pos  # "của ngành", "của các sở": no one body
     return canonical_issuer(" ".join(words).replace(" ,", ",")), end
 
 
@@ -397,9 +397,12 @@ def _read_law_title(text: str, type_end: int, written_type: str, limit: int) -> 
     if not first:
         return None
     amending = bool(_AMENDING.match(text, first.start(1)))
-    if not (first.group(1)[0].isupper() or amending):
-        return None  # "Luật này", "Luật pháp"
     keeps_ve = canonical_type(written_type) in _VE_IN_TITLE
+    # A convention may be named after its organisation: "Công ước của Liên hợp quốc về ..."
+    of_body = keeps_ve and first.group(1) == "của" and bool(ISSUER_HEAD_RE.match(text, first.end(1))
+                                                             or text[first.end(1) + 1:first.end(1) + 2].isupper())
+    if not (first.group(1)[0].isupper() or amending or of_body):
+        return None  # "Luật này", "Luật pháp"
     words: list[str] = []
     end, has_body = type_end, False
     while len(words) < MAX_LAW_WORDS:
@@ -414,7 +417,7 @@ def _read_law_title(text: str, type_end: int, written_type: str, limit: int) -> 
         elif words and ((LAW_STOP_RE.match(text, at) and not (keeps_ve and token == "về"))
                         or (not amending and TYPE_WORD_RE.match(text, at))):
             break
-        elif token == "của" and not amending and (nxt := _next_token(text, m.end(), limit)) \
+        elif token == "của" and words and not amending and (nxt := _next_token(text, m.end(), limit)) \
                 and ISSUER_HEAD_RE.match(text, nxt.start(1)):
             break  # "Luật X của Quốc hội"
         has_body = has_body or bool(ISSUER_HEAD_RE.match(text, at))
@@ -481,7 +484,9 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     while words and words[-1] in (",", "và", "-", "–", "—"):
         words.pop()
         end = _end_of(text, type_end, words, limit)
-    if len(words) < MIN_NAMED_WORDS:
+    # A name has a proper noun or a period in it ("... Việt Nam đến năm 2030", "năm học 2023-2024");
+    # "Kế hoạch hành động", "Chương trình công tác" are kinds of document, not names.
+    if len(words) < MIN_NAMED_WORDS or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
 
@@ -567,7 +572,8 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         return _Head(m.start(), ordinal.end(), written, ordinal=ordinal.group("ordinal"),
                      has_so=bool(ordinal.group("so")))
     # A name in capitals is a heading ("TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC QUỐC GIA ..."), not a citation.
-    if entry.get("named") and not written.isupper() and (found := _read_named(text, m.end(), written, len(text))):
+    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()) \
+            and (found := _read_named(text, m.end(), written, len(text))):
         return _Head(m.start(), found[1], written, title=found[0], named=True)
     return None
 
@@ -588,7 +594,7 @@ def _heads(text: str) -> list[_Head]:
             last_end = head.end
     if "/" not in text:
         return heads
-    labels = {start for start, _, _ in find_number_labels(text)}  # "Số: 187/KH-UBND": the document's own
+    labels: Optional[set[int]] = None  # "Số: 187/KH-UBND": the document's own, read when first needed
     typed = list(heads)
     i = 0                        # typed[i] is the first typed head not ending before the number
     last_numbered: Optional[_Head] = None
@@ -597,10 +603,12 @@ def _heads(text: str) -> list[_Head]:
             if typed[i].number is not None:
                 last_numbered = typed[i]
             i += 1
-        if (i < len(typed) and typed[i].start <= start) or start in labels:
-            continue  # inside a typed head, or the own number line
-        if number.issuer_code is None:  # "5/KH": without a type word, a symbol must name its issuer
-            continue
+        if (i < len(typed) and typed[i].start <= start) or number.issuer_code is None:
+            continue  # inside a typed head; "5/KH": without a type word, a symbol must name its issuer
+        if labels is None:
+            labels = {at for at, _, _ in find_number_labels(text)}
+        if start in labels:
+            continue  # the own number line
         shared = last_numbered is not None and last_numbered.end >= start - _LIST_REACH \
             and _LIST_CONTINUATION.search(text, last_numbered.end, start) is not None
         heads.append(_Head(start, end, last_numbered.written_type if shared and last_numbered else None,
@@ -663,6 +671,18 @@ def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
     )
 
 
+# What must end the text before a named instrument that stands in a list ("..., ", "và triển khai ...").
+_LIST_END_BEFORE = re.compile(LIST_GAP_RE.pattern + "$", re.VERBOSE)
+
+
+def _may_stand_cited(text: str, at: int) -> bool:
+    """A cheap test before a named instrument's title is read: an opening verb or a list's joint
+    stands right before it (``_cited_here`` decides, once the citation before is read)."""
+    window = max(0, at - _MAX_GAP)
+    return OPENER_BEFORE_RE.search(text, max(0, at - 40), at) is not None \
+        or _LIST_END_BEFORE.search(text, window, at) is not None
+
+
 def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
     """Whether a named instrument stands where a citation stands: after an opening verb, or after
     the citation before it in a list; and is named, not generic ("các Chương trình ...")."""
@@ -682,7 +702,8 @@ def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
 # skipped before the citation grammar runs. Substring tests first: they cost next to nothing.
 _SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{docnumbers.CAPITAL}]")
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
-_NAMED_WORDS = tuple(_key(t["name"]) for t in lexicon()["types"] if t.get("named"))
+# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ...").
+_NAMED_CUE = re.compile(_trie(t["name"] for t in lexicon()["types"] if t.get("named")))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
@@ -690,7 +711,7 @@ def _may_cite(text: str) -> bool:
     if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
         return True
     low = text.lower()
-    if any(w in low for w in _TITLE_WORDS) or any(w in low for w in _NAMED_WORDS):
+    if any(w in low for w in _TITLE_WORDS) or _NAMED_CUE.search(text):
         return True
     return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
 
@@ -872,13 +893,26 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in _tokens(p))
 
 
-def _unglue(match: RefMatch, known: frozenset[str]) -> RefMatch:
-    """A title or issuer with words the source ran together split again ("Uỷban" → "Uỷ ban")."""
-    def is_known(word: str) -> bool:
-        return fold(word) in known
+class _Vocabulary:
+    """The words of the lexicons and of one document, read from the document only when asked."""
 
-    title = split_glued(match.title, is_known) if match.title else None
-    issuer = split_glued(match.issuer, is_known) if match.issuer else None
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.words: Optional[frozenset[str]] = None
+
+    def __call__(self, word: str) -> bool:
+        key = fold(word)
+        if key in _lexicon_words():
+            return True
+        if self.words is None:
+            self.words = frozenset(_tokens(self.doc.text))
+        return key in self.words
+
+
+def _unglue(match: RefMatch, known: _Vocabulary) -> RefMatch:
+    """A title or issuer with words the source ran together split again ("Uỷban" → "Uỷ ban")."""
+    title = split_glued(match.title, known) if match.title else None
+    issuer = split_glued(match.issuer, known) if match.issuer else None
     if title == match.title and issuer == match.issuer:
         return match
     return replace(match, title=title, issuer=canonical_issuer(issuer) if issuer else None)
@@ -898,7 +932,7 @@ def extract_references(doc: Doc) -> list[Reference]:
     Reads every paragraph but the signature block (a header flattened into the body, or a body
     read as header, still cites)."""
     own = own_numbers(doc)
-    known = _lexicon_words() | frozenset(_tokens(doc.text))
+    known = _Vocabulary(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     for p in doc.paragraphs:
         if p.role == "signature":
