@@ -242,10 +242,12 @@ def test_an_instrument_a_cited_decision_approves_is_its_content(tmp_path):
             "Thực hiện Chiến lược quốc gia về phòng, chống tác hại của thuốc lá đến năm 2030, UBND huyện ban hành "
             "Kế hoạch như sau:\n\n"
             "Thực hiện Chiến lược Dân số Việt Nam đến năm 2030;\n\n"
-            "Triển khai thực hiện Chương trình phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật.\n")
-    refs = refs_of(tmp_path, body, title="Triển khai thực hiện Chương trình phòng ngừa, giảm thiểu trẻ em lao động "
-                                         "trái quy định của pháp luật")
+            "I. NHIỆM VỤ\n\n- Thực hiện Chương trình Sức khỏe Việt Nam đến năm 2030 tại các xã.\n")
+    # the plan's own title names what it implements, and a task in a section names no basis: neither
+    # is a reference; a named instrument in the preamble is, and a cited decision's content is not
+    refs = refs_of(tmp_path, body, title="Thực hiện Chiến lược Dân số Việt Nam đến năm 2030 trên địa bàn huyện")
     assert sorted(refs) == ["2020/QĐ-TTg", "Chiến lược Dân số Việt Nam đến năm 2030"]
+    assert len(refs["Chiến lược Dân số Việt Nam đến năm 2030"].mentions) == 1
 
 
 # ---------------------------------------------------------------- issuers
@@ -301,6 +303,11 @@ def test_one_document_cited_with_two_dates(tmp_path):
     assert f.number == "08-CT/TW" and "2021-10-21" in f.message_en and "2022-10-21" in f.message_en
     assert "hai ngày khác nhau" in f.message_vi and len(f.evidence) == 2
     assert {e.text.count("08-CT/TW") for e in f.evidence} == {1}
+    # a year alone agrees with a full date of that year; two full dates after it still disagree
+    body = ("Căn cứ Chỉ thị số 08-CT/TW năm 2021 của Ban Bí thư;\n\nThực hiện Chỉ thị số 08-CT/TW ngày 21/10/2021 "
+            "và Kế hoạch số 15-KH/TU ngày 11/01/2022 về Chỉ thị số 08-CT/TW ngày 12/10/2021 của Ban Bí thư;\n")
+    (f,) = mismatches(plan(tmp_path, body))
+    assert "2021-10-21 and 2021-10-12" in f.message_en
 
 
 def test_a_cited_date_after_the_plans_own(tmp_path):
@@ -310,8 +317,10 @@ def test_a_cited_date_after_the_plans_own(tmp_path):
     (f,) = mismatches(plan(tmp_path, body, date="10 tháng 01 năm 2024"))
     assert f.number == "100/QĐ-UBND" and "later than this document's own date (2024-01-10)" in f.message_en
     assert "sau ngày của chính văn bản này" in f.message_vi and len(f.evidence) == 2
-    # when most cited documents postdate the plan, its own date is the one in doubt
+    # when most cited documents postdate the plan, its own date is the one in doubt; so with one
     assert not mismatches(plan(tmp_path, body, date="10 tháng 01 năm 2023"))
+    assert not mismatches(plan(tmp_path, "Căn cứ Quyết định số 100/QĐ-UBND ngày 02/3/2024 của UBND tỉnh;\n",
+                               date="10 tháng 01 năm 2024"))
 
 
 def test_the_registry_rule_does_not_repeat_the_plans_finding(tmp_path):

@@ -108,7 +108,6 @@ _LAW_TYPES = {"Luật", "Bộ luật"}  # what an amending law amends
 # ---------------------------------------------------------------- grammar
 
 SO = r"(?i:s[ốo])"                            # "số", OCR "so"
-WORD = r"[^\W\d_][\w’'-]*"                     # a word (title words are checked for a capital)
 
 # The scan: a type word standing alone. "Quyết định", "quyết định", "QUYẾT ĐỊNH", "Bộ luật" ...
 TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
@@ -736,13 +735,10 @@ def find_references(text: str) -> list[RefMatch]:
         # (a named instrument's own subject stops at the next head: the scans stay linear)
         match = _named(text, head, limit, limit if head.named else subject_limits[i]) if named \
             else _numbered(text, head, limit, subject_limits[i])
-        keep = not head.self_ref and not (head.named and (
-            not _cited_here(text, head, previous_end) or _generic(match.title or "")))
-        if head.named and _generic(match.title or "") and _cited_here(text, head, previous_end):
+        listed = not head.named or _cited_here(text, head, previous_end)
+        if listed:
             previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
-        elif keep or not head.named:
-            previous_end = match.end
-        if keep:
+        if listed and not head.self_ref and not (head.named and _generic(match.title or "")):
             found.append(match)
     return found
 
@@ -755,7 +751,6 @@ class _Merged:
     ref: Reference
     issuer_code: Optional[str] = None
     date_valid: bool = True
-    named: bool = False
     issuer_inferred: bool = False
 
 
@@ -768,7 +763,7 @@ def _add(by_key: dict[str, _Merged], key: str, match: RefMatch, span: Optional[S
     m = by_key.get(key)
     if m is None:
         m = by_key[key] = _Merged(Reference(doc_type=match.doc_type, number=match.number, title=match.title),
-                                  named=match.named, issuer_inferred=match.issuer_inferred)
+                                  issuer_inferred=match.issuer_inferred)
     ref = m.ref
     ref.doc_type = ref.doc_type or match.doc_type
     ref.title = ref.title or match.title
@@ -918,6 +913,11 @@ def _unglue(match: RefMatch, known: _Vocabulary) -> RefMatch:
     return replace(match, title=title, issuer=canonical_issuer(issuer) if issuer else None)
 
 
+def _names_bases(p: Paragraph) -> bool:
+    """A paragraph before the plan's sections that is not its title: where a plan names its bases."""
+    return p.section is None and p.role not in ("doc_type", "title")
+
+
 def own_numbers(doc: Doc) -> set[str]:
     """The number keys of the document itself: every labelled number ("Số: 745/QĐ-UBND", a
     portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph."""
@@ -926,8 +926,9 @@ def own_numbers(doc: Doc) -> set[str]:
 
 def extract_references(doc: Doc) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
-    documents the preamble says the plan implements. The document's own number is no citation, and
-    an instrument named only as the content of a cited decision is no reference of its own.
+    documents the preamble says the plan implements. The document's own number is no citation; an
+    instrument named without a number is a reference only before the plan's sections (where its bases
+    are named, not its tasks) and unless it is only the content of a cited decision.
 
     Reads every paragraph but the signature block (a header flattened into the body, or a body
     read as header, still cites)."""
@@ -939,10 +940,9 @@ def extract_references(doc: Doc) -> list[Reference]:
             continue
         parent = _in_preamble(p)
         for m in find_references(p.text):
-            if m.number and number_key(m.number) in own:
-                continue
+            if (m.number and number_key(m.number) in own) or (m.named and not _names_bases(p)):
+                continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
             mentions.append((_unglue(m, known), doc.span(p.start + m.start, p.start + m.end), parent))
     contents = [set(_tokens(m.subject)) for m, _, _ in mentions if m.subject and not m.named]
-    contents += [set(_tokens(p.text)) for p in doc.paragraphs if p.role == "title"]
     mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)

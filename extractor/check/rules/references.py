@@ -86,12 +86,13 @@ def _dated(ref: Reference) -> list[tuple[str, Span]]:
 def cited_dates(ctx: Context) -> list[Finding]:
     """``reference_mismatch`` from the plan's own text. Per cited number: a date whose year is not
     the year in the number; two dates that cannot both be right; a date after the plan's own date
-    (unless most dated citations are: then the plan's own date is the one in doubt)."""
+    (unless more than half of the dated citations are: then the plan's own date is the one in doubt,
+    and so it is when a single dated citation is later)."""
     record = ctx.record
     own = record.metadata.date
     dated = {id(ref): _dated(ref) for ref in record.references if ref.number}
     later = {key for key, ds in dated.items() if own and any(_later(d, own) for d, _ in ds)}
-    own_in_doubt = len(later) * 2 >= len([ds for ds in dated.values() if ds])
+    own_in_doubt = len(later) * 2 > len([ds for ds in dated.values() if ds])
     out = []
     for ref in record.references:
         mentions = dated.get(id(ref)) or []
@@ -105,12 +106,12 @@ def cited_dates(ctx: Context) -> list[Finding]:
             why.append((f"năm trong số hiệu ({year.group(1)}) khác năm của ngày được ghi ({off[0][0]})",
                         f"the year in the number ({year.group(1)}) disagrees with the cited date ({off[0][0]})"))
             evidence.append(off[0][1])
-        first, span = mentions[0]
-        other = next(((d, s) for d, s in mentions[1:] if not _agree(d, first)), None)
-        if other:
-            why.append((f"được ghi hai ngày khác nhau: {first} và {other[0]}",
-                        f"it is cited with two different dates: {first} and {other[0]}"))
-            evidence += [span, other[1]]
+        pair = next(((a, b) for i, b in enumerate(mentions) for a in mentions[:i] if not _agree(a[0], b[0])), None)
+        if pair:
+            (first, span), (second, other) = pair
+            why.append((f"được ghi hai ngày khác nhau: {first} và {second}",
+                        f"it is cited with two different dates: {first} and {second}"))
+            evidence += [span, other]
         if id(ref) in later and not own_in_doubt and own:
             d, s = next((d, s) for d, s in mentions if _later(d, own))
             why.append((f"ngày được ghi ({d}) sau ngày của chính văn bản này ({own})",
