@@ -53,6 +53,13 @@ def test_own_number_is_no_reference(tmp_path, number_line, citing):
     assert list(refs) == ["Luật Giáo dục"]
 
 
+def test_the_same_number_of_another_date_is_another_document(tmp_path):
+    """A commune's 12/KH-UBND of June citing the district's 12/KH-UBND of January."""
+    refs = refs_of(tmp_path, "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2024 của UBND huyện Nam Trà My;\n\n"
+                             "(Ban hành kèm theo Kế hoạch số 12/KH-UBND ngày 10/6/2024)\n", number="12/KH-UBND")
+    assert [(r.number, r.date) for r in refs.values()] == [("12/KH-UBND", "2024-01-05")]
+
+
 def test_own_number_labelled_in_a_flattened_header_or_a_portal_table(tmp_path):
     body = ("Quyết định 2210/QĐ-UBND năm 2024 về Kế hoạch phát triển du lịch do tỉnh Gia Lai ban hành\n\n"
             "| Số hiệu | 2210/QĐ-UBND |\n\n| Ngày ban hành | 05/3/2024 |\n\n"

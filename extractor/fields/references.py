@@ -34,6 +34,7 @@ from ..normalise import at_word_start, fold
 from ..records import Reference, Span
 from . import dates, docnumbers
 from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
+from .metadata import extract_metadata
 from .names import abbreviations, canonical_name, split_glued
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -920,7 +921,8 @@ def _names_bases(p: Paragraph) -> bool:
 
 def own_numbers(doc: Doc) -> set[str]:
     """The number keys of the document itself: every labelled number ("Số: 745/QĐ-UBND", a
-    portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph."""
+    portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph. A citation of that number with another
+    date than the document's is another issuer's document of the same number ("12/KH-UBND")."""
     return {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
 
 
@@ -932,7 +934,7 @@ def extract_references(doc: Doc) -> list[Reference]:
 
     Reads every paragraph but the signature block (a header flattened into the body, or a body
     read as header, still cites)."""
-    own = own_numbers(doc)
+    own, own_date = own_numbers(doc), extract_metadata(doc).date
     known = _Vocabulary(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     for p in doc.paragraphs:
@@ -940,7 +942,8 @@ def extract_references(doc: Doc) -> list[Reference]:
             continue
         parent = _in_preamble(p)
         for m in find_references(p.text):
-            if (m.number and number_key(m.number) in own) or (m.named and not _names_bases(p)):
+            if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
+                    or (m.named and not _names_bases(p)):
                 continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
             mentions.append((_unglue(m, known), doc.span(p.start + m.start, p.start + m.end), parent))
     contents = [set(_tokens(m.subject)) for m, _, _ in mentions if m.subject and not m.named]
