@@ -16,78 +16,11 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
+from .lost_spaces import lost_spaces
 from .records import Span
-
-# ---------------------------------------------------------------- tone marks
-
-_TONED = {  # vowel -> its five toned forms (huyền, sắc, hỏi, ngã, nặng)
-    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
-    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ",
-    "o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
-}
-
-
-def _tone_table() -> dict[str, str]:
-    """'oà' -> 'òa', 'uỷ' -> 'ủy' ...: the tone moves to the first vowel of oa/oe/uy."""
-    table = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for f in (first, first.upper()):
-            for s in (second, second.upper()):
-                for toned_s, toned_f in zip(_TONED[s], _TONED[f]):
-                    table[f + toned_s] = toned_f + s
-    return table
-
-
-TONE_TABLE = _tone_table()
-# A vowel pair that may carry its tone on the wrong vowel; the context (end of syllable,
-# not after q: "quý" keeps its tone on y) is checked in code, which is several times faster
-# than look-arounds over a whole document.
-_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "]")
-
-
-def normalise_tone_marks(text: str) -> str:
-    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy.
-
-    The length of the text never changes, so offsets stay valid."""
-    parts: list[str] = []
-    last = 0
-    n = len(text)
-    for m in _TONE_PAIR.finditer(text):
-        i, j = m.span()
-        pair = TONE_TABLE.get(m.group())
-        if pair is None or (i and text[i - 1] in "qQ") or (j < n and text[j].isalpha()):
-            continue
-        parts += (text[last:i], pair)
-        last = j
-    if not parts:
-        return text
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def clean(text: str) -> str:
-    """NFC plus one tone-mark placement; keeps the length of already-composed text."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return normalise_tone_marks(text)
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """A comparison key: clean, casefolded, whitespace and hyphen spacing collapsed."""
-    text = clean(text).casefold()
-    text = re.sub(r"\s*[-–—]\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def at_word_start(text: str, at: int) -> bool:
-    """Whether no word character (``\\w``) comes before offset ``at``: a leading ``\\b`` checked in
-    code, for scanning patterns that do without it so the regex engine can skip ahead."""
-    return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")
-
+from .tones import clean, fold, normalise_tone_marks
 
 # ---------------------------------------------------------------- offset map
 
@@ -329,6 +262,24 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
 
+def _restore_spaces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Each piece with the spaces its source lost put back ("Uỷban" → "Ủy ban"): a space that maps to
+    no source character, between the two words; the tone marks placed again for the new word ends."""
+    out: list[tuple[str, int, int]] = []
+    for text, s, e in pieces:
+        cuts = lost_spaces(text) if len(text) == e - s else []
+        if not cuts:
+            out.append((text, s, e))
+            continue
+        prev = 0
+        for cut in cuts + [len(text)]:
+            if prev:
+                out.append((" ", s + prev, s + prev))
+            out.append((normalise_tone_marks(text[prev:cut]), s + prev, s + cut))
+            prev = cut
+    return out
+
+
 def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
@@ -344,6 +295,7 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
             blank = True
             continue
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
+        pieces = _restore_spaces(pieces)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
             blank = True

@@ -16,9 +16,9 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..fields.docnumbers import number_key
-from ..normalise import fold
 from ..records import PlanRecord, Reference
 from ..resources import REGISTRY_FILE
+from ..tones import fold
 
 
 class RegistryEntry(BaseModel):

@@ -8,14 +8,13 @@ Abbreviations come from ``data/abbreviations.json`` plus those a plan defines it
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Optional
 
 from ..grammar import unit_nouns
-from ..normalise import clean
 from ..resources import data_json, entries
+from ..tones import clean
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}
@@ -159,36 +158,3 @@ def name_from_capitals(text: str) -> str:
         rest = "" if cut < 0 else rest[cut:].strip()
     return " ".join(out)
 
-
-# A run of letters with a Vietnamese letter in it (two words glued: "Uỷban", "đồngnhân", "hoạchvà").
-_GLUED = re.compile(r"[^\W\d_]{4,}")
-_VIETNAMESE = re.compile(r"[^\x00-\x7f]")
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-def _vowel_groups(part: str) -> int:
-    """Runs of vowels, marks set aside: a Vietnamese word has exactly one ("Thương", "quyết": one;
-    "Uỷban": two; "Th": none, no word)."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", part.casefold()) if not unicodedata.combining(c))
-    return len(_VOWELS.findall(bare))
-
-
-def split_glued(text: str, known: Callable[[str], bool]) -> str:
-    """``text`` with each word that is two known words run together split by a space, as the
-    source lost it: "Hội đồngnhân dân và Uỷban nhân dân" → "Hội đồng nhân dân và Uỷ ban nhân dân".
-    ``known`` says whether a word is a word of the vocabulary at hand (it folds case and tone marks
-    itself). A Vietnamese word is one syllable, one run of vowels: a run of letters with two that
-    splits into two known words is two words; the longest known first part wins ("thựchiện" →
-    "thực hiện"). Words without a Vietnamese letter ("Covid", "online") are kept."""
-
-    def split(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if not _VIETNAMESE.search(word) or _vowel_groups(word) < 2:
-            return word  # one syllable, one word
-        for i in range(len(word) - 2, 1, -1):
-            head, tail = word[:i], word[i:]
-            if _vowel_groups(head) == 1 and _vowel_groups(tail) == 1 and known(head) and known(tail):
-                return f"{head} {tail}"
-        return word
-
-    return _GLUED.sub(split, text)

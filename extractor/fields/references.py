@@ -30,12 +30,12 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..normalise import at_word_start, fold
 from ..records import Reference, Span
+from ..tones import at_word_start, fold
 from . import dates, docnumbers
 from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
 from .metadata import extract_metadata
-from .names import abbreviations, canonical_name, split_glued
+from .names import abbreviations, canonical_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Doc, Paragraph
@@ -881,39 +881,6 @@ def _content_of_cited(title: str, contents: list[set[str]]) -> bool:
     return any(sum(w in c for w in words) >= CONTENT_SHARE * len(words) for c in contents)
 
 
-@lru_cache(maxsize=1)
-def _lexicon_words() -> frozenset[str]:
-    """Words of the body and document lexicons, to tell words run together apart ("Uỷban")."""
-    phrases = [*abbreviations().values(), *lexicon()["issuer_heads"]["heads"],
-               *lexicon()["known_titles"]["titles"], *(t["name"] for t in lexicon()["types"])]
-    return frozenset(w for p in phrases for w in _tokens(p))
-
-
-class _Vocabulary:
-    """The words of the lexicons and of one document, read from the document only when asked."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.words: Optional[frozenset[str]] = None
-
-    def __call__(self, word: str) -> bool:
-        key = fold(word)
-        if key in _lexicon_words():
-            return True
-        if self.words is None:
-            self.words = frozenset(_tokens(self.doc.text))
-        return key in self.words
-
-
-def _unglue(match: RefMatch, known: _Vocabulary) -> RefMatch:
-    """A title or issuer with words the source ran together split again ("Uỷban" → "Uỷ ban")."""
-    title = split_glued(match.title, known) if match.title else None
-    issuer = split_glued(match.issuer, known) if match.issuer else None
-    if title == match.title and issuer == match.issuer:
-        return match
-    return replace(match, title=title, issuer=canonical_issuer(issuer) if issuer else None)
-
-
 def _names_bases(p: Paragraph) -> bool:
     """A paragraph before the plan's sections that is not its title: where a plan names its bases."""
     return p.section is None and p.role not in ("doc_type", "title")
@@ -935,7 +902,6 @@ def extract_references(doc: Doc) -> list[Reference]:
     Reads every paragraph but the signature block (a header flattened into the body, or a body
     read as header, still cites)."""
     own, own_date = own_numbers(doc), extract_metadata(doc).date
-    known = _Vocabulary(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     for p in doc.paragraphs:
         if p.role == "signature":
@@ -945,7 +911,7 @@ def extract_references(doc: Doc) -> list[Reference]:
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
                     or (m.named and not _names_bases(p)):
                 continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
-            mentions.append((_unglue(m, known), doc.span(p.start + m.start, p.start + m.end), parent))
+            mentions.append((m, doc.span(p.start + m.start, p.start + m.end), parent))
     contents = [set(_tokens(m.subject)) for m, _, _ in mentions if m.subject and not m.named]
     mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)

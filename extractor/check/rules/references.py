@@ -17,8 +17,8 @@ import re
 from typing import Optional
 
 from ...fields.dates import find_dates
-from ...normalise import fold
 from ...records import Finding, Reference, Span
+from ...tones import fold
 from ..registry import issuers_agree
 from .context import Context
 
