@@ -21,9 +21,9 @@ import argparse
 import sys
 from typing import Optional
 
-from . import check, evaluate, export, extract, index, registry, schema, search, train_kinds
+from . import build_data, check, evaluate, export, extract, index, registry, schema, search, train_kinds
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, index, search, export)
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, build_data, index, search, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
