@@ -2,7 +2,8 @@
 
 Every document of ``--docs`` is extracted and, unless ``--no-check``, checked against its parent
 and the registry, so the parent's findings are scored too; ``<stem>.alignment.json`` gold tables
-also score the matching of plan targets to the parent's.
+also score the matching of plan targets to the parent's. Exit code 1 when a document gave an
+error record (it is scored as found empty).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..batch import Extract, ExtractAndCheck, collect, run
+from ..batch import Extract, ExtractAndCheck, Tally, collect, iterate
 from ..evaluate import evaluate, format_table, has_alignment_gold, score_alignment
 from ..records import PlanRecord, Result
 
@@ -29,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def main(args: argparse.Namespace) -> int:
     job = ExtractAndCheck() if args.check else Extract()
     records: list[Result] = []
-    for outcome in run(collect([args.docs]), job):
+    tally = Tally()
+    for outcome in iterate(collect([args.docs]), job, tally):
         record = outcome.record
         if outcome.report is not None and isinstance(record, PlanRecord):
             record = record.model_copy(update={"findings": outcome.report.findings})
@@ -39,4 +41,4 @@ def main(args: argparse.Namespace) -> int:
     if has_alignment_gold(gold):
         result["overall"]["alignment"] = score_alignment(gold, records, job.parents if args.check else None)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else format_table(result))
-    return 0
+    return tally.exit_code

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..batch import Extract, Tally, collect, run
+from ..batch import Extract, Tally, collect, iterate
 from ..check import add_from_records
 from ..resources import REGISTRY_FILE
 
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     tally = Tally()
-    added = add_from_records(args.registry, (o.record for o in run(collect(args.paths), Extract(), tally)))
+    added = add_from_records(args.registry, (o.record for o in iterate(collect(args.paths), Extract(), tally)))
     for entry in added:
         print(f"added {entry.number or entry.title}")
     return tally.exit_code

@@ -1,0 +1,40 @@
+"""Where outputs are filed and how they are written: one file per input, named after the input's
+relative path so that two inputs never collide (``a/000.pdf`` and ``b/000.docx`` give
+``a/000.pdf.json`` and ``b/000.docx.json``), each written at once (a temporary file beside it,
+then a rename), so that a reader, or a rerun after a crash, never sees half a file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from .inputs import Input
+
+
+def output_file(out_dir: Path, item: Input, suffix: str) -> Path:
+    """``out_dir/<the input's name><suffix>``, its folders made."""
+    path = out_dir / (item.name + suffix)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@contextmanager
+def atomic_open(path: Path, mode: str = "w") -> Iterator[IO]:
+    """A file to write ``path`` through: it takes its place only once the block ends without error."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` at once."""
+    with atomic_open(path) as handle:
+        handle.write(text)
