@@ -43,10 +43,11 @@ ALL_KINDS = ("txt", "docx", "pdf")
 def make_corpus(root: Path, texts: list[Path], offices: list[tuple[str, ...]], broken: int = 1, bomb: bool = False,
                 hang: bool = False) -> Corpus:
     """One folder per office (every other one nested a level deeper), each with every text in the office's
-    kinds (``("txt", "docx", "pdf")``) and ``broken`` sets of broken files; a README and a logo at the top;
-    a zip bomb and a hanging plan on request."""
+    kinds (``("txt", "docx", "pdf")``); ``broken`` sets of broken files, one per office in turn; a README and
+    a logo at the top; a zip bomb and a hanging plan on request."""
     corpus = Corpus(root)
     bad = bad_inputs()
+    folders = []
     for k, kinds in enumerate(offices):
         folder = root / f"office_{k:02d}" / ("district" if k % 2 else "")
         folder.mkdir(parents=True, exist_ok=True)
@@ -54,9 +55,10 @@ def make_corpus(root: Path, texts: list[Path], offices: list[tuple[str, ...]], b
             for kind in kinds:
                 source = text if kind == "txt" else rendering(text, kind)
                 corpus.plans.append(_copy(source, folder / f"{text.stem}.{kind}"))
-        for n in range(broken):
-            for key in BROKEN:
-                corpus.broken.append(_copy(bad[key], folder / "broken" / f"{n}_{bad[key].name}"))
+        folders.append(folder)
+    for n in range(broken):
+        for key in BROKEN:
+            corpus.broken.append(_copy(bad[key], folders[n % len(folders)] / "broken" / f"{n}_{bad[key].name}"))
     if bomb:
         corpus.broken.append(zip_bomb_docx(rendering(texts[0], "docx"), root / "broken" / "bomb.docx"))
     if hang:

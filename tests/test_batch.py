@@ -44,7 +44,7 @@ def key(record) -> tuple[str, str]:
 def corpus(tmp_path_factory):
     """22 inputs: 3 texts as TXT, DOCX and PDF in one office and as TXT in another, 8 broken files, a README
     and a logo."""
-    return make_corpus(tmp_path_factory.mktemp("submissions"), TEXTS, offices=[ALL_KINDS, ("txt",)], broken=1)
+    return make_corpus(tmp_path_factory.mktemp("submissions"), TEXTS, offices=[ALL_KINDS, ("txt",)], broken=2)
 
 
 @pytest.fixture(scope="module")

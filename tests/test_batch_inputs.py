@@ -8,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from batch_corpus import ALL_KINDS, HELDOUT, SEEDS, logo, make_corpus, zip_bomb_docx
+from batch_corpus import ALL_KINDS, DEV_DOCS, HELDOUT, SEEDS, logo, make_corpus, zip_bomb_docx
 from conftest import ROOT
 from renderings import bad_inputs, rendering
 
@@ -19,7 +19,7 @@ from extractor.records import ErrorRecord, PlanRecord
 
 
 def test_every_plan_of_the_corpus_is_a_plan_and_the_rest_is_not():
-    plans = SEEDS + HELDOUT + sorted((ROOT / "corpus" / "parents").glob("*.txt"))
+    plans = SEEDS + HELDOUT + DEV_DOCS + sorted((ROOT / "corpus" / "parents").glob("*.txt"))
     assert [p.name for p in plans if why_not_a_plan(p)] == []
     not_plans = [ROOT / "README.md", ROOT / "corpus" / "heldout" / "README.md", ROOT / "corpus" / "headings.tsv",
                  *sorted((ROOT / "corpus" / "gold").glob("*.json"))[:2], ROOT / "pyproject.toml"]
@@ -42,7 +42,7 @@ def test_broken_plans_are_plans_for_the_reader_to_report(tmp_path):
 
 
 def test_folders_are_walked_and_names_never_collide(tmp_path):
-    corpus = make_corpus(tmp_path, SEEDS[:2], offices=[ALL_KINDS, ALL_KINDS], broken=1)
+    corpus = make_corpus(tmp_path, SEEDS[:2], offices=[ALL_KINDS, ALL_KINDS], broken=2)
     (tmp_path / ".hidden").mkdir()
     shutil.copy(SEEDS[0], tmp_path / ".hidden" / "x.txt")
     items = collect([tmp_path])

@@ -42,19 +42,20 @@ from .inputs import Input, collect
 from .jobs import Extract, ExtractAndCheck, JobSpec, load_parent_arg
 from .limits import Limits
 from .manifest import ManifestError
-from .orchestrator import BatchError, BatchSummary, run_batch, stop_on_signals
-from .runner import (
-           EXIT_FAILED,
-           EXIT_INTERRUPTED,
-           EXIT_OK,
-           EXIT_USAGE,
-           Outcome,
-           Tally,
-           error_line,
-           iterate,
-           skip_line,
-)
-from .workers import EngineError
+from .runner import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Outcome, Tally, error_line, iterate, skip_line
+
+_BATCH = {"BatchError": "orchestrator", "BatchSummary": "orchestrator", "run_batch": "orchestrator",
+          "stop_on_signals": "orchestrator", "EngineError": "workers"}
+
+
+def __getattr__(name: str):
+    """The batch over worker processes, imported on first use: ``vnplan extract`` does not need it."""
+    if name in _BATCH:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_BATCH[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "BatchError", "BatchSummary", "EngineError",
            "Extract", "ExtractAndCheck", "Input", "JobSpec", "Limits", "ManifestError", "Outcome", "Tally", "collect",

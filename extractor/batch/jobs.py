@@ -11,15 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check import (
-    Parent,
-    ParentError,
-    check_record,
-    find_parents,
-    load_registry,
-    number_key,
-    parent_from_record,
-)
+from ..check import Parent, ParentError, check_record, find_parents, load_registry, number_key, parent_from_record
 from ..check.parents import load_parent
 from ..pipeline import extract, extract_with_source
 from ..records import ErrorRecord, Result

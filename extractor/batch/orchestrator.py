@@ -27,7 +27,7 @@ from .engine import make_engine
 from .files import write_text
 from .inputs import Input, PathArg, collect
 from .jobs import JobSpec
-from .limits import Limits
+from .limits import Limits, scan
 from .progress import Progress
 from .rollup import Plan
 from .runner import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, error_line
@@ -88,9 +88,8 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
         from .jobs import load_parent_arg
 
         load_parent_arg(parent)  # a usage error before any work
-    from ..pipeline import file_sha256
-
-    hashes = {i.name: file_sha256(i.path) for i in items}
+    scans = {i.name: scan(i.path) for i in items}
+    hashes = {name: s.sha256 for name, s in scans.items()}
     store = Store(out, _fingerprint(spec), limits, checked=check)
     done = store.open({i.name: hashes[i.name] for i in items if not i.skip}, force)
     todo = [i for i in items if not i.skip and i.name not in done]
@@ -101,7 +100,7 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
     runner = make_engine(engine, spec, limits, jobs, scheduler)
     try:
         for item in todo:
-            runner.submit(Task(item, hashes[item.name], limits.timeout_for(item.path)))
+            runner.submit(Task(item, hashes[item.name], limits.timeout_for(scans[item.name])))
         progress.start(len(todo))
         for finished in runner.results(stop):
             store.save(finished)

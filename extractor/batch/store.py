@@ -47,7 +47,8 @@ class Entry:
     limits: dict | None = None  # for the errors a larger limit may cure
 
     def line(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False) + "\n"
+        data = {**vars(self), "row": vars(self.row), "cells": [vars(c) for c in self.cells]}
+        return json.dumps(data, ensure_ascii=False) + "\n"
 
     @classmethod
     def parse(cls, line: str) -> Entry:
@@ -66,6 +67,7 @@ class Store:
         self.lines = (RECORDS, REPORTS) if checked else (RECORDS,)
         self.entries: dict[str, Entry] = {}
         self._files: dict[str, BinaryIO] = {}
+        self._folders: set[Path] = set()
 
     def record_file(self, name: str) -> Path:
         return self.out / "records" / f"{name}.json"
@@ -94,17 +96,24 @@ class Store:
 
     def save(self, f: Finished) -> None:
         """Write a finished input's files, lines and journal entry, in that order."""
-        write_text(_made(self.record_file(f.name)), f.record)
+        write_text(self._made(self.record_file(f.name)), f.record)
         if f.report is not None:
-            write_text(_made(self.report_file(f.name, "json")), f.report)
+            write_text(self._made(self.report_file(f.name, "json")), f.report)
         if f.html is not None:
-            write_text(_made(self.report_file(f.name, "html")), f.html)
+            write_text(self._made(self.report_file(f.name, "html")), f.html)
         entry = Entry(name=f.name, sha256=f.sha256, row=f.row, cells=f.cells,
                       records=self._append(RECORDS, f.record),
                       reports=self._append(REPORTS, f.report) if f.report is not None else None,
                       limits=self.limits if f.row.error in ISOLATION_ERRORS else None)
         self._append(JOURNAL, entry.line())
         self.entries[f.name] = entry
+
+    def _made(self, path: Path) -> Path:
+        """``path``, its folder made (once per folder and run)."""
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        return path
 
     def close(self) -> None:
         for handle in self._files.values():
@@ -188,11 +197,6 @@ def read_lines(out: Path, name: str = RECORDS) -> Iterator[str]:
     """The lines of one of a batch's JSONL files, streamed."""
     with open(out / name, encoding="utf-8") as handle:
         yield from handle
-
-
-def _made(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _line_at(path: Path, place: Place) -> bytes | None:

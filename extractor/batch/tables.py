@@ -6,7 +6,6 @@ where a name is already a summary column)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 from ..outputs.csvout import write_csv
@@ -46,7 +45,7 @@ def write_tables(out: Path, plans: list[Plan], checked: bool) -> dict[str, int]:
 
 
 def _flat(row: Row, names: dict[str, str]) -> dict[str, object]:
-    flat = asdict(row)
+    flat = dict(vars(row))
     submission = flat.pop("submission")
     flat.update({names[k]: v for k, v in submission.items()})
     return flat

@@ -3,8 +3,9 @@
 A PDF, a Word document (DOCX, or a legacy OLE file the reader will name), and anything named
 ``.pdf``/``.docx``/``.doc`` are plans, broken or not: a broken one becomes an error record. So is
 a text file with the marks of a Vietnamese administrative document (the national motto, a
-``Số: .../KH-...`` number line, a document-type line such as ``KẾ HOẠCH``, or Roman-numeral
-sections), or a text file that cannot be decoded or is empty when it is named ``.txt``/``.md``.
+``Số: .../KH-...`` number line, a document-type line such as ``KẾ HOẠCH``, Roman-numeral
+sections, or Vietnamese prose that cites a numbered document such as ``89/KH-UBND``), or a text
+file that cannot be decoded or is empty when it is named ``.txt``/``.md``.
 Not plans, and skipped with the reason: text without any of those marks (a README, a CSV, a
 gold file), images too small to be a scanned page (a logo, a stamp), zip archives that are no
 Word document (a spreadsheet), and binary or empty files of other types.
@@ -34,10 +35,13 @@ _DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CÔNG VĂN"
 _PLAN_MARKS = re.compile(
     r"C[ỘộO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+H[ỘO]I"  # the national motto's first line
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do"  # ... and its second
-    r"|^[\s|*#]*Số\s*:?\s*\d*\s*/\s*[A-ZĐ]"  # Số: 215/KH-UBND, Số: /KH-SLĐTBXH
+    r"|^[\s|*#]*S(?:ố|ô|o)?\s*:?\s*\d*\s*/\s*[A-ZĐ]"  # Số: 215/KH-UBND, Số: /KH-SLĐTBXH, S: 02/HD (glyphs lost)
     rf"|^[\s|*#]*(?:{'|'.join(_DOC_TYPES)})[\s|*:]*$",  # a document-type line
     re.MULTILINE)
 _ROMAN_HEADING = re.compile(r"^[\s#*]*(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)/:-]\s*\w", re.MULTILINE)
+_CITED_NUMBER = re.compile(r"\b\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)+")  # 89/KH-UBND, 56/2017/NĐ-CP
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_VIETNAMESE_SHARE = 0.7  # of words with a letter outside ASCII: plans ~0.8-0.9, a gold JSON file ~0.6
 
 
 def why_not_a_plan(path: Path) -> str | None:
@@ -91,4 +95,12 @@ def _text(path: Path, suffix: str) -> str | None:
     text = unicodedata.normalize("NFC", text)
     if _PLAN_MARKS.search(text) or len(_ROMAN_HEADING.findall(text)) >= 2:
         return None
-    return "not a plan: text with no national motto, number line, document-type line or Roman-numeral sections"
+    if _CITED_NUMBER.search(text) and _vietnamese_share(text) >= MIN_VIETNAMESE_SHARE:
+        return None
+    return ("not a plan: text with no national motto, number line, document-type line, Roman-numeral sections "
+            "or Vietnamese prose citing a document")
+
+
+def _vietnamese_share(text: str) -> float:
+    words = _WORD.findall(text)
+    return sum(any(ord(c) > 127 for c in w) for w in words) / len(words) if words else 0.0

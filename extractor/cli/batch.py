@@ -13,16 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..batch import (
-    EXIT_FAILED,
-    EXIT_USAGE,
-    EngineError,
-    Limits,
-    ManifestError,
-    collect,
-    run_batch,
-    skip_line,
-)
+from ..batch import EXIT_FAILED, EXIT_USAGE, Limits, ManifestError, collect, skip_line
 from ..batch.engine import ENGINES
 from ..batch.limits import DEFAULT_MEMORY_MB, DEFAULT_PAGE_SECONDS, DEFAULT_TIMEOUT
 
@@ -49,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..batch import stop_on_signals
+    from ..batch import EngineError, run_batch, stop_on_signals
     from ..batch.progress import make_progress
     from ..check import ParentError
 
