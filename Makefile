@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 
-.PHONY: setup system-deps demo test bench schema eval clean
+.PHONY: setup system-deps demo test bench bench-batch schema eval clean
 
 system-deps:
 	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null); then \
@@ -33,6 +33,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+bench-batch: setup
+	$(BIN)/python benchmarks/batch.py
 
 schema: setup
 	$(BIN)/vnplan schema --out schemas

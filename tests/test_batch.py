@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from batch_corpus import ALL_KINDS, HELDOUT, SEEDS, make_corpus
 
-from extractor.batch import collect, run_batch
+from extractor.batch import Input, collect, run_batch
+from extractor.batch.dask_engine import DaskEngine
+from extractor.batch.tasks import Task
 from extractor.cli import main
 from extractor.outputs import to_jsonl
 from extractor.records import CheckReport, ErrorRecord, PlanRecord
@@ -138,15 +140,15 @@ def test_rerun_keeps_what_is_done_and_redoes_what_changed(corpus, batch, tmp_pat
     assert len(records(out)) == batch.records + batch.errors
 
 
-def test_a_changed_file_is_done_again(corpus, tmp_path):
-    root = tmp_path / "in"
+def test_a_changed_file_is_done_again_and_the_output_folder_is_no_input(corpus, tmp_path):
+    root, out = tmp_path / "in", tmp_path / "in" / "out"
     shutil.copytree(corpus.root / "office_01", root)
-    first = run_batch(collect([root]), tmp_path / "out", jobs=1)
+    first = run_batch([root], out, jobs=1)
     plan = root / "district" / TEXTS[0].name
     plan.write_text(plan.read_text("utf-8").replace("2022", "2023"), "utf-8")
-    second = run_batch(collect([root]), tmp_path / "out", jobs=1)
-    assert second.reused == first.records + first.errors - 1
-    found = records(tmp_path / "out")
+    second = run_batch([root], out, jobs=1)
+    assert second.inputs == first.inputs and second.reused == first.records + first.errors - 1
+    found = records(out)
     assert len(found) == first.records + first.errors
     assert [sha for sha, path in map(key, found) if path == str(plan)] == [hashlib.sha256(plan.read_bytes()).hexdigest()]
 
@@ -160,6 +162,21 @@ def test_dask_engine_gives_the_same_records(corpus, batch, tmp_path):
     local = {key(r): r.model_dump() for r in records(batch.out)}
     assert {key(r): r.model_dump() for r in records(tmp_path)} == local
     assert (tmp_path / "reports.jsonl").read_text("utf-8").count("\n") == batch.records
+
+
+def test_a_task_lost_on_the_dask_cluster_is_an_error_record():
+    class Lost:
+        def result(self):
+            raise RuntimeError("KilledWorker: attempted 3 times, all workers died")
+
+        def release(self):
+            pass
+
+    task = Task(Input("in/plan.pdf", "plan.pdf", {"office": "UBND"}), "ab" * 32, 10.0)
+    finished = DaskEngine._finished(Lost(), task)
+    record = ErrorRecord.model_validate_json(finished.record)
+    assert (record.error, record.sha256, record.submission) == ("worker_crashed", "ab" * 32, {"office": "UBND"})
+    assert "lost on the Dask cluster" in record.reason
 
 
 def test_cli_batch_with_manifest(tmp_path, capsys):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from .jobs import JobSpec
 from .limits import Limits
 from .tasks import Finished, Task, failure
-from .workers import POLL_SECONDS, run_isolated
+from .workers import POLL_SECONDS, EngineError, run_isolated
 
 RETRIES = 1  # a task whose function raised (a worker process that did not start) is tried once more
 
@@ -27,12 +27,17 @@ class DaskEngine:
     without one on a cluster of ``jobs`` one-thread worker processes of this machine, made for the run."""
 
     def __init__(self, spec: JobSpec, limits: Limits, scheduler: str | None = None, jobs: int | None = None):
-        from distributed import Client, LocalCluster
-
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:
+            raise EngineError(f"the dask engine needs Dask: pip install 'vnplan[dask]' ({error})") from error
         self.spec, self.limits = spec, limits
         self.cluster = None if scheduler else LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
                                                            processes=True, dashboard_address=None)
-        self.client = Client(scheduler or self.cluster)
+        try:
+            self.client = Client(scheduler or self.cluster)
+        except OSError as error:  # no scheduler there, or it did not answer in time
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
         self.futures: dict = {}
 
     def submit(self, task: Task) -> None:

@@ -45,9 +45,11 @@ class _Found:
     submission: dict[str, str]
 
 
-def collect(args: Iterable[PathArg], stdin: TextIO | None = None) -> list[Input]:
-    """The inputs named by ``args``, in order. Raises ManifestError for a manifest without paths."""
-    found = [f for arg in args for f in _expand(str(arg), {}, stdin or sys.stdin)]
+def collect(args: Iterable[PathArg], stdin: TextIO | None = None, exclude: PathArg | None = None) -> list[Input]:
+    """The inputs named by ``args``, in order; a folder ``exclude`` (a batch's output folder) is never
+    walked into. Raises ManifestError for a manifest without paths."""
+    skip = os.path.realpath(exclude) if exclude is not None else None
+    found = [f for arg in args for f in _expand(str(arg), {}, stdin or sys.stdin, skip)]
     root = os.path.commonpath([os.path.abspath(f.anchor) for f in found]) if found else ""
     seen: dict[str, str] = {}
     out: list[Input] = []
@@ -64,29 +66,29 @@ def collect(args: Iterable[PathArg], stdin: TextIO | None = None) -> list[Input]
     return out
 
 
-def _expand(arg: str, submission: dict[str, str], stdin: TextIO) -> Iterator[_Found]:
+def _expand(arg: str, submission: dict[str, str], stdin: TextIO, exclude: str | None) -> Iterator[_Found]:
     if arg == "-":
         for line in stdin:
             if line.strip():
-                yield from _expand(line.strip(), submission, stdin)
+                yield from _expand(line.strip(), submission, stdin, exclude)
     elif os.path.isdir(arg):
-        for path in _walk(arg):
+        for path in _walk(arg, exclude):
             yield _Found(path, arg, submission)
     elif os.path.isfile(arg) and is_manifest(arg):
         for path, columns in read_manifest(arg):
-            yield from _expand(path, columns, stdin)
+            yield from _expand(path, columns, stdin, exclude)
     elif glob.has_magic(arg) and not os.path.exists(arg):
         for match in sorted(glob.glob(arg, recursive=True)):
-            yield from _expand(match, submission, stdin)
+            yield from _expand(match, submission, stdin, exclude)
     else:  # a file, or a path that does not exist: the reader reports it
         yield _Found(arg, os.path.dirname(os.path.abspath(arg)), submission)
 
 
-def _walk(folder: str) -> list[str]:
-    """The files below ``folder``, sorted by path, hidden files and folders left out."""
+def _walk(folder: str, exclude: str | None) -> list[str]:
+    """The files below ``folder``, sorted by path, hidden files and folders (and ``exclude``) left out."""
     found = []
     for here, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(here, d)) != exclude]
         found += [os.path.join(here, name) for name in files if not name.startswith(".")]
     return sorted(found, key=lambda path: os.path.relpath(path, folder).split(os.sep))
 

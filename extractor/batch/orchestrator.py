@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -72,7 +72,8 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
               parent: str | None = None, html: bool = False, engine: str = "local", jobs: int | None = None,
               scheduler: str | None = None, limits: Limits | None = None, force: bool = False,
               progress: Progress | None = None, stop: threading.Event | None = None) -> BatchSummary:
-    """Process ``inputs`` (``Input``s, or paths for ``collect``) into the folder ``out``.
+    """Process ``inputs`` (``Input``s, or paths for ``collect``) into the folder ``out``; paths in the
+    outputs are absolute.
 
     ``check`` checks every plan against its parent (``parent``: a fixed one, as ``--parent``) and
     ``html`` adds the HTML report; ``engine`` is ``local`` (``jobs`` worker processes) or ``dask``
@@ -81,7 +82,8 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
     that names none, EngineError when the workers cannot start."""
     began, started = time.monotonic(), _now()
     items = list(inputs)
-    items = items if all(isinstance(i, Input) for i in items) else collect(items)
+    items = items if all(isinstance(i, Input) for i in items) else collect(items, exclude=out)
+    items = [replace(i, path=os.path.abspath(i.path)) for i in items]  # what a worker elsewhere can open
     out, progress, stop, limits = Path(out), progress or Progress(), stop or threading.Event(), limits or Limits()
     spec = JobSpec(check=check, parent=parent, html=html and check)
     if parent:

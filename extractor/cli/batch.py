@@ -47,7 +47,7 @@ def main(args: argparse.Namespace) -> int:
     if (args.parent or args.html) and not args.check:
         return _usage("--parent and --html need --check")
     try:
-        items = collect(args.inputs)
+        items = collect(args.inputs, exclude=args.out)
     except ManifestError as e:
         return _usage(str(e))
     if not items:
