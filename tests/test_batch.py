@@ -192,4 +192,9 @@ def test_cli_batch_with_manifest(tmp_path, capsys):
     plan, error = records(tmp_path / "out")
     assert plan.provenance.submission == {"office": "Sở LĐTBXH", "period": "2022", "reference": "CV-12"}
     assert error.submission["reference"] == "CV-13"
+    (tmp_path / "list.csv").write_text("path,office,period,reference\nplan.txt,Sở LĐTBXH,2022,CV-12b\n", "utf-8")
+    assert main(["batch", str(tmp_path / "list.csv"), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"]) == 0
+    assert "(0 kept from an earlier run)" in capsys.readouterr().err  # another reference: the record is made again
+    (plan,) = records(tmp_path / "out")
+    assert plan.provenance.submission["reference"] == "CV-12b"
     assert main(["batch", str(tmp_path / "list.csv"), "--out", str(tmp_path / "out"), "--html"]) == 2

@@ -117,7 +117,7 @@ def finished(name: str) -> Finished:
 
 def test_the_store_cuts_torn_lines_and_drops_lines_without_an_entry(tmp_path):
     store = Store(tmp_path, {"vnplan": "test"}, Limits(), checked=False)
-    inputs = {name: name * 8 for name in "abc"}
+    inputs = {name: (name * 8, {}) for name in "abc"}
     assert store.open(inputs) == {}
     store.save(finished("a"))
     store.save(finished("b"))
@@ -132,7 +132,7 @@ def test_the_store_cuts_torn_lines_and_drops_lines_without_an_entry(tmp_path):
     store.close()
     assert [r["document"] for r in lines(tmp_path)] == ["a", "b", "c"]
     store = Store(tmp_path, {"vnplan": "test"}, Limits(), checked=False)
-    assert set(store.open({"a": "a" * 8, "c": "changed"})) == {"a"}  # b is gone, c has changed
+    assert set(store.open({"a": ("a" * 8, {}), "c": ("changed", {})})) == {"a"}  # b is gone, c has changed
     store.close()
     assert [r["document"] for r in lines(tmp_path)] == ["a"] and not (tmp_path / "records" / "b.json").exists()
     store = Store(tmp_path, {"vnplan": "other"}, Limits(), checked=False)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..resources import PARENTS_DIR, REGISTRY_FILE
-from .engine import make_engine
+from .engine import Engine, make_engine
 from .files import write_text
 from .inputs import Input, PathArg, collect
 from .jobs import JobSpec
@@ -93,17 +93,31 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
     scans = {i.name: scan(i.path) for i in items}
     hashes = {name: s.sha256 for name, s in scans.items()}
     store = Store(out, _fingerprint(spec), limits, checked=check)
-    done = store.open({i.name: hashes[i.name] for i in items if not i.skip}, force)
+    done = store.open({i.name: (hashes[i.name], i.submission) for i in items if not i.skip}, force)
     todo = [i for i in items if not i.skip and i.name not in done]
     parameters = {"check": check, "parent": parent, "html": spec.html, "engine": engine, "jobs": jobs,
                   "scheduler": scheduler, "force": force, **vars(limits)}
     _write_run(out, "running", started, parameters, store, items, hashes, None)
-    peak = 0.0
-    runner = make_engine(engine, spec, limits, jobs, scheduler)
+    tasks = [Task(i, hashes[i.name], limits.timeout_for(scans[i.name])) for i in todo]
     try:
-        for item in todo:
-            runner.submit(Task(item, hashes[item.name], limits.timeout_for(scans[item.name])))
-        progress.start(len(todo))
+        peak = _process(tasks, make_engine(engine, spec, limits, jobs, scheduler), store, progress, stop) if tasks else 0.0
+    finally:
+        store.close()
+        progress.close()
+    summary = _summary(out, items, store, len(done), stop.is_set(), time.monotonic() - began, peak)
+    write_tables(out, _rows(items, store, hashes), check)
+    _write_run(out, "interrupted" if summary.interrupted else "complete", started, parameters, store, items,
+               hashes, summary)
+    return summary
+
+
+def _process(tasks: list[Task], runner: Engine, store: Store, progress: Progress, stop: threading.Event) -> float:
+    """``tasks`` on ``runner``, each finished one written as it comes; the peak memory of a worker (MiB)."""
+    peak = 0.0
+    try:
+        for task in tasks:
+            runner.submit(task)
+        progress.start(len(tasks))
         for finished in runner.results(stop):
             store.save(finished)
             progress.update(finished)
@@ -112,13 +126,7 @@ def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = 
                 progress.note(error_line(finished.row.file, finished.row.error, finished.row.reason))
     finally:
         runner.close()
-        store.close()
-        progress.close()
-    summary = _summary(out, items, store, len(done), stop.is_set(), time.monotonic() - began, peak)
-    write_tables(out, _rows(items, store, hashes), check)
-    _write_run(out, "interrupted" if summary.interrupted else "complete", started, parameters, store, items,
-               hashes, summary)
-    return summary
+    return peak
 
 
 @contextmanager

@@ -7,8 +7,8 @@ and content hash, where its lines stand in the two JSONL files (offsets and a CR
 row and alignment cells. The journal's first line is the run's fingerprint (vnplan version and
 the parameters that shape the records).
 
-``open`` resumes: it keeps the journal's entries whose input is still there with the same content,
-under the same fingerprint (and, for a ``timeout`` or ``memory_limit``, the same limits), whose
+``open`` resumes: it keeps the journal's entries whose input is still there with the same content
+and manifest columns, under the same fingerprint (and, for a ``timeout`` or ``memory_limit``, the same limits), whose
 lines are intact; it cuts what was written after the last entry (a line half written by ``kill
 -9``, a line whose entry never was), or rewrites the JSONL files with the kept lines only. What is
 not kept is done again.
@@ -32,6 +32,7 @@ JOURNAL, RECORDS, REPORTS = "journal.jsonl", "records.jsonl", "reports.jsonl"
 JOURNAL_VERSION = 1
 
 Place = tuple[int, int, int]  # start, end, CRC-32 of a line in a JSONL file
+Key = tuple[str | None, dict[str, str]]  # what an input's record depends on: its content hash, its manifest columns
 
 
 @dataclass
@@ -45,6 +46,10 @@ class Entry:
     records: Place | None = None
     reports: Place | None = None
     limits: dict | None = None  # for the errors a larger limit may cure
+
+    @property
+    def key(self) -> Key:
+        return self.sha256, self.row.submission
 
     def line(self) -> str:
         data = {**vars(self), "row": vars(self.row), "cells": [vars(c) for c in self.cells]}
@@ -75,12 +80,12 @@ class Store:
     def report_file(self, name: str, suffix: str) -> Path:
         return self.out / "reports" / f"{name}.check.{suffix}"
 
-    def open(self, inputs: dict[str, str | None], force: bool = False) -> dict[str, Entry]:
-        """Resume (or start) the batch of ``inputs`` (name → content hash); the entries done already."""
+    def open(self, inputs: dict[str, Key], force: bool = False) -> dict[str, Entry]:
+        """Resume (or start) the batch of ``inputs`` (name → key); the entries done already."""
         self.out.mkdir(parents=True, exist_ok=True)
         header, old, journal_end = self._read_journal()
         fresh = force or header != self._header()
-        kept = [] if fresh else [e for e in old if inputs.get(e.name, "") == e.sha256 and self._still_valid(e)
+        kept = [] if fresh else [e for e in old if inputs.get(e.name) == e.key and self._still_valid(e)
                                  and self._intact(e)]
         if kept == old and not fresh:
             self._truncate(kept, journal_end)

@@ -127,7 +127,12 @@ class WorkerProcess:
 
 
 def _exit_status(code: int) -> str:
-    return f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+    if code >= 0:
+        return f"exit code {code}"
+    try:
+        return f"killed by {signal.Signals(-code).name}"
+    except ValueError:  # a signal the enumeration does not name
+        return f"killed by signal {-code}"
 
 
 class LocalEngine:
