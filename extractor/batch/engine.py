@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .jobs import JobSpec
-from .limits import Limits
-from .tasks import Finished, Task
+if TYPE_CHECKING:  # the CLI reads ENGINES at start-up; the rest loads with an engine
+    from .jobs import JobSpec
+    from .limits import Limits
+    from .tasks import Finished, Task
 
 ENGINES = ("local", "dask")
 

@@ -50,7 +50,7 @@ def main(args: argparse.Namespace) -> int:
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     tally = Tally()
-    for outcome in iterate(collect(args.paths), job, tally):
+    for outcome in iterate(collect(args.paths, exclude=args.out), job, tally):
         if outcome.failed:
             continue
         text = render(outcome, args.format) + "\n"

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    inputs = collect(args.paths)
+    inputs = collect(args.paths, exclude=args.out)
     if not inputs:
         print("vnplan extract: no files found", file=sys.stderr)
         return EXIT_USAGE
