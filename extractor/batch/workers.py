@@ -32,6 +32,7 @@ from .worker import EXIT_OUT_OF_MEMORY, READY
 START_SECONDS = 120.0  # a worker that is not ready by then does not start
 START_ATTEMPTS = 3  # workers that died before they were ready, in a row, before the engine gives up
 POLL_SECONDS = 0.25
+PREFETCH = 2  # tasks a worker holds: the one it runs and the next
 THREAD_ENV = {name: "1" for name in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                                      "MKL_NUM_THREADS")}
 
@@ -41,7 +42,8 @@ class EngineError(RuntimeError):
 
 
 class WorkerProcess:
-    """One worker process, the task it runs and when that task's time is up."""
+    """One worker process and the tasks sent to it: the first runs, the next waits in the pipe (so the
+    worker never waits for the batch between two documents); the first's time runs from when it began."""
 
     def __init__(self, spec: JobSpec, limits: Limits):
         self.spec, self.limits = spec, limits
@@ -57,13 +59,13 @@ class WorkerProcess:
         self.tasks = Connection(from_parent, readable=False)
         self.results = Connection(to_parent, writable=False)
         self.ready = self.dead = False
-        self.task: Task | None = None
-        self.begun = self.deadline = time.monotonic()
+        self.assigned: deque[Task] = deque()
+        self.unstarted: list[Task] = []  # once dead: the tasks it never began, to be run elsewhere
+        self.began = time.monotonic()  # of the first assigned task (or of the process, until ready)
         self.tasks.send((spec, limits))
 
-    @property
-    def idle(self) -> bool:
-        return self.ready and not self.dead and self.task is None
+    def can_take(self) -> bool:
+        return self.ready and not self.dead and len(self.assigned) < PREFETCH
 
     def assign(self, task: Task) -> bool:
         """Send ``task``; False when the worker is gone (it exits after running out of memory)."""
@@ -72,13 +74,14 @@ class WorkerProcess:
         except OSError:
             self.kill()
             return False
-        self.task, self.begun = task, time.monotonic()
-        self.deadline = self.begun + task.timeout
+        if not self.assigned:
+            self.began = time.monotonic()
+        self.assigned.append(task)
         return True
 
     def poll(self, readable: bool) -> Finished | None:
-        """What the worker has to say: its task finished (or its error record, when the worker died or
-        the task overran its time), or None. Raises EngineError when it died before it was ready."""
+        """What the worker has to say: its first task finished (or its error record, when the worker
+        died or the task overran its time), or None. Raises EngineError when it died before it was ready."""
         if readable:
             try:
                 message = self.results.recv()
@@ -87,21 +90,23 @@ class WorkerProcess:
             if message == READY:
                 self.ready = True
                 return None
-            self.task = None
+            self.assigned.popleft()
+            self.began = time.monotonic()
             return message
         now = time.monotonic()
-        if self.task is not None and now > self.deadline:
-            task = self.task
+        if self.assigned and now > self.began + self.assigned[0].timeout:
+            task = self.assigned.popleft()
             self.kill()
-            return failure(task, "timeout", f"took more than {task.timeout:g} s; stopped", now - self.begun)
-        if not self.ready and now - self.begun > START_SECONDS:
+            return failure(task, "timeout", f"took more than {task.timeout:g} s; stopped", now - self.began)
+        if not self.ready and now - self.began > START_SECONDS:
             self.kill()
             raise EngineError(f"a worker was not ready after {START_SECONDS:g} s{self._last_words()}")
         return None
 
     def kill(self) -> None:
         if not self.dead:
-            self.dead, self.task = True, None
+            self.dead, self.unstarted = True, list(self.assigned)
+            self.assigned.clear()
             self.proc.kill()
             self.proc.wait()
             self.tasks.close()
@@ -109,16 +114,14 @@ class WorkerProcess:
             self.stderr.close()
 
     def _died(self) -> Finished | None:
-        code, words, task = self.proc.wait(), self._last_words(), self.task
-        seconds = time.monotonic() - self.begun
+        code, words, seconds = self.proc.wait(), self._last_words(), time.monotonic() - self.began
+        running = self.assigned.popleft() if self.assigned and code != EXIT_OUT_OF_MEMORY else None
         self.kill()
         if not self.ready:
             raise EngineError(f"a worker died before it was ready ({_exit_status(code)}){words}")
-        if task is None:  # it exits after reporting a document that ran it out of memory
+        if running is None:  # it exits after reporting a document that ran it out of memory
             return None
-        if code == EXIT_OUT_OF_MEMORY:
-            return failure(task, "memory_limit", "ran its worker out of memory", seconds)
-        return failure(task, "worker_crashed", f"its worker died ({_exit_status(code)}){words}", seconds)
+        return failure(running, "worker_crashed", f"its worker died ({_exit_status(code)}){words}", seconds)
 
     def _last_words(self) -> str:
         self.stderr.seek(0)
@@ -150,12 +153,10 @@ class LocalEngine:
         """Every submitted task's ``Finished``, as they finish, until all are or ``stop`` is set."""
         self.workers = [WorkerProcess(self.spec, self.limits) for _ in range(min(self.jobs, len(self.queue)))]
         failed_starts = 0
-        while (self.queue or any(w.task is not None for w in self.workers)) and not stop.is_set():
+        while (self.queue or any(w.assigned for w in self.workers)) and not stop.is_set():
             for w in self.workers:
-                if w.idle and self.queue:
-                    task = self.queue.popleft()
-                    if not w.assign(task):
-                        self.queue.appendleft(task)  # the worker is gone: replaced below
+                while self.queue and w.can_take() and w.assign(self.queue[0]):
+                    self.queue.popleft()
             readable = wait([w.results for w in self.workers if not w.dead], timeout=POLL_SECONDS)
             for i, w in enumerate(self.workers):
                 try:
@@ -168,8 +169,11 @@ class LocalEngine:
                 if finished is not None:
                     failed_starts = 0
                     yield finished
-                if w.dead and self.queue:
-                    self.workers[i] = WorkerProcess(self.spec, self.limits)
+                if w.dead:
+                    self.queue.extendleft(reversed(w.unstarted))
+                    w.unstarted = []
+                    if self.queue:
+                        self.workers[i] = WorkerProcess(self.spec, self.limits)
 
     def close(self) -> None:
         for w in self.workers:
@@ -197,3 +201,5 @@ def run_isolated(spec: JobSpec, limits: Limits, task: Task) -> Finished:
         finished = worker.poll(worker.results.poll(POLL_SECONDS))
         if finished is not None:
             return finished
+        if worker.dead:  # it exited before it began the task (after running out of memory)
+            return run_isolated(spec, limits, task)
