@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -160,12 +159,14 @@ class Store:
 
     def _intact(self, entry: Entry) -> bool:
         """The entry's lines are in the JSONL files as it says."""
-        return all(_line_at(self.out / name, place) is not None for name, place in _places(entry) if place)
+        places = ((name, getattr(entry, field)) for name, field in _FIELD.items())
+        return all(_line_at(self.out / name, place) is not None for name, place in places if place)
 
     def _truncate(self, entries: list[Entry], journal_end: int) -> None:
         """Cut whatever was written after the last entry (the journal's own torn line included)."""
         for name in self.lines:
-            _truncate(self.out / name, max((p[1] for n, p in _places(*entries) if n == name and p), default=0))
+            places = [getattr(e, _FIELD[name]) for e in entries]
+            _truncate(self.out / name, max((place[1] for place in places if place), default=0))
         _truncate(self.out / JOURNAL, journal_end)
 
     def _rewrite(self, entries: list[Entry]) -> None:
@@ -189,19 +190,7 @@ class Store:
             path.unlink(missing_ok=True)
 
 
-_FIELD = {RECORDS: "records", REPORTS: "reports"}
-
-
-def _places(*entries: Entry) -> Iterator[tuple[str, Place | None]]:
-    for e in entries:
-        yield RECORDS, e.records
-        yield REPORTS, e.reports
-
-
-def read_lines(out: Path, name: str = RECORDS) -> Iterator[str]:
-    """The lines of one of a batch's JSONL files, streamed."""
-    with open(out / name, encoding="utf-8") as handle:
-        yield from handle
+_FIELD = {RECORDS: "records", REPORTS: "reports"}  # the entry's field that says where its line is in each file
 
 
 def _line_at(path: Path, place: Place) -> bytes | None:
