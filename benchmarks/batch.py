@@ -1,4 +1,4 @@
-"""The batch at scale: a corpus of >= 1,000 submissions through ``vnplan batch --jobs 2``, and what a
+"""The batch at scale: a corpus of >= 1,000 submissions through ``vnplan batch --jobs 2 --check``, and what a
 batch costs: text plans per second with 1 and 2 workers (scaling efficiency) and on Dask, the
 cold start for one plan, the peak memory of a worker.
 
@@ -103,7 +103,7 @@ def main() -> None:
 
         began = time.monotonic()
         run = subprocess.run([str(VNPLAN), "batch", str(corpus.root), "--out", str(work / "out"), "--jobs", "2",
-                              "--timeout", str(args.timeout), "--quiet"], check=False,
+                              "--check", "--timeout", str(args.timeout), "--quiet"], check=False,
                              env={**os.environ, FAULTS_ENV: HANG_FAULT},
                              capture_output=True, text=True)
         seconds = time.monotonic() - began
@@ -112,7 +112,7 @@ def main() -> None:
         assert c["inputs"] == corpus.inputs == c["records"] + c["errors"] + c["skipped"], c
         with open(work / "out" / "errors.csv", encoding="utf-8", newline="") as handle:
             errors = Counter(row["error"] for row in csv.DictReader(handle))
-        print(f"vnplan batch --jobs 2: {c['inputs']} inputs = {c['records']} records + {c['errors']} errors + "
+        print(f"vnplan batch --jobs 2 --check: {c['inputs']} inputs = {c['records']} records + {c['errors']} errors + "
               f"{c['skipped']} skipped in {seconds:.1f} s (exit {run.returncode}); errors: "
               f"{', '.join(f'{k} {v}' for k, v in sorted(errors.items()))}; peak worker RSS "
               f"{counts['peak_worker_rss_mb']:.0f} MiB")

@@ -75,6 +75,8 @@ def _run(job: Job, spec: JobSpec, limits: Limits, task: Task, fault: str | None)
     except MemoryError:
         finished = failure(task, "memory_limit", f"ran out of memory (the limit is {limits.memory_mb} MB a worker)",
                            time.perf_counter() - start)
+    except Exception as error:  # noqa: BLE001 - the check or a writer raised: an error record, the worker lives on
+        finished = failure(task, "internal_error", f"{type(error).__name__}: {error}", time.perf_counter() - start)
     finished.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return finished
 
