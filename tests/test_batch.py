@@ -100,6 +100,8 @@ def test_summary_has_one_row_per_input(corpus, batch):
     sheet = list(book["summary"].iter_rows(values_only=True))
     assert len(sheet) == corpus.inputs + 1 and sheet[0][:3] == ("file", "status", "error")
     assert [row[0] for row in sheet[1:]] == [r["file"] for r in rows]
+    alignment = list(book["alignment"].iter_rows(values_only=True))
+    assert len(alignment) == batch.records + 1 and "M2.C1a" in alignment[0]
 
 
 def test_run_json_counts_match_the_files(batch):

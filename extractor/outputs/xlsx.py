@@ -1,6 +1,6 @@
 """An Excel workbook of tables, one sheet each, streamed (openpyxl's write-only mode): a bold,
-frozen header row, then one row per mapping. A cell may be coloured by its text (the alignment
-verdicts)."""
+frozen header row, then one row per mapping. A cell may be coloured by the last word of its text
+(the alignment verdicts: ``70 below``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class Sheet:
     title: str
     columns: list[str]
     rows: Iterable[Mapping[str, object]]
-    fills: dict[str, str] = field(default_factory=dict)  # a word a cell contains -> RGB fill colour
+    fills: dict[str, str] = field(default_factory=dict)  # the last word of a cell's text -> RGB fill colour
 
 
 def write_xlsx(out: BinaryIO, sheets: list[Sheet]) -> None:
@@ -41,13 +41,11 @@ def write_xlsx(out: BinaryIO, sheets: list[Sheet]) -> None:
 
 
 def _cell(ws, value: object, fills: dict):
-    if not fills or not isinstance(value, str):
+    fill = fills.get(value.rsplit(" ", 1)[-1]) if fills and isinstance(value, str) else None
+    if fill is None:
         return value
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(ws, value=value)
-    for word, fill in fills.items():
-        if word in value:
-            cell.fill = fill
-            break
+    cell.fill = fill
     return cell
