@@ -20,7 +20,9 @@ from renderings import bad_inputs, rendering
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "corpus" / "plans").glob("*.txt"))
 HELDOUT = sorted((REPO / "corpus" / "heldout" / "plans").glob("*.txt"))
-DEV_DOCS = sorted(Path("/work/shared/dev/docs").glob("*.txt"))  # present on the developers' machines
+# the shared dev plans, where a folder above the checkout holds shared/ (the developers' machines, CI)
+DEV_DOCS = next((sorted(p.glob("*.txt")) for p in (a / "shared" / "dev" / "docs" for a in REPO.parents) if p.is_dir()),
+                [])
 HANG_FAULT = "hang.txt=hang"
 BROKEN = ("empty", "binary", "truncated_pdf", "encrypted_pdf")
 
