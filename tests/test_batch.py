@@ -167,16 +167,9 @@ def test_dask_engine_gives_the_same_records(corpus, batch, tmp_path):
 
 
 def test_a_task_lost_on_the_dask_cluster_is_an_error_record():
-    class Lost:
-        def result(self):
-            raise RuntimeError("KilledWorker: attempted 3 times, all workers died")
-
-        def release(self):
-            pass
-
     task = Task(Input("in/plan.pdf", "plan.pdf", {"office": "UBND"}), "ab" * 32, 10.0)
-    finished = DaskEngine._finished(Lost(), task)
-    record = ErrorRecord.model_validate_json(finished.record)
+    lost = RuntimeError("KilledWorker: attempted 3 times, all workers died")
+    record = ErrorRecord.model_validate_json(DaskEngine._finished(lost, task).record)
     assert (record.error, record.sha256, record.submission) == ("worker_crashed", "ab" * 32, {"office": "UBND"})
     assert "lost on the Dask cluster" in record.reason
 

@@ -48,14 +48,15 @@ class DaskEngine:
     def results(self, stop: threading.Event) -> Iterator[Finished]:
         from distributed import as_completed
 
-        done = as_completed(list(self.futures), with_results=False)
+        done = as_completed(list(self.futures), with_results=True, raise_errors=False)  # gathered in the background
         while not done.is_empty() and not stop.is_set():
             if not done.has_ready():
                 time.sleep(POLL_SECONDS / 5)
                 continue
-            for future in done.next_batch(block=False):
+            for future, result in done.next_batch(block=False):
                 task = self.futures.pop(future)
-                yield self._finished(future, task)
+                future.release()
+                yield self._finished(result, task)
 
     def close(self) -> None:
         if self.futures:
@@ -65,10 +66,8 @@ class DaskEngine:
             self.cluster.close()
 
     @staticmethod
-    def _finished(future, task: Task) -> Finished:
-        try:
-            return future.result()
-        except Exception as error:  # noqa: BLE001 - lost with its workers, or its function raised: an error record
-            return failure(task, "worker_crashed", f"lost on the Dask cluster: {type(error).__name__}: {error}", 0.0)
-        finally:
-            future.release()
+    def _finished(result: Finished | BaseException, task: Task) -> Finished:
+        """The task's ``Finished``, or its error record when it was lost with its workers or its function raised."""
+        if isinstance(result, BaseException):
+            return failure(task, "worker_crashed", f"lost on the Dask cluster: {type(result).__name__}: {result}", 0.0)
+        return result
