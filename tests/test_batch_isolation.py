@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 from batch_corpus import HANG_FAULT, SEEDS
 
 from extractor.batch import Limits, collect, run_batch
@@ -96,11 +97,12 @@ def test_sigkill_halfway_then_a_rerun_completes_with_no_loss_and_no_duplicate(tm
     assert run["status"] == "complete" and run["counts"]["inputs"] == len(found)
 
 
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_cleanly_and_says_how_to_resume(tmp_path, stop):
     folder = plans(tmp_path / "in", 3, "hang.txt")
     batch = start_batch(folder, tmp_path / "out")
     workers = halfway(batch, tmp_path / "out")
-    batch.send_signal(signal.SIGINT)
+    batch.send_signal(stop)
     _, err = batch.communicate(timeout=30)
     assert batch.returncode == 130 and gone(workers)
     assert "run the same command again to resume" in err
