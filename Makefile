@@ -9,7 +9,7 @@ SEED   := corpus/plans/000_faad1c385be67d2b.txt
 # unaccent extension; postgresql-contrib is only a virtual package for it there)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium postgresql
 
-.PHONY: setup system-deps demo test lint bench bench-index schema eval clean
+.PHONY: setup system-deps demo test lint bench bench-index bench-batch schema eval clean
 
 system-deps:
 	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null \
@@ -43,6 +43,9 @@ bench: setup
 
 bench-index: setup
 	$(BIN)/python benchmarks/index.py
+
+bench-batch: setup
+	$(BIN)/python benchmarks/batch.py
 
 schema: setup
 	$(BIN)/vnplan schema --out schemas

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.batch import ExtractAndCheck, collect, run
+from extractor.batch import ExtractAndCheck, collect, iterate
 from extractor.outputs import to_jsonl
 from extractor.records import CheckReport, PlanRecord
 
@@ -23,7 +23,7 @@ Pair = tuple[PlanRecord, CheckReport | None]
 def corpus_pairs() -> tuple[Pair, ...]:
     """Every plan of the corpus folders, extracted and checked."""
     inputs = collect(PLAN_FOLDERS)
-    return tuple((o.record, o.report) for o in run(inputs, ExtractAndCheck()) if isinstance(o.record, PlanRecord))
+    return tuple((o.record, o.report) for o in iterate(inputs, ExtractAndCheck()) if isinstance(o.record, PlanRecord))
 
 
 def write_batch(folder: Path, pairs: tuple[Pair, ...] | list[Pair]) -> Path:

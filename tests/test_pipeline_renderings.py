@@ -8,7 +8,7 @@ import pytest
 from conftest import GOLD, SEEDS, extracted
 from renderings import bad_inputs, rendering
 
-from extractor.batch import Extract, collect, run
+from extractor.batch import Extract, collect, iterate
 from extractor.cli import main
 from extractor.evaluate import evaluate
 from extractor.pipeline import extract
@@ -47,7 +47,7 @@ def test_batch_with_bad_files_keeps_going(tmp_path, capsys):
     bad = bad_inputs()
     for key in ("empty", "binary", "truncated_pdf", "unknown_suffix"):
         shutil.copy(bad[key], tmp_path / bad[key].name)
-    records = [o.record for o in run(collect([tmp_path]), Extract())]
+    records = [o.record for o in iterate(collect([tmp_path]), Extract())]
     assert capsys.readouterr().err.count("vnplan:") == 4  # the runner prints one line per error record
     good = [r for r in records if isinstance(r, PlanRecord)]
     errors = {r.document: r for r in records if isinstance(r, ErrorRecord)}
@@ -68,7 +68,7 @@ def test_batch_tunes_the_collector_only_while_it_runs():
     from extractor.runtime import BATCH_GC_THRESHOLD
 
     before = gc.get_threshold()
-    batch = run(collect([SEEDS[0]]), Extract())
+    batch = iterate(collect([SEEDS[0]]), Extract())
     outcome = next(batch)  # inside the batch: the collector is tuned
     assert isinstance(outcome.record, PlanRecord) and gc.get_threshold() == BATCH_GC_THRESHOLD
     assert list(batch) == [] and gc.get_threshold() == before  # the batch is done: restored

@@ -1,6 +1,7 @@
 """The ``vnplan`` command: one module per command, each a thin layer over the library.
 
     vnplan extract PATH... [--format json|jsonl|md] [--out DIR]
+    vnplan batch INPUT... --out DIR [--jobs N] [--check [--parent ID|PATH] [--html]] [--engine local|dask] ...
     vnplan check PATH... [--parent ID|PATH] [--format json|md|html] [--out DIR]
     vnplan eval --gold DIR --docs DIR [--format table|json] [--no-check]
     vnplan registry add PATH... [--registry FILE]
@@ -11,19 +12,20 @@
     vnplan export --format opensearch-bulk INPUT... [--out FILE]
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
-exit code). Commands over documents go through the one runner, ``extractor.batch.run``, which
-owns iteration, error lines and exit codes.
+exit code). Commands over documents go through the one runner, ``extractor.batch``: its input
+collection, error and skip lines and exit codes (``iterate`` in this process, ``run_batch`` over
+worker processes for ``vnplan batch``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Optional
 
-from . import build_data, check, evaluate, export, extract, index, registry, schema, search, train_kinds
+from ..batch import EXIT_USAGE, ManifestError
+from . import batch, build_data, check, evaluate, export, extract, index, registry, schema, search, train_kinds
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, build_data, index, search, export)
+COMMANDS = (extract, batch, check, evaluate, registry, schema, train_kinds, build_data, index, search, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,9 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except ManifestError as e:  # a listing of inputs that cannot be used, whatever the command
+        print(f"vnplan: {e}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """``vnplan check PATH... [--parent ID|PATH] [--format json|md|html] [--out DIR]``: plans against
 their parent programme and the registry of known documents.
 
-Each report goes to standard output, or with ``--out DIR`` to ``<name>.check.<format>``. The
+Each report goes to standard output, or with ``--out DIR`` to ``<name>.check.<format>`` (``name``
+the input's relative path). Folders are searched recursively; files that are no plans are skipped. The
 parent is found among the plan's references, or fixed with ``--parent`` (a parent file, a plan
 file used as the parent, or a known number such as 782/QĐ-TTg).
 """
@@ -12,11 +13,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..batch import EXIT_USAGE, ExtractAndCheck, Outcome, Tally, collect, run
+from ..batch import EXIT_USAGE, ExtractAndCheck, Outcome, Tally, collect, iterate
+from ..batch.files import output_file, write_text
 from ..check import ParentError
 from ..outputs import report_to_markdown, to_html, to_json
 from ..records import PlanRecord
-from .files import output_file, write_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,7 +50,7 @@ def main(args: argparse.Namespace) -> int:
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     tally = Tally()
-    for outcome in run(collect(args.paths), job, tally):
+    for outcome in iterate(collect(args.paths, exclude=args.out), job, tally):
         if outcome.failed:
             continue
         text = render(outcome, args.format) + "\n"

@@ -2,7 +2,8 @@
 
 Every document of ``--docs`` is extracted and, unless ``--no-check``, checked against its parent
 and the registry, so the parent's findings are scored too; ``<stem>.alignment.json`` gold tables
-also score the matching of plan targets to the parent's.
+also score the matching of plan targets to the parent's. Exit code 1 when a document gave an
+error record (it is scored as found empty).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..batch import EXIT_FAILED, EXIT_OK, Extract, ExtractAndCheck, collect, run
+from ..batch import EXIT_FAILED, EXIT_OK, Extract, ExtractAndCheck, Tally, collect, iterate
 from ..evaluate import (
     evaluate,
     format_explanation,
@@ -40,7 +41,8 @@ def main(args: argparse.Namespace) -> int:
     job = ExtractAndCheck() if args.check else Extract()
     parents = job.parents if isinstance(job, ExtractAndCheck) else None
     records: list[Result] = []
-    for outcome in run(collect([args.docs]), job):
+    tally = Tally()
+    for outcome in iterate(collect([args.docs]), job, tally):
         record = outcome.record
         if outcome.report is not None and isinstance(record, PlanRecord):
             record = record.model_copy(update={"findings": outcome.report.findings})
@@ -58,4 +60,4 @@ def main(args: argparse.Namespace) -> int:
     missing = missing_documents(result)
     for name in missing:
         print(f"vnplan eval: {name}: {result['documents'][name]['error']}", file=sys.stderr)
-    return EXIT_FAILED if missing else EXIT_OK
+    return EXIT_FAILED if missing or tally.failed else EXIT_OK

@@ -1,21 +1,23 @@
 """``vnplan extract PATH... [--format json|jsonl|md] [--out DIR]``: records of plans.
 
-To standard output: one JSON record (a JSON array of them for several files), JSON lines, or
-Markdown. With ``--out DIR``: one file per document named after its input (``<name>.json``,
-``<name>.md``), or ``records.jsonl``. Exit code 1 when any file gave an error record.
+A folder stands for every file below it; files that are no plans (a README, a logo) are skipped,
+one line each on standard error. To standard output: one JSON record (a JSON array of them for
+several files), JSON lines, or Markdown. With ``--out DIR``: one file per document named after its
+input's relative path (``sub/000.pdf.json``, ``sub/000.pdf.md``), or ``records.jsonl``. Exit code 1
+when any file gave an error record. ``vnplan batch`` does the same for many files, in parallel.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from ..batch import EXIT_USAGE, Extract, Tally, collect, run
+from ..batch import EXIT_USAGE, Extract, Tally, collect, iterate
+from ..batch.files import atomic_open, output_file, write_text
 from ..outputs import to_json, to_jsonl, to_markdown
 from ..outputs.jsonout import JsonArray
-from .files import output_file, write_text
 
 RENDER = {"json": to_json, "md": to_markdown}
 
@@ -29,24 +31,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    inputs = collect(args.paths)
+    inputs = collect(args.paths, exclude=args.out)
     if not inputs:
         print("vnplan extract: no files found", file=sys.stderr)
         return EXIT_USAGE
     tally = Tally()
-    outcomes = run(inputs, Extract(), tally)
+    outcomes = iterate(inputs, Extract(), tally)
     out_dir = Path(args.out) if args.out else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     if args.format == "jsonl":
-        with (open(out_dir / "records.jsonl", "w", encoding="utf-8") if out_dir
-              else contextlib.nullcontext(sys.stdout)) as sink:
+        with atomic_open(out_dir / "records.jsonl") if out_dir else nullcontext(sys.stdout) as sink:
             for outcome in outcomes:
                 sink.write(to_jsonl(outcome.record))
     elif out_dir:
         for outcome in outcomes:
             write_text(output_file(out_dir, outcome.input, "." + args.format), RENDER[args.format](outcome.record) + "\n")
-    elif args.format == "json" and len(inputs) > 1:
+    elif args.format == "json" and sum(not i.skip for i in inputs) > 1:
         array = JsonArray(sys.stdout)
         for outcome in outcomes:
             array.add(outcome.record)

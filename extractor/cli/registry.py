@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..batch import Extract, Tally, collect, run
+from ..batch import Extract, Tally, collect, iterate
 from ..check import add_from_records
 from ..records import PlanRecord
 from ..resources import REGISTRY_FILE
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     tally = Tally()
-    records = (o.record for o in run(collect(args.paths), Extract(), tally))
+    records = (o.record for o in iterate(collect(args.paths), Extract(), tally))
     added = add_from_records(args.registry, (r for r in records if isinstance(r, PlanRecord)))
     for entry in added:
         print(f"added {entry.number or entry.title}")

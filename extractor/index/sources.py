@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ..batch import ExtractAndCheck, Input, Outcome, Tally, error_line, run
+from ..batch import ExtractAndCheck, Input, Outcome, Tally, error_line, iterate
 from ..records import CheckReport, ErrorRecord, PlanRecord, Result
 
 # Markdown is left out of walked folders: there it is documentation (READMEs, model cards); a
@@ -48,7 +48,7 @@ def read_sources(args: Iterable[str], tally: Tally) -> Iterator[Pair]:
                 except (OSError, ValueError) as e:
                     raise SourceError(f"{found}: {str(e).strip().splitlines()[0]}") from e
     if plans:
-        for outcome in run(plans, ExtractAndCheck(), tally):
+        for outcome in iterate(plans, ExtractAndCheck(), tally):
             if isinstance(outcome.record, PlanRecord):
                 yield outcome.record, outcome.report
 
@@ -115,6 +115,6 @@ def _keep(pairs: Iterator[tuple[Result, CheckReport | None]], tally: Tally, orig
     for record, report in pairs:
         tally.add(Outcome(Input(origin, record.document), record))
         if isinstance(record, ErrorRecord):
-            print(error_line(record), file=sys.stderr)
+            print(error_line(record.document, record.error, record.reason), file=sys.stderr)
         else:
             yield record, report
