@@ -1,5 +1,11 @@
 """Targets over a whole document: which paragraphs may hold commitments, the year their headings
-or lead-ins give them, and the ``Target`` records with their evidence."""
+or lead-ins give them, and the ``Target`` records with their evidence.
+
+The year of a heading reaches the paragraphs below it by the outline's context, and by a trail of
+the headings as the text numbers them (``_Trail``): "2. Chỉ tiêu kế hoạch năm 2023" holds "2.1. Chỉ
+tiêu cơ bản" although both are numbered items, and a document whose Roman sections were not found
+(a Công văn, a page without its header) still has its "1. Mục tiêu" and "CÁC CHỈ TIÊU NĂM 2022:".
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,14 @@ import re
 from typing import Optional
 
 from ...document import Doc, Paragraph
+from ...kinds import classify_by_rules
+from ...normalise import fold
 from ...records import Target
+from ...segment import item_marker
 from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
+from ..numbers import may_hold_quantity as _may_hold_quantity
+from .grammar import OPENING_RE
 from .matches import TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
@@ -33,8 +44,8 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
 
 
 def may_hold_quantity(text: str) -> bool:
-    """A cheap test before the grammar runs: a percent sign, a slash or the word "trăm"."""
-    return "%" in text or "％" in text or "/" in text or "trăm" in text or "TRĂM" in text
+    """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
+    return _may_hold_quantity(text)
 
 # Paragraph roles that never hold the plan's commitments.
 _SKIP_ROLES = frozenset({"header", "doc_type", "title", "preamble", "closing", "signature"})
@@ -51,11 +62,67 @@ PAST_SECTION_RE = re.compile(
 LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
 
 
-def _skip(p: Paragraph) -> bool:
+def _past_or_money(title: str) -> bool:
+    """A heading over results or the situation ("KẾT QUẢ THỰC HIỆN"), or over money or review."""
+    if PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title):
+        return True
+    return classify_by_rules(title) in _SKIP_KINDS
+
+
+def _skip(p: Paragraph, sectionless: bool) -> bool:
+    """Paragraphs that never hold the plan's commitments. In a document without Roman sections the
+    segmenter calls everything after the title the preamble; there only the opening paragraphs
+    ("Căn cứ ...", "Thực hiện ...", "Kính gửi ...") are skipped."""
+    if p.role == "preamble" and sectionless:
+        return bool(OPENING_RE.match(p.body))
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
     title = p.context[0] if p.section and p.context else ""
     return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
+
+
+# A heading-like paragraph for the trail: short, with no quantity.
+_HEADING_MAX = 160
+
+
+class _Trail:
+    """The headings above the current paragraph by depth, as the text numbers them: a Roman
+    section or an uppercase line 0, "2." 1, "2.1." 2, "a)" 5. Dashes and pluses are items, not
+    headings."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+
+    def visit(self, p: Paragraph) -> None:
+        if p.role == "section_heading":
+            self.stack = [(0, p.text)]
+            return
+        text = p.text.strip()
+        if len(text) > _HEADING_MAX or (may_hold_quantity(text) and find_quantities(text)):
+            return
+        _, label, kind = item_marker(text)
+        if kind == "num" and label:
+            depth = 1 + label.count(".")
+        elif kind == "letter":
+            depth = 5
+        elif not kind and p.role in ("preamble", "body") and _is_upper_line(text):
+            depth = 0
+        else:
+            return
+        while self.stack and self.stack[-1][0] >= depth:
+            self.stack.pop()
+        self.stack.append((depth, text))
+
+    def year(self) -> Optional[int]:
+        return heading_year(tuple(text for _, text in self.stack))
+
+    def past_or_money(self) -> bool:
+        return any(_past_or_money(text) for _, text in self.stack)
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def extract_targets(doc: Doc) -> list[Target]:
@@ -69,10 +136,13 @@ def extract_targets(doc: Doc) -> list[Target]:
     column_years: tuple[Optional[int], ...] = ()
     lead_year: Optional[int] = None
     lead_depth = 0
+    sectionless = not doc.outline.sections
+    trail = _Trail()
     for p in doc.paragraphs:
         if lead_year is not None and (p.role == "section_heading" or len(p.path) < lead_depth):
             lead_year = None
-        if _skip(p):
+        trail.visit(p)
+        if _skip(p, sectionless) or (sectionless and trail.past_or_money()):
             continue
         if is_table_row(p.text):
             years = header_years(p.text)
@@ -85,12 +155,46 @@ def extract_targets(doc: Doc) -> list[Target]:
             if LEAD_IN_END_RE.search(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
-        ctx = TargetContext(year=heading_year(tuple(p.context)) or lead_year, column_years=column_years)
+        ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
+                            column_years=column_years)
         matches = find_targets(p.text, ctx)
         if matches:
             label = plan_label(p.context, p.body)
             targets.extend(_target(doc, p, m, label) for m in matches)
-    return targets
+    return _one_per_value_and_group(targets)
+
+
+def _one_per_value_and_group(targets: list[Target]) -> list[Target]:
+    """One record per (value, group): a target stated twice (a page's lead paragraph repeating its
+    list, a summary and its detail) is kept once, where a section holds it if one does. Groups are
+    the same when the words of one are all among the other's ("Tổng sản phẩm địa phương" and
+    "Tổng sản phẩm địa phương GRDP"), and so must their indicators be: "100% trẻ em được cung cấp
+    thông tin" and "100% trẻ em được tham gia" are two targets."""
+    kept: list[Target] = []
+    by_value: dict[tuple, list[int]] = {}
+    for t in targets:
+        key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
+        twin = next((i for i in by_value.get(key, []) if _same(t, kept[i])), None)
+        if twin is None:
+            by_value.setdefault(key, []).append(len(kept))
+            kept.append(t)
+        elif kept[twin].section is None and t.section is not None:
+            kept[twin] = t
+    return kept
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _nested(a: Optional[str], b: Optional[str]) -> bool:
+    x, y = set(_words(a or "")), set(_words(b or ""))
+    return x <= y or y <= x
+
+
+def _same(a: Target, b: Target) -> bool:
+    return (_nested(a.group, b.group) and (a.indicator is None) == (b.indicator is None)
+            and _nested(a.indicator, b.indicator))
 
 
 def _target(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:

@@ -16,13 +16,14 @@ from ..grammar import SPACES, WORD_END, WORD_START, YEAR
 # the value, so "không dưới" wins over "dưới" and "không vượt quá" over "vượt quá".
 _CMP_LE = rf"""
     không{SPACES}(?:vượt{SPACES}quá|vượt|quá|cao{SPACES}hơn|lớn{SPACES}hơn|nhiều{SPACES}hơn)   # không quá 5%
-  | tối{SPACES}đa(?:{SPACES}là)?                                                  # tối đa 5%
+  | tối{SPACES}đa(?:{SPACES}là)? | cao{SPACES}nhất(?:{SPACES}là)?                  # tối đa 5%, cao nhất là 5%
   | ≤ | <=                                                                # ≤ 5%
 """
 _CMP_GE = rf"""
     không{SPACES}(?:dưới|thấp{SPACES}hơn|ít{SPACES}hơn|nhỏ{SPACES}hơn)                   # không dưới 70%
   | tối{SPACES}thiểu(?:{SPACES}là)?                                               # tối thiểu 70%
   | ít{SPACES}nhất(?:{SPACES}là)?                                                 # ít nhất 70%
+  | thấp{SPACES}nhất(?:{SPACES}là)?                                               # thấp nhất là 30%
   | ≥ | >=                                                                # ≥ 70%
 """
 _CMP_GT = rf"""
@@ -61,6 +62,7 @@ COMPARATOR_BEFORE_RE = re.compile(
 COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""
     [ \u00a0]*
+    (?:(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:được{SPACES})?giao)?[ \u00a0]+)?   # 100% chỉ tiêu trở lên
     (?:
         (?P<ge>trở{SPACES}lên|hoặc{SPACES}(?:hơn|cao{SPACES}hơn))      # 70% trở lên
       | (?P<le>trở{SPACES}xuống|hoặc{SPACES}(?:thấp|ít){SPACES}hơn)    # 5% trở xuống
@@ -92,6 +94,22 @@ YEAR_CUE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A heading naming the year its targets are for: "2. Chỉ tiêu kế hoạch năm 2023", "CÁC CHỈ TIÊU
+# CHỦ YẾU CỦA NĂM 2022:", "Nhiệm vụ năm 2024" (not "năm học 2023-2024", a school year).
+HEADING_YEAR_RE = re.compile(
+    rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu|kế{SPACES}hoạch|nhiệm{SPACES}vụ){WORD_END}"
+    rf"[^.;]{{0,60}}?{WORD_START}năm{SPACES}(?P<year>{YEAR}){WORD_END}(?![ \u00a0]*[-–—][ \u00a0]*{YEAR})",
+    re.IGNORECASE,
+)
+
+# The opening paragraphs of a plan, which cite its bases and address it: "Căn cứ ...", "Thực hiện
+# Quyết định ...", "Kính gửi: ...", "Để triển khai ...", "Theo đề nghị của ...".
+OPENING_RE = re.compile(
+    rf"^[\W_]*(?:căn{SPACES}cứ|thực{SPACES}hiện|theo|để|nhằm|xét|trên{SPACES}cơ{SPACES}sở|kính{SPACES}gửi|"
+    rf"v/v|triển{SPACES}khai{SPACES}\S+{SPACES}số){WORD_END}",
+    re.IGNORECASE,
+)
+
 # "144/200 năm 2022 lên 150/200 năm 2023": what joins a baseline to the target value.
 BASELINE_BRIDGE_RE = re.compile(
     rf"""
@@ -114,7 +132,7 @@ RATE_NOUN_RE = re.compile(
 # Words that open the predicate of a value-first target ("90% trẻ em | được ...").
 # Strong cues always open it; adverbs before a verb open it too ("tiếp tục được").
 _STRONG_CUES = rf"""
-    được | đạt | biết | nắm{SPACES}được | hiểu                    # passive, achievement, knowledge
+    được | đạt | biết(?!{SPACES}chữ) | nắm{SPACES}được | hiểu       # passive, achievement, knowledge ("người mới biết chữ" is a group)
   | tiếp{SPACES}cận | đi{SPACES}học | học{SPACES}tập                       # access
   | triển{SPACES}khai | duy{SPACES}trì | xây{SPACES}dựng | thực{SPACES}hiện   # carrying out
   | hoàn{SPACES}thành | ban{SPACES}hành | kiện{SPACES}toàn | thành{SPACES}lập
@@ -136,8 +154,9 @@ WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE 
 VALUE_VERB_TAIL_RE = re.compile(
     rf"""
     (?:[ \u00a0,(]+(?:
-        đạt | là | ở{SPACES}mức | mức | lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng
+        đạt | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
+      | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%
     ))+[ \u00a0,:(]*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -145,10 +164,42 @@ VALUE_VERB_TAIL_RE = re.compile(
 
 # A verb right before a value that closes its clause: "X đạt 95%, Y đạt 90%".
 VALUE_VERB_BEFORE_RE = re.compile(
-    rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
+    rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng|tăng|giảm)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
     re.IGNORECASE,
 )
 
+
+# What follows a value and still closes its clause: the baseline it is measured against
+# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ"). Not "so với dân số",
+# which names the base of the rate and belongs to the group.
+BASELINE_TAIL_RE = re.compile(
+    rf"""[ \u00a0,(]*{WORD_START}so{SPACES}(?:với{SPACES})?
+        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước)
+        {WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A qualifier in brackets right after a value, naming which part of the group it is for:
+# "dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)".
+QUALIFIER_AFTER_RE = re.compile(r"[ \u00a0]*\((?P<q>[^()\d]*[^\W\d_][^()]{0,60})\)")
+# Words before a group that say which part of a list it is, not who is counted:
+# "đối với trẻ nhà trẻ", "riêng trẻ 5 tuổi", "trong đó công nghiệp - xây dựng". Used with
+# match(text, pos), like LEADING_VERB_RE: no "^".
+GROUP_LEAD_RE = re.compile(
+    rf"(?:(?:riêng|trong{SPACES}đó|cụ{SPACES}thể(?:{SPACES}là)?|nhất{SPACES}là|đặc{SPACES}biệt{SPACES}là)(?:{SPACES}|[ \u00a0]*[,:][ \u00a0]*))?"
+    rf"(?:(?:đối{SPACES}với|với){SPACES})?",
+    re.IGNORECASE,
+)
+# A verb of change before a value, and a rate noun right after it: "Giảm 5-10% tỷ lệ mắc ...",
+# "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
+CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
+# A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...".
+LEADING_VERB_RE = re.compile(
+    rf"(?:giảm|tăng|nâng(?:{SPACES}cao)?|hạ|điều{SPACES}chỉnh|duy{SPACES}trì|giữ(?:{SPACES}vững)?|khống{SPACES}chế|phấn{SPACES}đấu){WORD_END}[ \u00a0]*",
+    re.IGNORECASE,
+)
+# A rate per year keeps no due year: "bình quân hàng năm tăng 7%", "tăng 2%/năm", "mỗi năm giảm 1%".
+PER_YEAR_BEFORE_RE = re.compile(rf"{WORD_START}(?:hàng|hằng|mỗi){SPACES}năm{WORD_END}", re.IGNORECASE)
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(

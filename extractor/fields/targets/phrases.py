@@ -15,6 +15,8 @@ from .grammar import (
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
     DECREASE_RE,
+    GROUP_LEAD_RE,
+    HEADING_YEAR_RE,
     KEEP_RE,
     LABEL_RE,
     PAST_BEFORE_RE,
@@ -43,10 +45,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def trim_group(text: str, start: int, end: int) -> tuple[int, int]:
+    """A value-first group trimmed: no dangling conjunction at its end, no "đối với" at its start."""
     start, end = trim(text, start, end)
     m = TRAILING_CONJ_RE.search(text, start, end)
     if m and m.end() == end:
         end = m.start()
+    lead = GROUP_LEAD_RE.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
     return trim(text, start, end)
 
 
@@ -56,8 +62,8 @@ _COMPARATORS: dict[str, Comparator] = {"le": "<=", "ge": ">=", "gt": ">", "lt": 
 def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int]:
     """The comparator of ``q`` from the words around it, and the extent they give it.
 
-    A range is ``<=`` its upper end; "từ X" alone is a lower bound (a baseline when
-    "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
+    A range is ``<=`` its upper end, whatever follows it; "từ X" alone is a lower bound (a
+    baseline when "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
     """
     start, end = q.start, q.end
     comparator: Comparator = "<=" if q.min is not None else "="
@@ -68,7 +74,8 @@ def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, 
     after = COMPARATOR_AFTER_RE.match(text, q.end)
     if after:
         end = after.end()
-        comparator = ">=" if after.group("ge") else "<="
+        if q.min is None:  # a range keeps its form: "từ 0,2 đến 0,3%/năm trở lên" is <= 0.3, min 0.2
+            comparator = ">=" if after.group("ge") else "<="
     return comparator, start, end
 
 
@@ -79,6 +86,8 @@ def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
             "chiếm" in before.lower() and COMMITMENT_RE.search(text, clause_start, q.start)):
         return False
     if q.unit == "%":
+        return True
+    if q.named_unit:  # "111,2 số bé trai/100 bé gái": a rate by shape, over its base or not
         return True
     if q.denominator is not None and q.value > q.denominator:
         return False
@@ -100,11 +109,15 @@ def year_cue(text: str) -> Optional[int]:
 
 @lru_cache(maxsize=256)
 def heading_year(context: tuple[str, ...]) -> Optional[int]:
-    """The due year given by the innermost enclosing heading that names one."""
+    """The due year given by the innermost enclosing heading that names one: "Mục tiêu đến năm
+    2025", "Giai đoạn 2018-2020", "Chỉ tiêu kế hoạch năm 2023"."""
     for heading in reversed(context):
         year = year_cue(heading)
         if year:
             return year
+        m = HEADING_YEAR_RE.search(heading)
+        if m:
+            return int(m.group("year"))
     return None
 
 

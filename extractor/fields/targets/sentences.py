@@ -1,5 +1,21 @@
 """Targets in one sentence: its values with their comparators (anchors), which of them put the
-value last ("Giảm tỷ lệ X dưới 1%") or first ("90% X được ..."), their groups and predicates."""
+value last ("Giảm tỷ lệ X dưới 1%", "Tỷ lệ X: 95%") or first ("90% X được ..."), their groups
+and predicates.
+
+The shapes, each with its group:
+
+* value first: ``90% cán bộ được tập huấn`` → "cán bộ" (up to the predicate); ``30% đối với trẻ
+  nhà trẻ`` → "trẻ nhà trẻ"; a relative change ``Giảm 5-10% tỷ lệ mắc ... so với năm 2016`` → all
+  after the rate noun, up to the baseline; a named rate ``111,2 số bé trai/100 bé gái sinh ra
+  sống`` → the words that name it.
+* value last: ``Giảm tỷ lệ X xuống dưới 1%`` → X; ``X đạt 90%`` → X; a label and a colon
+  ``Tỷ lệ X: 95%``, ``Giảm số X: 15% so năm 2022`` → X; values in a list share the group before
+  them (``X đạt 85% vào năm 2025 và 92% vào năm 2030``) and a bracketed qualifier after a value
+  names its part (``dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)``).
+
+A comparator written before the first value of a list holds for the values after it that have
+none of their own ("thấp nhất là 30% đối với X, 97,5% đối với Y": both ``>=``).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +27,15 @@ from .. import grammar as vocabulary
 from ..numbers import Quantity
 from .grammar import (
     BASELINE_BRIDGE_RE,
+    BASELINE_TAIL_RE,
+    CHANGE_VERB_RE,
     DEADLINE_YEAR_RE,
+    GROUP_LEAD_RE,
+    LEADING_VERB_RE,
     MONEY_GROUP_RE,
+    PER_YEAR_BEFORE_RE,
+    QUALIFIER_AFTER_RE,
+    RATE_AFTER_RE,
     RATE_NOUN_RE,
     STRONG_CUE_RE,
     TRIM,
@@ -41,16 +64,24 @@ class _Anchor:
     start: int  # comparator (or baseline) start
     end: int  # after suffix and year phrase
     comparator: Comparator
+    explicit: bool = False  # the comparator is written ("thấp nhất là", "dưới"), not "=" by default
     year: Optional[int] = None
     baseline: Optional[float] = None
     baseline_year: Optional[int] = None
     clause_start: int = 0
+    words_start: int = 0  # value-last: where the words that belong to it may begin
     value_last: bool = False
     group: tuple[int, int] = (0, 0)
+    qualifier: Optional[tuple[int, int]] = None  # "(khu vực thành thị)" after the value
     predicate: Optional[tuple[int, int]] = None  # own predicate, value-first
     indicator: Optional[tuple[int, int]] = None  # value-last: the verb phrase before the group
     strong_cue: Optional[int] = None
     region: tuple[int, int] = (0, 0)
+
+    @property
+    def lead(self) -> int:
+        """Where a value-last target's words begin (its indicator or its group)."""
+        return min(self.group[0], self.indicator[0]) if self.indicator else self.group[0]
 
 
 def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) -> list[_Anchor]:
@@ -66,7 +97,9 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
         if not may_be_target(text, q, clause_start):
             continue
         comparator, start, end = comparator_of(text, q, max(clause_start, floor))
-        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, clause_start=clause_start)
+        explicit = comparator != "=" and q.min is None
+        anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, explicit=explicit,
+                         clause_start=clause_start)
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
@@ -75,6 +108,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
         else:
             anchors.append(anchor)
         floor = anchor.end
+    _share_comparators(text, anchors)
     return anchors
 
 
@@ -98,23 +132,51 @@ def _restates(text: str, prev: _Anchor, q: Quantity) -> bool:
             and text[q.end:q.end + 3].lstrip().startswith(")"))
 
 
+def _share_comparators(text: str, anchors: list[_Anchor]) -> None:
+    """A written comparator holds for the values after it in the same list that have none of their
+    own: "thấp nhất là 30% đối với X, 97,5% đối với Y", "dưới 15% (thành thị), 8% (nông thôn)"."""
+    for prev, a in zip(anchors, anchors[1:]):
+        between = text[prev.end:a.start]
+        if (prev.explicit and not a.explicit and a.comparator == "=" and a.q.min is None
+                and a.q.unit == prev.q.unit and ";" not in between and not STRONG_CUE_RE.search(between)
+                and ("," in between or " và " in f" {between} ")):
+            a.comparator, a.explicit = prev.comparator, True
+
+
 def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
     """Mark value-last targets and their groups and indicators.
 
     Value last when a rate noun and some words stand before the value ("Giảm tỷ lệ X
-    dưới 1%"), or when nothing follows the value in its clause ("X đạt 90%"). A list
-    "X 70%, Y 30%" ends in such a value; the values before it are value-last too.
+    dưới 1%"), or when nothing (or only its baseline, "so với năm 2022") follows the value in its
+    clause ("X đạt 90%", "Tỷ lệ X: 95%"). A list "X 70%, Y 30%" ends in such a value; the values
+    before it are value-last too.
     """
     prev_end = s_start
     for i, a in enumerate(anchors):
+        prev = anchors[i - 1] if i else None
         lo = max(a.clause_start, prev_end)
         next_start = anchors[i + 1].start if i + 1 < len(anchors) else s_end
+        qualifier = QUALIFIER_AFTER_RE.match(text, a.end) if not a.q.named_unit else None
+        after_start = qualifier.end() if qualifier else a.end
+        after = text[after_start:vocabulary.clause_end(text, after_start, next_start)]
+        closes_clause = not a.q.named_unit and (
+            not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after)) or (
+                after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start))))
+        in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và")
+        if prev is not None and in_list and closes_clause:
+            # "X đạt 85% vào năm 2025 và 92% vào năm 2030": the list shares the group before it
+            a.value_last, a.group, a.indicator = True, prev.group, prev.indicator
+            _qualify(a, qualifier)
+            prev_end = a.end
+            continue
+        if prev is not None and not prev.value_last and a.clause_start <= prev.end:
+            # "97,5% đối với X, riêng Y đạt 99,8%": the value before runs its group up to the comma
+            comma = text.rfind(",", lo, a.start)
+            lo = comma + 1 if comma >= 0 else lo
+        a.words_start = lo
         rate = None
         for m in RATE_NOUN_RE.finditer(text, lo, a.start):
             rate = m
-        after = text[a.end:vocabulary.clause_end(text, a.end, next_start)]
-        closes_clause = not after.strip(TRIM + "()") or (
-            after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start)))
         if rate and text[rate.end():a.start].strip(TRIM):
             a.value_last = True
             a.indicator = trim(text, _last_comma(text, lo, rate.start()), rate.end())
@@ -122,6 +184,10 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         elif closes_clause and text[lo:a.start].strip(TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
+        elif closes_clause and lo == a.clause_start and lo > s_start and text[lo - 1] == ":":
+            _label_group(text, a, max(s_start, prev_end), lo - 1)
+        if a.value_last:
+            _qualify(a, qualifier)
         prev_end = a.end
     # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
     # and without a predicate, pairs with the words before it.
@@ -131,10 +197,31 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
         if (following.value_last and following.indicator is None and not a.value_last
                 and between.lstrip(" \u00a0")[:1] in (",", ";") and not STRONG_CUE_RE.search(between)
-                and text[lo:a.start].strip(TRIM)):
+                and text[lo:a.start].strip(TRIM) and following.group[0] > a.end):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _qualify(a: _Anchor, qualifier) -> None:
+    if qualifier is not None:
+        a.qualifier, a.end = qualifier.span("q"), qualifier.end()
+
+
+def _label_group(text: str, a: _Anchor, floor: int, colon: int) -> None:
+    """"Tỷ lệ gia đình đạt chuẩn văn hóa: 95,2%", "Giảm số X: 15% so năm 2022": the label before
+    the colon names the group, less its verb and its rate noun (the indicator)."""
+    start, end = trim(text, vocabulary.clause_start(text, floor, colon), colon)
+    if start >= end:
+        return
+    verb = LEADING_VERB_RE.match(text, start, end)
+    g_start = verb.end() if verb else start
+    rate = RATE_NOUN_RE.match(text, g_start, end)
+    if rate and text[rate.end():end].strip(TRIM):
+        g_start = rate.end()
+    a.value_last = True
+    a.group = _value_last_group(text, g_start, end)
+    a.indicator = trim(text, start, g_start) if g_start > start else None
 
 
 def _last_comma(text: str, lo: int, hi: int) -> int:
@@ -148,14 +235,15 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
 
     A group runs from its value to the first strong cue (its own predicate), else to
     the next value, whose predicate it shares; the last group of a chain without a
-    strong cue ends at a weak cue or at the first verb the POS tagger finds.
+    strong cue ends at a weak cue or at the first verb the POS tagger finds. A relative change
+    ("Giảm 15% số X") and a named rate ("111,2 số bé trai/100 bé gái") keep all their clause.
     """
     for i, a in enumerate(anchors):
         if a.value_last:
             continue
         if i + 1 < len(anchors):
             nxt = anchors[i + 1]
-            r_end = nxt.clause_start if nxt.value_last and nxt.clause_start > a.end else nxt.start
+            r_end = next((b for b in (nxt.words_start, nxt.lead) if b > a.end), nxt.start) if nxt.value_last else nxt.start
         else:
             r_end = s_end
         a.region = (a.end, r_end)
@@ -167,6 +255,10 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
             shared = None
             continue
         r_start, r_end = a.region
+        whole = _whole_clause_group(text, a, r_start, r_end)
+        if whole is not None:
+            a.group, shared = whole, None
+            continue
         if a.strong_cue is not None:
             a.predicate = (a.strong_cue, predicate_end(text, a.strong_cue, r_end))
             a.group = trim_group(text, r_start, a.strong_cue)
@@ -186,6 +278,19 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
         else:
             a.group = trim_group(text, r_start, clause_end)
             shared = None
+
+
+def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Optional[tuple[int, int]]:
+    """The group of a relative change or a named rate: the rest of the clause, up to its baseline."""
+    start = r_start
+    if not a.q.named_unit:
+        rate = RATE_AFTER_RE.match(text, r_start, r_end)
+        if not (rate and CHANGE_VERB_RE.search(text, a.clause_start, a.start)):
+            return None
+        start = rate.end() if rate.group("rate") else rate.start()
+    end = vocabulary.clause_end(text, start, r_end)
+    baseline = BASELINE_TAIL_RE.search(text, start, end)
+    return trim_group(text, start, baseline.start() if baseline else end)
 
 
 def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
@@ -208,14 +313,22 @@ def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
     tail = VALUE_VERB_TAIL_RE.search(text, g_start, g_end)
     if tail:
         g_end = tail.start()
+    lead = GROUP_LEAD_RE.match(text, g_start, g_end)
+    if lead and lead.end() < g_end:
+        g_start = lead.end()
     return trim(text, g_start, g_end)
+
+
+def _per_year(text: str, a: _Anchor) -> bool:
+    """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%") has no due year of its own."""
+    return a.q.per_year or bool(PER_YEAR_BEFORE_RE.search(text, a.clause_start, a.q.start))
 
 
 def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
     g_start, g_end = a.group
     ind = a.indicator if a.value_last else a.predicate
     if a.value_last:
-        start = min(g_start, ind[0]) if ind else g_start
+        start = a.lead
         end = a.end
         # the verbs around the group say the direction: "Giảm tỷ lệ X", "X giảm xuống dưới 20%"
         before = (text[ind[0]:ind[1]] if ind else "") + " " + text[g_end:a.start]
@@ -226,11 +339,15 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
         before = text[a.clause_start:a.start]
         predicate = text[ind[0]:ind[1]] if ind else ""
     indicator = text[ind[0]:ind[1]].strip(TRIM) if ind else None
+    group = text[g_start:g_end]
+    if a.qualifier:
+        group = f"{group} ({text[a.qualifier[0]:a.qualifier[1]].strip()})"
+    year = a.year or (None if _per_year(text, a) else sentence_year or ctx.year)
     return TargetMatch(
-        value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=text[g_start:g_end],
+        value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=group,
         start=start, end=end, group_start=g_start, group_end=g_end, indicator=indicator or None,
         denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
-        year=a.year or sentence_year or ctx.year,
+        year=year,
         direction=direction_of(before, predicate, a.comparator, is_range=a.q.min is not None),
         flags=["ocr_repaired"] if a.q.repaired else [],
     )
