@@ -36,10 +36,16 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
     if not quantities:
         return []
     out: list[TargetMatch] = []
+    i = 0  # quantities and sentences are both in order: one pass over each
     for s_start, s_end in sentences(text):
-        inside = [q for q in quantities if s_start <= q.start < s_end]
-        if inside:
-            out.extend(sentence_targets(text, s_start, s_end, inside, ctx))
+        while i < len(quantities) and quantities[i].start < s_start:
+            i += 1
+        j = i
+        while j < len(quantities) and quantities[j].start < s_end:
+            j += 1
+        if j > i:
+            out.extend(sentence_targets(text, s_start, s_end, quantities[i:j], ctx))
+        i = j
     return out
 
 

@@ -75,7 +75,7 @@ COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
 YEAR_AFTER_RE = re.compile(  # used with match(text, pos)
     rf"""
     [ \u00a0]*,?[ \u00a0]*\(?[ \u00a0]*
-    (?:(?:vào|đến|tới|trong|đến{SPACES}hết|hết){SPACES})?
+    (?:(?:vào|đến|tới|trong)(?:{SPACES}(?:hết|cuối))?{SPACES} | (?:hết|cuối){SPACES})?   # vào năm, vào cuối năm
     năm{SPACES}(?P<year>{YEAR}){WORD_END}
     [ \u00a0]*\)?
     """,
@@ -140,6 +140,9 @@ _STRONG_CUES = rf"""
   | (?:bảo|đảm){SPACES}(?:đảm|bảo) | (?<!ảnh\ )hưởng            # not "ảnh hưởng" (affected)
   | khi                                                       # "khi có thông báo được hỗ trợ"
   | tiếp{SPACES}tục | đều | sẽ | phải | luôn | cần{SPACES}được       # adverbs before the verb
+  | (?:tổ{SPACES}chức|chỉ{SPACES}đạo|thường{SPACES}xuyên|chủ{SPACES}động|tích{SPACES}cực|đồng{SPACES}loạt)
+    (?={SPACES}(?:triển{SPACES}khai|thực{SPACES}hiện|xây{SPACES}dựng|tuyên{SPACES}truyền|tổ{SPACES}chức|ứng{SPACES}dụng|áp{SPACES}dụng))
+                                                              # "tổ chức triển khai", not "cơ quan, tổ chức được"
 """
 # Weak cues open the predicate only when no strong cue does and no later value
 # shares its predicate: "có" and "tham gia" also occur inside groups
@@ -193,9 +196,12 @@ GROUP_LEAD_RE = re.compile(
 # "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
 CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
 RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
-# A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...".
+# A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...",
+# "phấn đấu đến năm 2025 giảm ...". May match nothing.
 LEADING_VERB_RE = re.compile(
-    rf"(?:giảm|tăng|nâng(?:{SPACES}cao)?|hạ|điều{SPACES}chỉnh|duy{SPACES}trì|giữ(?:{SPACES}vững)?|khống{SPACES}chế|phấn{SPACES}đấu){WORD_END}[ \u00a0]*",
+    rf"(?:(?:phấn{SPACES}đấu|(?:đến|tới|vào){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})[ \u00a0,]*)*"
+    rf"(?:(?:giảm|tăng(?!{SPACES}trưởng)|nâng(?:{SPACES}cao)?|hạ(?!{SPACES}tầng)|điều{SPACES}chỉnh|duy{SPACES}trì|giữ(?:{SPACES}vững)?|khống{SPACES}chế)"
+    rf"{WORD_END}(?:{SPACES}(?:xuống|lên)(?:{SPACES}(?:còn|mức))?{WORD_END})?[ \u00a0]*)?",
     re.IGNORECASE,
 )
 # A rate per year keeps no due year: "bình quân hàng năm tăng 7%", "tăng 2%/năm", "mỗi năm giảm 1%".
@@ -212,6 +218,32 @@ MONEY_GROUP_RE = re.compile(
 PAST_BEFORE_RE = re.compile(
     rf"{WORD_START}(?:đã(?:{SPACES}(?:đạt|có|được))?|chiếm(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)[ \u00a0]*$",
     re.IGNORECASE)
+# The present situation and past results, said before a value since the last commitment cue:
+# "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Tính đến cuối năm 2023, ... đạt 92%", "Kết quả năm 2022:
+# ... 91,5%", "Đến nay, 85% số xã ...". A value right after "là" under a year that is not a due
+# year is a statistic too: "Năm 2020, tỷ lệ hộ nghèo là 6,1%", "tỷ lệ ... năm 2020 là 6,1%".
+SITUATION_RE = re.compile(
+    rf"""{WORD_START}(?:
+        hiện{SPACES}(?:nay|tại|đang|có) | (?:cho{SPACES})?(?:đến|tới){SPACES}nay | (?:tính|cho){SPACES}(?:đến|tới)
+      | kết{SPACES}quả | thực{SPACES}trạng | đạt{SPACES}được | so{SPACES}với{SPACES}cùng{SPACES}kỳ{SPACES}năm{SPACES}trước
+    ){WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+STATISTIC_YEAR_RE = re.compile(
+    rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
+    re.IGNORECASE,
+)
+COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới))?[ \u00a0]*$", re.IGNORECASE)
+# What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
+COMMITMENT_CUE_RE = re.compile(
+    rf"{WORD_START}(?:phấn{SPACES}đấu|mục{SPACES}tiêu|chỉ{SPACES}tiêu|dự{SPACES}kiến|(?:cần|phải){SPACES}đạt|kế{SPACES}hoạch"
+    rf"|(?<!tính\ )(?<!cho\ )(?:đến|tới){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR}"   # not "tính đến cuối năm 2023"
+    rf"|năm{SPACES}{YEAR}[ \u00a0]*:)",                                                          # "Năm 2025: ..." heads a list
+    re.IGNORECASE,
+)
+# A value-first predicate in the past: "85% số xã đã đạt chuẩn".
+PAST_PREDICATE_RE = re.compile(rf"[ \u00a0]*đã{WORD_END}", re.IGNORECASE)
+
 # A commitment verb earlier in the sentence keeps a "chiếm" share as a target ("phấn đấu ... chiếm 50%").
 COMMITMENT_RE = re.compile(rf"{WORD_START}(?:phấn{SPACES}đấu|bảo{SPACES}đảm|đảm{SPACES}bảo|tăng|giảm|duy{SPACES}trì){WORD_END}", re.IGNORECASE)
 # A deadline in the target's sentence dates it: "... trước ngày 30/4/2022", "trong năm 2023".

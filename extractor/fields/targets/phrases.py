@@ -11,9 +11,11 @@ from typing import Optional
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
+    COMMITMENT_CUE_RE,
     COMMITMENT_RE,
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
+    COPULA_BEFORE_RE,
     DECREASE_RE,
     GROUP_LEAD_RE,
     HEADING_YEAR_RE,
@@ -23,6 +25,8 @@ from .grammar import (
     RATIO_CUE_BEFORE_RE,
     RATIO_NOT_AFTER_RE,
     RATIO_NOT_BEFORE_RE,
+    SITUATION_RE,
+    STATISTIC_YEAR_RE,
     TRAILING_CONJ_RE,
     TRIM,
     YEAR_CUE_RE,
@@ -97,6 +101,19 @@ def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
         # "20/11" is a date unless the words before make it a ratio ("tỷ lệ ...", "đạt 10/12")
         return bool(RATIO_CUE_BEFORE_RE.search(text[clause_start:q.start]))
     return True
+
+
+def is_statistic(text: str, start: int, end: int, after_statistic: bool = False) -> bool:
+    """Whether the words before a value (``text[start:end]``, since the value before it) make it a
+    statistic of the situation or a past result: "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Năm 2020,
+    tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
+    target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
+    1,2% so với năm 2021")."""
+    if COMMITMENT_CUE_RE.search(text, start, end):
+        return False
+    if after_statistic or SITUATION_RE.search(text, start, end):
+        return True
+    return bool(COPULA_BEFORE_RE.search(text, start, end) and STATISTIC_YEAR_RE.search(text, start, end))
 
 
 def year_cue(text: str) -> Optional[int]:

@@ -33,6 +33,7 @@ from .grammar import (
     GROUP_LEAD_RE,
     LEADING_VERB_RE,
     MONEY_GROUP_RE,
+    PAST_PREDICATE_RE,
     PER_YEAR_BEFORE_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
@@ -48,6 +49,7 @@ from .matches import TargetContext, TargetMatch
 from .phrases import (
     comparator_of,
     direction_of,
+    is_statistic,
     may_be_target,
     trim,
     trim_group,
@@ -65,7 +67,9 @@ class _Anchor:
     end: int  # after suffix and year phrase
     comparator: Comparator
     explicit: bool = False  # the comparator is written ("thấp nhất là", "dưới"), not "=" by default
-    year: Optional[int] = None
+    statistic: bool = False  # the situation or a past result, not a commitment ("Hiện nay ... là 5,2%")
+    year: Optional[int] = None  # written right after the value: "85% vào năm 2025"
+    cue_year: Optional[int] = None  # named since the value before: "..., phấn đấu đến năm 2025 giảm xuống 3%"
     baseline: Optional[float] = None
     baseline_year: Optional[int] = None
     clause_start: int = 0
@@ -89,11 +93,15 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
     restating ratios ("100% (11/11) huyện") folded into the value before them."""
     anchors: list[_Anchor] = []
     floor = s_start
+    clause_start, scanned = s_start, s_start  # the clause boundary found so far, and how far it was sought
     for q in quantities:
         if anchors and _restates(text, anchors[-1], q):
             anchors[-1].end = floor = text.index(")", q.end) + 1
             continue
-        clause_start = vocabulary.clause_start(text, max(s_start, floor), q.start)
+        # where q's clause begins, not before the value before it: each stretch of text is searched once
+        found = vocabulary.clause_start(text, scanned, q.start)
+        clause_start = max(found if found > scanned else clause_start, floor)
+        scanned = max(scanned, q.start)
         if not may_be_target(text, q, clause_start):
             continue
         comparator, start, end = comparator_of(text, q, max(clause_start, floor))
@@ -106,6 +114,9 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
         if anchors and _merge_baseline(text, anchors[-1], anchor):
             anchors[-1] = anchor
         else:
+            anchor.statistic = is_statistic(text, max(s_start, floor), anchor.start,
+                                            after_statistic=bool(anchors) and anchors[-1].statistic)
+            anchor.cue_year = year_cue(text[max(s_start, floor):anchor.start])
             anchors.append(anchor)
         floor = anchor.end
     _share_comparators(text, anchors)
@@ -180,10 +191,13 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         if rate and text[rate.end():a.start].strip(TRIM):
             a.value_last = True
             a.indicator = trim(text, _last_comma(text, lo, rate.start()), rate.end())
-            a.group = _value_last_group(text, rate.end(), a.start)
+            a.group = _value_last_group(text, rate.end(), a.start, after_rate=True)
         elif closes_clause and text[lo:a.start].strip(TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
+            if a.group[0] >= a.group[1] and prev is not None and prev.value_last:
+                # "X là 5,2%, phấn đấu đến năm 2025 giảm xuống còn 3%": the group is X's
+                a.group, a.indicator = prev.group, prev.indicator
         elif closes_clause and lo == a.clause_start and lo > s_start and text[lo - 1] == ":":
             _label_group(text, a, max(s_start, prev_end), lo - 1)
         if a.value_last:
@@ -220,7 +234,7 @@ def _label_group(text: str, a: _Anchor, floor: int, colon: int) -> None:
     if rate and text[rate.end():end].strip(TRIM):
         g_start = rate.end()
     a.value_last = True
-    a.group = _value_last_group(text, g_start, end)
+    a.group = _value_last_group(text, g_start, end, after_rate=g_start > start)
     a.indicator = trim(text, start, g_start) if g_start > start else None
 
 
@@ -305,17 +319,24 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
         deadline = DEADLINE_YEAR_RE.search(text, anchors[0].end, s_end)
         sentence_year = int(deadline.group("year")) if deadline else None
     return [_match(text, a, ctx, sentence_year) for a in anchors
-            if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])]
+            if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])
+            and not a.statistic and not (a.predicate and PAST_PREDICATE_RE.match(text, a.predicate[0]))]
 
 
-def _value_last_group(text: str, start: int, end: int) -> tuple[int, int]:
+def _value_last_group(text: str, start: int, end: int, after_rate: bool = False) -> tuple[int, int]:
+    """The words before a value, less the verbs that lead to it ("đạt", "tăng bình quân") and the
+    words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
+    after a rate noun a verb names the rate: "Tỷ lệ tăng dân số tự nhiên" keeps "tăng"."""
     g_start, g_end = trim(text, start, end)
     tail = VALUE_VERB_TAIL_RE.search(text, g_start, g_end)
     if tail:
         g_end = tail.start()
-    lead = GROUP_LEAD_RE.match(text, g_start, g_end)
-    if lead and lead.end() < g_end:
-        g_start = lead.end()
+    for lead_re in (GROUP_LEAD_RE,) if after_rate else (LEADING_VERB_RE, GROUP_LEAD_RE):
+        lead = lead_re.match(text, g_start, g_end)
+        if lead and lead.end() < g_end:
+            g_start = lead.end()
+        elif lead and lead.end() == g_end and lead_re is LEADING_VERB_RE:
+            return g_end, g_end  # only such words: no group of its own
     return trim(text, g_start, g_end)
 
 
@@ -342,7 +363,7 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
     group = text[g_start:g_end]
     if a.qualifier:
         group = f"{group} ({text[a.qualifier[0]:a.qualifier[1]].strip()})"
-    year = a.year or (None if _per_year(text, a) else sentence_year or ctx.year)
+    year = a.year or (None if _per_year(text, a) else a.cue_year or sentence_year or ctx.year)
     return TargetMatch(
         value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=group,
         start=start, end=end, group_start=g_start, group_end=g_end, indicator=indicator or None,
