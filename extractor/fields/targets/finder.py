@@ -20,7 +20,7 @@ from ...segment import item_marker
 from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
-from .grammar import OPENING_RE
+from .grammar import APPENDIX_RE, OPENING_RE
 from .matches import TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
@@ -75,11 +75,13 @@ def _past_or_money(title: str) -> bool:
     return classify_by_rules(title) in _SKIP_KINDS
 
 
-def _skip(p: Paragraph, sectionless: bool) -> bool:
-    """Paragraphs that never hold the plan's commitments. In a document without Roman sections the
-    segmenter calls everything after the title the preamble; there only the opening paragraphs
-    ("Căn cứ ...", "Thực hiện ...", "Kính gửi ...") are skipped."""
-    if p.role == "preamble" and sectionless:
+def _skip(p: Paragraph, loose: bool) -> bool:
+    """Paragraphs that never hold the plan's commitments. A *loose* paragraph stands outside the
+    outline the segmenter found: everything after the title of a document without Roman sections
+    (which the segmenter calls the preamble), and the appendices after the signature ("PHỤ LỤC",
+    which it calls the closing). Of those only the opening paragraphs ("Căn cứ ...", "Thực hiện
+    ...", "Kính gửi ...", "(Kèm theo Kế hoạch số ...)") are skipped."""
+    if loose:
         return bool(OPENING_RE.match(p.body))
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
@@ -99,8 +101,8 @@ class _Trail:
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
 
-    def visit(self, p: Paragraph) -> None:
-        if p.role == "section_heading":
+    def visit(self, p: Paragraph, loose: bool) -> None:
+        if p.role == "section_heading" or (loose and APPENDIX_RE.match(p.text)):
             self.stack = [(0, p.text)]
             return
         text = p.text.strip()
@@ -111,7 +113,7 @@ class _Trail:
             depth = 1 + label.count(".")
         elif kind == "letter":
             depth = 5
-        elif not kind and p.role in ("preamble", "body") and _is_upper_line(text):
+        elif not kind and (loose or p.role == "body") and _is_upper_line(text):
             depth = 0
         else:
             return
@@ -143,12 +145,15 @@ def extract_targets(doc: Doc) -> list[Target]:
     lead_year: Optional[int] = None
     lead_depth = 0
     sectionless = not doc.outline.sections
+    appendix = False
     trail = _Trail()
     for p in doc.paragraphs:
         if lead_year is not None and (p.role == "section_heading" or len(p.path) < lead_depth):
             lead_year = None
-        trail.visit(p)
-        if _skip(p, sectionless) or (sectionless and trail.past_or_money()):
+        appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
+        loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
+        trail.visit(p, loose)
+        if _skip(p, loose) or (loose and trail.past_or_money()):
             continue
         if is_table_row(p.text):
             years = header_years(p.text)

@@ -106,9 +106,12 @@ HEADING_YEAR_RE = re.compile(
 # Quyết định ...", "Kính gửi: ...", "Để triển khai ...", "Theo đề nghị của ...".
 OPENING_RE = re.compile(
     rf"^[\W_]*(?:căn{SPACES}cứ|thực{SPACES}hiện|theo|để|nhằm|xét|trên{SPACES}cơ{SPACES}sở|kính{SPACES}gửi|"
-    rf"v/v|triển{SPACES}khai{SPACES}\S+{SPACES}số){WORD_END}",
+    rf"v/v|triển{SPACES}khai{SPACES}\S+{SPACES}số|\(?[ \u00a0]*(?:kèm|ban{SPACES}hành{SPACES}kèm){SPACES}theo){WORD_END}",
     re.IGNORECASE,
 )
+
+# The heading of an appendix after the signature: "PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 01".
+APPENDIX_RE = re.compile(rf"^[\W_]*phụ{SPACES}lục{WORD_END}", re.IGNORECASE)
 
 # "144/200 năm 2022 lên 150/200 năm 2023": what joins a baseline to the target value.
 BASELINE_BRIDGE_RE = re.compile(
@@ -156,7 +159,7 @@ WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE 
 # Verbs that sit between a value-last group and its value: "X đạt 90%", "X xuống 0%".
 VALUE_VERB_TAIL_RE = re.compile(
     rf"""
-    (?:[ \u00a0,(]+(?:
+    (?:[ \u00a0,(]*(?<![\w])(?:
         đạt | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
       | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%

@@ -18,6 +18,7 @@ from .grammar import (
 from .matches import TargetContext, TargetMatch
 from .phrases import comparator_of, direction_of, trim, trim_group
 from .predicates import pos_predicate_start
+from .sentences import sentence_targets
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -47,6 +48,12 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
             if label_cell is None and re.search(r"[^\W\d_]", text[a:b]):
                 label_cell = (a, b)
             continue
+        year = ctx.column_years[index] if index < len(ctx.column_years) else None
+        # a cell that is a sentence of its own: "| 1 | 100% xã tổ chức tuyên truyền | Phòng Y tế |"
+        in_cell = _sentence_cell_targets(text, a, b, quantities, replace(ctx, year=year or ctx.year))
+        if in_cell:
+            out.extend(in_cell)
+            continue
         if label_cell is None:
             continue
         # "Tỷ lệ trẻ em được ...": the rate noun is the indicator, the rest the group
@@ -60,7 +67,6 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
             if cut is not None and text[g_start:cut].strip(TRIM):
                 indicator = text[cut:g_end].strip(TRIM)
                 g_start, g_end = trim_group(text, g_start, cut)
-        year = ctx.column_years[index] if index < len(ctx.column_years) else None
         for q in quantities:
             q = replace(q, start=q.start + a, end=q.end + a)
             comparator, _, q_end = comparator_of(text, q, a)
@@ -72,6 +78,13 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
                 flags=["ocr_repaired"] if q.repaired else [],
             ))
     return out
+
+
+def _sentence_cell_targets(text: str, a: int, b: int, quantities: list, ctx: TargetContext) -> list[TargetMatch]:
+    """The targets of a cell read as a sentence, when its words name their own group (a value cell
+    "≥ 90%", "90% trở lên" or "đạt 90%" names none, and takes the row's label)."""
+    shifted = [replace(q, start=q.start + a, end=q.end + a) for q in quantities]
+    return [m for m in sentence_targets(text, a, b, shifted, ctx) if m.group.strip(TRIM)]
 
 
 def table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
