@@ -24,7 +24,7 @@ from .grammar import APPENDIX_RE, OPENING_RE
 from .matches import TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
-from .tables import header_years, is_table_row, table_targets
+from .tables import header_years, is_header_row, is_table_row, table_targets
 
 
 def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:
@@ -160,6 +160,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             if years:
                 column_years = years
                 continue
+            if is_header_row(p.text):  # a new table, whose header names no years
+                column_years = ()
         else:
             column_years = ()
         if not may_hold_quantity(p.text):

@@ -240,10 +240,11 @@ COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơ
 # What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
 COMMITMENT_CUE_RE = re.compile(
     rf"{WORD_START}(?:phấn{SPACES}đấu|mục{SPACES}tiêu|chỉ{SPACES}tiêu|dự{SPACES}kiến|(?:cần|phải){SPACES}đạt|kế{SPACES}hoạch"
-    rf"|(?<!tính\ )(?<!cho\ )(?:đến|tới){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR}"   # not "tính đến cuối năm 2023"
-    rf"|năm{SPACES}{YEAR}[ \u00a0]*:)",                                                          # "Năm 2025: ..." heads a list
+    rf"|(?<!tính\ )(?<!cho\ )(?:đến|tới){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})",  # not "tính đến cuối năm 2023"
     re.IGNORECASE,
 )
+# A year that heads a list of commitments: "Năm 2025: ..." (used with match(text, pos)).
+LEAD_YEAR_RE = re.compile(rf"[\W\d_]*năm{SPACES}{YEAR}[ \u00a0]*:", re.IGNORECASE)
 # A value-first predicate in the past: "85% số xã đã đạt chuẩn".
 PAST_PREDICATE_RE = re.compile(rf"[ \u00a0]*đã{WORD_END}", re.IGNORECASE)
 

@@ -21,6 +21,7 @@ from .grammar import (
     HEADING_YEAR_RE,
     KEEP_RE,
     LABEL_RE,
+    LEAD_YEAR_RE,
     PAST_BEFORE_RE,
     RATIO_CUE_BEFORE_RE,
     RATIO_NOT_AFTER_RE,
@@ -109,7 +110,7 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
     tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
     target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
     1,2% so với năm 2021")."""
-    if COMMITMENT_CUE_RE.search(text, start, end):
+    if COMMITMENT_CUE_RE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
         return False
     if after_statistic or SITUATION_RE.search(text, start, end):
         return True

@@ -88,19 +88,33 @@ def _sentence_cell_targets(text: str, a: int, b: int, quantities: list, ctx: Tar
 
 
 def table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
+    """The targets of markdown table rows. A header row (the row above a separator) sets the years
+    of the columns below it, none if it names none: a new table does not inherit the last one's."""
     out: list[TargetMatch] = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip() or TABLE_SEPARATOR_RE.match(line):
             continue
         years = header_years(line)
-        if years:
+        if years or (i + 1 < len(lines) and TABLE_SEPARATOR_RE.match(lines[i + 1])):
             ctx = replace(ctx, column_years=years)
             continue
         out.extend(_table_row_targets(text, start, end, ctx))
     return out
+
+
+def is_header_row(text: str) -> bool:
+    """A table row that heads a new table: above a separator, or (when the normaliser has set the
+    rows apart) with every cell filled and no quantity ("| STT | Nhiệm vụ | Chủ trì |"); a row
+    that only labels a part of a table leaves cells empty ("| II | Chỉ tiêu xã hội | | |")."""
+    lines = text.split("\n", 2)
+    if len(lines) > 1 and TABLE_SEPARATOR_RE.match(lines[1]):
+        return True
+    cells = [lines[0][a:b].strip() for a, b in _cells(lines[0], 0)]
+    return len(cells) > 1 and all(cells) and not find_quantities(lines[0])
 
 
 def is_table_row(text: str) -> bool:
