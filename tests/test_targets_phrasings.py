@@ -305,3 +305,44 @@ def test_a_value_before_a_very_long_clause_is_read_quickly(tmp_path):
     record = extract(path)
     assert time.perf_counter() - start < 3.0
     assert [t.value for t in record.targets] == [90]
+
+
+# ---------------------------------------------------------------- the target filter
+
+
+def test_the_chosen_filter_is_read_without_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from extractor.fields.targets.filter import chosen_method, target_veto; "
+            "from extractor.pipeline import extract; extract('corpus/plans/000_faad1c385be67d2b.txt'); "
+            "print(chosen_method(), target_veto() is None, 'sklearn' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    method, no_veto, sklearn_loaded = out.stdout.split()
+    assert method in ("rules", "model", "hybrid")
+    assert (no_veto, sklearn_loaded) == (("True", "False") if method == "rules" else ("False", "True"))
+
+
+def test_a_chosen_model_vetoes_what_it_judges_no_target(monkeypatch, tmp_path):
+    from extractor.fields.targets import filter as target_filter
+
+    class Doubting:
+        def predict_proba(self, rows):
+            return [[0.9, 0.1] for _ in rows]
+
+    monkeypatch.setattr(target_filter, "chosen_method", lambda: "hybrid")
+    monkeypatch.setattr(target_filter, "_load", lambda: {"model": Doubting(), "threshold": 0.5})
+    text = "KẾ HOẠCH\n\nNước sạch\n\nI. MỤC TIÊU\n\n- 90% hộ dân được dùng nước sạch.\n"
+    assert doc_targets(tmp_path, text) == []
+
+
+def test_training_compares_rules_model_and_hybrid_leave_one_document_out(tmp_path):
+    pytest.importorskip("sklearn")
+    from extractor.training.target_filter import GOLD_SETS, train
+
+    summary = train(tmp_path, sets=GOLD_SETS[:2])  # the seeds and the held-out plans: quick
+    assert set(summary["loo"]) == {"rules", "model", "hybrid"} and summary["chosen"] in summary["loo"]
+    assert summary["documents"] >= 7 and summary["positives"] <= summary["gold_targets"]
+    assert {p.name for p in tmp_path.iterdir()} == {"target_filter.joblib", "target_filter.json", "target_filter.md"}
+    assert "leave-one-document-out" in (tmp_path / "target_filter.md").read_text("utf-8")

@@ -6,6 +6,7 @@
     vnplan registry add PATH... [--registry FILE]
     vnplan schema [--out DIR] [--check]
     vnplan train-kinds [--headings TSV] [--out DIR]
+    vnplan train-targets [--out DIR]
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
 exit code). Commands over documents go through the one runner, ``extractor.batch.run``, which
@@ -18,9 +19,9 @@ import argparse
 import sys
 from typing import Optional
 
-from . import check, evaluate, extract, registry, schema, train_kinds
+from . import check, evaluate, extract, registry, schema, train_kinds, train_targets
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds)
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, train_targets)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ tiêu cơ bản" although both are numbered items, and a document whose Roman se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Optional
 
 from ...document import Doc, Paragraph
@@ -20,8 +21,9 @@ from ...segment import item_marker
 from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
+from .filter import target_veto
 from .grammar import APPENDIX_RE, OPENING_RE
-from .matches import TargetContext, TargetMatch
+from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
 from .tables import header_years, is_header_row, is_table_row, table_targets
@@ -133,14 +135,13 @@ def _is_upper_line(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def extract_targets(doc: Doc) -> list[Target]:
-    """Every target of the plan, in document order, with section, label, year and evidence.
+def read_paragraphs(doc: Doc) -> Iterator[Reading]:
+    """Every paragraph that may hold a quantity, in document order, with the rules' targets.
 
     The due year comes from the target's own sentence, else from the innermost heading
     that names one ("Mục tiêu đến năm 2025"), else from a lead-in paragraph ending in
     ":" that names one, for the items that follow it.
     """
-    targets: list[Target] = []
     column_years: tuple[Optional[int], ...] = ()
     lead_year: Optional[int] = None
     lead_depth = 0
@@ -153,46 +154,60 @@ def extract_targets(doc: Doc) -> list[Target]:
         appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
         trail.visit(p, loose)
+        holds = may_hold_quantity(p.text)
         if _skip(p, loose) or (loose and trail.past_or_money()):
+            if holds:
+                yield Reading(p, loose, True, [])
             continue
         if is_table_row(p.text):
             years = header_years(p.text)
             if years:
                 column_years = years
+                yield Reading(p, loose, True, [])
                 continue
             if is_header_row(p.text):  # a new table, whose header names no years
                 column_years = ()
         else:
             column_years = ()
-        if not may_hold_quantity(p.text):
+        if not holds:
             if LEAD_IN_END_RE.search(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years)
-        matches = find_targets(p.text, ctx)
-        if matches:
-            label = plan_label(p.context, p.body)
-            targets.extend(_target(doc, p, m, label) for m in matches)
-    return _one_per_value_and_group(targets)
+        yield Reading(p, loose, False, find_targets(p.text, ctx))
 
 
-def _one_per_value_and_group(targets: list[Target]) -> list[Target]:
+def extract_targets(doc: Doc) -> list[Target]:
+    """Every target of the plan, in document order, with section, label, year and evidence: the
+    rules' targets, less those the target filter vetoes when training chose a model for it
+    (``filter.chosen_method``), one record per (value, group)."""
+    targets: list[Target] = []
+    veto = target_veto()
+    for r in read_paragraphs(doc):
+        label = plan_label(r.paragraph.context, r.paragraph.body) if r.matches else None
+        for m in r.matches:
+            if veto is None or not veto(r, m):
+                targets.append(target_record(doc, r.paragraph, m, label))
+    return [targets[i] for i in one_per_value_and_group(targets)]
+
+
+def one_per_value_and_group(targets: list[Target]) -> list[int]:
     """One record per (value, group): a target stated twice (a page's lead paragraph repeating its
     list, a summary and its detail) is kept once, where a section holds it if one does. Groups are
     the same when the words of one are all among the other's ("Tổng sản phẩm địa phương" and
     "Tổng sản phẩm địa phương GRDP"), and so must their indicators be: "100% trẻ em được cung cấp
-    thông tin" and "100% trẻ em được tham gia" are two targets."""
-    kept: list[Target] = []
-    by_value: dict[tuple, list[int]] = {}
-    for t in targets:
+    thông tin" and "100% trẻ em được tham gia" are two targets. Returns the indexes kept."""
+    kept: list[int] = []  # indexes into targets, in order
+    by_value: dict[tuple, list[int]] = {}  # into kept
+    for index, t in enumerate(targets):
         key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
-        twin = next((i for i in by_value.get(key, []) if _same(t, kept[i])), None)
+        twin = next((i for i in by_value.get(key, []) if _same(t, targets[kept[i]])), None)
         if twin is None:
             by_value.setdefault(key, []).append(len(kept))
-            kept.append(t)
-        elif kept[twin].section is None and t.section is not None:
-            kept[twin] = t
+            kept.append(index)
+        elif targets[kept[twin]].section is None and t.section is not None:
+            kept[twin] = index
     return kept
 
 
@@ -210,7 +225,8 @@ def _same(a: Target, b: Target) -> bool:
             and _nested(a.indicator, b.indicator))
 
 
-def _target(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
+def target_record(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
+    """The ``Target`` record of one match, with its section, path, label and evidence span."""
     span = doc.span(p.start + m.start, p.start + m.end)
     return Target(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,

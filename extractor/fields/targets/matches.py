@@ -1,11 +1,12 @@
-"""What the target step finds in one text, before it becomes a ``Target`` record: the matches
-and the context their paragraph gives them."""
+"""What the target step finds in one text, before it becomes a ``Target`` record: the matches,
+the context their paragraph gives them, and the finder's reading of a paragraph."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from ...document import Paragraph
 from ...records import Comparator
 
 Direction = Literal["increase", "decrease", "keep"]
@@ -39,3 +40,15 @@ class TargetMatch:
     year: Optional[int] = None
     direction: Direction = "increase"
     flags: list[str] = field(default_factory=list)
+    value_start: int = -1  # where the quantity itself stands (the candidate the target filter reads)
+
+
+@dataclass
+class Reading:
+    """One paragraph that may hold a quantity, as the finder reads it: outside the outline or not
+    (``loose``), skipped by the rules or not, and the targets the rules find in it."""
+
+    paragraph: Paragraph
+    loose: bool
+    skipped: bool
+    matches: list[TargetMatch]

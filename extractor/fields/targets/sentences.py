@@ -370,5 +370,5 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
         denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
         year=year,
         direction=direction_of(before, predicate, a.comparator, is_range=a.q.min is not None),
-        flags=["ocr_repaired"] if a.q.repaired else [],
+        flags=["ocr_repaired"] if a.q.repaired else [], value_start=a.q.start,
     )

@@ -75,7 +75,7 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
                 start=label_start, end=q_end, group_start=g_start, group_end=g_end,
                 indicator=indicator, denominator=q.denominator, min=q.min,
                 year=year or ctx.year, direction=direction_of(indicator or "", "", comparator),
-                flags=["ocr_repaired"] if q.repaired else [],
+                flags=["ocr_repaired"] if q.repaired else [], value_start=q.start,
             ))
     return out
 
