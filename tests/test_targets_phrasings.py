@@ -259,6 +259,22 @@ def test_a_commitment_after_a_statistic_is_a_target():
     assert (t.value, t.year, t.group) == (3, 2027, "hộ nghèo")
 
 
+@pytest.mark.parametrize("text, group", [
+    ("Kết quả đầu ra: 85% cán bộ được tập huấn.", "cán bộ"),
+    ("Tỷ lệ hộ dân có nhà ở kiên cố đạt được 75%.", "hộ dân có nhà ở kiên cố"),
+    ("Doanh thu du lịch tăng 8% so với cùng kỳ năm trước.", "Doanh thu du lịch"),
+])
+def test_results_to_reach_and_year_on_year_growth_are_targets(text, group):
+    (t,) = find_targets(text)
+    assert t.group == group
+
+
+def test_a_share_under_a_goal_heading_is_a_target(tmp_path):
+    text = ("KẾ HOẠCH\n\nKinh tế số\n\nI. TÌNH HÌNH\n\nKinh tế số hiện chiếm 8% GRDP.\n\n"
+            "II. MỤC TIÊU\n\n- Kinh tế số chiếm 15% GRDP;\n")
+    assert [(t.value, t.section) for t in doc_targets(tmp_path, text)] == [(15, "II")]
+
+
 def test_a_past_results_section_states_no_targets(tmp_path):
     text = ("KẾ HOẠCH\n\nNăm 2026\n\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n\n- Tỷ lệ hộ dùng nước sạch đạt 90%.\n\n"
             "II. MỤC TIÊU NĂM 2026\n\n- Tỷ lệ hộ dùng nước sạch đạt 93%.\n")
@@ -271,6 +287,15 @@ def test_a_past_results_section_states_no_targets(tmp_path):
 def test_a_coordinated_noun_and_a_manner_adverb_do_not_cut_the_group():
     (t,) = find_targets("100% đài truyền thanh và cổng thông tin điện tử của xã thường xuyên đăng tải tin bài.")
     assert t.group == "đài truyền thanh và cổng thông tin điện tử của xã"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("75% hợp tác xã sử dụng phần mềm kế toán.", "hợp tác xã"),
+    ("95% người sử dụng lao động ký cam kết an toàn.", "người sử dụng lao động"),
+])
+def test_a_verb_inside_a_group_only_before_its_object(text, group):
+    (t,) = find_targets(text)
+    assert t.group == group
 
 
 # ---------------------------------------------------------------- speed and safety (issue 13)

@@ -17,6 +17,7 @@ from ..numbers import Quantity
 from .grammar import (
     COMMITMENT_CUE_RE,
     COPULA_BEFORE_RE,
+    GOAL_HEADING_RE,
     PAST_BEFORE_RE,
     SITUATION_RE,
     STATISTIC_YEAR_RE,
@@ -29,7 +30,6 @@ _WORDS_BEFORE = 6
 _WORDS_AFTER = 6
 _WORD_RE = re.compile(r"\w+")
 _PAST_HEADING_RE = re.compile(r"(?i)kết\s+quả|thực\s+trạng|tình\s+hình|đánh\s+giá")
-_GOAL_HEADING_RE = re.compile(r"(?i)mục\s+tiêu|chỉ\s+tiêu|nhiệm\s+vụ|định\s+hướng")
 
 
 def _words(text: str) -> list[str]:
@@ -63,6 +63,6 @@ def candidate_features(p: Paragraph, q: Quantity, loose: bool, skipped: bool) ->
         "cue:past_before": float(bool(PAST_BEFORE_RE.search(before_text))),
         "cue:year_copula": float(bool(COPULA_BEFORE_RE.search(before_text) and STATISTIC_YEAR_RE.search(before_text))),
         "heading:past": float(bool(_PAST_HEADING_RE.search(heading))),
-        "heading:goal": float(bool(_GOAL_HEADING_RE.search(heading))),
+        "heading:goal": float(bool(GOAL_HEADING_RE.search(heading))),
     })
     return f

@@ -22,7 +22,7 @@ from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
 from .filter import target_veto
-from .grammar import APPENDIX_RE, OPENING_RE
+from .grammar import APPENDIX_RE, GOAL_HEADING_RE, OPENING_RE
 from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
@@ -126,6 +126,9 @@ class _Trail:
     def year(self) -> Optional[int]:
         return heading_year(tuple(text for _, text in self.stack))
 
+    def goal(self) -> bool:
+        return any(GOAL_HEADING_RE.search(text) for _, text in self.stack)
+
     def past_or_money(self) -> bool:
         return any(_past_or_money(text) for _, text in self.stack)
 
@@ -174,7 +177,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
-                            column_years=column_years)
+                            column_years=column_years, goal=p.section_kind == "objectives" or trail.goal())
         yield Reading(p, loose, False, find_targets(p.text, ctx))
 
 

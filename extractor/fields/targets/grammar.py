@@ -110,6 +110,9 @@ OPENING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A heading over goals: "MỤC TIÊU", "2. Chỉ tiêu cụ thể năm 2024", "Các chỉ tiêu chủ yếu".
+GOAL_HEADING_RE = re.compile(rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu){WORD_END}", re.IGNORECASE)
+
 # The heading of an appendix after the signature: "PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 01".
 APPENDIX_RE = re.compile(rf"^[\W_]*phụ{SPACES}lục{WORD_END}", re.IGNORECASE)
 
@@ -160,7 +163,7 @@ WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE 
 VALUE_VERB_TAIL_RE = re.compile(
     rf"""
     (?:[ \u00a0,(]*(?<![\w])(?:
-        đạt | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
+        đạt(?:{SPACES}được)? | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
       | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%
     ))+[ \u00a0,:(]*$
@@ -223,12 +226,12 @@ PAST_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # The present situation and past results, said before a value since the last commitment cue:
 # "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Tính đến cuối năm 2023, ... đạt 92%", "Kết quả năm 2022:
-# ... 91,5%", "Đến nay, 85% số xã ...". A value right after "là" under a year that is not a due
+# ... 91,5%", "Đến nay, 85% số xã ..." (not "Kết quả đầu ra: 90% ...", the results to reach). A value right after "là" under a year that is not a due
 # year is a statistic too: "Năm 2020, tỷ lệ hộ nghèo là 6,1%", "tỷ lệ ... năm 2020 là 6,1%".
 SITUATION_RE = re.compile(
     rf"""{WORD_START}(?:
         hiện{SPACES}(?:nay|tại|đang|có) | (?:cho{SPACES})?(?:đến|tới){SPACES}nay | (?:tính|cho){SPACES}(?:đến|tới)
-      | kết{SPACES}quả | thực{SPACES}trạng | đạt{SPACES}được | so{SPACES}với{SPACES}cùng{SPACES}kỳ{SPACES}năm{SPACES}trước
+      | kết{SPACES}quả(?!{SPACES}(?:đầu{SPACES}ra|mong{SPACES}đợi|cần{SPACES}đạt|dự{SPACES}kiến|phấn{SPACES}đấu)) | thực{SPACES}trạng
     ){WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -13,11 +13,13 @@ Direction = Literal["increase", "decrease", "keep"]
 
 @dataclass
 class TargetContext:
-    """What the paragraph's surroundings say: the due year of an enclosing heading,
-    and the years of a table's columns (from its header row)."""
+    """What the paragraph's surroundings say: the due year of an enclosing heading, the years of
+    a table's columns (from its header row), and whether a heading above names goals ("MỤC TIÊU",
+    "Chỉ tiêu cụ thể"), under which a share ("chiếm 12% GRDP") is one to reach."""
 
     year: Optional[int] = None
     column_years: tuple[Optional[int], ...] = ()
+    goal: bool = False
 
 
 @dataclass

@@ -84,11 +84,12 @@ def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, 
     return comparator, start, end
 
 
-def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
-    """Whether a quantity may be a target at all (not a date, age, phone or past result)."""
+def may_be_target(text: str, q: Quantity, clause_start: int, goal: bool = False) -> bool:
+    """Whether a quantity may be a target at all (not a date, age, phone or past result). A share
+    ("chiếm 50%") is one under a goal heading or after a commitment verb in its sentence."""
     before = text[max(clause_start, q.start - 30):q.start]
     if PAST_BEFORE_RE.search(before) and not (
-            "chiếm" in before.lower() and COMMITMENT_RE.search(text, clause_start, q.start)):
+            "chiếm" in before.lower() and (goal or COMMITMENT_RE.search(text, clause_start, q.start))):
         return False
     if q.unit == "%":
         return True

@@ -21,10 +21,13 @@ def _pos_tagger():
 # Verbs that occur inside groups and must not open a predicate on their own.
 # They describe who is counted ("người sử dụng lao động", "phụ nữ mang thai", "trẻ em lang thang").
 _GROUP_VERBS = frozenset({
-    "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán", "bóc lột",
+    "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "liên quan", "mua bán", "bóc lột",
     "sinh sống", "cư trú", "sống", "lao động", "bảo vệ", "giáo dục", "mang thai", "lang thang",
     "khuyết tật", "mồ côi", "nhiễm", "ảnh hưởng", "vi phạm", "xâm hại", "tham gia", "trở thành", "bỏ học", "đi làm",
 })
+# Verbs that are part of a group only before their object: "người sử dụng lao động" (employers),
+# but "doanh nghiệp | sử dụng nền tảng số".
+_GROUP_VERB_OBJECTS = {"sử dụng": ("lao động",)}
 
 USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
 
@@ -79,10 +82,15 @@ def pos_predicate_start(text: str, start: int, end: int) -> Optional[int]:
     return None
 
 
+def _group_verb(word: str, following: tuple[str, str]) -> bool:
+    word = word.lower()
+    return word in _GROUP_VERBS or following[0].lower() in _GROUP_VERB_OBJECTS.get(word, ())
+
+
 def _opens_predicate(word: str, tag: str, following: tuple[str, str]) -> bool:
     """A verb not followed by a conjunction, or an adverb of manner before a verb."""
     if tag == "V":
-        return word.lower() not in _GROUP_VERBS and following[1] != "C"
+        return not _group_verb(word, following) and following[1] != "C"
     return word.lower() in _ADVERBS and following[1] == "V" and following[0].lower() not in _GROUP_VERBS
 
 

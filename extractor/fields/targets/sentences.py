@@ -88,7 +88,7 @@ class _Anchor:
         return min(self.group[0], self.indicator[0]) if self.indicator else self.group[0]
 
 
-def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) -> list[_Anchor]:
+def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], goal: bool = False) -> list[_Anchor]:
     """Values of one sentence with comparators; baselines merged into their targets,
     restating ratios ("100% (11/11) huyện") folded into the value before them."""
     anchors: list[_Anchor] = []
@@ -102,7 +102,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity]) ->
         found = vocabulary.clause_start(text, scanned, q.start)
         clause_start = max(found if found > scanned else clause_start, floor)
         scanned = max(scanned, q.start)
-        if not may_be_target(text, q, clause_start):
+        if not may_be_target(text, q, clause_start, goal):
             continue
         comparator, start, end = comparator_of(text, q, max(clause_start, floor))
         explicit = comparator != "=" and q.min is None
@@ -309,7 +309,7 @@ def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Opti
 
 def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quantity],
                       ctx: TargetContext) -> list[TargetMatch]:
-    anchors = _anchors(text, s_start, s_end, quantities)
+    anchors = _anchors(text, s_start, s_end, quantities, ctx.goal)
     if not anchors:
         return []
     _shape(text, anchors, s_start, s_end)
