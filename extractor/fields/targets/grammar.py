@@ -194,7 +194,7 @@ QUALIFIER_AFTER_RE = re.compile(r"[ \u00a0]*\((?P<q>[^()\d]*[^\W\d_][^()]{0,60})
 # "đối với trẻ nhà trẻ", "riêng trẻ 5 tuổi", "trong đó công nghiệp - xây dựng". Used with
 # match(text, pos), like LEADING_VERB_RE: no "^".
 GROUP_LEAD_RE = re.compile(
-    rf"(?:(?:riêng|trong{SPACES}đó|cụ{SPACES}thể(?:{SPACES}là)?|nhất{SPACES}là|đặc{SPACES}biệt{SPACES}là)(?:{SPACES}|[ \u00a0]*[,:][ \u00a0]*))?"
+    rf"(?:(?:và|hoặc){SPACES})?(?:(?:riêng|trong{SPACES}đó|cụ{SPACES}thể(?:{SPACES}là)?|nhất{SPACES}là|đặc{SPACES}biệt{SPACES}là)(?:{SPACES}|[ \u00a0]*[,:][ \u00a0]*))?"
     rf"(?:(?:đối{SPACES}với|với){SPACES})?",
     re.IGNORECASE,
 )
@@ -205,7 +205,7 @@ RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|s�
 # A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...",
 # "phấn đấu đến năm 2025 giảm ...". May match nothing.
 LEADING_VERB_RE = re.compile(
-    rf"(?:(?:phấn{SPACES}đấu|(?:đến|tới|vào){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})[ \u00a0,]*)*"
+    rf"(?:(?:phấn{SPACES}đấu|(?:(?:đến|tới|vào){SPACES})?(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})[ \u00a0,:]*)*"
     rf"(?:(?:giảm|tăng(?!{SPACES}trưởng)|nâng(?:{SPACES}cao)?|hạ(?!{SPACES}tầng)|điều{SPACES}chỉnh|duy{SPACES}trì|giữ(?:{SPACES}vững)?|khống{SPACES}chế)"
     rf"{WORD_END}(?:{SPACES}(?:xuống|lên)(?:{SPACES}(?:còn|mức))?{WORD_END})?[ \u00a0]*)?",
     re.IGNORECASE,
