@@ -5,12 +5,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
+# postgresql: the server the search tests start for themselves (Debian 12's postgresql-15 ships the
+# unaccent extension; postgresql-contrib is only a virtual package for it there)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium postgresql
 
-.PHONY: setup system-deps demo test lint bench schema eval clean
+.PHONY: setup system-deps demo test lint bench bench-index schema eval clean
 
 system-deps:
-	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null); then \
+	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null \
+	       && ls /usr/lib/postgresql/*/bin/pg_ctl /usr/share/postgresql/*/extension/unaccent.control >/dev/null 2>&1); then \
 	  echo "installing Debian packages: $(APT_PACKAGES)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
@@ -37,6 +40,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+bench-index: setup
+	$(BIN)/python benchmarks/index.py
 
 schema: setup
 	$(BIN)/vnplan schema --out schemas

@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from renderings import rendering, seed_paths  # noqa: E402
-from scans import character_error_rate, degrade, page_text, rasterise, save_image_pdf  # noqa: E402
+from renderings import rendering, seed_paths
+from scans import character_error_rate, degrade, page_text, rasterise, save_image_pdf
 
-from extractor.evaluate import evaluate  # noqa: E402
-from extractor.pipeline import build_doc, extract, record_from_doc  # noqa: E402
-from extractor.readers import read  # noqa: E402
-from extractor.readers.ocr import default_workers, ocr_images  # noqa: E402
+from extractor.evaluate import evaluate
+from extractor.pipeline import build_doc, extract, record_from_doc
+from extractor.readers import read
+from extractor.readers.ocr import default_workers, ocr_images
 
 FIELDS = ("sections", "metadata", "targets", "references", "bodies", "findings")
 CONDITIONS = {"clean": {}, "noisy": {"noise": 30.0, "blur": 0.8, "angle": 1.5}}

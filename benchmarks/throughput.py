@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extractor.fields.metadata import extract_metadata  # noqa: E402
-from extractor.pipeline import build_doc, extract, record_from_doc  # noqa: E402
-from extractor.readers import read  # noqa: E402
-from extractor.runtime import batch_gc  # noqa: E402
+from extractor.fields.metadata import extract_metadata
+from extractor.pipeline import build_doc, extract, record_from_doc
+from extractor.readers import read
+from extractor.runtime import batch_gc
 
 
 class Timer:

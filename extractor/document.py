@@ -20,8 +20,12 @@ from .records import Outline, Span
 # Under this mean Tesseract word confidence (0-100) a record says it rests on weak OCR.
 LOW_OCR_CONFIDENCE = 70.0
 
-# Paragraph roles, in document order.
-ROLES = ("header", "doc_type", "title", "preamble", "section_heading", "item", "body", "closing", "signature")
+# Paragraph roles, in document order (``segment`` sets them): a web page's furniture before the
+# document, its header block, document-type line, title, a decision's authority line, a letter's
+# addressee, the preamble, a decision's articles, section headings, items and body paragraphs,
+# the closing block and signature, appendix headings.
+ROLES = ("furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "article",
+         "section_heading", "item", "body", "closing", "signature", "appendix_heading")
 
 
 @dataclass

@@ -27,10 +27,11 @@ from .fields.deadlines import extract_deadlines
 from .fields.metadata import extract_metadata
 from .fields.references import extract_references
 from .fields.targets import extract_targets
-from .kinds import classify
 from .normalise import normalise
 from .readers import read
 from .readers.base import ReadError, SourceDocument
+from .readers.files import decoded_path
+from .readers.printable import printable_name, printable_text
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
 from .segment import segment
 
@@ -53,11 +54,9 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
         return any(a <= src < b for a, b in ocr_ranges)
 
     outline = segment(paragraphs, norm.mapped.span, recognised)
-    for section in outline.sections:
-        section.kind, section.kind_score = classify(section.title)
-    _stamp_section_kinds(paragraphs, outline.sections)
+    website = [norm.mapped.span(p.start, p.end) for p in paragraphs if p.role == "furniture"]
     return Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-               signature=norm.signature, furniture=norm.furniture,
+               signature=norm.signature, furniture=norm.furniture + website,
                abbreviations=find_defined_abbreviations(norm.mapped.text))
 
 
@@ -72,16 +71,6 @@ def _ocr_words(source: SourceDocument) -> tuple[list[tuple[int, int, float]], li
             pages.append((offset, offset + len(page.text)))
         offset += len(page.text) + 1
     return confidences, pages
-
-
-def _stamp_section_kinds(paragraphs: list[Paragraph], sections: list) -> None:
-    """Each paragraph of a section takes its section's kind, by position: two sections may carry the
-    same number (seed 004 has two V's)."""
-    index = -1
-    for p in paragraphs:
-        index += p.role == "section_heading"
-        if p.section and index >= 0:
-            p.section_kind = sections[index].kind
 
 
 def _provenance(doc: Doc) -> Provenance:
@@ -136,10 +125,16 @@ def file_sha256(path: Union[str, os.PathLike]) -> Optional[str]:
         return None
 
 
-def extract_with_source(path: Union[str, os.PathLike]) -> tuple[Result, Optional[SourceDocument]]:
-    """``extract``, and the document as read (None when it could not be read). Never raises."""
-    path = str(path)
-    name = os.path.basename(path)
+def extract_with_source(path: Union[str, bytes, os.PathLike]) -> tuple[Result, Optional[SourceDocument]]:
+    """``extract``, and the document as read (None when it could not be read). Never raises.
+    ``path`` may be bytes (decoded as the file system does); names are recorded printably
+    (``readers.printable_name``: undecodable bytes as ``\\xNN``), so JSON can carry them."""
+    try:
+        path = decoded_path(path)
+    except ReadError as e:
+        shown = printable_text(repr(path))
+        return ErrorRecord(document=shown, path=shown, error=e.code, reason=e.reason), None
+    name, shown = printable_name(os.path.basename(path)), printable_name(path)
     sha256 = file_sha256(path)
     try:
         source = read(path)
@@ -147,13 +142,14 @@ def extract_with_source(path: Union[str, os.PathLike]) -> tuple[Result, Optional
         record.provenance.sha256 = sha256
         return record, source
     except ReadError as e:
-        return ErrorRecord(document=name, path=path, error=e.code, reason=e.reason, sha256=sha256), None
+        return ErrorRecord(document=name, path=shown, error=e.code, reason=e.reason, sha256=sha256), None
     except Exception as e:  # a bug must not sink the batch: report it as this file's error
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return ErrorRecord(document=name, path=path, error="internal_error", sha256=sha256,
-                           reason=f"{name}: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})"), None
+        return ErrorRecord(document=name, path=shown, error="internal_error", sha256=sha256,
+                           reason=printable_text(f"{name}: {type(e).__name__}: {e} "
+                                                 f"(at {Path(where.filename).name}:{where.lineno})")), None
 
 
-def extract(path: Union[str, os.PathLike]) -> Result:
+def extract(path: Union[str, bytes, os.PathLike]) -> Result:
     """One document → PlanRecord, or ErrorRecord naming the file and the reason. Never raises."""
     return extract_with_source(path)[0]

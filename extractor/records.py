@@ -116,9 +116,9 @@ class Item(Record):
 
 
 class Section(Record):
-    """A top-level Roman-numeral section."""
+    """A top-level section: Roman ("II"), a part ("PHẦN I", "Phần thứ hai"), or lettered ("A")."""
 
-    number: str = Field(description="Roman numeral as written")
+    number: str = Field(description="the top-level number as written: 'II', 'PHẦN I', 'A'")
     number_as_read: Optional[str] = Field(
         None, description="the numeral OCR read when it was repaired (OCR merges and drops I's: 'II' for 'III')")
     title: str
@@ -138,9 +138,11 @@ class Block(Record):
 class Outline(Record):
     header: list[Block] = Field(default_factory=list)
     title: Optional[Block] = None
-    preamble: list[Block] = Field(default_factory=list)
+    preamble: list[Block] = Field(default_factory=list, description=(
+        "the preamble, with a decision's authority line, enacting formula and articles, and a letter's addressee"))
     sections: list[Section] = Field(default_factory=list)
     closing: list[Block] = Field(default_factory=list)
+    appendices: list[Section] = Field(default_factory=list, description="PHỤ LỤC after the closing")
 
 
 # ---------------------------------------------------------------- fields
@@ -277,8 +279,27 @@ class ErrorRecord(Record):
     schema_version: str = SCHEMA_VERSION
     document: str
     path: str
-    error: str = Field(description="machine code: unsupported_type, empty_file, binary_content, "
-                       "encrypted_pdf, broken_pdf, broken_docx, decode_error, too_large, internal_error")
+    error: str = Field(description=(
+        "machine code, one of:\n"
+        "not_found: the path does not exist;\n"
+        "broken_link: a symbolic link to a file that does not exist;\n"
+        "symlink_loop: symbolic links that lead back to themselves;\n"
+        "permission_denied: the file exists but may not be read;\n"
+        "not_a_regular_file: a directory, FIFO, socket or device (never opened);\n"
+        "too_large: over the file size limit ($VNPLAN_MAX_BYTES, 100 MB);\n"
+        "too_many_pages: a PDF or image with more pages than the limit ($VNPLAN_MAX_PAGES, 2000);\n"
+        "decompression_bomb: a DOCX that would inflate past the size or ratio limits, a DOCX part "
+        "declaring a DTD (XML entity expansion), or an image over the pixel limit;\n"
+        "empty_file: no text in it (0 bytes, whitespace only, blank pages);\n"
+        "binary_content: bytes that are not text;\n"
+        "decode_error: text in no recognised encoding;\n"
+        "unsupported_type: not a plain-text, Markdown, PDF, DOCX or image file;\n"
+        "encrypted_pdf: a PDF that needs a password;\n"
+        "broken_pdf: a truncated or corrupt PDF;\n"
+        "broken_docx: a damaged or encrypted DOCX package;\n"
+        "engine_missing: OCR is needed (a scan, an image) but Tesseract or its Vietnamese model "
+        "(Debian package tesseract-ocr-vie) is not installed;\n"
+        "internal_error: an unexpected failure (a bug, or an I/O error), the reason says where"))
     reason: str = Field(description="human-readable explanation")
     sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes, when it could be read")
     submission: dict[str, str] = Field(default_factory=dict, description="columns of the batch manifest")

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
 
 # The stages, from the ground up: a module may import its own stage and the stages below it.
 STAGES: list[tuple[str, ...]] = [
-    ("records", "resources", "runtime"),                  # the contract and the data files
+    ("records", "resources", "runtime", "grammar"),       # the contract, the data files, the shared vocabulary
     ("encodings", "readers"),                             # bytes -> pages of text
     ("normalise",),                                       # text -> paragraphs + offset map
     ("document", "segment", "kinds", "kinds_model"),      # paragraphs -> the Doc and its outline
@@ -18,9 +18,10 @@ STAGES: list[tuple[str, ...]] = [
     ("check",),                                           # records -> findings, alignment
     ("outputs",),                                         # records -> JSON, Markdown, HTML
     ("pipeline",),                                        # the whole flow of one document
-    ("evaluate", "schema", "spacy_component", "training"),  # beside the pipeline, above it
+    ("evaluate", "spacy_component", "training"),          # beside the pipeline, above it
     ("batch",),                                           # many documents: the runner
     ("index",),                                           # records -> search engines
+    ("schema",),                                          # the published contract: records and index mapping
     ("web",),                                             # the web app over runner and index
     ("cli",),                                             # the commands, on top of everything
 ]
@@ -109,4 +110,4 @@ def test_the_walker_sees_relative_and_function_level_imports():
     graph = _graph()
     assert "extractor.pipeline" in graph["extractor.batch.jobs"]  # a relative import
     assert "extractor.kinds_model" in graph["extractor.kinds"]  # an import inside a function
-    assert "extractor.fields.grammar" in graph["extractor.fields.bodies.slots"]  # "from .. import grammar"
+    assert "extractor.grammar" in graph["extractor.fields.bodies.slots"]  # "from ... import grammar"

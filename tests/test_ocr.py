@@ -134,7 +134,7 @@ def test_mixed_pdf_sends_only_its_scanned_page_to_ocr():
     path = mixed_pdf(scans_dir() / "mixed.pdf", scanned=[1], dpi=200)
     document = read(path)
     methods = [p.method for p in document.pages]
-    assert methods == ["pdfplumber", "ocr", "pdfplumber", "pdfplumber", "pdfplumber"]
+    assert methods == ["pypdfium2", "ocr", "pypdfium2", "pypdfium2", "pypdfium2"]
     scanned = document.pages[1]
     assert any("no text layer" in w for w in scanned.warnings)
     assert character_error_rate(page_text(seed_pdf(), 1), scanned.text) < MAX_CER
@@ -163,7 +163,7 @@ def test_legacy_font_text_layer_is_repaired_without_ocr(tmp_path):
     path = tmp_path / "tcvn3.pdf"
     pdf.output(str(path))
     (fixed,) = read(path).pages
-    assert fixed.method == "pdfplumber" and fixed.quality > 0.9
+    assert fixed.method == "pypdfium2" and fixed.quality > 0.9
     assert fixed.text.split("\n")[0] == "KẾ HOẠCH"
     assert "Thực hiện Quyết định số 782/QĐ-TTg ngày 27/5/2021" in fixed.text
     assert any("tcvn3->unicode" in w for w in fixed.warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import types
@@ -22,7 +23,7 @@ FIRST_SEED = SEEDS[0]
 
 @cache
 def read_rendering(seed: Path, kind: str) -> SourceDocument:
-    """Each rendering is read once per session (pdfplumber reads ~10 pages/s)."""
+    """Each rendering is read once per session."""
     return read(renderings.rendering(seed, kind))
 
 
@@ -185,7 +186,8 @@ def test_too_large_is_checked_against_a_configurable_limit(tmp_path, monkeypatch
 
 def test_a_directory_is_not_a_readable_file(tmp_path):
     error = read_error(tmp_path)
-    assert error.code == "not_found" and tmp_path.name in error.reason
+    assert error.code == "not_a_regular_file" and tmp_path.name in error.reason
+    assert "directory" in error.reason
 
 
 @pytest.mark.parametrize("name", ["plan", "plan.html", "plan.rtf"])
@@ -324,33 +326,32 @@ def test_pdf_with_only_an_owner_password_is_readable(tmp_path):
     assert renderings.word_recall(mini_seed().read_text(encoding="utf-8"), document.text) >= 0.98
 
 
-def test_fallback_hook_receives_the_pages_and_its_result_is_kept(monkeypatch):
-    module = types.ModuleType("extractor.readers.pdf_fallback")
+def test_the_fallback_receives_the_text_layer_and_its_result_is_kept(monkeypatch):
+    import extractor.readers.pdf as pdf_reader
+
     received = []
 
     def improve_pages(path, pages):
-        received.append((Path(path).name, [p.number for p in pages]))
-        return [Page(p.number, p.text, "pypdfium2", quality=0.5) for p in pages]
+        received.append((Path(path).name, [(p.number, p.method) for p in pages]))
+        return [Page(p.number, p.text, "ocr", quality=0.5) for p in pages]
 
-    module.improve_pages = improve_pages
-    monkeypatch.setitem(sys.modules, "extractor.readers.pdf_fallback", module)
+    monkeypatch.setattr(pdf_reader, "improve_pages", improve_pages)
     path = renderings.rendering(mini_seed(), "pdf")
     document = read(path)
     assert len(document.pages) >= 2
-    assert received == [(path.name, [p.number for p in document.pages])]
-    assert {p.method for p in document.pages} == {"pypdfium2"}
+    assert received == [(path.name, [(p.number, "pypdfium2") for p in document.pages])]
+    assert {p.method for p in document.pages} == {"ocr"}
 
 
 def test_a_failing_fallback_keeps_the_text_layer(monkeypatch):
-    module = types.ModuleType("extractor.readers.pdf_fallback")
+    import extractor.readers.pdf as pdf_reader
 
     def improve_pages(path, pages):
         raise RuntimeError("no OCR engine")
 
-    module.improve_pages = improve_pages
-    monkeypatch.setitem(sys.modules, "extractor.readers.pdf_fallback", module)
+    monkeypatch.setattr(pdf_reader, "improve_pages", improve_pages)
     document = read(renderings.rendering(mini_seed(), "pdf"))
-    assert {p.method for p in document.pages} == {"pdfplumber"}
+    assert {p.method for p in document.pages} == {"pypdfium2"}
     assert any("no OCR engine" in w for w in document.warnings)
 
 
@@ -413,3 +414,45 @@ def test_docx_without_text_is_empty(tmp_path):
     docx.Document().save(str(path))
     error = read_error(path)
     assert error.code == "empty_file" and "blank.docx" in error.reason
+
+
+# --- names and paths ---------------------------------------------------------------------------
+
+def unescaped(printable: str) -> bytes:
+    """The bytes of a name back from its printable form (the inverse of printable_name)."""
+    out, i = bytearray(), 0
+    while i < len(printable):
+        if printable[i] != "\\":
+            out += printable[i].encode("utf-8")
+            i += 1
+        elif printable[i + 1] == "\\":
+            out += b"\\"
+            i += 2
+        elif printable[i + 1] == "x":
+            out.append(int(printable[i + 2:i + 4], 16))
+            i += 4
+        else:
+            width = 4 if printable[i + 1] == "u" else 8
+            out += chr(int(printable[i + 2:i + 2 + width], 16)).encode("utf-8", "surrogatepass")
+            i += 2 + width
+    return bytes(out)
+
+
+@pytest.mark.parametrize("raw", [b"plan.txt", "Kế hoạch.md".encode(), b"k\xe9 ho\xff.txt", b"-a\nb\tc.pdf",
+                                 b"a\\xff.txt", b"\\", "bidi\u202eevil.txt".encode(), "\u0085".encode()])
+def test_printable_names_print_on_one_line_and_keep_their_bytes(raw):
+    from extractor.readers import printable_name
+
+    shown = printable_name(raw)
+    assert shown.isprintable() and printable_name(os.fsdecode(raw)) == shown
+    assert unescaped(shown) == raw
+    if raw.isascii() and raw.decode().isprintable() and b"\\" not in raw:
+        assert shown == raw.decode()
+
+
+def test_a_non_path_is_refused_by_name():
+    error = read_error(None)
+    assert error.code == "internal_error" and "not a path" in error.reason
+    from extractor.pipeline import extract
+
+    assert extract(None).error == "internal_error"

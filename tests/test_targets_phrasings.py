@@ -113,6 +113,46 @@ def test_thap_nhat_la_holds_for_every_value_of_its_list_and_doi_voi_names_the_gr
         (70, ">=", "cán bộ cấp xã"), (50, ">=", "cán bộ thôn")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Giảm tỷ suất người cao tuổi bị ngã năm 2026 xuống còn 900/100.000 người và 700/100.000 người vào năm 2030.",
+     [(900, 2026, "người cao tuổi bị ngã"), (700, 2030, "người cao tuổi bị ngã")]),
+    ("Giảm 15% số người bị tai nạn lao động năm 2026 và 25% vào năm 2030.",
+     [(15, 2026, "số người bị tai nạn lao động"), (25, 2030, "số người bị tai nạn lao động")]),
+    ("95% người dân được khám sàng lọc năm 2026 và 98% vào năm 2030.",
+     [(95, 2026, "người dân"), (98, 2030, "người dân")]),
+])
+def test_a_list_of_values_shares_its_group_and_each_keeps_its_year(text, expected):
+    assert [(t.value, t.year, t.group) for t in find_targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- Tuyển 100% trẻ 6 tuổi vào lớp 1 (không nhận trẻ dưới tuổi), tuyển ít nhất 95-100% trẻ khuyết tật học hòa nhập.",
+     "trẻ 6 tuổi vào lớp 1"),
+    ("- 100% trạm y tế lập sổ theo dõi, báo cáo hằng tháng trong đó 80% trạm y tế báo cáo qua phần mềm.",
+     "trạm y tế"),
+])
+def test_a_group_stops_where_the_next_value_opens_its_own_clause(text, expected):
+    first = find_targets(text)[0]
+    assert first.group.startswith(expected) and first.group.count("%") == 0 and "trong đó" not in first.group
+
+
+def test_nhan_duoc_opens_the_predicate():
+    (t,) = find_targets("- 85% người khuyết tật nhận được trợ cấp hằng tháng.")
+    assert (t.group, t.indicator) == ("người khuyết tật", "nhận được trợ cấp hằng tháng")
+
+
+def test_a_target_cut_off_by_the_end_of_the_text_is_dropped(tmp_path):
+    text = ("KẾ HOẠCH\n\nBảo vệ trẻ em\n\nI. MỤC TIÊU\n\n- 90% trẻ em được chăm sóc sức khỏe.\n\n- 60% người")
+    assert [t.value for t in doc_targets(tmp_path, text)] == [90]
+
+
+def test_a_section_title_far_above_gives_no_year(tmp_path):
+    text = ("KẾ HOẠCH\n\nPhòng chống lao động trẻ em\n\nI. MỤC TIÊU VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2030\n\n1. Mục tiêu\n\n"
+            "a) Mục tiêu 1: Phòng ngừa\n\n- 95% trẻ em có nguy cơ được hỗ trợ.\n\n"
+            "2. Mục tiêu đến năm 2027\n\na) Mục tiêu 2: Truyền thông\n\n- 80% cha mẹ được cung cấp thông tin.\n")
+    assert [(t.value, t.year) for t in doc_targets(tmp_path, text)] == [(95, None), (80, 2027)]
+
+
 # ---------------------------------------------------------------- ranges
 
 

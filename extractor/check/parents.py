@@ -194,7 +194,9 @@ def _not_before(date: Optional[str], parent: Parent) -> bool:
 
 def resolve_parent(record: PlanRecord, parents: list[Parent],
                    registry: Optional[Registry] = None) -> tuple[Optional[Parent], str]:
-    """(parent, how it was found) or (None, "no parent found")."""
+    """(parent, how it was found) or (None, "no parent found"). A document is never its own parent."""
+    own = number_key(record.metadata.number) if record.metadata.number else None
+    parents = [p for p in parents if not (p.number and own and number_key(p.number) == own)]
     by_number = {number_key(p.number): p for p in parents if p.number}
     cited = [r for r in record.references if r.is_parent and r.number]
     for ref in cited:

@@ -7,6 +7,9 @@
     vnplan schema [--out DIR] [--check]
     vnplan train-kinds [--headings TSV] [--out DIR]
     vnplan train-targets [--out DIR]
+    vnplan index INPUT... [--db FILE | --to URL]    /    vnplan index --remove SHA|PATH...
+    vnplan search [QUERY] [--type KIND] [--issuer ...] [--cites NUMBER] [--year N] [--limit N] [--json]
+    vnplan export --format opensearch-bulk INPUT... [--out FILE]
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
 exit code). Commands over documents go through the one runner, ``extractor.batch.run``, which
@@ -19,9 +22,9 @@ import argparse
 import sys
 from typing import Optional
 
-from . import check, evaluate, extract, registry, schema, train_kinds, train_targets
+from . import check, evaluate, export, extract, index, registry, schema, search, train_kinds, train_targets
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, train_targets)
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, train_targets, index, search, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import grammar
 from ..document import Doc, Paragraph
 from ..records import BudgetSource
-from . import grammar
 from .docnumbers import find_numbers
 
 # ---------------------------------------------------------------- grammar

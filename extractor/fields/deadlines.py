@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import grammar
 from ..document import Doc, Paragraph
 from ..records import Deadline
-from . import grammar
 from .bodies import BodyFinding, find_bodies
 from .dates import DATE_RE, parse_date
 

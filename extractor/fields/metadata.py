@@ -1,42 +1,40 @@
-"""Document metadata: type, number and symbol, issuer, place, date, title, signer, recipients."""
+"""Document metadata: type, number and symbol, issuer, place, date, title, signer, recipients.
+
+Reads the Doc's header cells (``fields.header``), its first document-type line, its title, its
+preamble (the sentence naming the issuer) and its closing block. The issuer is the body the
+header's left column names last ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" under "UBND TỈNH LẠNG
+SƠN"), with the locality of its parent line, else of the text; a national body (a ministry, the
+Government) never takes one, and a school keeps its own name.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from ..document import Doc, Paragraph
+from ..grammar import unit_nouns
 from ..records import Metadata
-from ..resources import data_json, entries
-from .grammar import unit_nouns
-from .names import canonical_name
+from ..resources import data_json
+from ..segment.lines import DOC_TYPE_LINE, PLACE_DATE, SIGNING_AUTHORITY, opens_issuer, upper_share
+from .bodies.naming import body_level
+from .docnumbers import parse_number_line, type_by_code
+from .header import Header, Piece, read_header
+from .names import canonical_name, name_from_capitals
+from .places import place_case, province_kind, provinces
 
-# "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số: / KH-SGDĐT", OCR "So:".
-_NUMBER_LINE = re.compile(
-    r"""^S[ốoô]\s*[:.]?\s*
-        (?P<num>\d[\d\s]*)?\s*                      # the number, often left blank
-        (?:/\s*)?                                   # the slash before the symbol
-        (?P<symbol>[A-ZĐ][\wĐđ&’'-]*(?:\s*[-/]\s*[\wĐđ&’']+)*)  # KH-SLĐTBXH, KH/TĐTN-TN
-    """,
-    re.VERBOSE,
-)
-# "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày tháng 8 năm 2021"
-_PLACE_DATE = re.compile(
-    r"""(?:^|(?<=\s))(?P<place>[A-ZĐÀ-Ỹ][^\d,:/]{1,39}?)\s*,\s*ngày\s*
-        (?P<day>\d{1,2})?\s*(?:tháng|/)\s*(?P<month>\d{1,2})?\s*(?:năm|/)\s*(?P<year>\d{4})""",
-    re.VERBOSE | re.IGNORECASE,
-)
 # The plan's own sentence naming its issuer: "Sở X xây dựng Kế hoạch ...", "UBND xã Y ban hành Kế hoạch".
 _ISSUER_VERB = re.compile(
     r"\s(?:xây\s+dựng|ban\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
 )
-# Where a body's name can begin: a unit noun, capitalised.
 # Where a body's name can begin: a unit noun of the gazetteer, capitalised ("Sở", "Ủy ban nhân dân").
 _UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND)\b")
 # Words that show the text between a candidate and the verb is a citation, not a name.
 _NOT_A_NAME = re.compile(r"\b(?:của|về|ngày|số|theo)\b")
 _DEFINED_ABBREV = re.compile(r"\s*\((?:sau đây gọi tắt là\s+|viết tắt là\s+)?[A-ZĐ][A-ZĐ&]{1,10}\)")
+# A level word and its place at the end of a name: "... tỉnh Lạng Sơn", "... huyện Đại Lộc".
+_LOCALITY = re.compile(r"\b(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(?P<place>[A-ZĐÀ-Ỹ][^,;()]*)$")
+_LEVEL_START = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)\b")
 _TITLE_WORDS = {
     "GIÁM ĐỐC": "Giám đốc", "PHÓ GIÁM ĐỐC": "Phó Giám đốc", "CHỦ TỊCH": "Chủ tịch",
     "PHÓ CHỦ TỊCH": "Phó Chủ tịch", "BÍ THƯ": "Bí thư", "PHÓ BÍ THƯ": "Phó Bí thư",
@@ -44,56 +42,144 @@ _TITLE_WORDS = {
     "PHÓ HIỆU TRƯỞNG": "Phó Hiệu trưởng", "TRƯỞNG PHÒNG": "Trưởng phòng",
     "PHÓ TRƯỞNG PHÒNG": "Phó Trưởng phòng", "CHÁNH VĂN PHÒNG": "Chánh Văn phòng",
     "BỘ TRƯỞNG": "Bộ trưởng", "THỨ TRƯỞNG": "Thứ trưởng", "THỦ TRƯỞNG": "Thủ trưởng",
-    "CỤC TRƯỞNG": "Cục trưởng", "PHÓ CỤC TRƯỞNG": "Phó Cục trưởng",
+    "CỤC TRƯỞNG": "Cục trưởng", "PHÓ CỤC TRƯỞNG": "Phó Cục trưởng", "TỔNG CỤC TRƯỞNG": "Tổng cục trưởng",
+    "PHÓ TỔNG CỤC TRƯỞNG": "Phó Tổng cục trưởng", "VIỆN TRƯỞNG": "Viện trưởng",
 }
-_AUTHORITY = re.compile(r"^(?:KT|TM|TL|Q|PKT)\s*\.\s*(?P<who>.+)$")
-_PERSON_NAME = re.compile(r"^(?:[A-ZĐ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-
-
-@lru_cache(maxsize=1)
-def provinces() -> dict[str, str]:
-    """Province-level units: name → 'tỉnh' or 'thành phố'."""
-    return {name: kind for kind, names in entries(data_json("provinces.json")).items() for name in names}
+_PERSON_NAME = re.compile(r"(?<![\w])(?:[A-ZĐ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}")
 
 
 def extract_metadata(doc: Doc) -> Metadata:
     meta = Metadata()
-    front = [p for p in doc.paragraphs if p.role in ("header", "doc_type", "title", "preamble")]
-    for p in front:
-        if p.role == "doc_type":
-            meta.doc_type = p.text.strip().rstrip(":").capitalize()
-            meta.spans["doc_type"] = doc.span(p.start, p.end)
-        elif p.role == "header":
-            _header_line(doc, p, meta)
-        elif p.role == "title" and meta.title is None:
-            meta.title = doc.outline.title.text if doc.outline.title else p.text
-            meta.spans["title"] = doc.outline.title.span if doc.outline.title else doc.span(p.start, p.end)
-    meta.issuer = _issuer(doc, meta) or _issuer_from_header(doc, meta)
+    header = read_header(doc)
+    _number(doc, header, meta)
+    _place_date(doc, header, meta)
+    doc_type = _own_doc_type(doc)
+    if doc_type is not None:
+        m = DOC_TYPE_LINE.match(doc_type.text.strip())
+        meta.doc_type = " ".join((m.group("type") if m else doc_type.text).split()).capitalize()
+        meta.spans["doc_type"] = doc.span(doc_type.start, doc_type.end)
+    else:
+        meta.doc_type = _inferred_doc_type(doc, header, meta)
+    if doc.outline.title is not None:
+        meta.title, meta.spans["title"] = doc.outline.title.text, doc.outline.title.span
+    meta.issuer = _issuer_from_header(doc, header, meta) or _issuer_from_text(doc, meta)
     _closing(doc, meta)
     return meta
 
 
-def _header_line(doc: Doc, p: Paragraph, meta: Metadata) -> None:
-    m = _NUMBER_LINE.match(p.text)
-    if m and meta.symbol is None:
-        num = re.sub(r"\s+", "", m.group("num") or "")
-        symbol = re.sub(r"\s*([-/])\s*", r"\1", m.group("symbol")).strip()
-        meta.symbol = symbol
-        meta.number = f"{num}/{symbol}" if num else None
-        meta.spans["number"] = doc.span(p.start + m.start(), p.start + m.end())
-    m = _PLACE_DATE.search(p.text)
-    if m and meta.date is None:
-        meta.place = m.group("place").strip()
-        year, month, day = m.group("year"), m.group("month"), m.group("day")
-        meta.date = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
-        meta.spans["place"] = doc.span(p.start + m.start("place"), p.start + m.end("place"))
-        meta.spans["date"] = doc.span(p.start + m.start(), p.start + m.end())
+# ---------------------------------------------------------------- number, place and date
 
 
-def _issuer(doc: Doc, meta: Metadata) -> Optional[str]:
-    """The body that issues the plan, with its locality when the plan names it elsewhere."""
+def _number(doc: Doc, header: Header, meta: Metadata) -> None:
+    if header.number is None:
+        return
+    number, symbol = parse_number_line(header.number.text)
+    if symbol is None:
+        return
+    meta.number, meta.symbol = number, symbol
+    meta.spans["number"] = doc.span(header.number.start, header.number.end)
+
+
+def _place_date(doc: Doc, header: Header, meta: Metadata) -> None:
+    piece = header.place_date
+    m = PLACE_DATE.search(piece.text) if piece is not None else None
+    if piece is None or m is None:
+        return
+    meta.place = " ".join(m.group("place").split())
+    year, month, day = m.group("year"), m.group("month"), m.group("day")
+    meta.date = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+    joined = doc.text[piece.start:piece.end] == piece.text  # else the cell was rejoined from pieces
+    meta.spans["place"] = doc.span(piece.start + m.start("place"), piece.start + m.end("place")) if joined \
+        else doc.span(piece.start, piece.end)
+    meta.spans["date"] = doc.span(piece.start, piece.end)
+
+
+def _own_doc_type(doc: Doc) -> Optional[Paragraph]:
+    """The document's own type line: the first, if it stands before the body (a decision that lost
+    its "QUYẾT ĐỊNH" line still carries its attached plan's "KẾ HOẠCH" further down)."""
     for p in doc.paragraphs:
-        if p.role not in ("preamble", "title"):
+        if p.role == "doc_type":
+            return p
+        if p.role in ("preamble", "article", "section_heading", "item", "body", "closing"):
+            return None
+    return None
+
+
+def _inferred_doc_type(doc: Doc, header: Header, meta: Metadata) -> Optional[str]:
+    """With no document-type line: the type the symbol names (KH → Kế hoạch); a symbol that opens with
+    its issuer rather than a type (454/UBND-NCTH), a subject line ("V/v ...") or an addressee ("Kính
+    gửi") make it a Công văn, as Nghị định 30/2020/NĐ-CP numbers letters."""
+    code = (meta.symbol or "").split("-")[0].split("/")[0]
+    if code in type_by_code():
+        return type_by_code()[code]
+    if meta.symbol or header.subject is not None or any(p.role == "addressee" for p in doc.paragraphs):
+        return "Công văn"
+    return None
+
+
+# ---------------------------------------------------------------- issuer
+
+
+def _units(lines: list[Piece]) -> list[str]:
+    """The bodies of the header's left column, top to bottom: a line that opens with a unit noun opens
+    a body; a level line ("TỈNH VĨNH LONG") or a wrapped tail goes on with the one above. Two bodies on
+    one line ("UBND TỈNH LẠNG SƠN SỞ LAO ĐỘNG ...") part where the first one's locality ends."""
+    units: list[str] = []
+    for text in (part for line in lines for part in _split_bodies(" ".join(line.text.split()))):
+        if units and (_LEVEL_START.match(text) or units[-1].endswith(("-", ",", " VÀ")) or not _opens_unit(text)
+                      or _opens_unit(units[-1] + " " + text) != _opens_unit(units[-1])):
+            units[-1] = f"{units[-1]} {text}"
+        else:
+            units.append(text)
+    return units
+
+
+def _split_bodies(text: str) -> list[str]:
+    words = text.split()
+    for k in range(2, len(words)):
+        rest = " ".join(words[k:])
+        if _opens_unit(rest) and _locality(name_from_capitals(" ".join(words[:k]))):
+            return [" ".join(words[:k]), *_split_bodies(rest)]
+    return [text]
+
+
+def _national(name: str) -> bool:
+    """A body of the State as a whole (a ministry, the Government, a Tổng cục): no locality."""
+    head = _opens_unit(name.upper())
+    levels = data_json("bodies.json")["head_levels"]
+    return (bool(head) and levels.get(head) == "national") or name.startswith(("Chính phủ", "Thủ tướng", "Quốc hội"))
+
+
+def _opens_unit(text: str) -> Optional[str]:
+    """The unit noun ``text`` opens with (in capitals), if any."""
+    low = text.lower()
+    for noun in sorted(unit_nouns(), key=len, reverse=True):
+        n = noun.lower()
+        if low.startswith(n) and (len(low) == len(n) or not low[len(n)].isalnum()):
+            return noun
+    return "UBND" if text.startswith("UBND") else None
+
+
+def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[str]:
+    capitals = [line for line in header.issuer_lines if upper_share(line.text) >= 0.8]
+    units = _units(capitals)
+    if not units or not opens_issuer(units[-1]):
+        return None
+    name = name_from_capitals(units[-1])
+    meta.spans["issuer"] = doc.span(capitals[0].start, capitals[-1].end)
+    if _locality(name) or _national(name) or body_level(name) == "school":
+        return name
+    for parent in reversed(units[:-1]):  # "UBND TỈNH LẠNG SƠN" above "SỞ ...": the Sở of Lạng Sơn
+        locality = _locality(name_from_capitals(parent))
+        if locality:
+            return f"{name} {locality}"
+    return _with_locality(name, doc, meta)
+
+
+def _issuer_from_text(doc: Doc, meta: Metadata) -> Optional[str]:
+    """The body the plan's own sentence names ("Sở X xây dựng Kế hoạch ..."), with its locality."""
+    for p in doc.paragraphs:
+        if p.role not in ("preamble", "title", "body"):
             continue
         verb = _ISSUER_VERB.search(p.text)
         if not verb:
@@ -106,107 +192,108 @@ def _issuer(doc: Doc, meta: Metadata) -> Optional[str]:
         raw = p.text[begin:verb.start()]
         meta.spans["issuer"] = doc.span(p.start + begin, p.start + verb.start())
         name = canonical_name(_DEFINED_ABBREV.sub("", raw))
-        return _with_locality(name, doc, meta)
+        return name if _national(name) or body_level(name) == "school" else _with_locality(name, doc, meta)
     return None
 
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|-{2,}|_{2,}", re.I)
+def _locality(name: str) -> Optional[str]:
+    """The level word and place a name ends with ("... tỉnh Lạng Sơn"), if any: "Tỉnh Đoàn" and
+    "Huyện ủy" are bodies, not places."""
+    m = _LOCALITY.search(name)
+    while m:
+        head = f"{m.group('level')} {m.group('place').split()[0]}".lower()
+        if head not in _UNIT_NOUNS_LOWER:
+            return m.group(0)
+        m = _LOCALITY.search(name, m.start("place"))
+    return None
 
 
-def _issuer_from_header(doc: Doc, meta: Metadata) -> Optional[str]:
-    """The issuing body from the header's left column: its last uppercase line, under its parent body."""
-    lines = []
-    for p in doc.paragraphs:
-        if p.role != "header":
-            continue
-        text = _MOTTO.sub(" ", p.text).strip()
-        if not text or _NUMBER_LINE.match(text) or _PLACE_DATE.search(text):
-            continue
-        if text.upper() == text and any(c.isalpha() for c in text):
-            lines.append((p, re.sub(r"\s+", " ", text)))
-    if not lines:
-        return None
-    p, issuer = lines[-1]
-    meta.spans["issuer"] = doc.span(p.start, p.end)
-    name = canonical_name(_title_case(issuer))
-    if len(lines) > 1:
-        parent_place = next((pl for pl in provinces() if pl.upper() in lines[-2][1]), None)
-        if parent_place and parent_place.upper() not in issuer:
-            return f"{name} {provinces()[parent_place]} {parent_place}"
-    return _with_locality(name, doc, meta)
-
-
-def _title_case(upper: str) -> str:
-    """'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI' → 'Sở lao động - Thương binh và xã hội', place names restored."""
-    parts = [part.strip().lower() for part in re.split(r"\s+-\s+", upper)]
-    text = " - ".join(part[:1].upper() + part[1:] for part in parts if part)
-    for place in provinces():
-        text = re.sub(re.escape(place.lower()), place, text)
-    return text
+_UNIT_NOUNS_LOWER = frozenset(n.lower() for n in unit_nouns())
 
 
 def _with_locality(name: str, doc: Doc, meta: Metadata) -> str:
     """'Sở X' of a province plan → 'Sở X tỉnh Lạng Sơn'; a name that names a place is kept."""
-    known = provinces()
-    if any(place in name for place in known) or re.search(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s+[A-ZĐ]", name):
+    if any(place in name for place in provinces()) or _locality(name):
         return name
     province = _document_province(doc, meta)
     if not province:
         return name
     if re.search(r"\btỉnh\b|\bthành phố\b", name, re.I):
         return f"{name} {province}"
-    return f"{name} {known[province]} {province}"
+    return f"{name} {province_kind(province)} {province}"
 
 
 def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
+    """The province a document belongs to: its place line's, else the one its text names most."""
     known = provinces()
-    if meta.place in known:
-        return meta.place
+    if meta.place and place_case(meta.place) in known:
+        return place_case(meta.place)
     counts: dict[str, int] = {}
     for m in re.finditer(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})", doc.text):
         for name in known:
             if m.group(1).startswith(name):
                 counts[name] = counts.get(name, 0) + 1
-    for m in re.finditer(r"@([a-z]+)\.gov\.vn", doc.text + " " + " ".join(doc.signature)):
-        for name in known:
-            if _ascii(name) == m.group(1):
-                counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda name: counts[name]) if counts else None
 
 
-def _ascii(name: str) -> str:
-    import unicodedata
-    folded = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in folded if c.isascii() and c.isalpha()).lower()
+# ---------------------------------------------------------------- closing
 
 
 def _closing(doc: Doc, meta: Metadata) -> None:
-    """Recipients (Nơi nhận), signing authority, signer's title and name."""
-    closing = [p for p in doc.paragraphs if p.role in ("closing", "signature")]
+    """Recipients (Nơi nhận), signing authority, signer's title and name. A signature block set as a
+    table row ("| KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A |") is read cell by cell."""
     in_recipients = False
     titles: list[str] = []
-    for p in closing:
-        text = p.text.strip()
-        if re.match(r"^Nơi\s+nhận", text, re.I):
-            in_recipients = True
-            continue
-        if in_recipients and text.startswith(("-", "–", "+", "•")):
-            recipient = re.sub(r"^[-–+•]\s*|\s*\|.*$", "", text).rstrip(" ;.,")
-            if not recipient.lower().startswith("lưu"):
-                meta.recipients.append(recipient)
-            continue
-        in_recipients = False
-        m = _AUTHORITY.match(text)
-        if m:
-            meta.signing_authority = text
-            continue
-        if text.upper() == text and any(c.isalpha() for c in text) and len(text) < 60:
-            titles.append(text)
-            meta.spans["signer_title"] = doc.span(p.start, p.end)
-            continue
-        if _PERSON_NAME.match(text) and (titles or meta.signing_authority):
-            meta.signer = text
-            meta.spans["signer"] = doc.span(p.start, p.end)
+    for p in (p for p in doc.paragraphs if p.role in ("closing", "signature")):
+        for text in (t.strip() for t in p.text.split("|")):
+            if not text:
+                continue
+            if re.match(r"^Nơi\s+nhận", text, re.I):
+                in_recipients = True
+                text = re.sub(r"^Nơi\s+nhận\s*:?\s*", "", text, flags=re.I)
+                if not text:
+                    continue
+            if in_recipients and text.startswith(("-", "–", "+", "•")):
+                recipient = re.sub(r"^[-–+•]\s*", "", text).rstrip(" ;.,")
+                if recipient and not recipient.lower().startswith("lưu"):
+                    meta.recipients.append(recipient)
+                continue
+            in_recipients = False
+            if SIGNING_AUTHORITY.match(text):
+                authority, title, name = _signature_cell(text)
+                meta.signing_authority = authority
+                if title:
+                    titles.append(title)
+                    meta.spans["signer_title"] = doc.span(p.start, p.end)
+                if name:
+                    meta.signer = name
+                    meta.spans["signer"] = doc.span(p.start, p.end)
+                continue
+            if upper_share(text) == 1.0 and len(text) < 60 and _office(text):
+                titles.append(text)
+                meta.spans["signer_title"] = doc.span(p.start, p.end)
+                continue
+            if _PERSON_NAME.fullmatch(text) and (titles or meta.signing_authority):
+                meta.signer = text
+                meta.spans["signer"] = doc.span(p.start, p.end)
     if titles:
         last = re.sub(r"\s+", " ", titles[-1])
         meta.signer_title = _TITLE_WORDS.get(last, last.capitalize())
+
+
+def _office(text: str) -> bool:
+    """A signer's title: "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "KT. HIỆU TRƯỞNG" (not a heading in capitals)."""
+    text = " ".join(text.split())
+    return any(text == t or text.endswith(" " + t) for t in _TITLE_WORDS)
+
+
+def _signature_cell(text: str) -> tuple[str, Optional[str], Optional[str]]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A" → ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn A");
+    a plain "TM. ỦY BAN NHÂN DÂN" is the authority alone."""
+    name = _PERSON_NAME.search(text)
+    person = name.group(0) if name and name.end() == len(text) and upper_share(name.group(0)) < 1.0 else None
+    capitals = text[: name.start()].strip() if person and name else text
+    for title in sorted(_TITLE_WORDS, key=len, reverse=True):
+        if capitals.endswith(" " + title) and len(capitals) > len(title) + 4:
+            return capitals[: -len(title)].strip(), title, person
+    return capitals, None, person

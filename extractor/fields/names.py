@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Optional
 
+from ..grammar import unit_nouns
+from ..normalise import clean
 from ..resources import data_json, entries
-from .grammar import unit_nouns
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}
@@ -70,3 +71,89 @@ def canonical_name(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
     name = normalise_spacing(name)
     # "Lao động - Thương binh & Xã hội" -> "và"
     return _AMPERSAND.sub(" và ", name) if "&" in name else name
+
+
+# ---------------------------------------------------------------- names written in capitals
+
+_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+_SEGMENT_BREAK = re.compile(r"(\s+-\s+|,\s+|\s+và\s+)")
+
+
+@lru_cache(maxsize=1)
+def _known_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The gazetteer's unit nouns and field names, longest first, as units write them."""
+    bodies = data_json("bodies.json")
+    by_length = lambda names: tuple(sorted(names, key=len, reverse=True))  # noqa: E731
+    return by_length(bodies["unit_nouns"]), by_length(bodies["fields"])
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> Optional[str]:
+    low = text.lower()
+    for phrase in phrases:
+        if low.startswith(phrase.lower()) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
+            return phrase
+    return None
+
+
+def _field_case(words: str) -> str:
+    """"DÂN SỐ - KẾ HOẠCH HÓA GIA ĐÌNH" → "Dân số - Kế hoạch hóa gia đình": the first word of each
+    part capitalised, the way ministries' and departments' fields are written."""
+    parts = _SEGMENT_BREAK.split(words.lower())
+    return "".join(p if _SEGMENT_BREAK.fullmatch(p) else p[:1].upper() + p[1:] for p in parts)
+
+
+def name_from_capitals(text: str) -> str:
+    """A body's name set in capitals, as the body writes it: the unit noun and the field as the
+    gazetteer spells them, a level word in lower case with its place as the place is spelt,
+    abbreviations expanded.
+
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh và Xã hội"
+        "UỶ BAN NHÂN DÂN TỈNH VĨNH LONG"      → "Ủy ban nhân dân tỉnh Vĩnh Long"
+        "TRƯỜNG TH TÂN MỸ"                     → "Trường Tiểu học Tân Mỹ"
+        "TỔNG CỤC DÂN SỐ- KẾ HOẠCH HÓA GIA ĐÌNH" → "Tổng cục Dân số - Kế hoạch hóa gia đình"
+    """
+    from .places import place_case
+
+    text = expand_abbreviations(normalise_spacing(clean(text)))
+    units, fields = _known_phrases()
+    out: list[str] = []
+    unit = _starts_with(text, units)
+    rest = text
+    if unit:
+        out.append(unit)
+        rest = text[len(unit):].strip()
+    elif text.split()[0] in abbreviations():  # "UBND TỈNH X"
+        first = text.split()[0]
+        out.append(abbreviations()[first])
+        rest = text[len(first):].strip()
+    if unit == "Trường":  # the kind of school, then its name: a place-like proper name
+        grades = data_json("bodies.json")["school_grade_abbreviations"]
+        first, _, after = rest.partition(" ")
+        kind = grades.get(first) or _starts_with(rest, tuple(g.upper() for g in data_json("bodies.json")["school_grades"]))
+        if first in grades:
+            out.append(grades[first])
+            rest = after
+        elif kind:
+            out.append(kind.lower().capitalize() if kind.isupper() else kind)
+            rest = rest[len(kind):].strip()
+        return " ".join(out + ([place_case(rest)] if rest else []))
+    while rest:
+        level = _starts_with(rest, _LEVEL_WORDS)
+        if level:
+            place = rest[len(level):].strip()
+            out += [level] + ([place_case(place)] if place else [])
+            break
+        field = _starts_with(rest, fields) or (rest.split()[0] if rest.split()[0] in abbreviations() else None)
+        if field:
+            out.append(abbreviations().get(field, field))
+            rest = rest[len(field):].strip()
+            if rest and not _starts_with(rest, _LEVEL_WORDS):  # what follows a known field is its place
+                out.append(place_case(rest))
+                break
+            continue
+        cut = min((rest.lower().find(" " + w + " ") for w in _LEVEL_WORDS if " " + w + " " in rest.lower() + " "),
+                  default=-1)
+        words = rest if cut < 0 else rest[:cut]
+        out.append(_field_case(words))
+        rest = "" if cut < 0 else rest[cut:].strip()
+    return " ".join(out)

@@ -1,8 +1,9 @@
 """Read any supported plan file into a :class:`SourceDocument`, choosing the reader by content.
 
-``read(path)`` looks at the bytes first (PDF, DOCX, image magic) and at the suffix only
-for plain text. Every failure is a :class:`ReadError` whose ``code`` is an ErrorRecord
-error code and whose ``reason`` names the file; nothing else escapes.
+``read(path)`` checks that the path names a regular file it may read (:mod:`.files`), then
+looks at the bytes first (PDF, DOCX, image magic) and at the suffix only for plain text.
+Every failure is a :class:`ReadError` whose ``code`` is an ErrorRecord error code and whose
+``reason`` names the file (printably, :mod:`.printable`); nothing else escapes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,21 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
+from .files import decoded_path, os_read_error, read_start, regular_file_size
+from .limits import DEFAULT_MAX_BYTES, byte_limit, megabytes
+from .printable import printable_name
 
-__all__ = ["read", "ReadError", "SourceDocument", "Page", "PAGE_SEPARATOR",
-           "DEFAULT_MAX_BYTES", "TEXT_SUFFIXES"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "PAGE_SEPARATOR",
+    "TEXT_SUFFIXES",
+    "Page",
+    "ReadError",
+    "SourceDocument",
+    "printable_name",
+    "read",
+]
 
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # override with read(max_bytes=...) or $VNPLAN_MAX_BYTES
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SNIFF_BYTES = 1024  # a .pdf's header may follow a little junk within the first KB
 
@@ -35,32 +46,28 @@ DOCX_MAIN_PART = "word/document.xml"
 OLE_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
-def read(path: Union[str, os.PathLike], max_bytes: Optional[int] = None) -> SourceDocument:
-    """Read a plan file. Raises ReadError (never anything else)."""
-    path = Path(path)
+def read(path: Union[str, bytes, os.PathLike], max_bytes: Optional[int] = None) -> SourceDocument:
+    """Read a plan file (a str, bytes or path-like path). Raises ReadError (never anything else)."""
+    path = Path(decoded_path(path))
+    name = printable_name(path.name)
     try:
-        return _read(path, _max_bytes(max_bytes))
+        return _read(path, name, byte_limit(max_bytes))
     except ReadError:
         raise
-    except OSError as error:  # permissions, a file removed while we read it, ...
-        raise ReadError("not_found", f"'{path.name}' cannot be read: {error.strerror or error}") from error
+    except OSError as error:  # a file removed or made unreadable while we read it, an I/O error
+        raise os_read_error(name, error) from error
     except Exception as error:
         raise ReadError("internal_error",
-                        f"'{path.name}': unexpected {type(error).__name__} while reading: {error}") from error
+                        f"'{name}': unexpected {type(error).__name__} while reading: {error}") from error
 
 
-def _read(path: Path, max_bytes: int) -> SourceDocument:
-    name = path.name
-    if not path.exists():
-        raise ReadError("not_found", f"'{name}' does not exist ({path})")
-    if not path.is_file():
-        raise ReadError("not_found", f"'{name}' is not a regular file ({path})")
-    size = path.stat().st_size
+def _read(path: Path, name: str, max_bytes: int) -> SourceDocument:
+    size = regular_file_size(path, name)
     if size > max_bytes:
-        raise ReadError("too_large", f"'{name}' is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit")
+        raise ReadError("too_large", f"'{name}' is {megabytes(size)}, over the {megabytes(max_bytes)} limit")
     if size == 0:
         raise ReadError("empty_file", f"'{name}' is empty (0 bytes)")
-    kind = _sniff(path, _head(path))
+    kind = _sniff(path, name, read_start(path, name, SNIFF_BYTES), max_bytes)
     if kind == "pdf":
         from .pdf import read_pdf
         document = read_pdf(path)
@@ -68,32 +75,35 @@ def _read(path: Path, max_bytes: int) -> SourceDocument:
         from .docx import read_docx
         document = read_docx(path)
     elif kind == "image":
-        document = _read_image(path)
+        document = _read_image(path, name)
     else:
         from .text import read_text
-        document = read_text(path, path.read_bytes())
+        data = read_start(path, name, max_bytes + 1)
+        if len(data) > max_bytes:  # it grew since it was measured
+            raise ReadError("too_large", f"'{name}' is over the {megabytes(max_bytes)} limit")
+        document = read_text(path, data)
     expected = _suffix_kind(path)
     if expected and expected != kind:
-        document.warnings.append(f"'{name}' is named {path.suffix} but its content is {kind.upper()}")
+        document.warnings.append(f"'{name}' is named {printable_name(path.suffix)} but its content is {kind.upper()}")
     return document
 
 
-def _sniff(path: Path, head: bytes) -> str:
+def _sniff(path: Path, name: str, head: bytes, max_bytes: int) -> str:
     """Decide the reader from the content; the suffix decides only between text and unsupported."""
-    name, suffix = path.name, path.suffix.lower()
+    suffix = path.suffix.lower()
     if head.startswith(PDF_MAGIC) or (suffix == ".pdf" and PDF_MAGIC in head):
         return "pdf"
     for magic, _ in IMAGE_MAGIC:
         if head.startswith(magic):
             return "image"
     if head.startswith(ZIP_MAGIC):
-        if _zip_has(path, DOCX_MAIN_PART):
+        if _zip_has(path, name, DOCX_MAIN_PART):
             return "docx"
         if suffix == ".docx":
             raise ReadError("broken_docx", f"'{name}' is a zip archive without {DOCX_MAIN_PART}: not a Word document")
         raise ReadError("unsupported_type", f"'{name}' is a zip archive but not a DOCX document")
     if head.startswith(OLE_MAGIC):
-        if suffix == ".docx" and OLE_ENCRYPTION_STREAM in path.read_bytes():
+        if suffix == ".docx" and OLE_ENCRYPTION_STREAM in read_start(path, name, max_bytes):
             raise ReadError("broken_docx", f"'{name}' is a password-protected (encrypted) Word document")
         raise ReadError("unsupported_type",
                         f"'{name}' is a legacy Office (OLE) file such as .doc; save it as .docx or PDF")
@@ -103,7 +113,7 @@ def _sniff(path: Path, head: bytes) -> str:
         raise ReadError("broken_docx", f"'{name}' is not a zip package: not a DOCX document")
     if suffix in TEXT_SUFFIXES:
         return "text"
-    described = f"suffix '{path.suffix}'" if path.suffix else "no suffix"
+    described = f"suffix '{printable_name(path.suffix)}'" if path.suffix else "no suffix"
     raise ReadError("unsupported_type",
                     f"'{name}' has {described} and is not a PDF, DOCX or image; "
                     f"supported: {', '.join(TEXT_SUFFIXES)}, .pdf, .docx, .png, .jpg, .tif")
@@ -117,36 +127,20 @@ def _suffix_kind(path: Path) -> Optional[str]:
             ".tif": "image", ".tiff": "image"}.get(suffix)
 
 
-def _read_image(path: Path) -> SourceDocument:
+def _read_image(path: Path, name: str) -> SourceDocument:
     try:
         from .image import read_image
     except ImportError as error:
         raise ReadError("unsupported_type",
-                        f"'{path.name}' is an image, and image reading (OCR) is not available: {error}") from error
+                        f"'{name}' is an image, and image reading (OCR) is not available: {error}") from error
     return read_image(path)
 
 
-def _zip_has(path: Path, member: str) -> bool:
+def _zip_has(path: Path, name: str, member: str) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return member in archive.namelist()
     except (zipfile.BadZipFile, OSError) as error:
         if path.suffix.lower() == ".docx":
-            raise ReadError("broken_docx", f"'{path.name}' is a damaged zip package: {error}") from error
-        raise ReadError("unsupported_type", f"'{path.name}' is a damaged zip archive: {error}") from error
-
-
-def _head(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(SNIFF_BYTES)
-
-
-def _max_bytes(max_bytes: Optional[int]) -> int:
-    if max_bytes is not None:
-        return max_bytes
-    configured = os.environ.get("VNPLAN_MAX_BYTES", "")
-    return int(configured) if configured.isdigit() else DEFAULT_MAX_BYTES
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+            raise ReadError("broken_docx", f"'{name}' is a damaged zip package: {error}") from error
+        raise ReadError("unsupported_type", f"'{name}' is a damaged zip archive: {error}") from error

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .printable import printable_text
+
 PAGE_SEPARATOR = "\f"
 
 
 class ReadError(Exception):
-    """A document that cannot be read. ``code`` is the ErrorRecord.error value."""
+    """A document that cannot be read. ``code`` is the ErrorRecord.error value (the codes are
+    listed in its description, extractor/records.py); ``reason`` names the file, printably."""
 
     def __init__(self, code: str, reason: str):
+        reason = printable_text(reason)
         super().__init__(reason)
         self.code = code
         self.reason = reason
@@ -33,7 +37,7 @@ class Page:
 class SourceDocument:
     """The raw text of one document, page by page, before normalisation."""
 
-    path: str
+    path: str  # printable_name of the path and of the file name (see .printable)
     name: str
     kind: str  # txt, md, pdf, docx, image
     pages: list[Page]

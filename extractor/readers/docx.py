@@ -13,17 +13,23 @@ Markdown seeds carry it:
 
 Paragraphs are separated by a blank line (Word paragraphs are never hard-wrapped); a line
 break inside a paragraph stays a single newline. The whole document is page 1.
+
+Before python-docx opens the package, :func:`.zip_guard.check_zip` makes sure it cannot
+inflate past bounded sizes and that no XML part declares a DTD (entity expansion).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from .base import Page, ReadError, SourceDocument
+from .printable import printable_name
+from .zip_guard import check_zip
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -55,7 +61,8 @@ def read_docx(path: Path) -> SourceDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    name = path.name
+    name = printable_name(path.name)
+    check_zip(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -69,13 +76,13 @@ def read_docx(path: Path) -> SourceDocument:
     text = "\n\n".join(blocks)
     if not text.strip():
         raise ReadError("empty_file", f"'{name}' contains no text")
-    return SourceDocument(path=str(path), name=name, kind="docx",
+    return SourceDocument(path=printable_name(path), name=name, kind="docx",
                           pages=[Page(number=1, text=text, method="docx")])
 
 
 # --- body --------------------------------------------------------------------------------
 
-def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Iterator[str]:
+def _body_blocks(container, styles: _Styles, numbering: _Numbering) -> Iterator[str]:
     """Paragraph and table blocks of a body (or content control), in document order."""
     for child in container.iterchildren():
         if child.tag == w("p"):
@@ -92,7 +99,7 @@ def _body_blocks(container, styles: "_Styles", numbering: "_Numbering") -> Itera
                 yield from _body_blocks(content, styles, numbering)
 
 
-def _paragraph_block(p, styles: "_Styles", numbering: "_Numbering") -> str:
+def _paragraph_block(p, styles: _Styles, numbering: _Numbering) -> str:
     """One paragraph as a line: heading marks, list label, text, bold wrapping."""
     runs = list(_visible_runs(p))
     text = "".join(run_text for _, run_text in runs).strip()
@@ -174,7 +181,7 @@ def _outline_level(ppr) -> Optional[int]:
     return int(value) if value and value.isdigit() else None
 
 
-def _numbering_of(ppr, style_id: Optional[str], styles: "_Styles") -> tuple[Optional[str], int]:
+def _numbering_of(ppr, style_id: Optional[str], styles: _Styles) -> tuple[Optional[str], int]:
     """(numId, ilvl) from the paragraph, else from its style chain."""
     numpr = ppr.find(w("numPr")) if ppr is not None else None
     if numpr is not None:
@@ -214,10 +221,11 @@ class _Styles:
             style_id = style.get(w("styleId"))
             ppr, rpr = style.find(w("pPr")), style.find(w("rPr"))
             numpr = ppr.find(w("numPr")) if ppr is not None else None
+            num_id = _child_val(numpr, "numId")
             num = None
-            if numpr is not None and _child_val(numpr, "numId"):
+            if num_id:
                 ilvl = _child_val(numpr, "ilvl")
-                num = (_child_val(numpr, "numId"), int(ilvl) if ilvl and ilvl.isdigit() else 0)
+                num = (num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
             self._styles[style_id] = _Style(
                 name=_child_val(style, "name") or style_id or "",
                 based_on=_child_val(style, "basedOn"),
@@ -342,7 +350,9 @@ class _Numbering:
             self._levels[abstract.get(w("abstractNumId"))] = levels
         for num in root.iterchildren(w("num")):
             num_id = num.get(w("numId"))
-            self._num_to_abstract[num_id] = _child_val(num, "abstractNumId")
+            abstract_id = _child_val(num, "abstractNumId")
+            if abstract_id is not None:
+                self._num_to_abstract[num_id] = abstract_id
             for override in num.iterchildren(w("lvlOverride")):
                 start = _child_val(override, "startOverride")
                 if start and start.isdigit():
@@ -350,9 +360,11 @@ class _Numbering:
 
     def label(self, num_id: Optional[str], ilvl: int) -> str:
         """The next label of list ``num_id`` at level ``ilvl`` ('' when not numbered)."""
-        abstract = self._num_to_abstract.get(num_id) if num_id and num_id != "0" else None
+        if not num_id or num_id == "0":
+            return ""
+        abstract = self._num_to_abstract.get(num_id)
         levels = self._levels.get(abstract) if abstract else None
-        if not levels or ilvl not in levels:
+        if not abstract or not levels or ilvl not in levels:
             return ""
         level = levels[ilvl]
         if level.fmt == "bullet":
@@ -361,14 +373,15 @@ class _Numbering:
             return level.text.strip() if "%" not in level.text else ""
         counters = self._counters.setdefault(abstract, [None] * 10)
         start = self._start_overrides.get((num_id, ilvl), level.start)
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = None
 
         def number(match: re.Match) -> str:
             k = int(match.group("level")) - 1
             lvl = levels.get(k, level)
-            value = counters[k] if counters[k] is not None else lvl.start
-            return _format_number(value, lvl.fmt)
+            value = counters[k]
+            return _format_number(lvl.start if value is None else value, lvl.fmt)
 
         return LEVEL_PLACEHOLDER.sub(number, level.text).strip()

@@ -7,6 +7,7 @@ page whose recognition is poor is checked with Tesseract's orientation detection
 it is upside down or on its side, turned and recognised again (warning ``page rotated``).
 :func:`ocr_pdf_page` rasterises one PDF page with pypdfium2 first; :func:`ocr_images` and
 :func:`ocr_pdf_pages` run several pages at once, one Tesseract process per core.
+:func:`missing_engine` says what is not installed: Tesseract itself, or its Vietnamese model.
 """
 
 from __future__ import annotations
@@ -19,19 +20,22 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Optional, Union
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 from .base import Page
+from .pdf_pages import loaded_page, open_document
 from .quality import score_text
 
 TESSERACT = "tesseract"
 LANGUAGE = "vie"
+ENGINE_PACKAGE, MODEL_PACKAGE = "tesseract-ocr", "tesseract-ocr-vie"  # Debian
 # Page segmentation: 3 = fully automatic layout analysis without orientation detection.
 PAGE_SEGMENTATION = 3
 DEFAULT_DPI = 300
@@ -76,16 +80,30 @@ class Word:
     confidence: float
 
 
-@functools.lru_cache(maxsize=1)
+def missing_engine() -> Optional[str]:
+    """What is missing for OCR, naming the Debian package to install; None when the Tesseract
+    CLI and its Vietnamese model are installed. Checked once per $PATH and $TESSDATA_PREFIX."""
+    return _missing_engine(os.environ.get("PATH", os.defpath), os.environ.get("TESSDATA_PREFIX"))
+
+
 def ocr_available() -> bool:
     """Whether the Tesseract CLI and its Vietnamese model are installed."""
-    if shutil.which(TESSERACT) is None:
-        return False
+    return missing_engine() is None
+
+
+@functools.lru_cache(maxsize=8)
+def _missing_engine(search_path: str, tessdata: Optional[str]) -> Optional[str]:
+    """The check itself; its arguments, the environment Tesseract runs in, key the cache."""
+    if shutil.which(TESSERACT, path=search_path) is None:
+        return f"the Tesseract OCR engine is not installed (Debian packages {ENGINE_PACKAGE} and {MODEL_PACKAGE})"
     try:
-        listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return LANGUAGE in (listed.stdout + listed.stderr).split()
+        listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, timeout=30,
+                                check=False)
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"the Tesseract OCR engine does not run ({error}; Debian packages {ENGINE_PACKAGE} and {MODEL_PACKAGE})"
+    if LANGUAGE not in (listed.stdout + listed.stderr).split():
+        return f"Tesseract's Vietnamese model is not installed (Debian package {MODEL_PACKAGE})"
+    return None
 
 
 def _image_bytes(image: Image.Image) -> bytes:
@@ -98,7 +116,7 @@ def _image_bytes(image: Image.Image) -> bytes:
 def _tesseract(image: Image.Image, dpi: int, *arguments: str) -> str:
     """Run Tesseract on an image passed through stdin; its stdout as text."""
     command = [TESSERACT, "stdin", "stdout", "--dpi", str(dpi), *arguments]
-    result = subprocess.run(command, input=_image_bytes(image), capture_output=True,
+    result = subprocess.run(command, input=_image_bytes(image), capture_output=True, check=False,
                             timeout=TIMEOUT_SECONDS, env={**os.environ, **TESSERACT_ENV})
     if result.returncode != 0:
         raise RuntimeError(result.stderr.decode("utf-8", "replace").strip() or f"tesseract exit {result.returncode}")
@@ -190,7 +208,7 @@ def prepare(image: Image.Image, dpi: int) -> tuple[Image.Image, float]:
         image = image.filter(ImageFilter.MedianFilter(3))
     skew = estimate_skew(image)
     if abs(skew) >= MIN_DESKEW_ANGLE:
-        image = image.rotate(-skew, resample=Image.BICUBIC, fillcolor=255)
+        image = image.rotate(-skew, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return image, skew
 
 
@@ -274,9 +292,7 @@ def ocr_image(image: ImageSource, page_number: int, dpi: int = DEFAULT_DPI) -> P
 
 def rasterise_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Image.Image:
     """One PDF page (0-based ``index``) as a greyscale image."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
+    document = open_document(path)
     try:
         return _render(document, index, dpi)
     finally:
@@ -284,11 +300,8 @@ def rasterise_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DP
 
 
 def _render(document, index: int, dpi: int) -> Image.Image:
-    page = document[index]
-    try:
+    with loaded_page(document, index) as page:
         return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-    finally:
-        page.close()
 
 
 def ocr_pdf_page(path: Union[str, Path], index: int, dpi: int = DEFAULT_DPI) -> Page:
@@ -319,9 +332,7 @@ def ocr_images(images: Iterable[tuple], dpi: int = DEFAULT_DPI, workers: Optiona
 
 
 def _pdf_images(path: Union[str, Path], indices: list[int], dpi: int) -> Iterator[tuple[int, Image.Image]]:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
+    document = open_document(path)
     try:
         for index in indices:
             yield index + 1, _render(document, index, dpi)

@@ -1,23 +1,31 @@
-"""Second readings of PDF pages whose pdfplumber text is missing or garbled.
+"""Second readings of PDF pages whose text layer is missing or garbled: repairs, then OCR.
 
-For each page :func:`improve_pages` scores the text layer (:mod:`.quality`). A usable page
-is kept as it is (its quality recorded). A poor one is tried, in order, until one reading
-is usable: the same text repaired from a legacy font encoding (TCVN3/VNI read as Latin-1),
-pypdfium2's text of the page (method ``pypdfium2``), then OCR of the page rasterised at
-300 dpi (method ``ocr``, pages recognised in parallel). A page that looks scanned — little
-text on a page mostly covered by images — goes to OCR even when its few words are fine.
-Every replaced page says in its warnings which reading it took and why.
+For each page :func:`improve_pages` scores the text (:mod:`.quality`). A usable page is kept
+as it is (its quality recorded). A poor one is tried, in order, until one reading is
+usable: the same text repaired from a legacy font encoding (TCVN3/VNI read as Latin-1);
+for a page pdfplumber read (a ruled page), pypdfium2's text of it (method ``pypdfium2``);
+then OCR of the page rasterised at 300 dpi (method ``ocr``, pages recognised in parallel).
+A page that looks scanned — little text on a page mostly covered by images — goes to OCR
+even when its few words are fine. Every replaced page says in its warnings which reading it
+took and why. Without Tesseract or its Vietnamese model, pages that need OCR keep their
+text with a warning naming the package, and a document with no other text is refused as
+``engine_missing``.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional, Union
 
+from pypdfium2 import PdfDocument, PdfiumError, PdfPage
+
 from ..encodings import fix_text
 from . import ocr
-from .base import Page
+from .base import Page, ReadError
+from .pdf_pages import PageSurvey, loaded_page, open_document, page_text, survey
+from .printable import printable_name
 from .quality import USABLE_SCORE, score_text
 
 OCR_DPI = 300
@@ -36,46 +44,27 @@ def _is_good(text: str, quality: float) -> bool:
 
 
 class _PdfiumPages:
-    """pypdfium2's view of the document, opened on first use."""
+    """pypdfium2's view of the document, opened on first use, one page loaded at a time."""
 
     def __init__(self, path: Union[str, Path]):
-        self.path = path
-        self._document = None
+        self.path = Path(path)
+        self._document: Optional[PdfDocument] = None
+        self._surveys: dict[int, PageSurvey] = {}
 
-    def _page(self, index: int):
+    def _load(self, index: int) -> AbstractContextManager[PdfPage]:
         if self._document is None:
-            import pypdfium2 as pdfium
-
-            self._document = pdfium.PdfDocument(str(self.path))
-        return self._document[index]
+            self._document = open_document(self.path)
+        return loaded_page(self._document, index)
 
     def text(self, index: int) -> str:
-        page = self._page(index)
-        try:
-            textpage = page.get_textpage()
-            try:
-                return textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
-            finally:
-                textpage.close()
-        finally:
-            page.close()
+        with self._load(index) as page:
+            return page_text(page)
 
-    def image_cover(self, index: int) -> tuple[float, int]:
-        """Share of the page covered by image objects (capped at 1), and the object count."""
-        import pypdfium2.raw as pdfium_c
-
-        page = self._page(index)
-        try:
-            width, height = page.get_size()
-            covered, count = 0.0, 0
-            for obj in page.get_objects():
-                count += 1
-                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                    left, bottom, right, top = obj.get_pos()
-                    covered += max(0.0, right - left) * max(0.0, top - bottom)
-            return min(1.0, covered / max(1.0, width * height)), count
-        finally:
-            page.close()
+    def survey(self, index: int) -> PageSurvey:
+        if index not in self._surveys:
+            with self._load(index) as page:
+                self._surveys[index] = survey(page)
+        return self._surveys[index]
 
     def close(self) -> None:
         if self._document is not None:
@@ -88,13 +77,16 @@ def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
     best = replace(page, quality=round(quality, 4))
     fixed, conversions = fix_text(page.text)
     if conversions:
-        best = replace(page, text=fixed, quality=round(score_text(fixed), 4),
+        repaired_quality = round(score_text(fixed), 4)
+        best = replace(page, text=fixed, quality=repaired_quality,
                        warnings=page.warnings + [f"text layer repaired: {', '.join(conversions)}"])
-        if _is_good(best.text, best.quality):
+        if _is_good(best.text, repaired_quality):
             return best, True
+    if page.method != "pdfplumber":  # pypdfium2's text is what the page has
+        return best, False
     try:
         text = pdfium.text(page.number - 1)
-    except Exception as error:  # a page pypdfium2 cannot parse: keep pdfplumber's reading
+    except PdfiumError as error:  # a page pypdfium2 cannot parse: keep pdfplumber's reading
         best.warnings = best.warnings + [f"pypdfium2 could not read the page: {type(error).__name__}"]
         return best, False
     fixed, conversions = fix_text(text)
@@ -111,8 +103,8 @@ def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
 def _looks_scanned(page: Page, pdfium: _PdfiumPages) -> Optional[bool]:
     """True for a page mostly covered by images with little text; None when unknown."""
     try:
-        cover, _ = pdfium.image_cover(page.number - 1)
-    except Exception:
+        cover = pdfium.survey(page.number - 1).image_cover
+    except PdfiumError:
         return None
     return cover >= SCANNED_MIN_IMAGE_COVER and _letters(page.text) < SCANNED_MAX_LETTERS
 
@@ -120,8 +112,8 @@ def _looks_scanned(page: Page, pdfium: _PdfiumPages) -> Optional[bool]:
 def _is_empty_page(index: int, pdfium: _PdfiumPages) -> bool:
     """A page without any content object: nothing to recognise."""
     try:
-        return pdfium.image_cover(index)[1] == 0
-    except Exception:
+        return pdfium.survey(index).objects == 0
+    except PdfiumError:
         return False
 
 
@@ -142,7 +134,7 @@ def _choose(text_page: Page, ocr_page: Page) -> Page:
 
 
 def improve_pages(path: Union[str, Path], pages: list[Page]) -> list[Page]:
-    """Replace the poor pages of a pdfplumber reading by a better reading (see module doc).
+    """Replace the poor pages of a PDF's reading by a better reading (see module doc).
     Pages that are fine come back unchanged but for their ``quality``."""
     result: list[Page] = []
     pdfium = _PdfiumPages(path)
@@ -155,21 +147,33 @@ def improve_pages(path: Union[str, Path], pages: list[Page]) -> list[Page]:
                 result.append(replace(page, quality=round(quality, 4)))
                 continue
             best, good = _text_reading(page, pdfium)
-            if good and not _looks_scanned(best, pdfium):
-                result.append(best)
-                continue
             result.append(best)
+            if good and not _looks_scanned(best, pdfium):
+                continue
             if not best.text.strip() and _is_empty_page(page.number - 1, pdfium):
                 best.warnings = best.warnings + ["blank page"]
-            elif ocr.ocr_available():
-                to_ocr.append(len(result) - 1)
             else:
-                best.warnings = best.warnings + ["text layer poor or missing and OCR (tesseract -l vie) "
-                                                 "is not installed"]
+                to_ocr.append(len(result) - 1)
     finally:
         pdfium.close()
-    if to_ocr:
-        recognised = ocr.ocr_pdf_pages(path, [result[i].number - 1 for i in to_ocr], OCR_DPI)
-        for position, ocr_page in zip(to_ocr, recognised):
-            result[position] = _choose(result[position], ocr_page)
+    if not to_ocr:
+        return result
+    missing = ocr.missing_engine()
+    if missing:
+        return _without_ocr(Path(path), result, to_ocr, missing)
+    recognised = ocr.ocr_pdf_pages(path, [result[i].number - 1 for i in to_ocr], OCR_DPI)
+    for position, ocr_page in zip(to_ocr, recognised):
+        result[position] = _choose(result[position], ocr_page)
     return result
+
+
+def _without_ocr(path: Path, pages: list[Page], to_ocr: list[int], missing: str) -> list[Page]:
+    """The pages that needed OCR, with a warning saying why it did not run; ReadError
+    ``engine_missing`` when no other page has text."""
+    needing = set(to_ocr)
+    if not any(page.text.strip() for i, page in enumerate(pages) if i not in needing):
+        raise ReadError("engine_missing", f"'{printable_name(path.name)}': {len(to_ocr)} of its {len(pages)} "
+                        f"pages need OCR (no text layer, or a garbled one), and {missing}")
+    for position in to_ocr:
+        pages[position].warnings = pages[position].warnings + [f"text layer poor or missing; not OCRed: {missing}"]
+    return pages

@@ -1,7 +1,8 @@
 """Plain-text and Markdown plans: decode the bytes, repair legacy Vietnamese encodings.
 
 The decoded text is kept exactly (spans point into it) except that the byte-order mark
-is dropped and ``\\r\\n``/``\\r`` become ``\\n``. A form feed splits pages, as in
+is dropped, ``\\r\\n``/``\\r`` become ``\\n``, and stray NUL bytes in a file that is text by
+its share of control bytes are dropped (with a warning). A form feed splits pages, as in
 ``pdftotext`` output; without one the file is a single page.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from .base import PAGE_SEPARATOR, Page, ReadError, SourceDocument
+from .printable import printable_name
 
 # Byte-order marks -> (codec for the bytes after the mark, encoding name we report).
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -43,7 +45,7 @@ INVISIBLE = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 def read_text(path: Path, data: bytes) -> SourceDocument:
     """Decode a .txt/.md file's bytes into a one-page (or form-feed-paged) SourceDocument."""
-    name = path.name
+    name = printable_name(path.name)
     text, encoding, warnings = decode_text_bytes(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     conversions: list[str] = []
@@ -55,7 +57,7 @@ def read_text(path: Path, data: bytes) -> SourceDocument:
     pages = [Page(number=i, text=chunk, method="text")
              for i, chunk in enumerate(text.split(PAGE_SEPARATOR), start=1)]
     kind = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return SourceDocument(path=str(path), name=name, kind=kind, pages=pages, encoding=encoding,
+    return SourceDocument(path=printable_name(path), name=name, kind=kind, pages=pages, encoding=encoding,
                           conversions=list(conversions), warnings=warnings)
 
 
@@ -69,14 +71,17 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if order:
         text = _strict(data, order, name, f"{order} without a byte-order mark")
         return text, order, [f"decoded as {order} without a byte-order mark (guessed from the NUL pattern)"]
-    if b"\x00" in data:
-        raise ReadError("binary_content", f"'{name}' contains NUL bytes: it is binary, not text")
     control = len(data.translate(None, TEXT_BYTES))  # what is left once text bytes are deleted
     if control > MAX_CONTROL_SHARE * len(data):
         raise ReadError("binary_content",
                         f"'{name}' is {control / len(data):.0%} control bytes: it is binary, not text")
+    warnings: list[str] = []
+    nuls = data.count(0)
+    if nuls:
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"'{name}': {nuls} NUL byte{'s' if nuls > 1 else ''} dropped")
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError as error:
         utf8_problem = f"byte 0x{data[error.start]:02x} at offset {error.start} is not valid UTF-8"
     legacy = _decode_legacy(data)
@@ -84,7 +89,7 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         raise ReadError("decode_error",
                         f"'{name}' is not UTF-8 ({utf8_problem}) nor a recognised legacy Vietnamese encoding")
     text, encoding = legacy
-    return text, encoding, [f"not UTF-8 ({utf8_problem}); decoded as {encoding}"]
+    return text, encoding, warnings + [f"not UTF-8 ({utf8_problem}); decoded as {encoding}"]
 
 
 def utf16_without_bom(data: bytes) -> Optional[str]:

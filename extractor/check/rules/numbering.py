@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Optional
 
 from ...records import Finding, Item, Section, Span
-from ...segment import roman_value
+from ...segment import number_value
 from .context import Context
 
 
@@ -18,7 +18,7 @@ def section_numbering(ctx: Context) -> list[Finding]:
     seen: set[int] = set()
     expected = 1
     for s in ctx.record.outline.sections:
-        value = roman_value(s.number)
+        value = number_value(s.number)
         if value in seen:
             out.append(Finding(
                 code="section_number_duplicate", severity="warning", section=s.number, evidence=[s.span],

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...records import Finding, Target
+from ...records import Finding, Span, Target
 from ..alignment import direction, lenient_value, verdict
 from ..match import MARGIN, select, similarity, year_twins
 from ..parents import ParentTarget, Period
@@ -106,7 +106,7 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
             continue  # an orientation target beyond a full-period plan's horizon
         severity = "info" if _interim(period, p) or partial else "warning"
         fig = _fmt(p.value, p.comparator, p.unit)
-        evidence = [s.span for s in ctx.record.outline.sections if s.kind == "objectives"][:1]
+        evidence = _where_targets_stand(ctx)
         out.append(Finding(
             code="parent_target_missing", severity=severity, parent_target=p.id, parent_ids=[p.id],
             evidence=evidence, rule="check.rules.parent.parent_target_missing",
@@ -136,3 +136,11 @@ def period_outside_parent(ctx: Context) -> list[Finding]:
         message_vi=f"Năm {', '.join(map(str, outside))} nằm ngoài giai đoạn {lo}–{hi} của {ctx.parent.id}.",
         message_en=f"Year(s) {', '.join(map(str, outside))} fall outside {ctx.parent.id}'s period {lo}–{hi}.",
     )]
+
+
+def _where_targets_stand(ctx: Context) -> list[Span]:
+    """Evidence for what a plan leaves out: its objectives section, else its title, else its first section."""
+    outline = ctx.record.outline
+    candidates = ([s.span for s in outline.sections if s.kind == "objectives"]
+                  + ([outline.title.span] if outline.title else []) + [s.span for s in outline.sections])
+    return candidates[:1]

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from typing import Optional
 
 from ...document import Doc, Paragraph
+from ...grammar import SPACES, WORD_END, WORD_START, sentences
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
 from ...segment import item_marker
-from ..grammar import SPACES, WORD_END, WORD_START, sentences
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
 from .filter import target_veto
@@ -56,7 +56,8 @@ def may_hold_quantity(text: str) -> bool:
     return _may_hold_quantity(text)
 
 # Paragraph roles that never hold the plan's commitments.
-_SKIP_ROLES = frozenset({"header", "doc_type", "title", "preamble", "closing", "signature"})
+_SKIP_ROLES = frozenset({"furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "closing",
+                         "signature"})
 # Section kinds whose percentages are not commitments: shares of money, evaluations.
 _SKIP_KINDS = frozenset({"budget", "review"})
 
@@ -98,7 +99,8 @@ _HEADING_MAX = 160
 class _Trail:
     """The headings above the current paragraph by depth, as the text numbers them: a Roman
     section or an uppercase line 0, "2." 1, "2.1." 2, "a)" 5. Dashes and pluses are items, not
-    headings."""
+    headings. An uppercase line that names goals ("CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:") is a heading
+    whatever role the segmenter gave it; a title or a header line is not."""
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
@@ -115,7 +117,7 @@ class _Trail:
             depth = 1 + label.count(".")
         elif kind == "letter":
             depth = 5
-        elif not kind and (loose or p.role == "body") and _is_upper_line(text):
+        elif not kind and _is_upper_line(text) and (loose or p.role == "body" or GOAL_HEADING_RE.search(text)):
             depth = 0
         else:
             return
@@ -158,7 +160,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
         trail.visit(p, loose)
         holds = may_hold_quantity(p.text)
-        if _skip(p, loose) or (loose and trail.past_or_money()):
+        if _skip(p, loose) or trail.past_or_money():
             if holds:
                 yield Reading(p, loose, True, [])
             continue
@@ -178,7 +180,21 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
             continue
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years, goal=p.section_kind == "objectives" or trail.goal())
-        yield Reading(p, loose, False, find_targets(p.text, ctx))
+        matches = find_targets(p.text, ctx)
+        if p is doc.paragraphs[-1]:
+            matches = [m for m in matches if not _cut_off(p.text, m)]
+        yield Reading(p, loose, False, matches)
+
+
+# How a text that is complete ends: a stop, a semicolon, a bracket, a quote.
+_ENDED_RE = re.compile(r"[.;:!?)\]”\"'…]\s*$")
+
+
+def _cut_off(text: str, m: TargetMatch) -> bool:
+    """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
+    as the last words of a page's opening) is incomplete: its group may be cut too."""
+    return (not _ENDED_RE.search(text) and m.indicator is None
+            and m.value_start < m.group_start and m.group_end >= len(text.rstrip()))
 
 
 def extract_targets(doc: Doc) -> list[Target]:

@@ -2,14 +2,14 @@
 
 Comparator phrases before and after a value, the year a value is due, baselines, rate nouns,
 the cue words that open a value-first target's predicate, and what is not a commitment (money,
-past results, dates, ages). Parts come from the shared vocabulary in ``fields.grammar``.
+past results, dates, ages). Parts come from the shared vocabulary in ``extractor.grammar``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..grammar import SPACES, WORD_END, WORD_START, YEAR
+from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 
 # Comparator phrases written right before the value. Order inside each group does
 # not matter; between groups, ``search`` returns the leftmost phrase that reaches
@@ -138,7 +138,7 @@ RATE_NOUN_RE = re.compile(
 # Words that open the predicate of a value-first target ("90% trẻ em | được ...").
 # Strong cues always open it; adverbs before a verb open it too ("tiếp tục được").
 _STRONG_CUES = rf"""
-    được | đạt | biết(?!{SPACES}chữ) | nắm{SPACES}được | hiểu       # passive, achievement, knowledge ("người mới biết chữ" is a group)
+    nhận{SPACES}được | được | đạt | biết(?!{SPACES}chữ) | nắm{SPACES}được | hiểu   # passive, achievement, knowledge ("người mới biết chữ" is a group)
   | tiếp{SPACES}cận | đi{SPACES}học | học{SPACES}tập                       # access
   | triển{SPACES}khai | duy{SPACES}trì | xây{SPACES}dựng | thực{SPACES}hiện   # carrying out
   | hoàn{SPACES}thành | ban{SPACES}hành | kiện{SPACES}toàn | thành{SPACES}lập
@@ -284,7 +284,25 @@ LABEL_RE = re.compile(
 # Characters trimmed from both ends of a group or indicator.
 TRIM = " \u00a0\t\n,;:.-–—*#+•"
 # Conjunctions left dangling at the end of a group before the next value.
-TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có))+[ \u00a0,;]*$", re.IGNORECASE)
+TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có|trong{SPACES}đó))+[ \u00a0,;]*$", re.IGNORECASE)
+# ---------------------------------------------------------------- lists of values and their clauses
+
+# What joins a value to the list before it: "..., 20%", "... và 20%".
+LIST_JOIN_END_RE = re.compile(rf"(?:,|{WORD_START}(?:và|hoặc))[ \u00a0]*$", re.IGNORECASE)
+# The verb that opens a value's own clause after a comma: ", huy động ít nhất 98%", ", phấn đấu 90%".
+CLAUSE_VERB_RE = re.compile(
+    rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|đạt|có)"
+    rf"{WORD_END}[ \u00a0]*)+(?:(?:ít{SPACES}nhất|tối{SPACES}thiểu|trên|từ|khoảng){WORD_END}[ \u00a0]*)?",
+    re.IGNORECASE,
+)
+# "trong đó" right before a value opens a part of the target before it: "100% X ..., trong đó 70% X ...".
+SUBLIST_BEFORE_RE = re.compile(rf"[ \u00a0,;]*{WORD_START}trong{SPACES}đó[ \u00a0,:]*(?:có[ \u00a0]+)?$", re.IGNORECASE)
+# A bare year at the end of a group names the value's due year: "Giảm tỷ suất X năm 2025 xuống còn
+# 500/100.000", "Giảm 10% số X năm 2025 và 20% vào năm 2030".
+TRAILING_YEAR_RE = re.compile(rf"[ \u00a0,(]*(?:(?:vào|trong|đến|tới){SPACES})?năm{SPACES}(?P<year>{YEAR})[ \u00a0)]*$", re.IGNORECASE)
+# The base a rate is counted on, after its denominator: "500/100.000 trẻ em", "30/100.000 trẻ đẻ sống".
+RATE_BASE_RE = re.compile(
+    rf"(?:[ \u00a0]+(?!(?:vào|năm|và|đến|tới|trong|so|hoặc|trở){WORD_END})[^\W\d_]+){{1,4}}", re.IGNORECASE)
 
 # ---------------------------------------------------------------- tables
 

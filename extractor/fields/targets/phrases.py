@@ -126,11 +126,18 @@ def year_cue(text: str) -> Optional[int]:
     return year
 
 
+# How many enclosing headings may give a target its year: the sub-heading right above its list
+# and the one above that ("1. Mục tiêu đến năm 2025" > "a) Mục tiêu 1: ..." > "- 90% ..."), not a
+# section title further up ("I. Mục tiêu và định hướng đến năm 2030" > "1." > "a)" > "-").
+HEADING_YEAR_REACH = 2
+
+
 @lru_cache(maxsize=256)
 def heading_year(context: tuple[str, ...]) -> Optional[int]:
-    """The due year given by the innermost enclosing heading that names one: "Mục tiêu đến năm
-    2025", "Giai đoạn 2018-2020", "Chỉ tiêu kế hoạch năm 2023"."""
-    for heading in reversed(context):
+    """The due year given by the innermost enclosing heading that names one, within
+    ``HEADING_YEAR_REACH``: "Mục tiêu đến năm 2025", "Giai đoạn 2018-2020", "Chỉ tiêu kế hoạch năm
+    2023"."""
+    for heading in list(reversed(context))[:HEADING_YEAR_REACH]:
         year = year_cue(heading)
         if year:
             return year

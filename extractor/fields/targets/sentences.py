@@ -22,23 +22,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ... import grammar as vocabulary
 from ...records import Comparator
-from .. import grammar as vocabulary
 from ..numbers import Quantity
 from .grammar import (
     BASELINE_BRIDGE_RE,
     BASELINE_TAIL_RE,
     CHANGE_VERB_RE,
+    CLAUSE_VERB_RE,
     DEADLINE_YEAR_RE,
     GROUP_LEAD_RE,
     LEADING_VERB_RE,
+    LIST_JOIN_END_RE,
     MONEY_GROUP_RE,
     PAST_PREDICATE_RE,
     PER_YEAR_BEFORE_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
+    RATE_BASE_RE,
     RATE_NOUN_RE,
     STRONG_CUE_RE,
+    SUBLIST_BEFORE_RE,
+    TRAILING_YEAR_RE,
     TRIM,
     VALUE_VERB_BEFORE_RE,
     VALUE_VERB_TAIL_RE,
@@ -75,6 +80,8 @@ class _Anchor:
     clause_start: int = 0
     words_start: int = 0  # value-last: where the words that belong to it may begin
     value_last: bool = False
+    shares: bool = False  # value-first list "10% số X năm 2025 và 20% vào năm 2030": X's group
+    own_clause: bool = False  # value-first, its group ends before the next value's own verb
     group: tuple[int, int] = (0, 0)
     qualifier: Optional[tuple[int, int]] = None  # "(khu vực thành thị)" after the value
     predicate: Optional[tuple[int, int]] = None  # own predicate, value-first
@@ -94,7 +101,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
     anchors: list[_Anchor] = []
     floor = s_start
     clause_start, scanned = s_start, s_start  # the clause boundary found so far, and how far it was sought
-    for q in quantities:
+    for k, q in enumerate(quantities):
         if anchors and _restates(text, anchors[-1], q):
             anchors[-1].end = floor = text.index(")", q.end) + 1
             continue
@@ -105,6 +112,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         if not may_be_target(text, q, clause_start, goal):
             continue
         comparator, start, end = comparator_of(text, q, max(clause_start, floor))
+        end = _rate_base_end(text, q, end, quantities[k + 1].start if k + 1 < len(quantities) else s_end)
         explicit = comparator != "=" and q.min is None
         anchor = _Anchor(q=q, start=start, end=end, comparator=comparator, explicit=explicit,
                          clause_start=clause_start)
@@ -121,6 +129,21 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         floor = anchor.end
     _share_comparators(text, anchors)
     return anchors
+
+
+def _rate_base_end(text: str, q: Quantity, end: int, limit: int) -> int:
+    """A rate's base after its denominator is part of the value ("xuống còn 500/100.000 trẻ em vào
+    năm 2030") when only a year, a conjunction or the clause's end follows it."""
+    if q.unit != "ratio" or q.named_unit or (q.denominator or 0) < 1000 or q.end != end:
+        return end
+    base = RATE_BASE_RE.match(text, end, limit)
+    if not base:
+        return end
+    rest = text[base.end():vocabulary.clause_end(text, base.end(), limit)]
+    if not rest.strip(TRIM + "()") or YEAR_AFTER_RE.match(rest) or BASELINE_TAIL_RE.match(rest) \
+            or rest.lstrip(" \u00a0,").lower().startswith(("và ", "hoặc ")):
+        return base.end()
+    return end
 
 
 def _merge_baseline(text: str, prev: _Anchor, cur: _Anchor) -> bool:
@@ -180,6 +203,12 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             _qualify(a, qualifier)
             prev_end = a.end
             continue
+        conjunction = LIST_JOIN_END_RE.search(text, lo, a.start)
+        if prev is not None and not prev.value_last and closes_clause and conjunction and a.clause_start <= prev.end:
+            # "Giảm 10% số X năm 2025 và 20% vào năm 2030": the value shares the group before it
+            a.shares, a.words_start = True, conjunction.start()
+            prev_end = a.end
+            continue
         if prev is not None and not prev.value_last and a.clause_start <= prev.end:
             # "97,5% đối với X, riêng Y đạt 99,8%": the value before runs its group up to the comma
             comma = text.rfind(",", lo, a.start)
@@ -202,6 +231,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             _label_group(text, a, max(s_start, prev_end), lo - 1)
         if a.value_last:
             _qualify(a, qualifier)
+            _year_from_group_end(text, a)
         prev_end = a.end
     # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
     # and without a predicate, pairs with the words before it.
@@ -215,6 +245,19 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _year_from_group_end(text: str, a: _Anchor) -> None:
+    """"Giảm tỷ suất X năm 2025 xuống còn ...", "90% X được tiêm năm 2025 và ...": a year that ends
+    the group (or a value-first predicate) leaves it and dates the value."""
+    m = TRAILING_YEAR_RE.search(text, *a.group)
+    if m and m.start() > a.group[0]:
+        a.group = trim(text, a.group[0], m.start())
+        a.year = a.year or int(m.group("year"))
+    m = TRAILING_YEAR_RE.search(text, *a.predicate) if a.predicate and not a.value_last else None
+    if m and a.predicate and m.start() > a.predicate[0]:
+        a.predicate = trim(text, a.predicate[0], m.start())
+        a.year = a.year or int(m.group("year"))
 
 
 def _qualify(a: _Anchor, qualifier) -> None:
@@ -253,11 +296,17 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
     ("Giảm 15% số X") and a named rate ("111,2 số bé trai/100 bé gái") keep all their clause.
     """
     for i, a in enumerate(anchors):
-        if a.value_last:
+        if a.value_last or a.shares:
             continue
         if i + 1 < len(anchors):
             nxt = anchors[i + 1]
-            r_end = next((b for b in (nxt.words_start, nxt.lead) if b > a.end), nxt.start) if nxt.value_last else nxt.start
+            if nxt.value_last:
+                r_end = next((b for b in (nxt.words_start, nxt.lead) if b > a.end), nxt.start)
+            elif nxt.shares:
+                r_end = nxt.words_start
+            else:
+                r_end = _before_clause_verb(text, a.end, nxt.start)
+                a.own_clause = r_end < nxt.start
         else:
             r_end = s_end
         a.region = (a.end, r_end)
@@ -265,7 +314,7 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
         a.strong_cue = m.start() if m else None
     shared: Optional[tuple[int, int]] = None
     for a in reversed(anchors):
-        if a.value_last:
+        if a.value_last or a.shares:
             shared = None
             continue
         r_start, r_end = a.region
@@ -278,7 +327,7 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
             a.group = trim_group(text, r_start, a.strong_cue)
             shared = a.predicate
             continue
-        if shared is not None:
+        if shared is not None and not a.own_clause:
             a.group = trim_group(text, r_start, r_end)
             a.predicate = shared
             continue
@@ -292,6 +341,24 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
         else:
             a.group = trim_group(text, r_start, clause_end)
             shared = None
+    for i, a in enumerate(anchors):
+        if a.shares and i:
+            a.group, a.predicate = anchors[i - 1].group, anchors[i - 1].predicate
+        elif not a.value_last:
+            _year_from_group_end(text, a)
+
+
+def _before_clause_verb(text: str, start: int, end: int) -> int:
+    """A group running up to the next value stops where that value's own clause begins: at the
+    comma before its verb ("100% X đến lớp, huy động ít nhất 98% Y") or at "trong đó" ("100% X
+    tổ chức giám sát ... trong đó 70% X báo cáo đúng hạn")."""
+    sub = SUBLIST_BEFORE_RE.search(text, start, end)
+    if sub:
+        return sub.start()
+    comma = text.rfind(",", start, end)
+    if comma >= 0 and CLAUSE_VERB_RE.fullmatch(text, comma + 1, end):
+        return comma
+    return end
 
 
 def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Optional[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import data_json
+from .resources import data_json
 
 # ---------------------------------------------------------------- spaces and word edges
 

@@ -1,0 +1,121 @@
+"""The body of a document: its top-level sections with their nested items, a decision's articles,
+appendices, and the paragraphs of a document that has no top-level headings at all (a letter,
+a short plan numbered "1.", "2."), nested under no section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Optional
+
+from ..document import Paragraph
+from ..records import Item, Section, Span
+from .headings import Heading, item_marker, ocr_numeral_slip, read_heading, to_roman, top_level
+from .lines import APPENDIX, ARTICLE, upper_share
+
+SpanOf = Callable[[int, int], Span]
+
+
+def find_headings(paragraphs: list[Paragraph], lo: int, hi: int) -> list[tuple[int, Heading]]:
+    """The top-level headings of ``paragraphs[lo:hi]``, in order.
+
+    Strict headings (in capitals, or styled) of the top-level kind count; a Roman heading in
+    sentence case ("I. Mục tiêu thực hiện công khai") counts where its numeral is the one expected
+    next, so a sentence that merely opens with a Roman letter is no section."""
+    candidates = [(i, h) for i in range(lo, hi) if (h := read_heading(paragraphs[i])) is not None]
+    kind = top_level([c for c in candidates if c[1].strict])
+    out: list[tuple[int, Heading]] = []
+    expected = 1
+    for i, h in candidates:
+        if h.kind != kind or not (h.strict or h.value == expected):
+            continue
+        out.append((i, h))
+        expected = h.value + 1
+    return out
+
+
+def build_sections(paragraphs: list[Paragraph], heads: list[tuple[int, Heading]], stop: int, span_of: SpanOf,
+                   recognised: Callable[[int], bool]) -> list[Section]:
+    """One Section per heading, running to the next heading (or ``stop``), with its items nested."""
+    sections: list[Section] = []
+    expected = 1
+    bounds = [i for i, _ in heads] + [stop]
+    for k, (h_index, heading) in enumerate(heads):
+        head = paragraphs[h_index]
+        number, as_read = heading.number, None
+        if heading.kind == "roman" and recognised(head.start) and ocr_numeral_slip(number, expected):
+            as_read, number = number, to_roman(expected)
+        expected = (heading.value if as_read is None else expected) + 1
+        head.role, head.marker, head.label = "section_heading", heading.marker, number
+        head.section, head.path, head.context = number, [number], []
+        end_index = bounds[k + 1]
+        end = paragraphs[end_index - 1].end if end_index > h_index + 1 else head.end
+        section = Section(
+            number=number, number_as_read=as_read, title=heading.title, heading_level=head.heading_level,
+            span=span_of(head.start, head.end), body_span=span_of(head.start, end),
+        )
+        section.items = nest_items(paragraphs, h_index, range(h_index + 1, end_index), span_of, heading.title)
+        sections.append(section)
+    return sections
+
+
+def nest_items(paragraphs: list[Paragraph], head_index: Optional[int], indexes: range, span_of: SpanOf,
+               title: Optional[str]) -> list[Item]:
+    """Nest paragraphs by marker kind (the first kind met is the outer level) under the heading at
+    ``head_index``, or under no heading (``None``: a document without top-level headings)."""
+    head = paragraphs[head_index] if head_index is not None else None
+    section = head.section if head is not None else None
+    roots: list[Item] = []
+    stack: list[tuple[str, Item, int]] = []  # (marker kind, item, paragraph index)
+    for i in indexes:
+        p = paragraphs[i]
+        marker, label, kind = item_marker(p.text)
+        sub = read_heading(p) if not kind else None
+        if sub is not None and sub.kind == "roman":  # a Roman sub-section under a part: an outer item
+            marker, label, kind = sub.marker, sub.number, "roman"
+        p.section = section
+        # built without re-validation (hot path): every value is typed by construction here
+        item = Item.built(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
+                          heading_level=p.heading_level, children=[])
+        if kind:
+            kinds = [k for k, _, _ in stack]
+            if kind in kinds:
+                del stack[kinds.index(kind):]
+            p.role, p.marker, p.label = "item", marker, label
+        else:
+            p.role = "body"
+        parent = stack[-1] if stack else None
+        (parent[1].children if parent else roots).append(item)
+        p.parent = parent[2] if parent else head_index
+        base = [section] if section else []
+        p.path = base + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
+        p.context = ([title] if title else []) + [paragraphs[e[2]].text for e in stack]
+        if kind:
+            stack.append((kind, item, i))
+    return roots
+
+
+def mark_articles(paragraphs: list[Paragraph], lo: int, hi: int, span_of: SpanOf) -> None:
+    """A decision's articles ("Điều 1.", "Điều 2. Giao Sở Y tế chủ trì ..."): each article paragraph,
+    and the paragraphs and items under it up to the next article."""
+    starts = [i for i in range(lo, hi) if ARTICLE.match(paragraphs[i].text)]
+    for k, a in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else hi
+        p = paragraphs[a]
+        m = ARTICLE.match(p.text)
+        assert m is not None
+        p.role, p.marker, p.label = "article", m.group(0).strip(), f"Điều {m.group('n')}"
+        p.path, p.context = [p.label], []
+        nest_items(paragraphs, a, range(a + 1, end), span_of, None)
+        for q in paragraphs[a + 1:end]:
+            q.path = [p.label] + q.path
+            q.context = [p.text] + q.context
+
+
+def find_appendix(paragraphs: list[Paragraph], lo: int, hi: int) -> Optional[int]:
+    """Where an appendix ("PHỤ LỤC ...") begins in ``paragraphs[lo:hi]``, if it does."""
+    for i in range(lo, hi):
+        text = paragraphs[i].text.strip()
+        if APPENDIX.match(text) and upper_share(text[:12]) >= 0.5 and len(text) <= 200:
+            return i
+    return None

@@ -1,0 +1,407 @@
+"""Hostile inputs, made by the tests in a temporary directory: each gives a record (a plan, or
+an ErrorRecord with its own code) within a bounded time, and JSON that can carry its name.
+
+Cases: a zip-bomb DOCX (a 7 MB package inflating to 1 GB of XML), a zip member whose header
+lies about its size, a billion-laughs DOCX, a DOCX nested too deep, a 5,000-page PDF, a FIFO,
+a symbolic-link loop, a dangling link, a directory named plan.pdf, an image declaring 900
+million pixels, file names with a byte that is not UTF-8 / a newline / a leading dash, and a
+text with one NUL byte. The tests run as root, for whom ``chmod 000`` changes nothing, so
+``permission_denied`` is simulated: ``os.open`` is patched to fail with EACCES for that one
+file (a real ``chmod 000`` test runs when the suite is not run as root).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from renderings import rendering
+from test_pdf_fast import PEAK_RSS_PROBE, repeated
+
+from extractor.pipeline import extract
+from extractor.readers import ReadError, read
+from extractor.readers.printable import printable_name
+from extractor.records import ErrorRecord, PlanRecord
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MEGABYTE = 1024 * 1024
+BOUND_SECONDS = 10.0  # every case, however hostile, is answered within this
+SEED_TEXT = SEEDS[3].read_bytes()  # the shortest seed plan
+
+
+# --- making the files ----------------------------------------------------------------------
+
+def blank_docx_members() -> dict[str, bytes]:
+    """The parts of an empty python-docx document, to build hostile packages around."""
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def docx_with(path: Path, document_xml: bytes) -> Path:
+    """A DOCX package whose word/document.xml is ``document_xml``."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in blank_docx_members().items():
+            archive.writestr(name, document_xml if name == "word/document.xml" else data)
+    return path
+
+
+def zip_bomb_docx(path: Path, inflated: int = 1024 * MEGABYTE) -> Path:
+    """A DOCX whose document.xml inflates to ``inflated`` bytes of XML (about 7 MB for 1 GB),
+    written a megabyte at a time so the test itself stays light."""
+    paragraph = ("<w:p><w:r><w:t>" + "Kế hoạch triển khai " * 50 + "</w:t></w:r></w:p>").encode()
+    block = (paragraph * (MEGABYTE // len(paragraph) + 1))[:MEGABYTE]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in blank_docx_members().items():
+            if name != "word/document.xml":
+                archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(inflated // MEGABYTE):
+                member.write(block)
+    return path
+
+
+def lying_zip_docx(path: Path, inflated: int = 200 * MEGABYTE, declared: int = 1000) -> Path:
+    """A DOCX whose document.xml inflates to ``inflated`` bytes while its local header and its
+    central directory entry declare ``declared`` (Python's zipfile would stop there)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in blank_docx_members().items():
+            if name != "word/document.xml":
+                archive.writestr(name, data)
+        info = zipfile.ZipInfo("word/document.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w") as member:
+            for _ in range(inflated // MEGABYTE):
+                member.write(bytes(MEGABYTE))
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("word/document.xml")
+    data = bytearray(path.read_bytes())
+    struct.pack_into("<L", data, member.header_offset + 22, declared)  # local header: uncompressed size
+    entry = _central_entry(bytes(data), "word/document.xml")
+    struct.pack_into("<L", data, entry + 24, declared)  # central directory: uncompressed size
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _central_entry(data: bytes, name: str) -> int:
+    """Offset of the central directory entry of member ``name``."""
+    start = data.find(b"PK\x01\x02")
+    while start >= 0:
+        length = struct.unpack_from("<H", data, start + 28)[0]
+        if data[start + 46:start + 46 + length] == name.encode():
+            return start
+        start = data.find(b"PK\x01\x02", start + 4)
+    raise ValueError(name)
+
+
+def billion_laughs_docx(path: Path) -> Path:
+    entities = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    document = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">{entities}]>'
+                f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+    return docx_with(path, document.encode())
+
+
+def deep_tree_docx(path: Path, depth: int = 1000) -> Path:
+    """Content controls nested ``depth`` deep, past libxml2's limit of 256 without XML_PARSE_HUGE
+    (a huge-tree attack on the parser; a deeper one is also a zip bomb by its ratio)."""
+    body = "<w:sdt><w:sdtContent>" * depth + "</w:sdtContent></w:sdt>" * depth
+    return docx_with(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'.encode())
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">L", len(data)) + kind + data + struct.pack(">L", zlib.crc32(kind + data))
+
+
+def pixel_bomb_png(path: Path, side: int = 30_000) -> Path:
+    """A 100-byte PNG declaring side x side pixels."""
+    header = struct.pack(">LLBBBBB", side, side, 1, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header)
+                     + png_chunk(b"IDAT", zlib.compress(b"\x00")) + png_chunk(b"IEND", b""))
+    return path
+
+
+def write(path, data: bytes):
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return path
+
+
+# (what the case is, the file made in a directory, the code it must give: "plan" for a PlanRecord)
+CASES = {
+    "zip bomb": (lambda d: zip_bomb_docx(d / "bomb.docx"), "decompression_bomb"),
+    "lying zip header": (lambda d: lying_zip_docx(d / "lying.docx"), "decompression_bomb"),
+    "billion laughs": (lambda d: billion_laughs_docx(d / "laughs.docx"), "decompression_bomb"),
+    "deep XML tree": (lambda d: deep_tree_docx(d / "deep.docx"), "broken_docx"),
+    "5,000-page PDF": (lambda d: repeated(d / "long.pdf", 5000), "too_many_pages"),
+    "FIFO": (lambda d: (os.mkfifo(d / "pipe.txt"), d / "pipe.txt")[1], "not_a_regular_file"),
+    "symlink loop": (lambda d: (os.symlink(d / "loop-b.txt", d / "loop-a.txt"),
+                                os.symlink(d / "loop-a.txt", d / "loop-b.txt"), d / "loop-a.txt")[2], "symlink_loop"),
+    "dangling link": (lambda d: (os.symlink(d / "gone.txt", d / "dangling.txt"), d / "dangling.txt")[1],
+                      "broken_link"),
+    "directory named plan.pdf": (lambda d: (os.mkdir(d / "plan.pdf"), d / "plan.pdf")[1], "not_a_regular_file"),
+    "pixel bomb": (lambda d: pixel_bomb_png(d / "pixels.png"), "decompression_bomb"),
+    "missing file": (lambda d: d / "never-written.txt", "not_found"),
+    "bad byte in the name": (lambda d: write(os.fsencode(d) + b"/k\xe9 ho\xffch.txt", SEED_TEXT), "plan"),
+    "newline and leading dash": (lambda d: write(d / "-plan\nname.txt", SEED_TEXT), "plan"),
+    "one NUL byte": (lambda d: write(d / "nul.txt", SEED_TEXT.replace(b"\n", b"\n\x00", 1)), "plan"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> dict[str, tuple[str, str]]:
+    """Every case made once: name -> (path as os.listdir gives it, expected code)."""
+    directory = tmp_path_factory.mktemp("hostile")
+    made = {}
+    for case, (make, code) in CASES.items():
+        made[case] = (os.fsdecode(make(directory)), code)
+    return made
+
+
+def answered_within(seconds: float, work):
+    """``work()``'s result, failing the test if it takes longer than ``seconds`` (a thread,
+    so that a read that blocks, as on a FIFO, fails the test instead of hanging it)."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # raised again in the test's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"no answer within {seconds} s"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def code_of(record) -> str:
+    return "plan" if isinstance(record, PlanRecord) else record.error
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_hostile_file_gives_its_record_in_bounded_time(hostile, case):
+    path, expected = hostile[case]
+    if expected != "not_found":
+        assert os.path.lexists(path), f"{case}: the test did not make {path!r}"
+    start = time.monotonic()
+    record = answered_within(BOUND_SECONDS, lambda: extract(path))
+    assert code_of(record) == expected, getattr(record, "reason", record)
+    assert time.monotonic() - start < BOUND_SECONDS
+    shown = printable_name(os.path.basename(path))
+    assert record.document == shown
+    if isinstance(record, ErrorRecord):
+        assert shown in record.reason
+    json.dumps(record.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")  # no lone surrogate
+
+
+def test_every_error_code_of_the_cases_is_distinct_and_documented():
+    from extractor.records import ErrorRecord as Record
+
+    documented = Record.model_fields["error"].description
+    codes = {code for _, code in CASES.values()} - {"plan"}
+    assert all(f"{code}:" in documented for code in codes)
+
+
+# --- decompression bombs -------------------------------------------------------------------
+
+RSS_PROBE = PEAK_RSS_PROBE + """
+import json, sys, time
+from extractor.pipeline import extract
+start = time.monotonic()
+record = extract(sys.argv[1])
+print(json.dumps({"code": getattr(record, "error", "plan"), "reason": getattr(record, "reason", ""),
+                  "seconds": time.monotonic() - start,
+                  "peak_mb": peak_rss_mb()}))
+"""
+
+
+@pytest.mark.parametrize("case", ["zip bomb", "lying zip header"])
+def test_zip_bombs_are_refused_quickly_in_little_memory(hostile, case):
+    """Measured in a fresh process: its peak RSS includes the imports."""
+    path = hostile[case][0]
+    assert os.path.exists(path)
+    probe = subprocess.run([sys.executable, "-c", RSS_PROBE, path], capture_output=True, text=True, timeout=60,
+                           cwd=Path(__file__).resolve().parents[1], check=True)
+    result = json.loads(probe.stdout)
+    assert result["code"] == "decompression_bomb", result
+    assert "word/document.xml" in result["reason"] and "MB" in result["reason"]
+    assert result["seconds"] < 2.0, result
+    assert result["peak_mb"] < 300, result
+
+
+def test_the_zip_bomb_is_what_it_claims_to_be(hostile):
+    path = hostile["zip bomb"][0]
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("word/document.xml")
+    assert member.file_size == 1024 * MEGABYTE and os.path.getsize(path) < 10 * MEGABYTE
+
+
+def test_the_lying_header_is_caught_by_counting_inflated_bytes(hostile):
+    path = hostile["lying zip header"][0]
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/document.xml").file_size == 1000  # the header's claim
+    reason = extract(path).reason
+    assert "inflates to at least" in reason
+
+
+def test_billion_laughs_names_the_dtd_and_entities_are_not_expanded_without_the_guard(hostile, monkeypatch):
+    path = hostile["billion laughs"][0]
+    assert "DTD" in extract(path).reason
+    import extractor.readers.docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "check_zip", lambda path: None)  # python-docx's parser alone
+    try:
+        text = answered_within(BOUND_SECONDS, lambda: read(path).text)
+    except ReadError as error:  # libxml2 refuses the amplification, or finds no text
+        assert error.code in ("broken_docx", "empty_file")
+    else:
+        assert "lol" not in text
+
+
+def test_a_member_under_the_size_limit_but_over_the_ratio_is_refused(tmp_path):
+    path = tmp_path / "zeros.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in blank_docx_members().items():
+            archive.writestr(name, bytes(50 * MEGABYTE) if name == "word/document.xml" else data)
+    record = extract(path)
+    assert record.error == "decompression_bomb" and "ratio" in record.reason
+
+
+def test_the_declared_limits_on_member_count_and_total():
+    from extractor.readers import zip_guard
+
+    def member(name: str, size: int) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name)
+        info.file_size, info.compress_size = size, size
+        return info
+
+    many = [member(f"m{i}.xml", 10) for i in range(zip_guard.MAX_MEMBERS + 1)]
+    with pytest.raises(ReadError, match="zip members"):
+        zip_guard._check_declared(many, "many.docx")
+    big = [member(f"media/image{i}.png", 100 * MEGABYTE) for i in range(3)]  # each under the member limit
+    with pytest.raises(ReadError, match="all members together") as caught:
+        zip_guard._check_declared(big, "big.docx")
+    assert caught.value.code == "decompression_bomb" and "media/image2.png" in caught.value.reason
+
+
+def test_a_small_zip_is_not_refused(tmp_path):
+    """The limits leave ordinary packages alone: a rendering of a seed reads as before."""
+    assert read(rendering(SEEDS[0], "docx")).kind == "docx"
+
+
+# --- names ---------------------------------------------------------------------------------
+
+def test_bad_byte_names_are_printable_and_lossless(hostile):
+    path = hostile["bad byte in the name"][0]
+    record = extract(path)
+    assert record.document == "k\\xe9 ho\\xffch.txt"
+    assert record.provenance.path == printable_name(path) and "\\xff" in record.provenance.path
+    assert "\udcff" not in record.model_dump_json()
+    assert printable_name(b"a\\b") == "a\\\\b"  # a backslash is doubled: no name is mistaken for another
+
+
+def test_bytes_paths_are_decoded_not_quoted(hostile):
+    path = hostile["bad byte in the name"][0]
+    record = extract(os.fsencode(path))
+    assert isinstance(record, PlanRecord) and record.document == "k\\xe9 ho\\xffch.txt"
+    missing = extract(os.fsencode(path) + b".gone")
+    assert missing.error == "not_found" and not missing.path.startswith("b'")
+
+
+def test_newlines_in_names_are_escaped(hostile):
+    record = extract(hostile["newline and leading dash"][0])
+    assert record.document == "-plan\\u000aname.txt" and "\n" not in record.provenance.path
+
+
+def test_a_stray_nul_is_dropped_with_a_warning(hostile):
+    record = extract(hostile["one NUL byte"][0])
+    assert any("1 NUL byte dropped" in w for w in record.provenance.warnings)
+    assert "\x00" not in read(hostile["one NUL byte"][0]).text
+
+
+def test_binary_files_are_still_binary(tmp_path):
+    path = write(tmp_path / "binary.txt", bytes(range(32)) * 100)
+    assert extract(path).error == "binary_content"
+
+
+def test_a_text_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
+    path = write(tmp_path / "long-plan.txt", SEED_TEXT)
+    monkeypatch.setenv("VNPLAN_MAX_BYTES", "1000")
+    record = extract(path)
+    assert record.error == "too_large" and "long-plan.txt" in record.reason
+
+
+# --- permissions ---------------------------------------------------------------------------
+
+def test_permission_denied_when_open_fails_with_eacces(tmp_path, monkeypatch):
+    """Root may read anything, so the refusal is simulated where every reader opens a file first."""
+    path = write(tmp_path / "secret.txt", SEED_TEXT)
+    real_open = os.open
+
+    def refusing_open(file, flags, *args, **kwargs):
+        if os.fspath(file) == os.fspath(path):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    record = extract(path)
+    assert record.error == "permission_denied" and "secret.txt" in record.reason
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_permission_denied_for_a_file_nobody_may_read(tmp_path):
+    path = write(tmp_path / "secret.txt", SEED_TEXT)
+    path.chmod(0)
+    assert extract(path).error == "permission_denied"
+
+
+# --- OCR engine ----------------------------------------------------------------------------
+
+def scan(path: Path) -> Path:
+    """A white page with a black bar, as an image file or an image-only PDF (by the suffix):
+    something only OCR can read."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (850, 1100), 255)
+    ImageDraw.Draw(image).rectangle((100, 100, 700, 140), fill=0)
+    image.save(path, resolution=100)
+    return path
+
+
+@pytest.mark.parametrize("name, variable, missing", [
+    ("scan.pdf", "PATH", "Tesseract OCR engine is not installed"),  # no tesseract on the path
+    ("scan.png", "PATH", "Tesseract OCR engine is not installed"),
+    ("scan.pdf", "TESSDATA_PREFIX", "Vietnamese model is not installed"),  # tesseract without its vie model
+    ("scan.png", "TESSDATA_PREFIX", "Vietnamese model is not installed"),
+])
+def test_a_scan_without_the_ocr_engine_is_engine_missing(tmp_path, monkeypatch, name, variable, missing):
+    path = scan(tmp_path / name)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv(variable, str(tmp_path / "empty"))
+    record = extract(path)
+    assert record.error == "engine_missing", record.reason
+    assert missing in record.reason and "tesseract-ocr-vie" in record.reason and name in record.reason
+
+
+def test_a_text_pdf_needs_no_engine(tmp_path, monkeypatch):
+    (tmp_path / "empty-bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    assert isinstance(extract(rendering(SEEDS[3], "pdf")), PlanRecord)
