@@ -20,9 +20,9 @@ from typing import Any, Optional
 
 from .check import Parent, find_parents, number_key
 from .check.match import MARGIN, THRESHOLD, match_targets
-from .normalise import fold
 from .records import ErrorRecord, PlanRecord
 from .resources import PARENTS_DIR
+from .tones import fold
 
 FIELDS = ("metadata", "sections", "targets", "references", "bodies", "findings")
 METADATA_KEYS = ("doc_type", "number", "symbol", "issuer", "place", "date", "signer", "signer_title")

@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import cast
 
-from .normalise import fold
 from .records import SectionKind
 from .resources import MODELS_DIR, data_json
+from .tones import fold
 
 SIDECAR = MODELS_DIR / "section_kind.json"
 

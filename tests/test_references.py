@@ -167,10 +167,14 @@ def test_number_without_type_word_takes_type_from_symbol():
 
 
 def test_issuer_with_comma_and_abbreviation_in_parentheses():
-    r = only("Thực hiện Thông tư liên tịch số 01/2015/TTLT-BLĐTBXH-BTC ngày 5/1/2015 của Bộ Lao động, "
+    r = only("Thực hiện Quyết định số 01/QĐ-BLĐTBXH ngày 5/1/2015 của Bộ Lao động, "
              "Thương binh và Xã hội và Bộ Tài chính.")
     assert r.issuer.startswith("Bộ Lao động - Thương binh và Xã hội")  # the second ministry is not swallowed
     assert not r.issuer.endswith("Bộ Tài chính")
+    # a joint circular names all its issuers (dev gold 118)
+    r = only("Thực hiện Thông tư liên tịch số 01/2015/TTLT-BLĐTBXH-BTC ngày 5/1/2015 của Bộ Lao động, "
+             "Thương binh và Xã hội và Bộ Tài chính.")
+    assert r.issuer == "Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính"
     r = only("Thực hiện Kế hoạch số 5/KH-UBND ngày 2/2/2022 của Ủy ban nhân dân (UBND) tỉnh Nghệ An.")
     assert r.issuer == "Ủy ban nhân dân tỉnh Nghệ An"
 
@@ -178,7 +182,7 @@ def test_issuer_with_comma_and_abbreviation_in_parentheses():
 @pytest.mark.parametrize(
     "text",
     ["Các sở, ban, ngành bám sát nhiệm vụ của Kế hoạch này để xây dựng kế hoạch năm 2023.",
-     "Triển khai thực hiện Chương trình phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật.",
+     "Triển khai thực hiện chương trình phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật.",
      "Chủ tịch UBND huyện quyết định thành lập Ban chỉ đạo; tuyên truyền pháp luật lao động cho cha mẹ.",
      "Tổng hợp Báo cáo kết quả thực hiện, định kỳ báo cáo 6 tháng (trước ngày 5/7), đạt 150/200 xã.",
      "Gửi báo cáo về Sở GDĐT, số 81 phố Thọ Nhuộm, quận Hoàn Kiếm trước ngày 20/11 hàng năm."],

@@ -9,10 +9,10 @@ from conftest import SEEDS, extracted
 from renderings import rendering
 from scans import blank_page, rasterise, save_image_pdf, write_legacy_files
 
-from extractor.normalise import fold
 from extractor.pipeline import extract
 from extractor.readers.ocr import ocr_available
 from extractor.records import PlanRecord
+from extractor.tones import fold
 
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract with the Vietnamese model is not installed")
 

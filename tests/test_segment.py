@@ -6,10 +6,11 @@ import unicodedata
 
 from conftest import SEEDS, extracted, gold_for
 
-from extractor.normalise import fold, normalise, normalise_tone_marks
+from extractor.normalise import normalise
 from extractor.pipeline import build_doc, record_from_doc
 from extractor.readers.base import Page, SourceDocument
 from extractor.segment import roman_value
+from extractor.tones import fold, normalise_tone_marks
 
 SECTION_CODES = {"section_number_gap", "section_number_duplicate", "section_level_inconsistent"}
 

@@ -97,3 +97,21 @@ def test_appendix_after_the_closing():
     assert appendix.number == "PHỤ LỤC I" and appendix.title == "DANH MỤC NHIỆM VỤ" and appendix.kind == "tasks"
     row = next(p for p in doc.paragraphs if p.text.startswith("| 1 |"))
     assert row.role == "body" and row.section_kind == "tasks"
+
+
+def test_headings_cut_by_a_wrap_are_joined():
+    doc = doc_from_text(HEADER + "KẾ HOẠCH\nTiêu đề\n\nI.\nQUAN ĐIỂM\n- Một\nII. MỤC\nTIÊU\n1. Mục tiêu chung\n"
+                        "III. MỤC ĐÍCH,\nYÊU CẦU\n- Hai\nĐiều\n1.\nPhê duyệt\n")
+    assert sections(doc) == [("I", "QUAN ĐIỂM"), ("II", "MỤC TIÊU"), ("III", "MỤC ĐÍCH, YÊU CẦU")]
+    # the motto's first letters are no Roman numeral: its lines are not joined as a heading
+    assert any(p.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" for p in doc.paragraphs)
+
+
+def test_line_breaks_written_out_as_text():
+    text = r"ỦY BAN NHÂN DÂN | \r\n TỈNH LẠNG SƠN \r\n | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \r\n Số: 54/KH-UBND \r\n" \
+           r"Lạng Sơn, ngày 27 tháng 3 năm 2020 \r\n KẾ HOẠCH \r\n Chăm sóc dinh dưỡng \r\n I. MỤC TIÊU \r\n - Một"
+    doc = doc_from_text(text)
+    assert sections(doc) == [("I", "MỤC TIÊU")]
+    assert [p.role for p in doc.paragraphs][:6] == ["header"] * 5 + ["doc_type"]
+    span = doc.outline.sections[0].span
+    assert text[span.start:span.end] == span.text == "I. MỤC TIÊU"  # spans still point into the source

@@ -203,6 +203,16 @@ def test_a_document_without_roman_sections_is_read_past_its_opening(tmp_path):
     assert got == [(60, 2026, None), (15, 2027, None)]
 
 
+def test_a_lead_paragraph_before_the_sections_is_read_when_it_commits(tmp_path):
+    text = ("Chương trình phát triển du lịch giai đoạn 2026-2030\n\n"
+            "Căn cứ Nghị quyết của Tỉnh ủy về phát triển du lịch, tỷ lệ khách quốc tế 30%;\n\n"
+            "Những năm qua, lượng khách đã tăng 12% mỗi năm.\n\n"
+            "Doanh thu du lịch bình quân hàng năm tăng 14 - 16%; trong đó lữ hành tăng 10 - 12%.\n\n"
+            "I. MỤC TIÊU\n\n- Tỷ lệ cơ sở lưu trú đạt chuẩn đạt 80%.\n")
+    got = [(t.value, t.group) for t in doc_targets(tmp_path, text)]
+    assert got == [(16, "Doanh thu du lịch"), (12, "lữ hành"), (80, "cơ sở lưu trú đạt chuẩn")]
+
+
 def test_appendix_tables_after_the_signature(tmp_path):
     text = (
         "ỦY BAN NHÂN DÂN HUYỆN C\n\nKẾ HOẠCH\n\nVệ sinh môi trường\n\nI. MỤC TIÊU\n\n"
@@ -221,8 +231,9 @@ def test_a_target_stated_twice_is_one_record(tmp_path):
     text = ("Chương trình giai đoạn 2026-2030\n\nGiá trị xuất khẩu bình quân hàng năm tăng 9 - 10%; trong đó nông sản tăng 5 - 6%.\n\n"
             "A. MỤC TIÊU\n\n1. Chỉ tiêu chủ yếu:\n\n- Giá trị xuất khẩu hàng hóa bình quân hàng năm tăng 9 - 10%; "
             "trong đó nông sản tăng 5 - 6%, thủy sản tăng 7 - 8%.\n")
-    got = [(t.value, t.group) for t in doc_targets(tmp_path, text)]
-    assert got == [(10, "Giá trị xuất khẩu"), (6, "nông sản"), (8, "thủy sản")]
+    got = [(t.value, t.group, t.section) for t in doc_targets(tmp_path, text)]
+    # each once, where section A holds it
+    assert got == [(10, "Giá trị xuất khẩu hàng hóa", "A"), (6, "nông sản", "A"), (8, "thủy sản", "A")]
     # but the same value and group with other predicates are two targets
     assert len(find_targets("100% học sinh được học bơi; 100% học sinh được khám mắt.")) == 2
 

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from ..normalise import fold
 from ..records import PlanRecord, Target
+from ..tones import fold
 from .parents import Parent, ParentTarget, plan_period
 
 if TYPE_CHECKING:

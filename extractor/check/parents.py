@@ -11,8 +11,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..normalise import fold
 from ..records import Comparator, PlanRecord
+from ..tones import fold
 from .registry import Registry, issuers_agree, number_key
 
 

@@ -15,10 +15,10 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..fields.docnumbers import canonical_number
-from ..normalise import fold
+from ..fields.docnumbers import number_key
 from ..records import PlanRecord, Reference
 from ..resources import REGISTRY_FILE
+from ..tones import fold
 
 
 class RegistryEntry(BaseModel):
@@ -31,11 +31,6 @@ class RegistryEntry(BaseModel):
     title: Optional[str] = None
     implements: Optional[str] = Field(None, description="number of the programme this plan implements")
     sources: list[str] = Field(default_factory=list)
-
-
-def number_key(number: str) -> str:
-    """Comparison key of a document number: canonical, no spaces, casefolded, Đ folded to D."""
-    return re.sub(r"\s+", "", canonical_number(number)).casefold().replace("đ", "d")
 
 
 def title_key(title: str) -> str:

@@ -22,9 +22,9 @@ import argparse
 import sys
 from typing import Optional
 
-from . import check, evaluate, export, extract, index, registry, schema, search, train_kinds, train_targets
+from . import build_data, check, evaluate, export, extract, index, registry, schema, search, train_kinds, train_targets
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, train_targets, index, search, export)
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, train_targets, build_data, index, search, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

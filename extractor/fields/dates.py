@@ -4,8 +4,9 @@
 in other regexes. ``parse_date`` turns a written date into a ``DateValue`` as precise
 as the text ("năm 2022" → ``"2022"``, "ngày tháng 8 năm 2021" → ``"2021-08"``);
 an impossible date ("31/02/2021") is parsed and marked ``valid=False``, never raised.
-OCR-tolerant: accents may be missing ("ngay", "thang", "nam") and spaces may
-surround the separators ("27 / 5 / 2021").
+OCR-tolerant: accents may be missing ("ngay", "thang", "nam"), glyph loss may drop the accented
+vowel ("ngy", "thng", "nm"), and spaces may surround the separators ("27 / 5 / 2021") or be lost
+("ngày31/8/2012").
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Optional
 
 # ---------------------------------------------------------------- words and parts
 
-NGAY = r"(?i:ng[àa]y)"                  # "ngày", "Ngày", "NGÀY", OCR "ngay"
-THANG = r"(?i:th[áa]ng)"                # "tháng", OCR "thang"
-NAM = r"(?i:n[ăa]m)"                    # "năm", OCR "nam"
+NGAY = r"(?i:ng[àa]?y)"                 # "ngày", "Ngày", "NGÀY", OCR "ngay", glyph-lost "ngy"
+THANG = r"(?i:th[áa]?ng)"               # "tháng", OCR "thang", glyph-lost "thng"
+NAM = r"(?i:n[ăa]?m)"                   # "năm", OCR "nam", glyph-lost "nm"
 DAY = r"(?:0?[1-9]|[12]\d|3\d)"          # 1-39: an impossible day is parsed, then flagged
 MONTH = r"(?:0?[1-9]|1\d)"               # 1-19: idem for months
 YEAR = r"(?:1[89]\d\d|2[01]\d\d)"        # 1800-2199, four digits
@@ -37,18 +38,19 @@ def _grammar(capture: bool) -> str:
 
     return rf"""
     (?:
-        # "ngày 27 tháng 5 năm 2021"
-        {NGAY}\s+{g('ld', DAY)}\s+{THANG}\s+{g('lm', MONTH)}\s*,?\s+{NAM}\s+{g('ly', YEAR)}
+        # "ngày 27 tháng 5 năm 2021"; glued "ngày12tháng 7 năm 2013"; without "ngày" after a
+        # document number ("Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021")
+        (?:{NGAY}\s*)?{NOT_BEFORE}{g('ld', DAY)}\s*{THANG}\s+{g('lm', MONTH)}\s*,?\s*{NAM}\s+{g('ly', YEAR)}
       | # blank day: "ngày   tháng 8 năm 2021", "ngày … tháng … năm 2022"
         {NGAY}{BLANK}\s{THANG}(?:{BLANK}\s{g('bm', MONTH)})?{BLANK}\s{NAM}\s+{g('by', YEAR)}
-      | # numeric: "ngày 27/5/2021", "27-5-2021", "05 / 8 / 2016"
-        (?:{NGAY}\s+)?{NOT_BEFORE}{g('nd', DAY)}{SEP}{g('nm', MONTH)}{SEP}{g('ny', YEAR)}{NOT_AFTER}
+      | # numeric: "ngày 27/5/2021", "27-5-2021", "05 / 8 / 2016", glued "ngày31/8/2012"
+        (?:{NGAY}\s*)?{NOT_BEFORE}{g('nd', DAY)}{SEP}{g('nm', MONTH)}{SEP}{g('ny', YEAR)}{NOT_AFTER}
       | # month and year: "tháng 8 năm 2021", "tháng 8/2021"
         {THANG}\s+{g('mm', MONTH)}\s*(?:,?\s+{NAM}\s+|/){g('my', YEAR)}{NOT_AFTER}
       | # year alone: "năm 2022"
         {NAM}\s+{g('yy', YEAR)}{NOT_AFTER}
       | # day and month after "ngày": "trước ngày 5/7", "ngày 01/6"
-        {NGAY}\s+{g('dd', DAY)}{SEP}{g('dm', MONTH)}{NOT_AFTER}
+        {NGAY}\s*{g('dd', DAY)}{SEP}{g('dm', MONTH)}{NOT_AFTER}
       | # day and month recurring every year: "20/11 hàng năm"
         {NOT_BEFORE}{g('rd', DAY)}{SEP}{g('rm', MONTH)}(?=\s+h[àằ]n?g\s+{NAM})
     )"""

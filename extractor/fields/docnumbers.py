@@ -25,32 +25,42 @@ from .names import abbreviations
 
 # ---------------------------------------------------------------- grammar parts
 
-TOKEN = r"[A-ZĐ][A-Za-zĐđ0-9&’']*"         # one symbol part: QĐ, TTg, BLĐTBXH, QH14, TTHĐTT’N
-HYPHEN = r"(?:[-–]\x20?|\x20[-–])"           # "-" with at most one stray space on one side
-HYPHEN_LOOSE = r"\x20?[-–]\x20?"             # "-" with stray spaces on both sides (after a type word)
+# Capitals a symbol part opens with: Latin, Đ and its look-alike Ð (U+00D0, Icelandic eth, which
+# some fonts and converters put for Đ), and the Vietnamese capitals of party symbols ("TƯ").
+CAPITAL = "A-ZĐÐƯƠÂÊÔĂ"
+TOKEN = rf"[{CAPITAL}][A-Za-zĐđÐðƯưƠơÂâÊêÔôĂă0-9&’']*"   # one symbol part: QĐ, TTg, BLĐTBXH, QH14, BNN&PTNT
+DASH = "-–—‑"                                 # hyphen, en dash, em dash, non-breaking hyphen
+HYPHEN = rf"(?:[{DASH}]\x20?|\x20[{DASH}])"     # "-" with at most one stray space on one side
+HYPHEN_LOOSE = rf"\x20?[{DASH}]\x20?"          # "-" with stray spaces on both sides ("TT – BGDĐT", after a type word)
 SLASH = r"\x20?/\x20?"                       # "/" with optional stray spaces
-CHAIN = rf"{TOKEN}(?:{HYPHEN}{TOKEN})*"     # QĐ-TTg, TTLT-BLĐTBXH-BTC
-CHAIN_LOOSE = rf"{TOKEN}(?:{HYPHEN_LOOSE}{TOKEN})*"
-ORDINAL = r"\d{1,5}"                          # 782
-ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?"    # 782, or OCR-split "7 82" (only after a type word)
+# Symbol parts joined by dashes, or by slashes in joint and old forms:
+#   QĐ-TTg, TTLT-BLĐTBXH-BTC, TTLT/BTC-BNV (…/2015/TTLT/BTC-BNV), QĐ/KT (123-TC/QĐ/KT)
+CHAIN = rf"{TOKEN}(?:(?:{HYPHEN}|{SLASH}){TOKEN})*"
+CHAIN_LOOSE = rf"{TOKEN}(?:(?:{HYPHEN_LOOSE}|{SLASH}){TOKEN})*"
+ORDINAL = r"\d{1,5}(?:[a-zđ](?![\w]))?"                     # 782, or with a letter: 15b, 20a
+ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?(?:[a-zđ](?![\w]))?"   # also OCR-split "7 82" (only after a type word)
 YEAR = r"(?:19|20)\d\d"
+# The slash after a normative number's year, or none before the symbol ("46/2016NĐ-CP").
+YEAR_SLASH = rf"(?:{SLASH}|(?=[{CAPITAL}]))"
 END = r"(?![\w’'&])"
 
 
 def _grammar(loose: bool, capture: bool) -> str:
-    """The number grammar; ``loose`` also reads OCR-split ordinals and spaced hyphens."""
+    """The number grammar; ``loose`` also reads OCR-split ordinals and spaced hyphens, and a number
+    glued to the word before it ("số1891/KH-PGDĐT")."""
     ordinal, chain = (ORDINAL_LOOSE, CHAIN_LOOSE) if loose else (ORDINAL, CHAIN)
+    before = r"(?<![\d/])" if loose else r"(?<![\w/])"
 
     def g(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if capture else f"(?:{body})"
 
     return rf"""
-    (?<![\w/])
+    {before}
     (?:
         # normative: 56/2017/NĐ-CP, 121/2020/QH14
-        {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{SLASH}{g('n_chain', chain)}
-      | # party: 04-CT/TU
-        {g('p_num', ordinal)}\x20?[-–]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
+        {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{YEAR_SLASH}{g('n_chain', chain)}
+      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT
+        {g('p_num', ordinal)}\x20?[{DASH}]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
       | # youth union: 219 KH/TĐTN-TN
         {g('y_num', ORDINAL)}\x20{{1,2}}{g('y_type', TOKEN)}{SLASH}{g('y_chain', chain)}
       | # administrative and công văn: 782/QĐ-TTg, 636/LĐTBXH-TE
@@ -60,8 +70,8 @@ def _grammar(loose: bool, capture: bool) -> str:
 
 #: A document number with its symbol (strict digits), as pattern source without groups.
 DOC_NUMBER = _grammar(loose=False, capture=False)
-#: The same, also accepting an OCR-split ordinal ("7 82/QĐ-TTg") and spaced hyphens
-#: ("782/QĐ - TTg"); use only after a type word or "số".
+#: The same, also accepting an OCR-split ordinal ("7 82/QĐ-TTg"), spaced hyphens ("782/QĐ - TTg")
+#: and a number glued to the word before; use only after a type word or "số".
 DOC_NUMBER_LOOSE = _grammar(loose=True, capture=False)
 DOC_NUMBER_RE = re.compile(DOC_NUMBER, re.VERBOSE)
 _PARTS_RE = re.compile(_grammar(loose=True, capture=True), re.VERBOSE)
@@ -75,6 +85,19 @@ _NUMBER_LINE_RE = re.compile(
     ){END}""",
     re.VERBOSE,
 )
+# A document's own number where it is labelled, anywhere in a paragraph (headers flattened into
+# one line, a portal's table): "Số: 187/KH-UBND", "| Số: 62/NQ-HĐND |", "Số hiệu | 1589/QĐ-TTg |",
+# glyph-lost "S: 02 /HD-SVHTTDL"; at a paragraph's start the colon may be missing ("Số 04-CT/TU").
+# A capital S: a citation writes "số" after its type word ("Nghị định số: 02/2019/NĐ-CP").
+_NUMBER_LABEL_RE = re.compile(
+    rf"""(?:
+        (?<![\w])S[ốôo]?(?:\s+hiệu)?\s*[:|]       # Số:  Số hiệu |  S:
+      | ^\W*S[ốo](?=\s)                           # Số 04-CT/TU at the start
+    )\s*(?P<full>{DOC_NUMBER_LOOSE})""",
+    re.VERBOSE,
+)
+
+_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]|^\W*S[ốo]\s")  # a cheap test before the label grammar
 
 # ---------------------------------------------------------------- lexicon
 
@@ -104,7 +127,9 @@ def _fold(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known_tokens() -> dict[str, Optional[str]]:
-    """Folded key → the one known symbol part it stands for (None when two known parts collide)."""
+    """Folded key → the one known symbol part it stands for (None when two known parts collide).
+    A part that lost its Đ (glyph loss drops the letters a font cannot map: "HND" for HĐND) is
+    known too when three letters or more remain."""
     known = set(type_by_code()) | set(issuer_by_code())
     for key in abbreviations():
         if re.fullmatch(r"[A-ZĐ]+", key):  # a body abbreviation, alone or after Sở/Bộ/Phòng
@@ -113,11 +138,19 @@ def _known_tokens() -> dict[str, Optional[str]]:
     for token in known:
         key = _fold(token)
         table[key] = token if table.get(key, token) == token else None
+    for token in known:
+        lost = token.upper().replace("Đ", "")
+        if lost != token.upper() and len(lost) >= 3 and lost not in table:
+            table[lost] = token
     return table
+
+
+_LOOK_ALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})  # U+00D0/U+00F0 (eth) for U+0110/U+0111
 
 
 def repair_token(token: str) -> str:
     """A symbol part with OCR case and Đ/D confusions fixed when it folds to exactly one known part."""
+    token = token.translate(_LOOK_ALIKES)
     m = re.fullmatch(r"([A-Za-zĐđ]+)(\d*)", token)  # QH14: letters, then a legislature number
     if not m:
         return token
@@ -145,21 +178,61 @@ class DocNumber:
 
     @property
     def doc_type(self) -> Optional[str]:
-        """The document type the symbol names, if any."""
-        return type_by_code().get(self.type_code or "")
+        """The document type the symbol names, if any; in an old form the type code may stand
+        after the issuing unit ("123-TC/QĐ/KT")."""
+        codes = type_by_code()
+        if self.type_code in codes:
+            return codes[self.type_code or ""]
+        if self.form == "party":
+            return next((codes[p] for p in (self.issuer_code, *self.units) if p in codes), None)
+        return None
 
     @property
     def issuer(self) -> Optional[str]:
         """The issuer when the symbol names exactly one national body (``-TTg``, ``NĐ-CP``, ``/QH14``)."""
-        code = re.sub(r"\d+$", "", self.issuer_code or "")
-        return issuer_by_code().get(code)
+        return _national(self.issuer_code)
+
+    @property
+    def joint(self) -> bool:
+        """A joint document (Thông tư liên tịch, Nghị quyết liên tịch): several issuing bodies."""
+        return self.type_code in _JOINT_CODES and bool(self.units)
+
+    @property
+    def issuers(self) -> Optional[str]:
+        """The issuers of a joint document when its symbol names only national bodies
+        ("TTLT-BYT-BNN&PTNT" → "Bộ Y tế và Bộ Nông nghiệp và Phát triển nông thôn"), else None."""
+        if not self.joint:
+            return None
+        names = [_national(code) for code in (self.issuer_code, *self.units)]
+        return " và ".join(n for n in names if n) if all(names) else None
 
 
-def _chain_parts(chain: str) -> tuple[list[str], bool]:
-    """The repaired parts of a symbol chain and whether any part needed repair."""
-    written = re.split(r"\s*[-–]\s*", chain.strip())
+_JOINT_CODES = {"TTLT", "NQLT"}
+
+
+def _national(code: Optional[str]) -> Optional[str]:
+    """The national body a symbol part names: "TTg", "QH14" (legislature number dropped),
+    "BNN&PTNT" (written with "&")."""
+    code = re.sub(r"\d+$", "", code or "")
+    table = issuer_by_code()
+    return table.get(code) or table.get(code.replace("&", ""))
+
+
+_CHAIN_SEP = re.compile(rf"\s*([{DASH}/])\s*")
+
+
+def _chain_parts(chain: str) -> tuple[list[str], list[str], bool]:
+    """The repaired parts of a symbol chain, the separators between them ("-" for any dash, "/"),
+    and whether any part needed repair (a look-alike letter is no repair)."""
+    pieces = _CHAIN_SEP.split(chain.strip())
+    written = [t.translate(_LOOK_ALIKES) for t in pieces[::2]]
+    seps = ["/" if sep == "/" else "-" for sep in pieces[1::2]]
     parts = [repair_token(t) for t in written]
-    return parts, parts != written
+    return parts, seps, parts != written
+
+
+def _joined(parts: list[str], seps: list[str]) -> str:
+    return parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:]))
 
 
 def _split_type(parts: list[str]) -> tuple[Optional[str], list[str]]:
@@ -176,19 +249,19 @@ def _from_match(m: re.Match[str]) -> DocNumber:
     form, prefix = next((f, p) for f, p in _FORMS if m.group(f"{p}_num") is not None)
     ordinal_raw = m.group(f"{prefix}_num")
     ordinal = ordinal_raw.replace(" ", "")
-    chain, repaired = _chain_parts(m.group(f"{prefix}_chain"))
+    chain, seps, repaired = _chain_parts(m.group(f"{prefix}_chain"))
     repaired = repaired or ordinal != ordinal_raw
     year = int(m.group("n_year")) if form == "normative" else None
     if form in ("party", "youth"):
-        written_type = m.group(f"{prefix}_type")
+        written_type = m.group(f"{prefix}_type").translate(_LOOK_ALIKES)
         type_code: Optional[str] = repair_token(written_type)
         others = chain
         repaired = repaired or type_code != written_type
-        symbol = f"{type_code}/{'-'.join(chain)}"
+        symbol = f"{type_code}/{_joined(chain, seps)}"
         canonical = f"{ordinal}{'-' if form == 'party' else ' '}{symbol}"
     else:
         type_code, others = _split_type(chain)
-        symbol = "-".join(chain)
+        symbol = _joined(chain, seps)
         canonical = f"{ordinal}/{year}/{symbol}" if year else f"{ordinal}/{symbol}"
     return DocNumber(
         raw=m.group(0), form=form, ordinal=ordinal, year=year, type_code=type_code,
@@ -197,6 +270,7 @@ def _from_match(m: re.Match[str]) -> DocNumber:
     )
 
 
+@lru_cache(maxsize=4096)
 def parse_number(raw: str) -> Optional[DocNumber]:
     """The document number ``raw`` is (surrounding spaces ignored), or None."""
     m = _PARTS_RE.fullmatch(raw.strip())
@@ -210,6 +284,26 @@ def find_numbers(text: str) -> list[tuple[int, int, DocNumber]]:
         parsed = parse_number(m.group(0))
         if parsed:
             found.append((m.start(), m.end(), parsed))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def number_key(number: str) -> str:
+    """Comparison key of a document number: canonical, no spaces, casefolded, Đ folded to D
+    ("782 / QĐ - TTg" and "782/QD-TTG" share one key)."""
+    return re.sub(r"\s+", "", canonical_number(number)).casefold().replace("đ", "d")
+
+
+def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:
+    """Every labelled own number in ``text`` ("Số: 187/KH-UBND", "Số hiệu | 1589/QĐ-TTg"), as
+    (start, end, number) of the number."""
+    if not _LABEL_CUE.search(text):
+        return []
+    found = []
+    for m in _NUMBER_LABEL_RE.finditer(text):
+        parsed = parse_number(m.group("full"))
+        if parsed:
+            found.append((m.start("full"), m.end("full"), parsed))
     return found
 
 
@@ -232,6 +326,7 @@ def parse_number_line(line: str) -> tuple[Optional[str], Optional[str]]:
     if not m:
         return None, None
     if m.group("blank") is not None:
-        return None, "-".join(_chain_parts(m.group("blank_chain"))[0])
+        parts, seps, _ = _chain_parts(m.group("blank_chain"))
+        return None, _joined(parts, seps)
     parsed = parse_number(m.group("full"))
     return (parsed.canonical, parsed.symbol) if parsed else (None, None)

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..grammar import unit_nouns
-from ..normalise import clean
 from ..resources import data_json, entries
+from ..tones import clean
 
 # Units whose abbreviation is also an ordinary word; expanded only after a unit noun.
 _AMBIGUOUS = {"TE", "CA", "TP", "TX", "TT"}
@@ -157,3 +157,4 @@ def name_from_capitals(text: str) -> str:
         out.append(_field_case(words))
         rest = "" if cut < 0 else rest[cut:].strip()
     return " ".join(out)
+

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Optional
 
-from ..normalise import clean
 from ..resources import data_json
+from ..tones import clean
 
 
 @lru_cache(maxsize=1)

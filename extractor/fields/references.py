@@ -6,13 +6,18 @@ A citation is read with the grammar
 
 where ``<type>`` comes from ``data/doc_types.json`` ("Quyết định", "Thông tư liên tịch",
 "Công văn" ...), ``<number>`` from ``docnumbers`` and ``<date>`` from ``dates``. Documents
-cited by name ("Luật Trẻ em", "Công ước Quốc tế về quyền trẻ em") or by a bare ordinal
-("Đề án 06") carry a title instead of a number; a number cited without a type word
-("theo 782/QĐ-TTg") takes its type from the symbol. ``find_references`` reads one
-paragraph; ``extract_references`` resolves all mentions in a ``Doc`` to one record each.
+cited by name carry a title instead of a number: laws and conventions ("Luật Trẻ em", "Luật
+sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
+phương"), and instruments named without their decision ("Chiến lược Dân số Việt Nam đến năm
+2030") where a citation stands (after "Căn cứ", "Thực hiện", or in a list of citations). A bare
+ordinal ("Đề án 06") is a title too; with "số" it is a short number ("Nghị quyết số 29"). A number
+cited without a type word ("theo 782/QĐ-TTg") takes its type from the symbol. ``find_references``
+reads one paragraph; ``extract_references`` resolves all mentions in a ``Doc`` to one record
+each, leaving out the document's own number (its "Số: ..." line, an annex's "(Ban hành kèm
+theo Quyết định số ...)") and the instruments that are only the content of a cited decision.
 
 Reading is two-step for speed: one scan finds the type words (a prefix-tree pattern),
-then anchored patterns read what follows each one.
+then anchored patterns read what follows each one; every step is linear in the paragraph.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..normalise import at_word_start
 from ..records import Reference, Span
+from ..tones import at_word_start, fold
 from . import dates, docnumbers
-from .docnumbers import DocNumber, lexicon, parse_number
+from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
+from .metadata import extract_metadata
 from .names import abbreviations, canonical_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +57,9 @@ class RefMatch:
     repaired: bool = False             # the number needed an OCR repair
     issuer_code: Optional[str] = None  # issuing-body part of the symbol ("LĐTBXH" in 636/LĐTBXH-TE)
     ordinal: Optional[str] = None      # for a bare-ordinal citation ("6" in "Đề án 06")
+    short: Optional[str] = None        # the ordinal as written after "số" ("29" in "Nghị quyết số 29")
+    named: bool = False                # an instrument named by its title alone ("Chiến lược ...")
+    issuer_inferred: bool = False      # the issuer comes from the symbol, not the text
 
 
 # ---------------------------------------------------------------- lexicon
@@ -93,11 +103,12 @@ TYPES: dict[str, dict] = {_key(t["name"]): t for t in lexicon()["types"]}
 _ALL_TYPES = _alternation((t["name"] for t in lexicon()["types"]), any_case=True)
 _KNOWN_TITLES = _alternation(lexicon()["known_titles"]["titles"], any_case=True)
 _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
+_GENERIC_TITLE_WORDS = tuple(fold(w) for w in lexicon()["generic_titles"]["words"])
+_LAW_TYPES = {"Luật", "Bộ luật"}  # what an amending law amends
 
 # ---------------------------------------------------------------- grammar
 
 SO = r"(?i:s[ốo])"                            # "số", OCR "so"
-WORD = r"[^\W\d_][\w’'-]*"                     # a word (title words are checked for a capital)
 
 # The scan: a type word standing alone. "Quyết định", "quyết định", "QUYẾT ĐỊNH", "Bộ luật" ...
 TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
@@ -105,7 +116,8 @@ TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
 # skipping ahead to a type word's first letter; the word start is checked in code.
 _TYPE_WORD_SCAN = re.compile(rf"(?:{_ALL_TYPES})(?!\w)")
 
-# <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH"
+# <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH",
+# "Kế hoạch số1891/KH-PGDĐT" (the space lost)
 NUMBER_AFTER_RE = re.compile(
     rf"""(?:\s+{SO})?\s*[:.]?\s*                  # optional "số" / "số:"
     (?P<number>{docnumbers.DOC_NUMBER_LOOSE})      # 782/QĐ-TTg, 219 KH/TĐTN-TN, 04-CT/TU, 7 82/QD-TTg
@@ -115,70 +127,146 @@ NUMBER_AFTER_RE = re.compile(
 
 # <type> [số] <ordinal>: "Đề án 06", "Nghị quyết số 42" (no symbol)
 ORDINAL_AFTER_RE = re.compile(
-    rf"""(?P<so>\s+{SO})?\s+
+    rf"""(?P<so>\s+{SO})?\s*(?<=\s|[ốo])
     (?P<ordinal>\d{{1,5}})
     (?![\d\w]|\s?[/\-]\s?\w|[.,]\d)                           # not a full number, not a decimal
-    (?!\s*(?:%|(?i:tháng|năm|ngày|lần|quý|tuần|giờ|người)(?!\w)))   # not "Báo cáo 6 tháng"
+    (?!\s*(?:%|(?i:tháng|năm|lần|quý|tuần|giờ|người)(?!\w)|(?i:ngày)(?!\s*\d)))   # not "Báo cáo 6 tháng", "10 ngày"
     """,
     re.VERBOSE,
 )
 
 # A title in the lexicon, read from the type word on: "Luật Trẻ em", "Công ước Quốc tế về quyền trẻ em"
 KNOWN_TITLE_RE = re.compile(rf"(?:{_KNOWN_TITLES})(?!\w)")
-# A title the grammar reads: the type word, then a capitalised word ("Luật Thanh niên")
-TITLE_WORD_RE = re.compile(rf"\s+(?P<word>{WORD})")
-# A generic title does not run past punctuation or these (lower-case) words.
-TITLE_STOP_RE = re.compile(
-    r"""\s*(?:
-        [,;:.()“”"\[\]] | [-–]\s
-      | (?:và|hoặc|của|ngày|năm|số|theo|tại|để|nhằm|được|đã|mở|trong|trên|cho|với|đến|đối|có|là|này
-        |quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn)(?!\w)
+# One word of a title: a comma, or a run without spaces and punctuation (a dot inside a word
+# stays: "1.000"); a dash between spaces is a word of its own.
+TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
+# A law's title ends at its date or year, its number, or a word that opens what follows the title.
+# Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
+LAW_STOP_RE = re.compile(
+    r"""(?:
+        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi
+          | quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn|ban\s+hành|thông\s+qua|thi\s+hành
+          | [-–—]
+        )(?!\w)
+      | (?i:số|ngày|năm)\s*[:\d]                             # "số 121/2020/QH14" (not "một số điều"), "SỐ 72/..."
+      | \d                                                    # a number or a year
     )""",
     re.VERBOSE,
 )
-MAX_TITLE_WORDS = 8
+# "và" and a lower-case word go on with a short name ("Luật Hôn nhân và gia đình", "Luật Bảo vệ và
+# phát triển rừng"); after a longer one they open another object ("Công ước ... thuốc lá và cam kết ...").
+MAX_WORDS_BEFORE_VA = 4
+_AMENDING = re.compile(r"[Ss]ửa\s+đổi(?!\w)")               # "Luật sửa đổi, bổ sung một số điều của ..."
+MAX_LAW_WORDS = 32
 # "về" belongs to a convention's name ("Công ước ... về quyền trẻ em"), not to a law's.
 _VE_IN_TITLE = {"Công ước"}
+# After "," or "và" a title does not go on with these: "Luật Trẻ em và các văn bản hướng dẫn".
+_TITLE_LIST_STOP = re.compile(r"(?:các|những|mọi|văn\s+bản|hướng\s+dẫn|quy\s+định|theo|tại|trong)(?!\w)")
+
+# The title of an instrument named without its decision: "Chiến lược Dân số Việt Nam đến năm 2030",
+# "Nghị quyết Đại hội Đảng bộ xã Phong Mỹ lần thứ XIV", "Kế hoạch thực hiện năm học 2023-2024".
+# It runs to punctuation, a new citation, or a word that opens what follows the title.
+NAMED_STOP_RE = re.compile(
+    r"""(?:
+        của|được|đã|nhằm|để|theo|tại|do|là|này|đó|với|cho|khi|thì|mà|nên
+      | và\s+(?:các|những)\s+(?:văn\s+bản|quy\s+định|chương\s+trình|kế\s+hoạch|đề\s+án|nghị\s+quyết|chính\s+sách
+                           |nội\s+dung|hoạt\s+động|nhiệm\s+vụ)
+      | như\s+sau|cụ\s+thể|ban\s+hành|phê\s+duyệt|xây\s+dựng|kèm\s+theo
+      | số(?=\s*[:\d])|ngày(?=\s*\d)
+    )(?!\w)""",
+    re.VERBOSE,
+)
+# After a comma the title goes on only with a lower-case word that continues the name ("phòng,
+# chống bệnh ung thư, tim mạch, ...", ", giai đoạn 2017-2020"), not with these.
+NAMED_COMMA_STOP_RE = re.compile(
+    r"""(?:
+        các|những|mọi|nhằm|để|đồng\s+thời|cụ\s+thể|trong|tại|theo|góp|nhiệm\s+kỳ|trên|với|đã|được
+      | là|này|đó|qua|từ|khi|thì|và|bảo\s+đảm|đảm\s+bảo|nâng|tăng|phấn|triển\s+khai|thực\s+hiện|chỉ\s+đạo
+    )(?!\w)""",
+    re.VERBOSE,
+)
+_ORDINAL_NAME = re.compile(r"\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)(?!\w)")   # a congress: "... lần thứ XIV"
+MAX_NAMED_WORDS = 40
+MIN_NAMED_WORDS = 2  # "Kế hoạch này", "Chương trình" alone are no names
+
+# Where a named instrument is a citation: right after an opening verb at the start of a
+# paragraph or clause ("Căn cứ", "- Thực hiện", "; Triển khai thực hiện") ...
+OPENER_BEFORE_RE = re.compile(
+    r"""(?:^|[;:])\W*
+    (?i:căn\s+cứ(?:\s+vào)?|thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|thi\s+hành|theo
+       |để\s+(?:thực\s+hiện|triển\s+khai))
+    \s+$""",
+    re.VERBOSE,
+)
+# ... or after another citation, joined by "," ";" or "và", perhaps with a verb ("và triển khai
+# đồng bộ, hiệu quả Chiến lược ...").
+LIST_GAP_RE = re.compile(
+    r"""\s*(?:[,;]|và)\s*
+    (?:(?:thực\s+hiện|triển\s+khai|thi\s+hành)(?:\s+[^\s;.()]+){0,4}?\s+)?""",
+    re.VERBOSE,
+)
+_MAX_GAP = 60
+_PLURAL_BEFORE = re.compile(r"(?:các|những|mọi|một\s+số)\s+$", re.IGNORECASE)
+# "(Ban hành kèm theo Quyết định số 745/QĐ-UBND ...)", "(Kèm theo ...)": an annex names the
+# decision that issues it, the document itself.
+SELF_BEFORE_RE = re.compile(r"\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+$")
 
 # After the head: "ngày 27/5/2021", ", ngày 05/8/2016", "ban hành ngày 27 tháng 5 năm 2021", "năm 2016"
 TAIL_DATE_RE = re.compile(
     rf"\s*,?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|thông\s+qua)\s+)?(?P<date>{dates.DATE})", re.VERBOSE
 )
 TAIL_OF_RE = re.compile(r"\s*,?\s*của\s+")                         # "của <issuer>"
-TAIL_NUMBER_RE = re.compile(rf"\s+{SO}\s*:?\s*(?P<number>{docnumbers.DOC_NUMBER_LOOSE})", re.VERBOSE)
+# ", Khóa XI", "(khóa XII)": the term of a Party body, between a citation and its issuer.
+TAIL_TERM_RE = re.compile(r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+[IVXLC]+\s*\)?")
+# "Luật Trẻ em số 102/2016/QH13", "Luật Tổ chức chính quyền địa phương 72/2025/QH15"
+TAIL_NUMBER_RE = re.compile(rf"\s+(?:{SO}\s*:?\s*)?(?P<number>{docnumbers.DOC_NUMBER_LOOSE})", re.VERBOSE)
 SUBJECT_RE = re.compile(
     rf"""\s*,?\s*(?:
-        (?i:về\s+việc|v/v|về)\s+                                # "về việc ...", "V/v ...", "Về ..."
+        (?i:về\s+việc|v/v|về|việc)\s+                           # "về việc ...", "V/v ...", "Về ..."
       | (?=(?:hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt)\s)  # a verb phrase naming the content
     )(?P<subject>[^;]+?)
     (?=\s*(?:;|\.(?:\s|$)|$|,\s*(?:{_ISSUER_HEADS})\s|\(sau\s+đây))   # to ";", a full stop, the next body
     """,
     re.VERBOSE,
 )
-# "hướng dẫn của Bộ tại Công văn số ...": the issuer written before the citation.
-ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^,;.()]{{0,60}}?)\s+(?:tại|theo)\s+$")
+# "hướng dẫn của Bộ tại Công văn số ...", "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số ...":
+# the issuer written before the citation.
+ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.]{{0,90}}?)\s+(?:tại|theo)\s+$")
+# "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15"
+ISSUER_ISSUED_RE = re.compile(
+    rf"(?<![\w])(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.,()\d/]{{0,40}}?)\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?"
+    r"(?:đã\s+)?ban\s+hành\s+$"
+)
+_ISSUER_BEFORE_REACH = 120
 
 # Issuer words: "(UBND)", a plan's own abbreviation, is skipped; "-" joins; punctuation ends the name.
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
 ISSUER_STOP_RE = re.compile(
     r"""\s*(?:
-        (?:số|năm)(?!\w)                                    # lower case only: "huyện Năm Căn" is a name
-      | (?i:về|v/v|tại|theo|ngày|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|kèm
+        (?:số|năm|việc|công\s+bố|thông\s+báo)(?!\w)         # lower case only: "huyện Năm Căn" is a name
+      | (?i:v(?:ề|ể|ễ|ế|ệ)|v/v|tại|theo|ngày|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|kèm   # "về", mistyped "vể"
           |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện|chỉ\s+đạo)(?!\w)
       | [;.:()“”"]
     )""",
     re.VERBOSE,
 )
 ISSUER_HEAD_RE = re.compile(rf"\s*(?:{_ISSUER_HEADS})(?!\w)")
+# A locality ends a body's name: after "tỉnh Tuyên Quang" a lower-case word is what the body did
+# ("... tỉnh Tuyên Quang công bố hiện trạng rừng").
+_LEVEL_WORD = re.compile(r"(?i:tỉnh|huyện|xã|quận|phường|thị\s+xã|thị\s+trấn|thành\s+phố|tp\.?)$")
 MAX_ISSUER_WORDS = 16
 _UNIT_NOUN = re.compile(r"(?<=\S\s)(Tỉnh|Huyện|Xã|Quận|Phường|Thị\s+xã|Thị\s+trấn|Thành\s+phố)(?=\s+(\w))")
 _NHAN_DAN = re.compile(r"\b(Ủy\s+ban|Hội\s+đồng)\s+Nhân\s+[Dd]ân\b")
 _BARE_UNIT = re.compile(r"^(?:Bộ|Sở|Phòng|Cục|Ủy ban|Ban)$")
 _UNIT_LETTER = {"Bộ": "B", "Sở": "S", "Phòng": "P", "Cục": "C"}  # the letter a unit noun adds to a code
-# The plan's own number line "Số: 187/KH-UBND" is not a citation.
-_OWN_NUMBER_LINE = re.compile(r"^\W*(?i:s[ốo])\s*[:.]?\s*$")
+_UNIT_OF_LETTER = {letter: unit for unit, letter in _UNIT_LETTER.items()}
+# An office before the body it heads: "Bộ trưởng Bộ Y tế", "Giám đốc Sở Y tế".
+_OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)\s+(?=\S)")
+_BARE_OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)$")
+TYPO_SIMILARITY = 0.85  # a written issuer this close to the symbol's body is that body, misspelt
 # ", số 13/QĐ-UBND" after "Quyết định số 12/QĐ-UBND": a list sharing one type word.
 _LIST_CONTINUATION = re.compile(rf"(?:,|;|và)\s*(?:{SO}\s*:?\s*)?$")
+_LIST_REACH = 40
 PREAMBLE_OPENING_RE = re.compile(r"^\W*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Thi\s+hành)(?!\w)", re.IGNORECASE)
 
 
@@ -205,18 +293,51 @@ def canonical_issuer(written: str) -> Optional[str]:
     return name or None
 
 
-def _continues_name(text: str, pos: int) -> bool:
-    """After "," or "và": does a capitalised word follow that opens no new body or citation?"""
+def _symbol_body(number: DocNumber) -> Optional[str]:
+    """The body a symbol's issuing part names: a national code ("BGDĐT"), or a unit letter and a
+    known abbreviation ("SKHĐT" → "Sở Kế hoạch và Đầu tư")."""
+    if number.issuer:
+        return number.issuer
+    code = number.issuer_code or ""
+    unit = _UNIT_OF_LETTER.get(code[:1])
+    if unit and code[1:] in abbreviations():
+        return canonical_issuer(f"{unit} {code[1:]}")
+    return None
+
+
+def _corrected(issuer: str, number: DocNumber) -> str:
+    """A written issuer that misspells the body its symbol names is that body ("Bộ Giáo dục Đào
+    tạo" for -BGDĐT, "Phát triển nông Xóm" for -BNNPTNT); an office before it is kept."""
+    body = _symbol_body(number)
+    if not body or number.joint:
+        return issuer
+    if _BARE_OFFICE.match(issuer):
+        return f"{issuer} {body}"  # "của Bộ trưởng" cut off: the symbol's body
+    office = _OFFICE.match(issuer)
+    written = issuer[office.end():] if office else issuer
+    if fold(written).startswith(fold(body)):
+        return issuer
+    if SequenceMatcher(None, fold(written), fold(body)).ratio() >= TYPO_SIMILARITY:
+        return (office.group(0) if office else "") + body
+    return issuer
+
+
+def _continues_name(text: str, pos: int, joint: bool = False) -> bool:
+    """After "," or "và": does a capitalised word follow that opens no new body or citation? For a
+    joint document a new body goes on: its issuers are all named."""
     nxt = ISSUER_TOKEN_RE.match(text, pos)
     if not nxt or not nxt.group(1)[:1].isupper():
         return False
-    return not ISSUER_HEAD_RE.match(text, pos) and not TYPE_WORD_RE.match(text, nxt.start(1))
+    if TYPE_WORD_RE.match(text, nxt.start(1)):
+        return False
+    return joint or not ISSUER_HEAD_RE.match(text, pos)
 
 
-def _read_issuer(text: str, pos: int, limit: int) -> tuple[Optional[str], int]:
+def _read_issuer(text: str, pos: int, limit: int, joint: bool = False) -> tuple[Optional[str], int]:
     """The body named from ``pos`` ("của" already read) and the offset after it."""
     words: list[str] = []
     end = pos
+    place = False  # a level word and a capitalised name have been read: the locality
     while len(words) < MAX_ISSUER_WORDS and end < limit:
         m = ISSUER_TOKEN_RE.match(text, end)
         if not m or m.end() > limit:
@@ -227,49 +348,169 @@ def _read_issuer(text: str, pos: int, limit: int) -> tuple[Optional[str], int]:
             continue
         if ISSUER_STOP_RE.match(text, end) and not token.endswith("."):
             break
-        if token in (",", "và") and not (words and _continues_name(text, m.end())):
+        if token in (",", "và") and not (words and _continues_name(text, m.end(), joint)):
             break
+        if place and token[:1].islower() and token != "và" and not (joint and token == ","):
+            break
+        if words and _LEVEL_WORD.match(words[-1]) and token[:1].isupper():
+            place = True
+        elif token in (",", "và"):
+            place = False
         words.append(token.rstrip("."))  # "TP. Hồ Chí Minh"
         end = m.end()
     while words and words[-1] in (",", "và", "-", "–"):
         words.pop()
-    if not words:
-        return None, pos
+    if not words or not (words[0][:1].isupper() or words[0].startswith("(")):
+        return None, pos  # "của ngành", "của các sở": no one body
     return canonical_issuer(" ".join(words).replace(" ,", ",")), end
 
 
-def _read_title(text: str, start: int, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
-    """(title, end) of a name-only citation whose type word spans ``start:type_end``, or None."""
-    known = KNOWN_TITLE_RE.match(text, start)
-    if known and known.end() <= limit:
-        return re.sub(r"\s+", " ", known.group(0)), known.end()
-    first = TITLE_WORD_RE.match(text, type_end)
-    if not first or not first.group("word")[0].isupper() or first.end() > limit:
-        return None  # "Luật này", "Luật pháp"
-    words, end = [first.group("word")], first.end()
+def _next_token(text: str, pos: int, limit: int) -> Optional[re.Match[str]]:
+    m = TITLE_TOKEN_RE.match(text, pos)
+    return m if m and m.end() <= limit else None
+
+
+def _law_list_goes_on(text: str, pos: int, limit: int, amending: bool, has_body: bool, sep: str,
+                      words_read: int) -> bool:
+    """After "," or "và" in a law's title: does the title go on? Not into a new citation (an
+    amending law's "và Luật ..." excepted), nor into "các văn bản ..."; a body goes on after "và"
+    only in a title already naming one ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân")."""
+    nxt = _next_token(text, pos, limit)
+    if not nxt or nxt.group(1) == ",":
+        return False
+    at = nxt.start(1)
+    if (t := TYPE_WORD_RE.match(text, at)) is not None:
+        return amending and canonical_type(t.group(0)) in _LAW_TYPES
+    if _TITLE_LIST_STOP.match(text, at) or LAW_STOP_RE.match(text, at):
+        return False
+    if ISSUER_HEAD_RE.match(text, at):
+        return sep == "và" and has_body
+    return sep == "," or nxt.group(1)[0].isupper() or words_read <= MAX_WORDS_BEFORE_VA
+
+
+def _read_law_title(text: str, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
+    """(title, end) of a law cited by name from its type word's end, or None: the whole title, with
+    its commas and "và" ("Luật Phòng, chống bệnh truyền nhiễm", "Luật Tổ chức Hội đồng nhân dân và
+    Ủy ban nhân dân", "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"), to its date or
+    year, its number, ";" or the end."""
+    first = _next_token(text, type_end, limit)
+    if not first:
+        return None
+    amending = bool(_AMENDING.match(text, first.start(1)))
     keeps_ve = canonical_type(written_type) in _VE_IN_TITLE
-    while len(words) < MAX_TITLE_WORDS and end < limit:
-        if TITLE_STOP_RE.match(text, end) and not (keeps_ve and re.match(r"\s+về\s", text[end:end + 5])):
+    # A convention may be named after its organisation: "Công ước của Liên hợp quốc về ..."
+    of_body = keeps_ve and first.group(1) == "của" and bool(ISSUER_HEAD_RE.match(text, first.end(1))
+                                                             or text[first.end(1) + 1:first.end(1) + 2].isupper())
+    if not (first.group(1)[0].isupper() or amending or of_body):
+        return None  # "Luật này", "Luật pháp"
+    words: list[str] = []
+    end, has_body = type_end, False
+    while len(words) < MAX_LAW_WORDS:
+        m = _next_token(text, end, limit)
+        if not m:
             break
-        w = TITLE_WORD_RE.match(text, end)
-        if not w or w.end() > limit or TYPE_WORD_RE.match(text, w.start("word")):
+        token, at = m.group(1), m.start(1)
+        if token in (",", "và"):
+            if not _law_list_goes_on(text, m.end(), limit, amending, has_body, token,
+                                     sum(w != "," for w in words)):
+                break
+        elif words and ((LAW_STOP_RE.match(text, at) and not (keeps_ve and token == "về"))
+                        or (not amending and TYPE_WORD_RE.match(text, at))):
             break
-        words.append(w.group("word"))
-        end = w.end()
-    return f"{' '.join(written_type.split())} {' '.join(words)}", end
+        elif token == "của" and words and not amending and (nxt := _next_token(text, m.end(), limit)) \
+                and ISSUER_HEAD_RE.match(text, nxt.start(1)):
+            break  # "Luật X của Quốc hội"
+        has_body = has_body or bool(ISSUER_HEAD_RE.match(text, at))
+        words.append(token)
+        end = m.end()
+    while words and words[-1] in (",", "và", "của"):
+        words.pop()
+        end = _end_of(text, type_end, words, limit)
+    if not words:
+        return None
+    return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
 
 
-def _tail(text: str, pos: int, limit: int, year_only_date: bool) -> tuple[Optional[dates.DateValue], Optional[str], int]:
+def _end_of(text: str, pos: int, words: list[str], limit: int) -> int:
+    """The offset after the first ``len(words)`` title words from ``pos``."""
+    for _ in words:
+        m = _next_token(text, pos, limit)
+        if not m:
+            break
+        pos = m.end()
+    return pos
+
+
+def _read_title(text: str, start: int, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
+    """(title, end) of a name-only citation whose type word spans ``start:type_end``, or None: the
+    longer of the lexicon's title and the grammar's."""
+    found = _read_law_title(text, type_end, written_type, limit)
+    known = KNOWN_TITLE_RE.match(text, start)
+    if known and known.end() <= limit and (found is None or known.end() > found[1]):
+        return re.sub(r"\s+", " ", known.group(0)), known.end()
+    return found
+
+
+def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
+    """(title, end) of an instrument named without its decision, or None when fewer than
+    ``MIN_NAMED_WORDS`` words follow the type word."""
+    words: list[str] = []
+    end = type_end
+    while len(words) < MAX_NAMED_WORDS:
+        m = _next_token(text, end, limit)
+        if not m:
+            break
+        token, at = m.group(1), m.start(1)
+        if token == ",":
+            nxt = _next_token(text, m.end(), limit)
+            if not nxt or not nxt.group(1)[0].islower() or NAMED_COMMA_STOP_RE.match(text, nxt.start(1)):
+                break
+        elif token == "và":
+            nxt = _next_token(text, m.end(), limit)
+            if not nxt or TYPE_WORD_RE.match(text, nxt.start(1)) or ISSUER_HEAD_RE.match(text, nxt.start(1)):
+                break
+        elif token in ("-", "–", "—"):
+            nxt = _next_token(text, m.end(), limit)
+            if not (words and words[-1][:1].isdigit() and nxt and nxt.group(1)[:1].isdigit()):
+                break  # only a range of years: "giai đoạn 2021 - 2030"
+        if NAMED_STOP_RE.match(text, at) or (words and TYPE_WORD_RE.match(text, at)):
+            break
+        words.append(token)
+        end = m.end()
+        if (congress := _ORDINAL_NAME.match(text, end)) and congress.end() <= limit:
+            words += congress.group(0).split()
+            end = congress.end()
+            break
+    while words and words[-1] in (",", "và", "-", "–", "—"):
+        words.pop()
+        end = _end_of(text, type_end, words, limit)
+    # A name has a proper noun or a period in it ("... Việt Nam đến năm 2030", "năm học 2023-2024");
+    # "Kế hoạch hành động", "Chương trình công tác" are kinds of document, not names.
+    if len(words) < MIN_NAMED_WORDS or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
+
+
+def _generic(title: str) -> bool:
+    """A title that names no one document: "Nghị quyết Đại hội Đảng các cấp", "Kế hoạch nêu trên"."""
+    key = f" {fold(title)} "
+    return any(f" {w} " in key for w in _GENERIC_TITLE_WORDS)
+
+
+def _tail(text: str, pos: int, limit: int, year_only_date: bool,
+          joint: bool = False) -> tuple[Optional[dates.DateValue], Optional[str], int]:
     """Date and issuer after a citation head, in either order: (date, issuer, end)."""
     date = issuer = None
-    for _ in range(2):
+    for _ in range(3):
         if date is None and (m := TAIL_DATE_RE.match(text, pos)) and m.end() <= limit:
             value = dates.parse_date(m.group("date"))
             if value.year is not None and (value.month is not None or year_only_date):
                 date, pos = value, m.end()
                 continue
+        if issuer is None and (m := TAIL_TERM_RE.match(text, pos)) and m.end() < limit:
+            pos = m.end()  # ", Khóa XI": the issuer follows
         if issuer is None and (m := TAIL_OF_RE.match(text, pos)) and m.end() < limit:
-            issuer, end = _read_issuer(text, m.end(), limit)
+            issuer, end = _read_issuer(text, m.end(), limit, joint)
             if issuer:
                 pos = end
                 continue
@@ -277,8 +518,9 @@ def _tail(text: str, pos: int, limit: int, year_only_date: bool) -> tuple[Option
     return date, issuer, pos
 
 
-def _subject(text: str, pos: int) -> Optional[str]:
-    m = SUBJECT_RE.match(text, pos)
+def _subject(text: str, pos: int, limit: int) -> Optional[str]:
+    """The content named after a citation ("về việc ..."), read no further than the next citation."""
+    m = SUBJECT_RE.match(text, pos, limit)
     return re.sub(r"\s+", " ", m.group("subject")).strip(" ,") or None if m else None
 
 
@@ -296,10 +538,13 @@ class _Head:
     title: Optional[str] = None
     ordinal: Optional[str] = None
     has_so: bool = False
+    named: bool = False      # an instrument named by its title alone
+    self_ref: bool = False   # "(Ban hành kèm theo Quyết định số ...)": the document itself
 
 
 _DIGIT = re.compile(r"\d")
 _NUMBER_REACH = 20  # a number or an ordinal after a type word starts this close to it ("số: 782")
+_SELF_REACH = 30
 
 
 def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
@@ -326,11 +571,16 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
             and not re.fullmatch(r"(?:19|20)\d\d", ordinal.group("ordinal")):
         return _Head(m.start(), ordinal.end(), written, ordinal=ordinal.group("ordinal"),
                      has_so=bool(ordinal.group("so")))
+    # A name in capitals is a heading ("TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC QUỐC GIA ..."), not a citation.
+    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()) \
+            and (found := _read_named(text, m.end(), written, len(text))):
+        return _Head(m.start(), found[1], written, title=found[0], named=True)
     return None
 
 
 def _heads(text: str) -> list[_Head]:
-    """Typed citation heads, then numbers cited without a type word, left to right."""
+    """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
+    text: every look back is bounded, and the typed heads are walked once, in order."""
     heads: list[_Head] = []
     last_end = 0
     for m in _TYPE_WORD_SCAN.finditer(text):
@@ -339,67 +589,121 @@ def _heads(text: str) -> list[_Head]:
             continue
         head = _head_at(text, m)
         if head:
+            head.self_ref = SELF_BEFORE_RE.search(text, max(0, at - _SELF_REACH), at) is not None
             heads.append(head)
             last_end = head.end
     if "/" not in text:
         return heads
-    covered = [(h.start, h.end) for h in heads]
+    labels: Optional[set[int]] = None  # "Số: 187/KH-UBND": the document's own, read when first needed
+    typed = list(heads)
+    i = 0                        # typed[i] is the first typed head not ending before the number
+    last_numbered: Optional[_Head] = None
     for start, end, number in docnumbers.find_numbers(text):
-        if any(s <= start < e for s, e in covered) or _OWN_NUMBER_LINE.match(text[:start]):
-            continue
-        if number.issuer_code is None:  # "5/KH": without a type word, a symbol must name its issuer
-            continue
-        before = [h for h in heads if h.end <= start and h.number is not None]
-        shared = before and _LIST_CONTINUATION.search(text, before[-1].end, start) \
-            and before[-1].end >= start - 40
-        heads.append(_Head(start, end, before[-1].written_type if shared else None, number=number))
+        while i < len(typed) and typed[i].end <= start:
+            if typed[i].number is not None:
+                last_numbered = typed[i]
+            i += 1
+        if (i < len(typed) and typed[i].start <= start) or number.issuer_code is None:
+            continue  # inside a typed head; "5/KH": without a type word, a symbol must name its issuer
+        if labels is None:
+            labels = {at for at, _, _ in find_number_labels(text)}
+        if start in labels:
+            continue  # the own number line
+        shared = last_numbered is not None and last_numbered.end >= start - _LIST_REACH \
+            and _LIST_CONTINUATION.search(text, last_numbered.end, start) is not None
+        heads.append(_Head(start, end, last_numbered.written_type if shared and last_numbered else None,
+                           number=number))
     return sorted(heads, key=lambda h: h.start)
 
 
 # ---------------------------------------------------------------- one paragraph
 
 
-def _numbered(text: str, head: _Head, limit: int) -> RefMatch:
+def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
     number = head.number
     assert number is not None  # a numbered head
     doc_type = canonical_type(head.written_type) if head.written_type else None
     if doc_type is None or _entry(doc_type).get("generic"):
         doc_type = number.doc_type or doc_type
-    date, issuer, pos = _tail(text, head.end, limit, year_only_date=False)
-    if issuer is None:
-        before = ISSUER_BEFORE_RE.search(text, max(0, head.start - 80), head.start)
-        issuer = canonical_issuer(before.group("issuer")) if before else None
+    date, issuer, pos = _tail(text, head.end, limit, year_only_date=False, joint=number.joint)
+    issuer = issuer or _issuer_before(text, head.start)
+    if issuer:
+        issuer = _corrected(issuer, number)
     return RefMatch(
         start=head.start, end=pos, doc_type=doc_type, number=number.canonical,
         date=date.iso if date else None, date_valid=date.valid if date else True,
-        issuer=issuer or number.issuer, subject=_subject(text, pos), repaired=number.repaired,
-        issuer_code=number.issuer_code,
+        issuer=issuer or _inferred_issuer(number, doc_type), subject=_subject(text, pos, subject_limit),
+        repaired=number.repaired, issuer_code=number.issuer_code, issuer_inferred=issuer is None,
     )
 
 
-def _named(text: str, head: _Head, limit: int) -> RefMatch:
-    """A citation by title ("Luật Trẻ em") or by bare ordinal ("Đề án 06")."""
+def _issuer_before(text: str, start: int) -> Optional[str]:
+    """The issuer written before a citation: "của Sở Y tế tại Tờ trình số ...", "UBND tỉnh đã ban
+    hành Quyết định số ..."; a parenthesis in it is left out."""
+    window = max(0, start - _ISSUER_BEFORE_REACH)
+    before = ISSUER_BEFORE_RE.search(text, window, start) or ISSUER_ISSUED_RE.search(text, window, start)
+    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer"))) if before else None
+
+
+def _inferred_issuer(number: DocNumber, doc_type: Optional[str]) -> Optional[str]:
+    """The issuer a symbol names, for a citation that names none: the co-issuers of a joint
+    document, a national body. A law's issuer is only ever as written."""
+    if doc_type in _LAW_TYPES:
+        return None
+    return number.issuers or number.issuer
+
+
+def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
+    """A citation by title ("Luật Trẻ em", "Chiến lược ...") or by bare ordinal ("Đề án 06")."""
     doc_type, number = canonical_type(head.written_type), head.number
-    date, issuer, pos = _tail(text, head.end, limit, year_only_date=head.title is not None)
+    law = head.title is not None and not head.named
+    date, issuer, pos = _tail(text, head.end, limit, year_only_date=law)
+    short = head.ordinal if head.ordinal and head.has_so else None
     return RefMatch(
         start=head.start, end=pos, doc_type=doc_type,
         number=number.canonical if number else None,
         title=head.title or " ".join(text[head.start:head.end].split()),
         issuer_code=number.issuer_code if number else None,
-        ordinal=(head.ordinal.lstrip("0") or "0") if head.ordinal else None,
+        ordinal=(head.ordinal.lstrip("0") or "0") if head.ordinal else None, short=short,
         date=date.iso if date else None, date_valid=date.valid if date else True,
-        issuer=issuer or (number.issuer if number else None), subject=_subject(text, pos),
-        repaired=bool(number and number.repaired),
+        issuer=issuer or (_issuer_before(text, head.start) if number else None), subject=_subject(text, pos, subject_limit),
+        repaired=bool(number and number.repaired), named=head.named,
     )
+
+
+# What must end the text before a named instrument that stands in a list ("..., ", "và triển khai ...").
+_LIST_END_BEFORE = re.compile(LIST_GAP_RE.pattern + "$", re.VERBOSE)
+
+
+def _may_stand_cited(text: str, at: int) -> bool:
+    """A cheap test before a named instrument's title is read: an opening verb or a list's joint
+    stands right before it (``_cited_here`` decides, once the citation before is read)."""
+    window = max(0, at - _MAX_GAP)
+    return OPENER_BEFORE_RE.search(text, max(0, at - 40), at) is not None \
+        or _LIST_END_BEFORE.search(text, window, at) is not None
+
+
+def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
+    """Whether a named instrument stands where a citation stands: after an opening verb, or after
+    the citation before it in a list; and is named, not generic ("các Chương trình ...")."""
+    at = head.start
+    if _PLURAL_BEFORE.search(text, max(0, at - 12), at):
+        return False
+    if OPENER_BEFORE_RE.search(text, max(0, at - 40), at):
+        return True
+    return previous_end is not None and at - previous_end <= _MAX_GAP \
+        and LIST_GAP_RE.fullmatch(text, previous_end, at) is not None
 
 
 # Every citation holds a number with its symbol ("782/QĐ-TTg", "56/2017/NĐ-CP", "04-CT/TU": a
 # slash, perhaps a year and a slash, then a capital), a number after a type word or "số" ("Đề án
-# 06", "Chương trình 135", "Quyết định 782"), or names a law-like document; a paragraph with none
-# of these (dates such as 27/5/2021 and ratios such as 144/200 are none) is skipped before the
-# citation grammar runs. Substring tests first: they cost next to nothing.
-_SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/\x20?)?[A-ZĐ]")
+# 06", "Chương trình 135", "Quyết định 782"), or names a law-like document or a named instrument;
+# a paragraph with none of these (dates such as 27/5/2021 and ratios such as 144/200 are none) is
+# skipped before the citation grammar runs. Substring tests first: they cost next to nothing.
+_SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{docnumbers.CAPITAL}]")
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
+# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ...").
+_NAMED_CUE = re.compile(_trie(t["name"] for t in lexicon()["types"] if t.get("named")))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
@@ -407,21 +711,36 @@ def _may_cite(text: str) -> bool:
     if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
         return True
     low = text.lower()
-    if any(w in low for w in _TITLE_WORDS):
+    if any(w in low for w in _TITLE_WORDS) or _NAMED_CUE.search(text):
         return True
     return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
 
 
 def find_references(text: str) -> list[RefMatch]:
-    """Every citation in one normalised paragraph, left to right."""
+    """Every citation in one normalised paragraph, left to right; the document citing itself
+    ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out."""
     if not _may_cite(text):
         return []
     heads = _heads(text)
+    # A subject reads on over a named instrument (it may be what the citation approves) to the
+    # next citation of another kind: subject_limits[i], filled from the right.
+    subject_limits = [len(text)] * len(heads)
+    for i in range(len(heads) - 2, -1, -1):
+        after = heads[i + 1]
+        subject_limits[i] = subject_limits[i + 1] if after.named else after.start
     found = []
+    previous_end: Optional[int] = None  # where the citation before ends
     for i, head in enumerate(heads):
         limit = heads[i + 1].start if i + 1 < len(heads) else len(text)
         named = head.title is not None or head.ordinal is not None
-        found.append(_named(text, head, limit) if named else _numbered(text, head, limit))
+        # (a named instrument's own subject stops at the next head: the scans stay linear)
+        match = _named(text, head, limit, limit if head.named else subject_limits[i]) if named \
+            else _numbered(text, head, limit, subject_limits[i])
+        listed = not head.named or _cited_here(text, head, previous_end)
+        if listed:
+            previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
+        if listed and not head.self_ref and not (head.named and _generic(match.title or "")):
+            found.append(match)
     return found
 
 
@@ -433,6 +752,7 @@ class _Merged:
     ref: Reference
     issuer_code: Optional[str] = None
     date_valid: bool = True
+    issuer_inferred: bool = False
 
 
 def _ordinal_of(number: str) -> str:
@@ -443,13 +763,16 @@ def _ordinal_of(number: str) -> str:
 def _add(by_key: dict[str, _Merged], key: str, match: RefMatch, span: Optional[Span], parent: bool) -> None:
     m = by_key.get(key)
     if m is None:
-        m = by_key[key] = _Merged(Reference(doc_type=match.doc_type, number=match.number, title=match.title))
+        m = by_key[key] = _Merged(Reference(doc_type=match.doc_type, number=match.number, title=match.title),
+                                  issuer_inferred=match.issuer_inferred)
     ref = m.ref
     ref.doc_type = ref.doc_type or match.doc_type
+    ref.title = ref.title or match.title
     if match.date and (ref.date is None or (not m.date_valid and match.date_valid)):
         ref.date, m.date_valid = match.date, match.date_valid
-    if match.issuer and (ref.issuer is None or _BARE_UNIT.match(ref.issuer)):
-        ref.issuer = match.issuer
+    if match.issuer and (ref.issuer is None or _BARE_UNIT.match(ref.issuer)
+                         or (m.issuer_inferred and not match.issuer_inferred)):
+        ref.issuer, m.issuer_inferred = match.issuer, match.issuer_inferred
     ref.subject = ref.subject or match.subject
     ref.is_parent = ref.is_parent or parent
     m.issuer_code = m.issuer_code or match.issuer_code
@@ -477,11 +800,26 @@ def _complete_issuers(merged: list[_Merged]) -> None:
             m.ref.issuer = canonical_issuer(f"{issuer} {code}")
 
 
+def _dates_agree(a: Optional[str], b: Optional[str]) -> bool:
+    """Two dates as precise as written that may be one ("2019" and "2019-11-22"), or one missing."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _year_fits(number: Optional[str], date: Optional[str]) -> bool:
+    """A normative number's year is the year its document was issued."""
+    year = re.search(r"/((?:19|20)\d\d)/", number or "")
+    return not year or not date or date.startswith(year.group(1))
+
+
 def _merge_titles_into_numbers(by_key: dict[str, _Merged]) -> None:
-    """"Luật Trẻ em" and "Luật Trẻ em số 102/2016/QH13" in one plan are one document."""
+    """"Luật Trẻ em" and "Luật Trẻ em số 102/2016/QH13" in one plan are one document, unless their
+    dates say otherwise (a law of 2015 and its namesake of 2025)."""
     numbered = {_key(m.ref.title): m for k, m in by_key.items() if k.startswith("n:") and m.ref.title}
     for key in [k for k in by_key if k.startswith("t:") and k[2:] in numbered]:
-        named, target = by_key.pop(key), numbered[key[2:]]
+        named, target = by_key[key], numbered[key[2:]]
+        if not (_dates_agree(named.ref.date, target.ref.date) and _year_fits(target.ref.number, named.ref.date)):
+            continue
+        del by_key[key]
         target.ref.mentions = sorted(target.ref.mentions + named.ref.mentions, key=lambda s: s.start)
         target.ref.is_parent = target.ref.is_parent or named.ref.is_parent
         target.ref.date = target.ref.date or named.ref.date
@@ -489,7 +827,9 @@ def _merge_titles_into_numbers(by_key: dict[str, _Merged]) -> None:
 
 def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Reference]:
     """One ``Reference`` per cited document from (match, span, in_preamble) triples, in order of
-    first mention: the same canonical number, or the same title for name-only citations."""
+    first mention: the same canonical number, or the same title for name-only citations. A short
+    number ("Quyết định số 782") is the full number of the same type and ordinal when there is
+    one, else a number of its own as written ("Nghị quyết số 29" → "29")."""
     by_key: dict[str, _Merged] = {}
     by_ordinal = []
     for match, span, parent in mentions:
@@ -503,6 +843,8 @@ def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Refer
                 and _ordinal_of(m.ref.number) == match.ordinal]
         if len(same) == 1:
             _add(by_key, same[0], replace(match, title=None, ordinal=None), span, parent)
+        elif match.short:
+            _add(by_key, "n:" + _key(match.short), replace(match, number=match.short, title=None), span, parent)
         else:
             _add(by_key, "t:" + _key(match.title or ""), match, span, parent)
     _merge_titles_into_numbers(by_key)
@@ -521,14 +863,55 @@ def _in_preamble(p: Paragraph) -> bool:
     return p.role == "preamble" or (p.role == "body" and p.section is None)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+CONTENT_SHARE = 0.8  # a named instrument this much inside a cited decision's content is that content
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORDS.findall(fold(text))
+
+
+def _content_of_cited(title: str, contents: list[set[str]]) -> bool:
+    """An instrument whose name (its words after the type word) lies within what a cited document
+    approves or issues ("phê duyệt Chiến lược quốc gia ...") is that document's content."""
+    typed = TYPE_WORD_RE.match(title)
+    words = _tokens(title[typed.end():] if typed else title)
+    if not words:
+        return False
+    return any(sum(w in c for w in words) >= CONTENT_SHARE * len(words) for c in contents)
+
+
+def _names_bases(p: Paragraph) -> bool:
+    """A paragraph before the plan's sections that is not its title: where a plan names its bases."""
+    return p.section is None and p.role not in ("doc_type", "title")
+
+
+def own_numbers(doc: Doc) -> set[str]:
+    """The number keys of the document itself: every labelled number ("Số: 745/QĐ-UBND", a
+    portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph. A citation of that number with another
+    date than the document's is another issuer's document of the same number ("12/KH-UBND")."""
+    return {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
+
+
 def extract_references(doc: Doc) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
-    documents the preamble says the plan implements."""
+    documents the preamble says the plan implements. The document's own number is no citation; an
+    instrument named without a number is a reference only before the plan's sections (where its bases
+    are named, not its tasks) and unless it is only the content of a cited decision.
+
+    Reads every paragraph but the signature block (a header flattened into the body, or a body
+    read as header, still cites)."""
+    own, own_date = own_numbers(doc), extract_metadata(doc).date
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     for p in doc.paragraphs:
-        if p.role in ("header", "signature"):
+        if p.role == "signature":
             continue
         parent = _in_preamble(p)
         for m in find_references(p.text):
+            if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
+                    or (m.named and not _names_bases(p)):
+                continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
             mentions.append((m, doc.span(p.start + m.start, p.start + m.end), parent))
+    contents = [set(_tokens(m.subject)) for m, _, _ in mentions if m.subject and not m.named]
+    mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)

@@ -17,7 +17,6 @@ from typing import Any, Literal, get_args
 from ..check import number_key
 from ..fields.bodies import body_level
 from ..fields.places import provinces
-from ..normalise import clean
 from ..records import (
     Body,
     CheckReport,
@@ -28,6 +27,7 @@ from ..records import (
     Section,
     Span,
 )
+from ..tones import clean
 from .folding import folded_words
 
 Kind = Literal["document", "section", "target", "reference", "body", "deadline", "finding"]

@@ -99,11 +99,17 @@ def _decision(paragraphs: list[Paragraph], i: int, n: int, span_of) -> tuple[int
     attached = next((k for k in range(i, n) if DOC_TYPE_LINE.match(paragraphs[k].text.strip())), n)
     articles_end = closing_start(paragraphs, i, attached)
     mark_articles(paragraphs, i, articles_end, span_of)
+    if attached == n:  # an attached plan whose "KẾ HOẠCH" line was lost opens with its first heading
+        attached = next((k for k in range(articles_end, n) if _opens_attachment(paragraphs[k])), n)
+        return attached, list(range(articles_end, attached))
     closing = list(range(articles_end, attached))
-    if attached == n:
-        return n, closing
     body = read_preamble(paragraphs, read_title(paragraphs, read_doc_type(paragraphs, attached), True), n)
     return body, closing
+
+
+def _opens_attachment(p: Paragraph) -> bool:
+    heading = read_heading(p)
+    return heading is not None and heading.strict and heading.value == 1
 
 
 def _appendix(paragraphs: list[Paragraph], at: int, n: int, span_of) -> Section:

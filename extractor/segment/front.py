@@ -132,7 +132,7 @@ def read_title(paragraphs: list[Paragraph], i: int, after_doc_type: bool) -> int
     if after_doc_type:  # the line under "KẾ HOẠCH" names the plan, though it may open "Thực hiện ..."
         if _opens_body(first) and not (PREAMBLE_CUE.match(text) and not _is_clause(text)):
             return i
-    elif _opens_body(first) or upper_share(text) < 0.8:
+    elif _opens_body(first) or upper_share(text) < 0.8 or AUTHORITY.match(text):
         return i
     first.role = "title"
     j = i + 1

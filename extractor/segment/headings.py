@@ -139,7 +139,7 @@ def top_level(candidates: list[tuple[int, Heading]]) -> str:
     if "letter" in kinds:
         first_letter = kinds.index("letter")
         letters = [h for _, h in candidates if h.kind == "letter"]
-        if "roman" in kinds[first_letter:] or (len(letters) >= 2 and letters[1].value == 2):
+        if "roman" in kinds[first_letter:] or "roman" not in kinds or (len(letters) >= 2 and letters[1].value == 2):
             return "letter"
     return "roman"
 

@@ -21,8 +21,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from ..kinds import classify_by_rules
-from ..normalise import fold
 from ..resources import MODELS_DIR
+from ..tones import fold
 
 HEADINGS = Path(__file__).resolve().parents[2] / "corpus" / "headings.tsv"
 

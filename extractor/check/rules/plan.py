@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...normalise import fold
 from ...records import Deadline, Finding
+from ...tones import fold
 from .context import Context
 
 

@@ -10,6 +10,7 @@ from typing import Optional
 from ...document import Doc, Paragraph
 from ...records import Body, Task
 from .abbreviations import find_defined_abbreviations
+from .heads import execution_list, read_heads
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
 from .naming import body_key, body_level, canonical, core_key, strip_organ
@@ -41,6 +42,10 @@ class Found:
     key: str = ""
 
 
+# "Kính gửi:" before a letter's addressees, and the bullet of each one under it.
+ADDRESSEE_OPENING = re.compile(r"^\s*(?:Kính\s+gửi\s*:?\s*)?(?:[-–•+]\s*)?", re.IGNORECASE)
+
+
 # ---------------------------------------------------------------- extraction
 
 
@@ -69,7 +74,15 @@ class _Finder:
         paragraphs = self.doc.paragraphs
         issuer = self.issuer()
         for index, p in enumerate(paragraphs):
-            if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature") or not p.section:
+            if p.role == "addressee":
+                self.addressees(p, index)
+                continue
+            if p.role == "article" or (p.path and p.path[0].startswith("Điều")):
+                self.article(p, index)
+                continue
+            if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature", "furniture"):
+                continue
+            if not p.section and p.role not in ("body", "item"):
                 continue
             if CLOSING_FORMULA.match(p.text):
                 continue
@@ -110,7 +123,24 @@ class _Finder:
         self.in_text(p, index, skip_subject=True)
         return True
 
-    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False) -> None:
+    def article(self, p: Paragraph, index: int) -> None:
+        """A decision's article: its execution list of heads ("Chánh Văn phòng ..., Giám đốc Sở ...
+        chịu trách nhiệm thi hành"), else its slots; the bodies an article names generically count."""
+        bounds = execution_list(p.text)
+        if bounds is None:
+            self.in_text(p, index, generic=True)
+            return
+        for named in read_heads(p.text, *bounds, self.tokens):
+            self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+
+    def addressees(self, p: Paragraph, index: int) -> None:
+        """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""
+        opening = ADDRESSEE_OPENING.match(p.text)
+        start = opening.end() if opening else 0
+        for named in read_heads(p.text, start, len(p.text.rstrip(" ;.")), self.tokens):
+            self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+
+    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False) -> None:
         text = p.text
         low = text.lower()
         body_at = len(text) - len(p.body)
@@ -129,7 +159,7 @@ class _Finder:
                 tk = self.tokens(text, at)
                 mentions, end = parse_list(tk, 0)
                 self.distribute(mentions)
-                mentions = [x for x in mentions if not x.generic]
+                mentions = [x for x in mentions if generic or not x.generic]
                 if not mentions:
                     continue
                 # "- Sở Y tế: chủ trì ...": a name and a colon open the paragraph

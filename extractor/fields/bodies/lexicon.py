@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...normalise import clean
 from ...resources import data_json, entries
+from ...tones import clean
 from ..names import abbreviations
 
 

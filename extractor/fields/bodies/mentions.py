@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Optional, Union
 
-from ...normalise import clean
+from ...tones import clean
 from .tokens import Tokens
 
 

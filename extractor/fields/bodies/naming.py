@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Optional
 
-from ...normalise import clean
+from ...tones import clean
 from ..names import canonical_name
 from .lexicon import Lexicon, gazetteer, level_words
 from .tokens import Tokens

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import grammar
-from ...normalise import at_word_start
+from ...tones import at_word_start
 
 LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
 # The word slots (all but "subject") open with a cue word (``SLOT_CUES``) at a word start; their

@@ -22,7 +22,7 @@ from ...segment import item_marker
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
 from .filter import target_veto
-from .grammar import APPENDIX_RE, GOAL_HEADING_RE, OPENING_RE
+from .grammar import APPENDIX_RE, COMMITMENT_RE, GOAL_HEADING_RE, OPENING_RE, PAST_PARAGRAPH_RE, SITUATION_RE
 from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
@@ -83,13 +83,25 @@ def _skip(p: Paragraph, loose: bool) -> bool:
     outline the segmenter found: everything after the title of a document without Roman sections
     (which the segmenter calls the preamble), and the appendices after the signature ("PHỤ LỤC",
     which it calls the closing). Of those only the opening paragraphs ("Căn cứ ...", "Thực hiện
-    ...", "Kính gửi ...", "(Kèm theo Kế hoạch số ...)") are skipped."""
+    ...", "Kính gửi ...", "(Kèm theo Kế hoạch số ...)") are skipped. Of a preamble only a paragraph
+    that commits is read (``_preamble_commitment``)."""
     if loose:
         return bool(OPENING_RE.match(p.body))
+    if p.role == "preamble":
+        return not _preamble_commitment(p)
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
     title = p.context[0] if p.section and p.context else ""
     return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
+
+
+def _preamble_commitment(p: Paragraph) -> bool:
+    """A preamble paragraph that states the plan's commitments ahead of its sections (a page's lead
+    repeating the main targets: "GRDP bình quân hàng năm tăng 7,0 - 7,5%; ..."): not an opening,
+    a verb of commitment, and nothing of the past or the situation ("đã", "những năm qua",
+    "hiện nay", "kết quả")."""
+    return (not OPENING_RE.match(p.body) and bool(COMMITMENT_RE.search(p.text))
+            and not PAST_PARAGRAPH_RE.search(p.text) and not SITUATION_RE.search(p.text))
 
 
 # A heading-like paragraph for the trail: short, with no quantity.

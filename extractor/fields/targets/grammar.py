@@ -248,6 +248,10 @@ COMMITMENT_CUE_RE = re.compile(
 )
 # A year that heads a list of commitments: "Năm 2025: ..." (used with match(text, pos)).
 LEAD_YEAR_RE = re.compile(rf"[\W\d_]*năm{SPACES}{YEAR}[ \u00a0]*:", re.IGNORECASE)
+# A paragraph about the past: "đã", "vừa qua", "những năm qua", "thời gian qua", "năm trước".
+PAST_PARAGRAPH_RE = re.compile(
+    rf"{WORD_START}(?:đã|vừa{SPACES}qua|(?:những|các){SPACES}năm{SPACES}qua|thời{SPACES}gian{SPACES}qua|năm{SPACES}trước){WORD_END}",
+    re.IGNORECASE)
 # A value-first predicate in the past: "85% số xã đã đạt chuẩn".
 PAST_PREDICATE_RE = re.compile(rf"[ \u00a0]*đã{WORD_END}", re.IGNORECASE)
 

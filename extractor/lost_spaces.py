@@ -1,0 +1,80 @@
+"""Words a source ran together, found so the normaliser can put the lost space back.
+
+Copies of documents lose spaces ("KẾ HOẠCHTHỰC HIỆN", "Uỷban nhân dân", "thi hànhQuyết định",
+"UBNDtỉnh", "ngày31/8/2012", "số1891/KH-PGDĐT"). A Vietnamese word is one syllable with one run of
+vowels, so a run of letters with two runs that splits into two syllables of the lexicon
+(``data/syllables.txt``, from underthesea's word list) is two words; so is a lower-case syllable
+followed by a capitalised one ("VĩnhLong"), a code in capitals followed by a syllable ("UBNDtỉnh"),
+and a syllable followed by digits ("ngày31"). Words without a Vietnamese letter ("Covid",
+"online") and codes ("TTg", "QH14", "H5N1") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .resources import DATA_DIR
+from .tones import clean
+
+# A run of letters and digits long enough to hold two words; only these are looked at.
+_CANDIDATE = re.compile(r"[^\W_]{4,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """The lexicon: lower-case syllables, NFC, tone marks on the first vowel of oa/oe/uy."""
+    lines = (DATA_DIR / "syllables.txt").read_text("utf-8").split("\n")
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """Lower case without tone or vowel marks: "Thường" → "thuong"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _vowel_runs(word: str) -> int:
+    return len(_VOWEL_RUN.findall(_bare(word).replace("đ", "d")))
+
+
+def _syllable(word: str) -> bool:
+    return clean(word).lower() in syllables()
+
+
+def split_point(word: str) -> int:
+    """Where a space was lost inside ``word`` (an offset into it), or 0 when none was."""
+    if _syllable(word) or not _NON_ASCII.search(word):
+        return 0
+    for i in range(1, len(word)):
+        a, b = word[i - 1], word[i]
+        if a.isalpha() and b.isdigit():  # "ngày31/8/2012": a syllable, then its number
+            return i if a.islower() and _syllable(word[:i]) else 0
+        if a.islower() and b.isupper() and _syllable(word[:i]) and _syllable(word[i:]):  # "VĩnhLong"
+            return i
+        if a.isupper() and b.islower() and i >= 2 and word[:i].isupper() and _syllable(word[i:]):
+            return i  # "UBNDtỉnh": a code in capitals, then a word
+    if not word.isalpha() or _vowel_runs(word) < 2:
+        return 0
+    for i in range(len(word) - 2, 1, -1):  # the longest first syllable wins: "thựchiện" → "thực hiện"
+        head, tail = word[:i], word[i:]
+        if _vowel_runs(head) == 1 and _vowel_runs(tail) == 1 and _syllable(head) and _syllable(tail):
+            return i
+    return 0
+
+
+def lost_spaces(text: str) -> list[int]:
+    """Offsets in ``text`` where a space was lost, in order."""
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        word = m.group(0)
+        at = split_point(word)
+        if at:
+            out.append(m.start() + at)
+            rest = split_point(word[at:])  # three words run together: "thựchiệnkế"
+            if rest:
+                out.append(m.start() + at + rest)
+    return out

@@ -1,0 +1,77 @@
+"""Unicode NFC and one tone-mark placement, the first thing done to any Vietnamese text.
+
+Vietnamese is written with the tone of "oa", "oe" and "uy" on either vowel ("hoà" or "hòa", "uỷ" or
+"ủy"); vnplan writes it on the first (``normalise_tone_marks``), the placement of the current
+standard, so that the two spellings of one word compare equal. ``fold`` is the comparison key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONED = {  # vowel -> its five toned forms (huyền, sắc, hỏi, ngã, nặng)
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ",
+    "A": "ÀÁẢÃẠ", "E": "ÈÉẺẼẸ", "Y": "ỲÝỶỸỴ",
+    "o": "òóỏõọ", "u": "ùúủũụ", "O": "ÒÓỎÕỌ", "U": "ÙÚỦŨỤ",
+}
+
+
+def _tone_table() -> dict[str, str]:
+    """'oà' -> 'òa', 'uỷ' -> 'ủy' ...: the tone moves to the first vowel of oa/oe/uy."""
+    table = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f in (first, first.upper()):
+            for s in (second, second.upper()):
+                for toned_s, toned_f in zip(_TONED[s], _TONED[f]):
+                    table[f + toned_s] = toned_f + s
+    return table
+
+
+TONE_TABLE = _tone_table()
+# A vowel pair that may carry its tone on the wrong vowel; the context (end of syllable,
+# not after q: "quý" keeps its tone on y) is checked in code, which is several times faster
+# than look-arounds over a whole document.
+_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "]")
+
+
+def normalise_tone_marks(text: str) -> str:
+    """Write tones on the first vowel of open oa/oe/uy syllables: hoà → hòa, khoẻ → khỏe, uỷ → ủy.
+
+    The length of the text never changes, so offsets stay valid."""
+    parts: list[str] = []
+    last = 0
+    n = len(text)
+    for m in _TONE_PAIR.finditer(text):
+        i, j = m.span()
+        pair = TONE_TABLE.get(m.group())
+        if pair is None or (i and text[i - 1] in "qQ") or (j < n and text[j].isalpha()):
+            continue
+        parts += (text[last:i], pair)
+        last = j
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def clean(text: str) -> str:
+    """NFC plus one tone-mark placement; keeps the length of already-composed text."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return normalise_tone_marks(text)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """A comparison key: clean, casefolded, whitespace and hyphen spacing collapsed."""
+    text = clean(text).casefold()
+    text = re.sub(r"\s*[-–—]\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def at_word_start(text: str, at: int) -> bool:
+    """Whether no word character (``\\w``) comes before offset ``at``: a leading ``\\b`` checked in
+    code, for scanning patterns that do without it so the regex engine can skip ahead."""
+    return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")

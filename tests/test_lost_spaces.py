@@ -1,0 +1,47 @@
+"""Words a source ran together are split again by the normaliser, and nothing else is split."""
+
+from __future__ import annotations
+
+import pytest
+from test_segment import doc_from_text
+
+from extractor.lost_spaces import lost_spaces
+
+
+def restored(text: str) -> str:
+    for at in reversed(lost_spaces(text)):
+        text = text[:at] + " " + text[at:]
+    return text
+
+
+@pytest.mark.parametrize("glued, spaced", [
+    ("KẾ HOẠCHTHỰC HIỆN", "KẾ HOẠCH THỰC HIỆN"),           # two syllables in capitals
+    ("Thườngtrực Ban Chỉ đạo", "Thường trực Ban Chỉ đạo"),   # two syllables
+    ("thựchiện", "thực hiện"),                               # the longest first syllable wins (not "thự chiện")
+    ("thi hànhQuyết định", "thi hành Quyết định"),           # a capital opens the second word
+    ("tỉnh VĩnhLong", "tỉnh Vĩnh Long"),
+    ("Chủ tịch UBNDtỉnh", "Chủ tịch UBND tỉnh"),             # a code in capitals, then a word
+    ("ngày31/8/2012", "ngày 31/8/2012"),                      # a word, then its number
+    ("Kế hoạch số1891/KH-PGDĐT", "Kế hoạch số 1891/KH-PGDĐT"),
+])
+def test_lost_spaces_are_found(glued, spaced):
+    assert restored(glued) == spaced
+
+
+@pytest.mark.parametrize("text", [
+    "Covid online Facebook Pasteur",          # no Vietnamese letter
+    "TTg QH14 H5N1 GDĐT NN&PTNT",             # codes
+    "Nguyễn Hoằng Đức nghiêng khuyến Quảng Ngãi",  # one syllable each
+    "phòng, chống ma túy",
+])
+def test_words_and_codes_are_left_alone(text):
+    assert lost_spaces(text) == []
+
+
+def test_the_document_text_gets_the_spaces_and_spans_keep_to_the_source():
+    source = "KẾ HOẠCH\nTiêu đề\n\nI. MỤC TIÊU\n- Uỷban nhân dân các xã thựchiện kế hoạch.\n"
+    doc = doc_from_text(source)
+    item = next(p for p in doc.paragraphs if p.role == "item")
+    assert item.text == "- Ủy ban nhân dân các xã thực hiện kế hoạch."  # tone marks placed again
+    span = doc.span(item.start, item.end)
+    assert span.text == "- Uỷban nhân dân các xã thựchiện kế hoạch." == source[span.start:span.end]
