@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from conftest import GOLD, PLANS, ROOT, SEEDS, extracted, gold_for
 
 from extractor.cli import main
