@@ -254,6 +254,12 @@ def test_rates_per_mille_per_hundred_thousand_and_named(text, value, denominator
     assert (t.value, t.unit, t.denominator) == (value, "ratio", denominator)
 
 
+def test_signed_changes_and_named_rates_say_so_in_their_flags():
+    (change,) = find_targets("- Giảm tỷ lệ sinh con thứ ba: -0,3 điểm phần trăm so với năm 2023;")
+    (rate,) = find_targets("- Tỷ số giới tính khi sinh: 109,5 số bé trai/100 bé gái sinh ra sống;")
+    assert (change.flags, rate.flags) == (["signed_change"], ["named_rate"])
+
+
 def test_a_named_rate_names_its_group():
     (t,) = find_targets("- Tỷ số giới tính khi sinh: 109,5 số bé trai/100 bé gái sinh ra sống;")
     assert t.group == "số bé trai/100 bé gái sinh ra sống"

@@ -437,5 +437,13 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
         denominator=a.q.denominator, baseline=a.baseline, baseline_year=a.baseline_year, min=a.q.min,
         year=year,
         direction=direction_of(before, predicate, a.comparator, is_range=a.q.min is not None),
-        flags=["ocr_repaired"] if a.q.repaired else [], value_start=a.q.start,
+        flags=_flags(a.q), value_start=a.q.start,
     )
+
+
+def _flags(q: Quantity) -> list[str]:
+    """What a reader of the value should know: an OCR repair; a change written with its sign
+    ("-0,2 điểm phần trăm", below zero by nature); a named rate ("111,2 số bé trai/100 bé gái",
+    which may exceed its base)."""
+    return [flag for flag, on in (("ocr_repaired", q.repaired), ("signed_change", q.value < 0),
+                                  ("named_rate", q.named_unit)) if on]
