@@ -245,11 +245,12 @@ def _why(summary: dict[str, Any]) -> str:
     text = f"`{chosen}` scores F1 {loo[chosen]['f1']:.3f} against {others}."
     if chosen == "rules":
         text += (" The gold documents hold few negatives (dates, restated baselines, shares of money, a few "
-                 "statistics), which the rules already refuse; a model trained on the other documents learns "
-                 "those and nothing the rules miss, and adds false positives where it meets a phrasing once "
-                 "(`chiếm khoảng 0,6%`, a baseline before `lên`, a number in a citation). The statistics and "
-                 "past results the rules must refuse are held by the constructed tests "
-                 "(`tests/test_targets_phrasings.py`) rather than by gold.")
+                 "statistics, twice-stated and cut-off targets), which the rules already refuse; a model trained "
+                 "on the other documents learns those and nothing the rules miss: it accepts what it meets once "
+                 "(a baseline before `lên`, a value with no group) and doubts rare phrasings of real targets (a "
+                 "typewriter per mille, a rate `so với dân số`); see the disagreements below. As a veto it can "
+                 "only lose targets here. The statistics and past results the rules must refuse are held by the "
+                 "constructed tests (`tests/test_targets_phrasings.py`) rather than by gold.")
     return text
 
 
