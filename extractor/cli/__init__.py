@@ -7,6 +7,7 @@
     vnplan registry add PATH... [--registry FILE]
     vnplan schema [--out DIR] [--check]
     vnplan train-kinds [--headings TSV] [--out DIR]
+    vnplan train-targets [--out DIR]
     vnplan index INPUT... [--db FILE | --to URL]    /    vnplan index --remove SHA|PATH...
     vnplan search [QUERY] [--type KIND] [--issuer ...] [--cites NUMBER] [--year N] [--limit N] [--json]
     vnplan export --format opensearch-bulk INPUT... [--out FILE]
@@ -23,9 +24,23 @@ import argparse
 import sys
 
 from ..batch import EXIT_USAGE, ManifestError
-from . import batch, build_data, check, evaluate, export, extract, index, registry, schema, search, train_kinds
+from . import (
+    batch,
+    build_data,
+    check,
+    evaluate,
+    export,
+    extract,
+    index,
+    registry,
+    schema,
+    search,
+    train_kinds,
+    train_targets,
+)
 
-COMMANDS = (extract, batch, check, evaluate, registry, schema, train_kinds, build_data, index, search, export)
+COMMANDS = (extract, batch, check, evaluate, registry, schema, train_kinds, train_targets, build_data, index, search,
+            export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,9 +5,11 @@ is 7500, ``100.000`` is 100000, ``05`` is 5. Scanned text adds its own noise:
 ``90 %`` (a space before the sign) and ``9O%`` (the letter O read for a zero),
 which is repaired and flagged.
 
-``find_quantities(text)`` returns every percentage (``90%``), range (``5-10%``,
-``từ 5 đến 10%``) and ratio or rate (``150/200``, ``500/100.000``) with its
-offsets. It knows nothing about targets: whether a quantity is a commitment,
+``find_quantities(text)`` returns every percentage (``90%``, ``-0,2 điểm phần trăm``),
+range (``5-10%``, ``từ 5 đến 10%``), per-mille rate (``0,1 ‰``, the typewriter ``0,1 %0``) and
+ratio or rate (``150/200``, ``500/100.000``, ``111,2 số bé trai/100 bé gái``) with its offsets.
+A footnote mark glued to a value (``24%1``, ``1,2%[2]``) is part of the quantity's extent, never
+of its value; a per-year suffix (``0,3%/năm``) is too, and the quantity says so. It knows nothing about targets: whether a quantity is a commitment,
 and what it applies to, is ``targets.py``'s business.
 """
 
@@ -46,10 +48,17 @@ _PERCENT_NUMBER = rf"""
 # The percent sign, with OCR's stray space: "%", "90 %", fullwidth "％", or spelled out.
 _PERCENT_SIGN = r"""
     (?:
-        [ \u00a0]?[%％]                    # 90%, 90 %, 90％
-      | [ \u00a0]+phần[ \u00a0]+trăm\b     # 90 phần trăm
+        [ \u00a0]?[%％](?!0(?!\d))          # 90%, 90 %, 90％ (but not the typewriter per mille "%0")
+      | [ \u00a0]+(?:điểm[ \u00a0]+)?phần[ \u00a0]+trăm\b     # 90 phần trăm, 0,2 điểm phần trăm
     )
 """
+# The per-mille sign: "‰", or "%0" as a typewriter writes it ("+0,1 %0 so với năm 2020").
+_PERMILLE_SIGN = r"[ \u00a0]?(?:‰|%0(?!\d))"
+
+# What may follow a value's sign and still belong to the quantity: a footnote mark glued to it
+# ("24%1;", "18,5%[3]", "36%²") and a per-year suffix ("0,3%/năm").
+_FOOTNOTE_MARK = r"(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|(?<=[%％])[1-9]\d?(?!\w|[,.]\d))"
+_PER_YEAR = r"[ \u00a0]?/[ \u00a0]?năm(?!\w)"
 
 # Between the two ends of a range: a dash (any kind) or "đến"/"tới"/"-".
 _RANGE_JOIN = r"""
@@ -74,7 +83,9 @@ PERCENT_RE = re.compile(
         {_RANGE_JOIN}
     )?
     (?P<number>{_PERCENT_NUMBER})              # the value
-    (?P<sign>{_PERCENT_SIGN})
+    (?:(?P<sign>{_PERCENT_SIGN}) | (?P<permille>{_PERMILLE_SIGN}))
+    (?P<note>{_FOOTNOTE_MARK})?                # 24%1, 1,2%[2]: a footnote mark, not a value
+    (?P<per_year>{_PER_YEAR})?                 # 0,3%/năm
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -88,6 +99,21 @@ RATIO_RE = re.compile(
     (?![ \u00a0]?/)                            # not a full date 27/5/2021 or a number 56/2017/NĐ-CP
     (?![^\W\d_])                               # not glued to letters (636/LĐTBXH-TE has none anyway)
     (?![.,]\d)                                 # not cut off inside a longer number
+    """,
+    re.VERBOSE,
+)
+
+# A rate whose counted noun stands between its value and its base, which is a power of ten:
+# "111,2 số bé trai/100 bé gái", "10 bác sĩ/10.000 dân". Not "2,1 con/phụ nữ" (no base) nor
+# "2 buổi/ngày".
+NAMED_RATE_RE = re.compile(
+    rf"""
+    {_NOT_AFTER_NUMBERISH}(?<!-)
+    (?P<numerator>{_GROUPED}|{_DECIMAL})
+    [ \u00a0]+(?P<noun>[^\W\d_]+(?:[ \u00a0][^\W\d_]+){{0,3}})     # số bé trai, bác sĩ
+    [ \u00a0]?/[ \u00a0]?
+    (?P<denominator>1(?:0{{1,6}}|0{{0,2}}(?:\.000){{1,2}}))            # 100, 1.000, 100.000
+    (?=[ \u00a0]+[^\W\d_])                                           # ... bé gái, dân
     """,
     re.VERBOSE,
 )
@@ -138,6 +164,9 @@ class Quantity:
     denominator: Optional[float] = None
     min: Optional[float] = None  # lower end of a range "5-10%"
     repaired: bool = False  # an OCR confusion (O for 0) was corrected
+    per_year: bool = False  # a rate per year: "0,3%/năm"
+    # the words after the value name what is counted and its base: "111,2 số bé trai/100 bé gái"
+    named_unit: bool = False
 
     @property
     def date_like(self) -> bool:
@@ -151,15 +180,32 @@ class Quantity:
         )
 
 
-def _percent(m: re.Match[str]) -> Quantity:
+def _percent(text: str, m: re.Match[str], start: Optional[int] = None) -> Quantity:
+    """The quantity of a ``PERCENT_RE`` match (from ``start``: the number alone when its range is not
+    one); a minus sign written before a lone value is kept ("-0,2 điểm phần trăm")."""
     value, repaired = parse_number(m.group("number"))
     low: Optional[float] = None
-    start = m.start()
-    if m.group("low") is not None:
+    if start is None and m.group("low") is not None:
         low, low_repaired = parse_number(m.group("low"))
         repaired = repaired or low_repaired
-    return Quantity(start=start, end=m.end(), text=m.group(0), value=value, unit="%",
-                    min=low, repaired=repaired)
+    start = m.start() if start is None else start
+    if low is None and _minus_before(text, start):
+        start, value = start - 1, -value
+    permille = m.group("permille") is not None
+    return Quantity(start=start, end=m.end(), text=text[start:m.end()], value=value,
+                    unit="ratio" if permille else "%", denominator=1000.0 if permille else None,
+                    min=low, repaired=repaired, per_year=m.group("per_year") is not None)
+
+
+# A minus glued to a value after a label or a word: "(-SRB): -0,2", "giảm -0,1". Not a list dash at
+# the start of a line ("-90% trẻ em"), nor the dash of a range ("5 -7%").
+_MINUS_CONTEXT_RE = re.compile(r"(?:[:(]|[^\W\d_])[ \u00a0]*$")
+
+
+def _minus_before(text: str, start: int) -> bool:
+    if start < 1 or text[start - 1] not in "-−":
+        return False
+    return bool(_MINUS_CONTEXT_RE.search(text, max(0, start - 12), start - 1))
 
 
 def _split_bad_range(text: str, m: re.Match[str]) -> bool:
@@ -173,13 +219,23 @@ def _split_bad_range(text: str, m: re.Match[str]) -> bool:
 
 # Where a spelled-out percent sign stands.
 _WORD_SIGN_RE = re.compile(r"phần[ \u00a0]+trăm", re.IGNORECASE)
-# How far before its sign a percentage (with a range "từ 5 đến 10 %") may start.
+# How far before its sign a percentage (with a range "từ 5 đến 10 %") may start, and how far after
+# it the quantity may run ("%0", "[12]", " / năm").
 _LOOKBACK = 48
+_LOOKAHEAD = 12
+
+
+def _sign_start(m: re.Match[str]) -> int:
+    return m.start("sign") if m.group("sign") is not None else m.start("permille")
+
+
+def _sign_end(m: re.Match[str]) -> int:
+    return m.end("sign") if m.group("sign") is not None else m.end("permille")
 
 
 def _signs(text: str) -> list[tuple[int, int]]:
-    """Where percent signs stand: the full grammar runs only just before each one."""
-    signs = [(i, i + 1) for sign in "%％" for i in _positions(text, sign)]
+    """Where percent (and per-mille) signs stand: the full grammar runs only just before each one."""
+    signs = [(i, i + 1) for sign in "%％‰" for i in _positions(text, sign)]
     if "trăm" in text or "TRĂM" in text:
         signs += [(m.start(), m.end()) for m in _WORD_SIGN_RE.finditer(text)]
     return sorted(signs)
@@ -199,21 +255,21 @@ def find_percentages(text: str) -> list[Quantity]:
     last_start = 0
     for sign_start, sign_end in _signs(text):
         m = None
-        for candidate in PERCENT_RE.finditer(text, max(last_start, sign_start - _LOOKBACK), sign_end):
+        # the match may run past its sign: "%0" (per mille), a footnote mark, "/năm"
+        for candidate in PERCENT_RE.finditer(text, max(last_start, sign_start - _LOOKBACK), sign_end + _LOOKAHEAD):
+            if _sign_start(candidate) > sign_start:
+                break
             m = candidate
-        if m is None or m.end() != sign_end:
+        if m is None or not _sign_start(m) <= sign_start < _sign_end(m):
             continue
         if found and m.start() < found[-1].end:
             found.pop()  # "5% - 10%": the range swallows the percentage before it
         last_start = m.start()
         if _split_bad_range(text, m):
             # "2023 - 90%" or "Chỉ tiêu 1 - 90%": keep only the percentage itself
-            number_start = m.start("number")
-            value, repaired = parse_number(m.group("number"))
-            found.append(Quantity(start=number_start, end=m.end(), text=text[number_start:m.end()],
-                                  value=value, unit="%", repaired=repaired))
+            found.append(_percent(text, m, m.start("number")))
             continue
-        found.append(_percent(m))
+        found.append(_percent(text, m))
     return found
 
 
@@ -227,12 +283,22 @@ def find_ratios(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=numerator,
                               unit="ratio", denominator=denominator))
-    return found
+    for m in NAMED_RATE_RE.finditer(text):
+        numerator, _ = parse_number(m.group("numerator"))
+        denominator, _ = parse_number(m.group("denominator"))
+        found.append(Quantity(start=m.start(), end=m.end("numerator"), text=m.group("numerator"),
+                              value=numerator, unit="ratio", denominator=denominator, named_unit=True))
+    return sorted(found, key=lambda q: q.start)
+
+
+def may_hold_quantity(text: str) -> bool:
+    """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
+    return any(sign in text for sign in ("%", "％", "‰", "/", "trăm", "TRĂM"))
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Percentages, ranges and ratios in ``text``, in order, never overlapping."""
-    if "%" not in text and "％" not in text and "/" not in text and "trăm" not in text and "TRĂM" not in text:
+    if not may_hold_quantity(text):
         return []
     percentages = find_percentages(text)
     ratios = find_ratios(text) if "/" in text else []

@@ -15,9 +15,11 @@ A target sentence comes in two shapes, and one sentence may hold several targets
 runs it over a ``Doc`` and adds section, path, label, year and evidence spans.
 
 The package, top to bottom: ``grammar`` (the words around a value), ``matches`` (what the step
-finds before it becomes a record), ``phrases`` (comparator, direction, year and label of one
-value), ``predicates`` (where a predicate begins without a cue word), ``sentences`` (the targets
-of one sentence), ``tables`` (of markdown table rows) and ``finder`` (over a whole document).
+finds before it becomes a record), ``phrases`` (comparator, direction, year, label of one value and
+whether it is a statistic), ``predicates`` (where a predicate begins without a cue word),
+``sentences`` (the targets of one sentence), ``tables`` (of markdown table rows), ``features`` and
+``filter`` (the target filter: what a model reads of a candidate value, and its veto when training
+chose it; ``models/target_filter.md``) and ``finder`` (over a whole document).
 """
 
 from .finder import extract_targets, find_targets, may_hold_quantity

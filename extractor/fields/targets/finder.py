@@ -1,19 +1,32 @@
 """Targets over a whole document: which paragraphs may hold commitments, the year their headings
-or lead-ins give them, and the ``Target`` records with their evidence."""
+or lead-ins give them, and the ``Target`` records with their evidence.
+
+The year of a heading reaches the paragraphs below it by the outline's context, and by a trail of
+the headings as the text numbers them (``_Trail``): "2. Chỉ tiêu kế hoạch năm 2023" holds "2.1. Chỉ
+tiêu cơ bản" although both are numbered items, and a document whose Roman sections were not found
+(a Công văn, a page without its header) still has its "1. Mục tiêu" and "CÁC CHỈ TIÊU NĂM 2022:".
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Optional
 
 from ...document import Doc, Paragraph
 from ...grammar import SPACES, WORD_END, WORD_START, sentences
+from ...kinds import classify_by_rules
+from ...normalise import fold
 from ...records import Target
+from ...segment import item_marker
 from ..numbers import find_quantities
-from .matches import TargetContext, TargetMatch
+from ..numbers import may_hold_quantity as _may_hold_quantity
+from .filter import target_veto
+from .grammar import APPENDIX_RE, COMMITMENT_RE, GOAL_HEADING_RE, OPENING_RE, PAST_PARAGRAPH_RE, SITUATION_RE
+from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
-from .tables import header_years, is_table_row, table_targets
+from .tables import header_years, is_header_row, is_table_row, table_targets
 
 
 def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:
@@ -25,19 +38,26 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
     if not quantities:
         return []
     out: list[TargetMatch] = []
+    i = 0  # quantities and sentences are both in order: one pass over each
     for s_start, s_end in sentences(text):
-        inside = [q for q in quantities if s_start <= q.start < s_end]
-        if inside:
-            out.extend(sentence_targets(text, s_start, s_end, inside, ctx))
+        while i < len(quantities) and quantities[i].start < s_start:
+            i += 1
+        j = i
+        while j < len(quantities) and quantities[j].start < s_end:
+            j += 1
+        if j > i:
+            out.extend(sentence_targets(text, s_start, s_end, quantities[i:j], ctx))
+        i = j
     return out
 
 
 def may_hold_quantity(text: str) -> bool:
-    """A cheap test before the grammar runs: a percent sign, a slash or the word "trăm"."""
-    return "%" in text or "％" in text or "/" in text or "trăm" in text or "TRĂM" in text
+    """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
+    return _may_hold_quantity(text)
 
 # Paragraph roles that never hold the plan's commitments.
-_SKIP_ROLES = frozenset({"header", "doc_type", "title", "preamble", "closing", "signature"})
+_SKIP_ROLES = frozenset({"furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "closing",
+                         "signature"})
 # Section kinds whose percentages are not commitments: shares of money, evaluations.
 _SKIP_KINDS = frozenset({"budget", "review"})
 
@@ -51,49 +71,193 @@ PAST_SECTION_RE = re.compile(
 LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
 
 
-def _skip(p: Paragraph) -> bool:
+def _past_or_money(title: str) -> bool:
+    """A heading over results or the situation ("KẾT QUẢ THỰC HIỆN"), or over money or review."""
+    if PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title):
+        return True
+    return classify_by_rules(title) in _SKIP_KINDS
+
+
+def _skip(p: Paragraph, loose: bool) -> bool:
+    """Paragraphs that never hold the plan's commitments. A *loose* paragraph stands outside the
+    outline the segmenter found: everything after the title of a document without Roman sections
+    (which the segmenter calls the preamble), and the appendices after the signature ("PHỤ LỤC",
+    which it calls the closing). Of those only the opening paragraphs ("Căn cứ ...", "Thực hiện
+    ...", "Kính gửi ...", "(Kèm theo Kế hoạch số ...)") are skipped. Of a preamble only a paragraph
+    that commits is read (``_preamble_commitment``)."""
+    if loose:
+        return bool(OPENING_RE.match(p.body))
+    if p.role == "preamble":
+        return not _preamble_commitment(p)
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
     title = p.context[0] if p.section and p.context else ""
     return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
 
 
-def extract_targets(doc: Doc) -> list[Target]:
-    """Every target of the plan, in document order, with section, label, year and evidence.
+def _preamble_commitment(p: Paragraph) -> bool:
+    """A preamble paragraph that states the plan's commitments ahead of its sections (a page's lead
+    repeating the main targets: "GRDP bình quân hàng năm tăng 7,0 - 7,5%; ..."): not an opening,
+    a verb of commitment, and nothing of the past or the situation ("đã", "những năm qua",
+    "hiện nay", "kết quả")."""
+    return (not OPENING_RE.match(p.body) and bool(COMMITMENT_RE.search(p.text))
+            and not PAST_PARAGRAPH_RE.search(p.text) and not SITUATION_RE.search(p.text))
+
+
+# A heading-like paragraph for the trail: short, with no quantity.
+_HEADING_MAX = 160
+
+
+class _Trail:
+    """The headings above the current paragraph by depth, as the text numbers them: a Roman
+    section or an uppercase line 0, "2." 1, "2.1." 2, "a)" 5. Dashes and pluses are items, not
+    headings. An uppercase line that names goals ("CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:") is a heading
+    whatever role the segmenter gave it; a title or a header line is not."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+
+    def visit(self, p: Paragraph, loose: bool) -> None:
+        if p.role == "section_heading" or (loose and APPENDIX_RE.match(p.text)):
+            self.stack = [(0, p.text)]
+            return
+        text = p.text.strip()
+        if len(text) > _HEADING_MAX or (may_hold_quantity(text) and find_quantities(text)):
+            return
+        _, label, kind = item_marker(text)
+        if kind == "num" and label:
+            depth = 1 + label.count(".")
+        elif kind == "letter":
+            depth = 5
+        elif not kind and _is_upper_line(text) and (loose or p.role == "body" or GOAL_HEADING_RE.search(text)):
+            depth = 0
+        else:
+            return
+        while self.stack and self.stack[-1][0] >= depth:
+            self.stack.pop()
+        self.stack.append((depth, text))
+
+    def year(self) -> Optional[int]:
+        return heading_year(tuple(text for _, text in self.stack))
+
+    def goal(self) -> bool:
+        return any(GOAL_HEADING_RE.search(text) for _, text in self.stack)
+
+    def past_or_money(self) -> bool:
+        return any(_past_or_money(text) for _, text in self.stack)
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def read_paragraphs(doc: Doc) -> Iterator[Reading]:
+    """Every paragraph that may hold a quantity, in document order, with the rules' targets.
 
     The due year comes from the target's own sentence, else from the innermost heading
     that names one ("Mục tiêu đến năm 2025"), else from a lead-in paragraph ending in
     ":" that names one, for the items that follow it.
     """
-    targets: list[Target] = []
     column_years: tuple[Optional[int], ...] = ()
     lead_year: Optional[int] = None
     lead_depth = 0
+    sectionless = not doc.outline.sections
+    appendix = False
+    trail = _Trail()
     for p in doc.paragraphs:
         if lead_year is not None and (p.role == "section_heading" or len(p.path) < lead_depth):
             lead_year = None
-        if _skip(p):
+        appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
+        loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
+        trail.visit(p, loose)
+        holds = may_hold_quantity(p.text)
+        if _skip(p, loose) or trail.past_or_money():
+            if holds:
+                yield Reading(p, loose, True, [])
             continue
         if is_table_row(p.text):
             years = header_years(p.text)
             if years:
                 column_years = years
+                yield Reading(p, loose, True, [])
                 continue
+            if is_header_row(p.text):  # a new table, whose header names no years
+                column_years = ()
         else:
             column_years = ()
-        if not may_hold_quantity(p.text):
+        if not holds:
             if LEAD_IN_END_RE.search(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
-        ctx = TargetContext(year=heading_year(tuple(p.context)) or lead_year, column_years=column_years)
+        ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
+                            column_years=column_years, goal=p.section_kind == "objectives" or trail.goal())
         matches = find_targets(p.text, ctx)
-        if matches:
-            label = plan_label(p.context, p.body)
-            targets.extend(_target(doc, p, m, label) for m in matches)
-    return targets
+        if p is doc.paragraphs[-1]:
+            matches = [m for m in matches if not _cut_off(p.text, m)]
+        yield Reading(p, loose, False, matches)
 
 
-def _target(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
+# How a text that is complete ends: a stop, a semicolon, a bracket, a quote.
+_ENDED_RE = re.compile(r"[.;:!?)\]”\"'…]\s*$")
+
+
+def _cut_off(text: str, m: TargetMatch) -> bool:
+    """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
+    as the last words of a page's opening) is incomplete: its group may be cut too."""
+    return (not _ENDED_RE.search(text) and m.indicator is None
+            and m.value_start < m.group_start and m.group_end >= len(text.rstrip()))
+
+
+def extract_targets(doc: Doc) -> list[Target]:
+    """Every target of the plan, in document order, with section, label, year and evidence: the
+    rules' targets, less those the target filter vetoes when training chose a model for it
+    (``filter.chosen_method``), one record per (value, group)."""
+    targets: list[Target] = []
+    veto = target_veto()
+    for r in read_paragraphs(doc):
+        label = plan_label(r.paragraph.context, r.paragraph.body) if r.matches else None
+        for m in r.matches:
+            if veto is None or not veto(r, m):
+                targets.append(target_record(doc, r.paragraph, m, label))
+    return [targets[i] for i in one_per_value_and_group(targets)]
+
+
+def one_per_value_and_group(targets: list[Target]) -> list[int]:
+    """One record per (value, group): a target stated twice (a page's lead paragraph repeating its
+    list, a summary and its detail) is kept once, where a section holds it if one does. Groups are
+    the same when the words of one are all among the other's ("Tổng sản phẩm địa phương" and
+    "Tổng sản phẩm địa phương GRDP"), and so must their indicators be: "100% trẻ em được cung cấp
+    thông tin" and "100% trẻ em được tham gia" are two targets. Returns the indexes kept."""
+    kept: list[int] = []  # indexes into targets, in order
+    by_value: dict[tuple, list[int]] = {}  # into kept
+    for index, t in enumerate(targets):
+        key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
+        twin = next((i for i in by_value.get(key, []) if _same(t, targets[kept[i]])), None)
+        if twin is None:
+            by_value.setdefault(key, []).append(len(kept))
+            kept.append(index)
+        elif targets[kept[twin]].section is None and t.section is not None:
+            kept[twin] = index
+    return kept
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _nested(a: Optional[str], b: Optional[str]) -> bool:
+    x, y = set(_words(a or "")), set(_words(b or ""))
+    return x <= y or y <= x
+
+
+def _same(a: Target, b: Target) -> bool:
+    return (_nested(a.group, b.group) and (a.indicator is None) == (b.indicator is None)
+            and _nested(a.indicator, b.indicator))
+
+
+def target_record(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
+    """The ``Target`` record of one match, with its section, path, label and evidence span."""
     span = doc.span(p.start + m.start, p.start + m.end)
     return Target(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,

@@ -16,13 +16,14 @@ from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 # the value, so "không dưới" wins over "dưới" and "không vượt quá" over "vượt quá".
 _CMP_LE = rf"""
     không{SPACES}(?:vượt{SPACES}quá|vượt|quá|cao{SPACES}hơn|lớn{SPACES}hơn|nhiều{SPACES}hơn)   # không quá 5%
-  | tối{SPACES}đa(?:{SPACES}là)?                                                  # tối đa 5%
+  | tối{SPACES}đa(?:{SPACES}là)? | cao{SPACES}nhất(?:{SPACES}là)?                  # tối đa 5%, cao nhất là 5%
   | ≤ | <=                                                                # ≤ 5%
 """
 _CMP_GE = rf"""
     không{SPACES}(?:dưới|thấp{SPACES}hơn|ít{SPACES}hơn|nhỏ{SPACES}hơn)                   # không dưới 70%
   | tối{SPACES}thiểu(?:{SPACES}là)?                                               # tối thiểu 70%
   | ít{SPACES}nhất(?:{SPACES}là)?                                                 # ít nhất 70%
+  | thấp{SPACES}nhất(?:{SPACES}là)?                                               # thấp nhất là 30%
   | ≥ | >=                                                                # ≥ 70%
 """
 _CMP_GT = rf"""
@@ -61,6 +62,7 @@ COMPARATOR_BEFORE_RE = re.compile(
 COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""
     [ \u00a0]*
+    (?:(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:được{SPACES})?giao)?[ \u00a0]+)?   # 100% chỉ tiêu trở lên
     (?:
         (?P<ge>trở{SPACES}lên|hoặc{SPACES}(?:hơn|cao{SPACES}hơn))      # 70% trở lên
       | (?P<le>trở{SPACES}xuống|hoặc{SPACES}(?:thấp|ít){SPACES}hơn)    # 5% trở xuống
@@ -73,7 +75,7 @@ COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
 YEAR_AFTER_RE = re.compile(  # used with match(text, pos)
     rf"""
     [ \u00a0]*,?[ \u00a0]*\(?[ \u00a0]*
-    (?:(?:vào|đến|tới|trong|đến{SPACES}hết|hết){SPACES})?
+    (?:(?:vào|đến|tới|trong)(?:{SPACES}(?:hết|cuối))?{SPACES} | (?:hết|cuối){SPACES})?   # vào năm, vào cuối năm
     năm{SPACES}(?P<year>{YEAR}){WORD_END}
     [ \u00a0]*\)?
     """,
@@ -91,6 +93,28 @@ YEAR_CUE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# A heading naming the year its targets are for: "2. Chỉ tiêu kế hoạch năm 2023", "CÁC CHỈ TIÊU
+# CHỦ YẾU CỦA NĂM 2022:", "Nhiệm vụ năm 2024" (not "năm học 2023-2024", a school year).
+HEADING_YEAR_RE = re.compile(
+    rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu|kế{SPACES}hoạch|nhiệm{SPACES}vụ){WORD_END}"
+    rf"[^.;]{{0,60}}?{WORD_START}năm{SPACES}(?P<year>{YEAR}){WORD_END}(?![ \u00a0]*[-–—][ \u00a0]*{YEAR})",
+    re.IGNORECASE,
+)
+
+# The opening paragraphs of a plan, which cite its bases and address it: "Căn cứ ...", "Thực hiện
+# Quyết định ...", "Kính gửi: ...", "Để triển khai ...", "Theo đề nghị của ...".
+OPENING_RE = re.compile(
+    rf"^[\W_]*(?:căn{SPACES}cứ|thực{SPACES}hiện|theo|để|nhằm|xét|trên{SPACES}cơ{SPACES}sở|kính{SPACES}gửi|"
+    rf"v/v|triển{SPACES}khai{SPACES}\S+{SPACES}số|\(?[ \u00a0]*(?:kèm|ban{SPACES}hành{SPACES}kèm){SPACES}theo){WORD_END}",
+    re.IGNORECASE,
+)
+
+# A heading over goals: "MỤC TIÊU", "2. Chỉ tiêu cụ thể năm 2024", "Các chỉ tiêu chủ yếu".
+GOAL_HEADING_RE = re.compile(rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu){WORD_END}", re.IGNORECASE)
+
+# The heading of an appendix after the signature: "PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 01".
+APPENDIX_RE = re.compile(rf"^[\W_]*phụ{SPACES}lục{WORD_END}", re.IGNORECASE)
 
 # "144/200 năm 2022 lên 150/200 năm 2023": what joins a baseline to the target value.
 BASELINE_BRIDGE_RE = re.compile(
@@ -114,7 +138,7 @@ RATE_NOUN_RE = re.compile(
 # Words that open the predicate of a value-first target ("90% trẻ em | được ...").
 # Strong cues always open it; adverbs before a verb open it too ("tiếp tục được").
 _STRONG_CUES = rf"""
-    được | đạt | biết | nắm{SPACES}được | hiểu                    # passive, achievement, knowledge
+    nhận{SPACES}được | được | đạt | biết(?!{SPACES}chữ) | nắm{SPACES}được | hiểu   # passive, achievement, knowledge ("người mới biết chữ" is a group)
   | tiếp{SPACES}cận | đi{SPACES}học | học{SPACES}tập                       # access
   | triển{SPACES}khai | duy{SPACES}trì | xây{SPACES}dựng | thực{SPACES}hiện   # carrying out
   | hoàn{SPACES}thành | ban{SPACES}hành | kiện{SPACES}toàn | thành{SPACES}lập
@@ -122,6 +146,9 @@ _STRONG_CUES = rf"""
   | (?:bảo|đảm){SPACES}(?:đảm|bảo) | (?<!ảnh\ )hưởng            # not "ảnh hưởng" (affected)
   | khi                                                       # "khi có thông báo được hỗ trợ"
   | tiếp{SPACES}tục | đều | sẽ | phải | luôn | cần{SPACES}được       # adverbs before the verb
+  | (?:tổ{SPACES}chức|chỉ{SPACES}đạo|thường{SPACES}xuyên|chủ{SPACES}động|tích{SPACES}cực|đồng{SPACES}loạt)
+    (?={SPACES}(?:triển{SPACES}khai|thực{SPACES}hiện|xây{SPACES}dựng|tuyên{SPACES}truyền|tổ{SPACES}chức|ứng{SPACES}dụng|áp{SPACES}dụng))
+                                                              # "tổ chức triển khai", not "cơ quan, tổ chức được"
 """
 # Weak cues open the predicate only when no strong cue does and no later value
 # shares its predicate: "có" and "tham gia" also occur inside groups
@@ -135,9 +162,10 @@ WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE 
 # Verbs that sit between a value-last group and its value: "X đạt 90%", "X xuống 0%".
 VALUE_VERB_TAIL_RE = re.compile(
     rf"""
-    (?:[ \u00a0,(]+(?:
-        đạt | là | ở{SPACES}mức | mức | lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng
+    (?:[ \u00a0,(]*(?<![\w])(?:
+        đạt(?:{SPACES}được)? | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
+      | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%
     ))+[ \u00a0,:(]*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -145,10 +173,45 @@ VALUE_VERB_TAIL_RE = re.compile(
 
 # A verb right before a value that closes its clause: "X đạt 95%, Y đạt 90%".
 VALUE_VERB_BEFORE_RE = re.compile(
-    rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
+    rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng|tăng|giảm)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
     re.IGNORECASE,
 )
 
+
+# What follows a value and still closes its clause: the baseline it is measured against
+# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ"). Not "so với dân số",
+# which names the base of the rate and belongs to the group.
+BASELINE_TAIL_RE = re.compile(
+    rf"""[ \u00a0,(]*{WORD_START}so{SPACES}(?:với{SPACES})?
+        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước)
+        {WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A qualifier in brackets right after a value, naming which part of the group it is for:
+# "dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)".
+QUALIFIER_AFTER_RE = re.compile(r"[ \u00a0]*\((?P<q>[^()\d]*[^\W\d_][^()]{0,60})\)")
+# Words before a group that say which part of a list it is, not who is counted:
+# "đối với trẻ nhà trẻ", "riêng trẻ 5 tuổi", "trong đó công nghiệp - xây dựng". Used with
+# match(text, pos), like LEADING_VERB_RE: no "^".
+GROUP_LEAD_RE = re.compile(
+    rf"(?:(?:và|hoặc){SPACES})?(?:(?:riêng|trong{SPACES}đó|cụ{SPACES}thể(?:{SPACES}là)?|nhất{SPACES}là|đặc{SPACES}biệt{SPACES}là)(?:{SPACES}|[ \u00a0]*[,:][ \u00a0]*))?"
+    rf"(?:(?:đối{SPACES}với|với){SPACES})?",
+    re.IGNORECASE,
+)
+# A verb of change before a value, and a rate noun right after it: "Giảm 5-10% tỷ lệ mắc ...",
+# "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
+CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
+# A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...",
+# "phấn đấu đến năm 2025 giảm ...". May match nothing.
+LEADING_VERB_RE = re.compile(
+    rf"(?:(?:phấn{SPACES}đấu|(?:(?:đến|tới|vào){SPACES})?(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})[ \u00a0,:]*)*"
+    rf"(?:(?:giảm|tăng(?!{SPACES}trưởng)|nâng(?:{SPACES}cao)?|hạ(?!{SPACES}tầng)|điều{SPACES}chỉnh|duy{SPACES}trì|giữ(?:{SPACES}vững)?|khống{SPACES}chế)"
+    rf"{WORD_END}(?:{SPACES}(?:xuống|lên)(?:{SPACES}(?:còn|mức))?{WORD_END})?[ \u00a0]*)?",
+    re.IGNORECASE,
+)
+# A rate per year keeps no due year: "bình quân hàng năm tăng 7%", "tăng 2%/năm", "mỗi năm giảm 1%".
+PER_YEAR_BEFORE_RE = re.compile(rf"{WORD_START}(?:hàng|hằng|mỗi){SPACES}năm{WORD_END}", re.IGNORECASE)
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(
@@ -161,6 +224,37 @@ MONEY_GROUP_RE = re.compile(
 PAST_BEFORE_RE = re.compile(
     rf"{WORD_START}(?:đã(?:{SPACES}(?:đạt|có|được))?|chiếm(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)[ \u00a0]*$",
     re.IGNORECASE)
+# The present situation and past results, said before a value since the last commitment cue:
+# "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Tính đến cuối năm 2023, ... đạt 92%", "Kết quả năm 2022:
+# ... 91,5%", "Đến nay, 85% số xã ..." (not "Kết quả đầu ra: 90% ...", the results to reach). A value right after "là" under a year that is not a due
+# year is a statistic too: "Năm 2020, tỷ lệ hộ nghèo là 6,1%", "tỷ lệ ... năm 2020 là 6,1%".
+SITUATION_RE = re.compile(
+    rf"""{WORD_START}(?:
+        hiện{SPACES}(?:nay|tại|đang|có) | (?:cho{SPACES})?(?:đến|tới){SPACES}nay | (?:tính|cho){SPACES}(?:đến|tới)
+      | kết{SPACES}quả(?!{SPACES}(?:đầu{SPACES}ra|mong{SPACES}đợi|cần{SPACES}đạt|dự{SPACES}kiến|phấn{SPACES}đấu)) | thực{SPACES}trạng
+    ){WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+STATISTIC_YEAR_RE = re.compile(
+    rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
+    re.IGNORECASE,
+)
+COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới))?[ \u00a0]*$", re.IGNORECASE)
+# What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
+COMMITMENT_CUE_RE = re.compile(
+    rf"{WORD_START}(?:phấn{SPACES}đấu|mục{SPACES}tiêu|chỉ{SPACES}tiêu|dự{SPACES}kiến|(?:cần|phải){SPACES}đạt|kế{SPACES}hoạch"
+    rf"|(?<!tính\ )(?<!cho\ )(?:đến|tới){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})",  # not "tính đến cuối năm 2023"
+    re.IGNORECASE,
+)
+# A year that heads a list of commitments: "Năm 2025: ..." (used with match(text, pos)).
+LEAD_YEAR_RE = re.compile(rf"[\W\d_]*năm{SPACES}{YEAR}[ \u00a0]*:", re.IGNORECASE)
+# A paragraph about the past: "đã", "vừa qua", "những năm qua", "thời gian qua", "năm trước".
+PAST_PARAGRAPH_RE = re.compile(
+    rf"{WORD_START}(?:đã|vừa{SPACES}qua|(?:những|các){SPACES}năm{SPACES}qua|thời{SPACES}gian{SPACES}qua|năm{SPACES}trước){WORD_END}",
+    re.IGNORECASE)
+# A value-first predicate in the past: "85% số xã đã đạt chuẩn".
+PAST_PREDICATE_RE = re.compile(rf"[ \u00a0]*đã{WORD_END}", re.IGNORECASE)
+
 # A commitment verb earlier in the sentence keeps a "chiếm" share as a target ("phấn đấu ... chiếm 50%").
 COMMITMENT_RE = re.compile(rf"{WORD_START}(?:phấn{SPACES}đấu|bảo{SPACES}đảm|đảm{SPACES}bảo|tăng|giảm|duy{SPACES}trì){WORD_END}", re.IGNORECASE)
 # A deadline in the target's sentence dates it: "... trước ngày 30/4/2022", "trong năm 2023".
@@ -194,7 +288,25 @@ LABEL_RE = re.compile(
 # Characters trimmed from both ends of a group or indicator.
 TRIM = " \u00a0\t\n,;:.-–—*#+•"
 # Conjunctions left dangling at the end of a group before the next value.
-TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có))+[ \u00a0,;]*$", re.IGNORECASE)
+TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có|trong{SPACES}đó))+[ \u00a0,;]*$", re.IGNORECASE)
+# ---------------------------------------------------------------- lists of values and their clauses
+
+# What joins a value to the list before it: "..., 20%", "... và 20%".
+LIST_JOIN_END_RE = re.compile(rf"(?:,|{WORD_START}(?:và|hoặc))[ \u00a0]*$", re.IGNORECASE)
+# The verb that opens a value's own clause after a comma: ", huy động ít nhất 98%", ", phấn đấu 90%".
+CLAUSE_VERB_RE = re.compile(
+    rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|đạt|có)"
+    rf"{WORD_END}[ \u00a0]*)+(?:(?:ít{SPACES}nhất|tối{SPACES}thiểu|trên|từ|khoảng){WORD_END}[ \u00a0]*)?",
+    re.IGNORECASE,
+)
+# "trong đó" right before a value opens a part of the target before it: "100% X ..., trong đó 70% X ...".
+SUBLIST_BEFORE_RE = re.compile(rf"[ \u00a0,;]*{WORD_START}trong{SPACES}đó[ \u00a0,:]*(?:có[ \u00a0]+)?$", re.IGNORECASE)
+# A bare year at the end of a group names the value's due year: "Giảm tỷ suất X năm 2025 xuống còn
+# 500/100.000", "Giảm 10% số X năm 2025 và 20% vào năm 2030".
+TRAILING_YEAR_RE = re.compile(rf"[ \u00a0,(]*(?:(?:vào|trong|đến|tới){SPACES})?năm{SPACES}(?P<year>{YEAR})[ \u00a0)]*$", re.IGNORECASE)
+# The base a rate is counted on, after its denominator: "500/100.000 trẻ em", "30/100.000 trẻ đẻ sống".
+RATE_BASE_RE = re.compile(
+    rf"(?:[ \u00a0]+(?!(?:vào|năm|và|đến|tới|trong|so|hoặc|trở){WORD_END})[^\W\d_]+){{1,4}}", re.IGNORECASE)
 
 # ---------------------------------------------------------------- tables
 

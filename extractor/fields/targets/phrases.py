@@ -11,16 +11,23 @@ from typing import Optional
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
+    COMMITMENT_CUE_RE,
     COMMITMENT_RE,
     COMPARATOR_AFTER_RE,
     COMPARATOR_BEFORE_RE,
+    COPULA_BEFORE_RE,
     DECREASE_RE,
+    GROUP_LEAD_RE,
+    HEADING_YEAR_RE,
     KEEP_RE,
     LABEL_RE,
+    LEAD_YEAR_RE,
     PAST_BEFORE_RE,
     RATIO_CUE_BEFORE_RE,
     RATIO_NOT_AFTER_RE,
     RATIO_NOT_BEFORE_RE,
+    SITUATION_RE,
+    STATISTIC_YEAR_RE,
     TRAILING_CONJ_RE,
     TRIM,
     YEAR_CUE_RE,
@@ -43,10 +50,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def trim_group(text: str, start: int, end: int) -> tuple[int, int]:
+    """A value-first group trimmed: no dangling conjunction at its end, no "đối với" at its start."""
     start, end = trim(text, start, end)
     m = TRAILING_CONJ_RE.search(text, start, end)
     if m and m.end() == end:
         end = m.start()
+    lead = GROUP_LEAD_RE.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
     return trim(text, start, end)
 
 
@@ -56,8 +67,8 @@ _COMPARATORS: dict[str, Comparator] = {"le": "<=", "ge": ">=", "gt": ">", "lt": 
 def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, int]:
     """The comparator of ``q`` from the words around it, and the extent they give it.
 
-    A range is ``<=`` its upper end; "từ X" alone is a lower bound (a baseline when
-    "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
+    A range is ``<=`` its upper end, whatever follows it; "từ X" alone is a lower bound (a
+    baseline when "lên Y" follows, which ``_merge_baseline`` sees); a suffix "trở lên" wins.
     """
     start, end = q.start, q.end
     comparator: Comparator = "<=" if q.min is not None else "="
@@ -68,17 +79,21 @@ def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, 
     after = COMPARATOR_AFTER_RE.match(text, q.end)
     if after:
         end = after.end()
-        comparator = ">=" if after.group("ge") else "<="
+        if q.min is None:  # a range keeps its form: "từ 0,2 đến 0,3%/năm trở lên" is <= 0.3, min 0.2
+            comparator = ">=" if after.group("ge") else "<="
     return comparator, start, end
 
 
-def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
-    """Whether a quantity may be a target at all (not a date, age, phone or past result)."""
+def may_be_target(text: str, q: Quantity, clause_start: int, goal: bool = False) -> bool:
+    """Whether a quantity may be a target at all (not a date, age, phone or past result). A share
+    ("chiếm 50%") is one under a goal heading or after a commitment verb in its sentence."""
     before = text[max(clause_start, q.start - 30):q.start]
     if PAST_BEFORE_RE.search(before) and not (
-            "chiếm" in before.lower() and COMMITMENT_RE.search(text, clause_start, q.start)):
+            "chiếm" in before.lower() and (goal or COMMITMENT_RE.search(text, clause_start, q.start))):
         return False
     if q.unit == "%":
+        return True
+    if q.named_unit:  # "111,2 số bé trai/100 bé gái": a rate by shape, over its base or not
         return True
     if q.denominator is not None and q.value > q.denominator:
         return False
@@ -90,6 +105,19 @@ def may_be_target(text: str, q: Quantity, clause_start: int) -> bool:
     return True
 
 
+def is_statistic(text: str, start: int, end: int, after_statistic: bool = False) -> bool:
+    """Whether the words before a value (``text[start:end]``, since the value before it) make it a
+    statistic of the situation or a past result: "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Năm 2020,
+    tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
+    target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
+    1,2% so với năm 2021")."""
+    if COMMITMENT_CUE_RE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
+        return False
+    if after_statistic or SITUATION_RE.search(text, start, end):
+        return True
+    return bool(COPULA_BEFORE_RE.search(text, start, end) and STATISTIC_YEAR_RE.search(text, start, end))
+
+
 def year_cue(text: str) -> Optional[int]:
     """The last due year named in ``text`` ("đến năm 2025", "giai đoạn 2021-2025")."""
     year = None
@@ -98,13 +126,24 @@ def year_cue(text: str) -> Optional[int]:
     return year
 
 
+# How many enclosing headings may give a target its year: the sub-heading right above its list
+# and the one above that ("1. Mục tiêu đến năm 2025" > "a) Mục tiêu 1: ..." > "- 90% ..."), not a
+# section title further up ("I. Mục tiêu và định hướng đến năm 2030" > "1." > "a)" > "-").
+HEADING_YEAR_REACH = 2
+
+
 @lru_cache(maxsize=256)
 def heading_year(context: tuple[str, ...]) -> Optional[int]:
-    """The due year given by the innermost enclosing heading that names one."""
-    for heading in reversed(context):
+    """The due year given by the innermost enclosing heading that names one, within
+    ``HEADING_YEAR_REACH``: "Mục tiêu đến năm 2025", "Giai đoạn 2018-2020", "Chỉ tiêu kế hoạch năm
+    2023"."""
+    for heading in list(reversed(context))[:HEADING_YEAR_REACH]:
         year = year_cue(heading)
         if year:
             return year
+        m = HEADING_YEAR_RE.search(heading)
+        if m:
+            return int(m.group("year"))
     return None
 
 

@@ -3,6 +3,7 @@ first verb after a noun phrase by underthesea's part-of-speech tags, and the end
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -20,35 +21,77 @@ def _pos_tagger():
 # Verbs that occur inside groups and must not open a predicate on their own.
 # They describe who is counted ("người sử dụng lao động", "phụ nữ mang thai", "trẻ em lang thang").
 _GROUP_VERBS = frozenset({
-    "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "sử dụng", "liên quan", "mua bán", "bóc lột",
+    "làm", "bị", "có", "nuôi dưỡng", "chăm sóc", "liên quan", "mua bán", "bóc lột",
     "sinh sống", "cư trú", "sống", "lao động", "bảo vệ", "giáo dục", "mang thai", "lang thang",
     "khuyết tật", "mồ côi", "nhiễm", "ảnh hưởng", "vi phạm", "xâm hại", "tham gia", "trở thành", "bỏ học", "đi làm",
 })
+# Verbs that are part of a group only before their object: "người sử dụng lao động" (employers),
+# but "doanh nghiệp | sử dụng nền tảng số".
+_GROUP_VERB_OBJECTS = {"sử dụng": ("lao động",)}
 
 USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
 
+# The tagger reads at most this many words after the group's start: a group and the head of its
+# predicate fit in it, and underthesea's cost grows with the square of what it is given.
+POS_WINDOW_WORDS = 40
+_WORD_RE = re.compile(r"\S+")
+
+# Adverbs that open a predicate when a verb follows them: "cơ quan ... thường xuyên tuyên truyền".
+_ADVERBS = frozenset({"thường xuyên", "chủ động", "tích cực", "định kỳ", "luôn luôn"})
+_NOUN_TAGS = ("N", "Np", "Nc", "Ny")
+
+
+def window_end(text: str, start: int, end: int, words: int = POS_WINDOW_WORDS) -> int:
+    """Where the ``words``-th word after ``start`` ends (``end`` if the text is shorter)."""
+    last = start
+    for count, m in enumerate(_WORD_RE.finditer(text, start, end), 1):
+        last = m.end()
+        if count >= words:
+            return last
+    return end
+
 
 def pos_predicate_start(text: str, start: int, end: int) -> Optional[int]:
-    """First verb after a noun phrase, by POS tags: a fallback for predicates without cues."""
+    """First verb after a noun phrase, by POS tags: a fallback for predicates without cues.
+
+    A verb followed by a conjunction is part of a coordinated noun ("cơ quan truyền thông và hệ
+    thống truyền thanh"); an adverb of manner right before a verb opens the predicate with it.
+    Only the first ``POS_WINDOW_WORDS`` words are tagged.
+    """
     tagger = _pos_tagger() if USE_POS_FALLBACK else None
     if tagger is None:
         return None
-    chunk = text[start:end]
+    chunk = text[start:window_end(text, start, end)]
     try:
         tags = tagger(chunk)
     except Exception:  # pragma: no cover - the tagger must never sink extraction
         return None
     pos, seen_noun = 0, False
-    for word, tag in tags:
+    for k, (word, tag) in enumerate(tags):
         found = chunk.find(word, pos)
         if found < 0:
             continue
         pos = found + len(word)
-        if tag in ("N", "Np", "Nc", "Ny"):
+        following = tags[k + 1] if k + 1 < len(tags) else ("", "")
+        if tag in _NOUN_TAGS:
             seen_noun = True
-        elif tag == "V" and seen_noun and word.lower() not in _GROUP_VERBS:
+        elif not seen_noun:
+            continue
+        elif _opens_predicate(word, tag, following):
             return start + found
     return None
+
+
+def _group_verb(word: str, following: tuple[str, str]) -> bool:
+    word = word.lower()
+    return word in _GROUP_VERBS or following[0].lower() in _GROUP_VERB_OBJECTS.get(word, ())
+
+
+def _opens_predicate(word: str, tag: str, following: tuple[str, str]) -> bool:
+    """A verb not followed by a conjunction, or an adverb of manner before a verb."""
+    if tag == "V":
+        return not _group_verb(word, following) and following[1] != "C"
+    return word.lower() in _ADVERBS and following[1] == "V" and following[0].lower() not in _GROUP_VERBS
 
 
 def predicate_end(text: str, start: int, end: int) -> int:

@@ -18,6 +18,7 @@ from .grammar import (
 from .matches import TargetContext, TargetMatch
 from .phrases import comparator_of, direction_of, trim, trim_group
 from .predicates import pos_predicate_start
+from .sentences import sentence_targets
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -47,6 +48,12 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
             if label_cell is None and re.search(r"[^\W\d_]", text[a:b]):
                 label_cell = (a, b)
             continue
+        year = ctx.column_years[index] if index < len(ctx.column_years) else None
+        # a cell that is a sentence of its own: "| 1 | 100% xã tổ chức tuyên truyền | Phòng Y tế |"
+        in_cell = _sentence_cell_targets(text, a, b, quantities, replace(ctx, year=year or ctx.year))
+        if in_cell:
+            out.extend(in_cell)
+            continue
         if label_cell is None:
             continue
         # "Tỷ lệ trẻ em được ...": the rate noun is the indicator, the rest the group
@@ -60,7 +67,6 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
             if cut is not None and text[g_start:cut].strip(TRIM):
                 indicator = text[cut:g_end].strip(TRIM)
                 g_start, g_end = trim_group(text, g_start, cut)
-        year = ctx.column_years[index] if index < len(ctx.column_years) else None
         for q in quantities:
             q = replace(q, start=q.start + a, end=q.end + a)
             comparator, _, q_end = comparator_of(text, q, a)
@@ -69,25 +75,46 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
                 start=label_start, end=q_end, group_start=g_start, group_end=g_end,
                 indicator=indicator, denominator=q.denominator, min=q.min,
                 year=year or ctx.year, direction=direction_of(indicator or "", "", comparator),
-                flags=["ocr_repaired"] if q.repaired else [],
+                flags=["ocr_repaired"] if q.repaired else [], value_start=q.start,
             ))
     return out
 
 
+def _sentence_cell_targets(text: str, a: int, b: int, quantities: list, ctx: TargetContext) -> list[TargetMatch]:
+    """The targets of a cell read as a sentence, when its words name their own group (a value cell
+    "≥ 90%", "90% trở lên" or "đạt 90%" names none, and takes the row's label)."""
+    shifted = [replace(q, start=q.start + a, end=q.end + a) for q in quantities]
+    return [m for m in sentence_targets(text, a, b, shifted, ctx) if m.group.strip(TRIM)]
+
+
 def table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
+    """The targets of markdown table rows. A header row (the row above a separator) sets the years
+    of the columns below it, none if it names none: a new table does not inherit the last one's."""
     out: list[TargetMatch] = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip() or TABLE_SEPARATOR_RE.match(line):
             continue
         years = header_years(line)
-        if years:
+        if years or (i + 1 < len(lines) and TABLE_SEPARATOR_RE.match(lines[i + 1])):
             ctx = replace(ctx, column_years=years)
             continue
         out.extend(_table_row_targets(text, start, end, ctx))
     return out
+
+
+def is_header_row(text: str) -> bool:
+    """A table row that heads a new table: above a separator, or (when the normaliser has set the
+    rows apart) with every cell filled and no quantity ("| STT | Nhiệm vụ | Chủ trì |"); a row
+    that only labels a part of a table leaves cells empty ("| II | Chỉ tiêu xã hội | | |")."""
+    lines = text.split("\n", 2)
+    if len(lines) > 1 and TABLE_SEPARATOR_RE.match(lines[1]):
+        return True
+    cells = [lines[0][a:b].strip() for a, b in _cells(lines[0], 0)]
+    return len(cells) > 1 and all(cells) and not find_quantities(lines[0])
 
 
 def is_table_row(text: str) -> bool:
