@@ -9,6 +9,7 @@
     vnplan index INPUT... [--db FILE | --to URL]    /    vnplan index --remove SHA|PATH...
     vnplan search [QUERY] [--type KIND] [--issuer ...] [--cites NUMBER] [--year N] [--limit N] [--json]
     vnplan export --format opensearch-bulk INPUT... [--out FILE]
+    vnplan serve [--db FILE | --to URL] [--host H] [--port N] [--batch DIR] [--batch-root DIR]
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
 exit code). Commands over documents go through the one runner, ``extractor.batch.run``, which
@@ -21,9 +22,9 @@ import argparse
 import sys
 from typing import Optional
 
-from . import check, evaluate, export, extract, index, registry, schema, search, train_kinds
+from . import check, evaluate, export, extract, index, registry, schema, search, serve, train_kinds
 
-COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, index, search, export)
+COMMANDS = (extract, check, evaluate, registry, schema, train_kinds, index, search, export, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
