@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,14 +133,21 @@ def write_batch_folder(folder: Path, paths: list[Path]) -> list[dict[str, object
     return rows
 
 
-def index_others(db: Path) -> list:
-    """An index at ``db`` holding ``OTHERS``, extracted and checked; their (record, report) pairs."""
+@lru_cache(maxsize=1)
+def others_pairs() -> tuple:
+    """``OTHERS`` extracted and checked (once a run): (record, report) pairs."""
     from extractor.batch import ExtractAndCheck, collect
-    from extractor.index import open_index
     from extractor.records import PlanRecord
 
     job = ExtractAndCheck()
-    pairs = [(o.record, o.report) for o in map(job, collect(OTHERS)) if isinstance(o.record, PlanRecord)]
+    return tuple((o.record, o.report) for o in map(job, collect(OTHERS)) if isinstance(o.record, PlanRecord))
+
+
+def index_others(db: Path) -> tuple:
+    """An index at ``db`` holding ``OTHERS``, extracted and checked; their (record, report) pairs."""
+    from extractor.index import open_index
+
+    pairs = others_pairs()
     index = open_index(str(db))
     for record, report in pairs:
         index.add(record, report)

@@ -5,6 +5,7 @@ request body, and security headers (no script may run on a page: the pages have 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Optional
 
@@ -115,12 +116,13 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
 
-    def refused(request: Request, refusal: Refusal, status: Optional[int] = None) -> Response:
+    def refused(request: Request, refusal: Refusal, status: Optional[int] = None,
+                headers: Optional[Mapping[str, str]] = None) -> Response:
         status = status or refusal.status
         if wants_json(request.url.path):
-            return JSONResponse(api.ApiError.of(refusal).model_dump(mode="json"), status_code=status)
+            return JSONResponse(api.ApiError.of(refusal).model_dump(mode="json"), status_code=status, headers=headers)
         return app.state.templates.TemplateResponse(request, "error.html", {"refusal": refusal, "status": status},
-                                                    status_code=status)
+                                                    status_code=status, headers=headers)
 
     @app.exception_handler(Refusal)
     async def on_refusal(request: Request, exc: Refusal) -> Response:
@@ -133,8 +135,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
-        code = "not_found" if exc.status_code == 404 else "invalid_request"
-        return refused(request, Refusal(code, str(exc.detail)), exc.status_code)
+        if exc.status_code == 404:
+            return refused(request, Refusal("not_found", f"no page at {request.url.path}"), 404)
+        return refused(request, Refusal("invalid_request", str(exc.detail)), exc.status_code, exc.headers)
 
     def refuse(scope: Scope, refusal: Refusal) -> Response:
         return refused(Request(scope), refusal)
