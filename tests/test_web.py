@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
+import subprocess
+import sys
+import time
+import urllib.request
 import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
-from webtools import OTHERS, SEED, index_others, write_batch_folder
+from webtools import OTHERS, SEED, free_port, index_others, write_batch_folder
 
 from extractor.index import open_index
 from extractor.outputs.html import Mark, highlight
@@ -215,3 +220,25 @@ def test_pages_forbid_scripts(site):
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
     assert response.headers["x-content-type-options"] == "nosniff"
     assert site.get("/no/such/page").status_code == 404
+
+
+def test_vnplan_serve_starts_the_app(tmp_path):
+    port = free_port()
+    command = [sys.executable, "-c", "import sys; from extractor.cli import main; sys.exit(main())", "serve",
+               "--db", str(tmp_path / "plans.sqlite"), "--port", str(port), "--batch", str(tmp_path)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json", timeout=2) as response:
+                    assert json.load(response)["info"]["title"] == "vnplan"
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.stderr else ""
+                time.sleep(0.1)
+    finally:
+        server.terminate()
+        server.wait(10)
+    missing = subprocess.run(command[:-1] + [str(tmp_path / "nowhere")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "--batch" in missing.stderr and "no such folder" in missing.stderr

@@ -52,6 +52,7 @@ MEANING_VI = {
     "no_such_plan": "Không có kế hoạch này", "not_a_batch": "Không phải thư mục kết quả xử lý lô",
     "outside_root": "Thư mục nằm ngoài thư mục gốc được phép", "no_batch_root": "Chưa cấu hình thư mục gốc",
     "index_unavailable": "Không kết nối được chỉ mục tìm kiếm", "invalid_request": "Yêu cầu không hợp lệ",
+    "not_found": "Không tìm thấy",
 }
 
 
