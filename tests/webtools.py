@@ -17,7 +17,7 @@ SEED = ROOT / "corpus" / "plans" / "000_faad1c385be67d2b.txt"
 # the other seeds and the held-out plans: most of them cite 782/QĐ-TTg, as the seed does
 OTHERS = tuple(p for p in sorted((ROOT / "corpus" / "plans").glob("*.txt")) if p != SEED) + tuple(
     sorted((ROOT / "corpus" / "heldout" / "plans").glob("*.txt")))
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("VNPLAN_CHROMIUM", "/usr/bin/chromium")  # Debian's; a browser is never downloaded
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 

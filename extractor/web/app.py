@@ -19,10 +19,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..outputs.html import fmt_value
+from ..outputs.html import VERDICT_LABELS, fmt_value
 from . import api, pages
 from .catalogue import label
-from .plans import MEANING_VI, Refusal
+from .plans import MEANING_VI, Refusal, size_text
 from .state import Settings, State
 from .views import cites_url, plan_url
 
@@ -36,7 +36,8 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 
 def templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(version=__version__, meaning_vi=MEANING_VI, fmt_value=fmt_value, label=label,
+    env.globals.update(version=__version__, meaning_vi=MEANING_VI, fmt_value=fmt_value, label=label, size_text=size_text,
+                       verdict_labels=VERDICT_LABELS,
                        cites_url=cites_url, plan_url=plan_url)
     return Jinja2Templates(env=env)
 
@@ -72,8 +73,8 @@ class BodyLimit:
             elif size > DRAIN_CAP:
                 break
         if size > self.limit:
-            refusal = Refusal("too_large", f"the request is over the upload limit of {self.limit - MULTIPART_SLACK:,} "
-                              f"bytes ({(self.limit - MULTIPART_SLACK) / 2**20:g} MB)")
+            limit = self.limit - MULTIPART_SLACK
+            refusal = Refusal("too_large", f"the request is over the upload limit of {limit:,} bytes ({size_text(limit)})")
             return await self.refuse(scope, refusal)(scope, receive, send)
         replay = [{"type": "http.request", "body": b"".join(body), "more_body": False}]
 

@@ -37,7 +37,7 @@ def home(request: Request) -> Response:
         plans = catalogue(idx)
     return html_response(request, "home.html", {
         "plans": list(plans.values())[:200], "count": len(plans),
-        "limit_mb": st.settings.max_upload_bytes / 2**20, "has_batch": bool(st.settings.batch or st.settings.batch_root)})
+        "limit": st.settings.max_upload_bytes, "has_batch": bool(st.settings.batch or st.settings.batch_root)})
 
 
 @router.post("/upload")

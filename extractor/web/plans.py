@@ -56,6 +56,11 @@ MEANING_VI = {
 }
 
 
+def size_text(size: float) -> str:
+    """A size in bytes as people read it: 20 MB, 97.7 KB."""
+    return f"{size / 2**20:.3g} MB" if size >= 2**20 else f"{size / 1024:.3g} KB"
+
+
 class Refusal(Exception):
     """What the app will not do with a request: a code (the readers' or the app's), a reason."""
 
@@ -122,7 +127,7 @@ class PlanStore:
                     size += len(chunk)
                     if size > limit:
                         raise Refusal("too_large", f"the upload is over the limit of {limit:,} bytes "
-                                      f"({limit / 2**20:g} MB)", safe_name(name))
+                                      f"({size_text(limit)})", safe_name(name))
                     digest.update(chunk)
                     out.write(chunk)
             folder = self.root / digest.hexdigest()
@@ -168,7 +173,7 @@ def checked(job: Job, path: Path, name: str) -> Plan:
         raise Refusal.of(record)
     warning = next((w for w in record.provenance.warnings if w.startswith(NOT_A_PLAN_WARNING)), None)
     if warning:
-        raise Refusal("not_a_plan", f"the file was read, but it is not a plan: {warning}", record.document)
+        raise Refusal("not_a_plan", f"the file was read, but it is not a plan ({warning})", record.document)
     return Plan(record, outcome.report, outcome.source_text)
 
 
