@@ -242,3 +242,16 @@ def test_vnplan_serve_starts_the_app(tmp_path):
         server.wait(10)
     missing = subprocess.run(command[:-1] + [str(tmp_path / "nowhere")], capture_output=True, text=True)
     assert missing.returncode == 2 and "--batch" in missing.stderr and "no such folder" in missing.stderr
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_pdf_and_docx_uploads_give_their_report(site, kind):
+    from renderings import rendering
+
+    path = rendering(OTHERS[3], kind)  # seed 004, rendered
+    response = site.post("/upload", files={"file": (path.name, path.read_bytes())})
+    assert response.status_code == 200 and "?uploaded=1" in str(response.url)
+    source = _source(response.text)
+    assert source.count('<mark class="t') >= 10
+    assert ('<span class="pb">' in source) == (kind == "pdf")  # a PDF's pages apart
+    assert re.search(r'id="t0"', source) and "KẾ HOẠCH" in _shown(source)
