@@ -5,18 +5,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
-# postgresql: the server the search tests start for themselves (Debian 12's postgresql-15 ships the
-# unaccent extension; postgresql-contrib is only a virtual package for it there)
+# Each Debian package is installed when what it provides is missing (each checked on its own):
+# tesseract-ocr, tesseract-ocr-vie, poppler-utils: OCR and PDF rasterising; chromium: the browser the
+# web app's Playwright tests drive (/usr/bin/chromium; a browser is never downloaded); postgresql:
+# the server the search tests start for themselves (Debian 12's postgresql-15 ships the unaccent
+# extension; postgresql-contrib is only a virtual package for it there)
+CHECK_tesseract-ocr     := command -v tesseract
+CHECK_tesseract-ocr-vie := tesseract --list-langs 2>/dev/null | grep -qx vie
+CHECK_poppler-utils     := command -v pdftoppm
+CHECK_chromium          := test -x /usr/bin/chromium
+CHECK_postgresql        := ls /usr/lib/postgresql/*/bin/pg_ctl /usr/share/postgresql/*/extension/unaccent.control
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium postgresql
+APT_GET ?= apt-get
 
-.PHONY: setup system-deps demo test lint bench bench-index bench-batch schema eval clean
+.PHONY: setup system-deps demo test test-web lint bench bench-index bench-batch schema eval screenshots clean
 
 system-deps:
-	@if ! (command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie && command -v pdftoppm >/dev/null \
-	       && ls /usr/lib/postgresql/*/bin/pg_ctl /usr/share/postgresql/*/extension/unaccent.control >/dev/null 2>&1); then \
-	  echo "installing Debian packages: $(APT_PACKAGES)"; \
+	@missing=""; \
+	$(foreach p,$(APT_PACKAGES),($(CHECK_$(p))) >/dev/null 2>&1 || missing="$$missing $(p)";) \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	  $$SUDO $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO $(APT_GET) install -y -qq $$missing >/dev/null; \
 	fi
 
 $(BIN)/vnplan: pyproject.toml
@@ -33,6 +43,12 @@ demo: setup
 
 test: setup lint
 	$(BIN)/pytest
+
+test-web: setup
+	$(BIN)/pytest tests/test_web.py tests/test_web_browser.py tests/test_web_openapi.py
+
+screenshots: setup
+	$(BIN)/python tests/screenshots.py
 
 lint: setup
 	$(BIN)/ruff check extractor tests benchmarks

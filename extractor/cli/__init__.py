@@ -11,6 +11,7 @@
     vnplan index INPUT... [--db FILE | --to URL]    /    vnplan index --remove SHA|PATH...
     vnplan search [QUERY] [--type KIND] [--issuer ...] [--cites NUMBER] [--year N] [--limit N] [--json]
     vnplan export --format opensearch-bulk INPUT... [--out FILE]
+    vnplan serve [--db FILE | --to URL] [--host H] [--port N] [--batch DIR] [--batch-root DIR]
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
 exit code). Commands over documents go through the one runner, ``extractor.batch``: its input
@@ -35,12 +36,13 @@ from . import (
     registry,
     schema,
     search,
+    serve,
     train_kinds,
     train_targets,
 )
 
 COMMANDS = (extract, batch, check, evaluate, registry, schema, train_kinds, train_targets, build_data, index, search,
-            export)
+            export, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
