@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Optional
 
 from ...document import Doc, Paragraph
 from ...records import Body, Task
 from .abbreviations import find_defined_abbreviations
-from .heads import execution_list, read_heads
+from .heads import after_titles, execution_list, read_heads
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
 from .naming import body_key, body_level, canonical, core_key, strip_organ
@@ -25,6 +26,7 @@ from .slots import (
     NEXT_WORD,
     NUMBERED_MARKER,
     SLOTS,
+    opens_clause,
     word_slot_starts,
 )
 from .tokens import Tokens, abbreviation_heads
@@ -42,6 +44,14 @@ class Found:
     key: str = ""
 
 
+# Directives that ask or assign (not guide or urge): their generic objects count wherever they stand.
+REQUEST_CUES = ("đề nghị", "yêu cầu", "giao", "phân công")
+# A preamble line that states a basis ("Căn cứ ...", "Xét Tờ trình ...", "Theo đề nghị của ..."): it names
+# the documents and proposers a plan rests on, never a body it puts in charge.
+CITATION_BASIS = re.compile(r"^\W*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Theo\s+chức\s+năng)\b", re.IGNORECASE)
+# "... sau đây", "... dưới đây" after a generic body: the bodies are the ones listed next
+_CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
+LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
 # "Kính gửi:" before a letter's addressees, and the bullet of each one under it.
 ADDRESSEE_OPENING = re.compile(r"^\s*(?:Kính\s+gửi\s*:?\s*)?(?:[-–•+]\s*)?", re.IGNORECASE)
 
@@ -60,6 +70,7 @@ class _Finder:
         self.found: list[Found] = []
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
+        self.letter = any(LETTER_OPENING.match(p.text) for p in doc.paragraphs[:40])  # a Công văn: "Kính gửi"
 
     def tokens(self, text: str, start: int) -> Tokens:
         tk = Tokens(text, start, self.lex, self.abbr_heads)
@@ -79,6 +90,9 @@ class _Finder:
                 continue
             if p.role == "article" or (p.path and p.path[0].startswith("Điều")):
                 self.article(p, index)
+                continue
+            if p.role == "preamble" and not CITATION_BASIS.match(p.text):
+                self.in_text(p, index, skip_subject=True)  # "Thực hiện ..., Sở X đề nghị UBND các huyện ..."
                 continue
             if p.role in ("header", "doc_type", "title", "preamble", "closing", "signature", "furniture"):
                 continue
@@ -109,13 +123,13 @@ class _Finder:
                 return True
             return False
         lead = LEAD_IN_RE.match(body)
-        start = offset + (lead.end() if lead else 0)
+        start = after_titles(p.text, offset + (lead.end() if lead else 0))  # "a) Giám đốc Sở Kế hoạch và Đầu tư:"
         tk = self.tokens(p.text, start)
         mentions, end = parse_list(tk, 0, heading=True)
         if not mentions:
             return False
         rest = p.text[tk.offset(end):].strip()
-        if rest and not (rest[0] in ":.;" or tk.ends_name(end) or rest.startswith(("là", ","))):
+        if rest and not (rest[0] in ":.;-–" or tk.ends_name(end) or rest.startswith(("là", ","))):
             return False
         self.addressed[index] = []
         for m in mentions:
@@ -125,13 +139,21 @@ class _Finder:
 
     def article(self, p: Paragraph, index: int) -> None:
         """A decision's article: its execution list of heads ("Chánh Văn phòng ..., Giám đốc Sở ...
-        chịu trách nhiệm thi hành"), else its slots; the bodies an article names generically count."""
+        chịu trách nhiệm thi hành"), else its slots; the bodies an article names generically count.
+        The items of an article that announces them ("Các cơ quan, đơn vị sau đây ...:") are its
+        addressees."""
+        parent = self.doc.paragraphs[p.parent] if p.parent is not None else None
+        announced = parent is not None and parent.text.rstrip().endswith(":")
+        if (p.role == "item" and (announced or p.text.rstrip().endswith(":"))
+                and NUMBERED_MARKER.match(p.marker or "") and self.heading(p, index, None)):
+            return
         bounds = execution_list(p.text)
         if bounds is None:
             self.in_text(p, index, generic=True)
             return
         for named in read_heads(p.text, *bounds, self.tokens):
-            self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+            if not (named.generic and _CATAPHORA.match(p.text, named.end)):
+                self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
 
     def addressees(self, p: Paragraph, index: int) -> None:
         """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""
@@ -141,35 +163,66 @@ class _Finder:
             self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
 
     def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False) -> None:
+        """The slots of a paragraph. ``generic``: a decision's article or a letter, where a generic body
+        ("các sở, ngành liên quan") counts when it is assigned: coordinating, or the object of a
+        directive that opens its clause ("Giao các sở, ngành ...", "Giao chỉ tiêu ... cho các sở,
+        ngành"), not the subject of a clause nor the object of a verb after a predicate."""
         text = p.text
         low = text.lower()
         body_at = len(text) - len(p.body)
+        directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
                     continue
-                starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
+                at_starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
+                starts = [(at, at) for at in at_starts]
             else:
                 starts = word_slot_starts(kind, pattern, text, low, body_at)
-            for at in starts:
-                if not self.could_open(text, at):
+            for cue, at in starts:
+                if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
                     continue
                 if kind == "subject" and LEAD_IN_RE.match(text, at):
                     continue  # "Đề nghị X ...": a directive
                 tk = self.tokens(text, at)
                 mentions, end = parse_list(tk, 0)
                 self.distribute(mentions)
-                mentions = [x for x in mentions if generic or not x.generic]
+                generic_counts = generic or self.letter
+                mentions = [x for x in mentions if (not x.generic or (generic_counts and self.assigned(kind, text, body_at, cue, x)))
+                            and not self.cataphoric(tk, x)]
                 if not mentions:
                     continue
                 # "- Sở Y tế: chủ trì ...": a name and a colon open the paragraph
                 labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
                 if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
                     continue
+                if kind == "directive":
+                    directed.add(cue)
                 role = "coordinate" if kind == "coordinate" else "lead"
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
+
+    @staticmethod
+    def assigned(kind: str, text: str, body_at: int, cue: int, m: Mention) -> bool:
+        """Whether a generic body ("các sở, ngành liên quan") is assigned where it stands, in a decision's
+        article or a letter: coordinating, given something ("giao ... cho X"), asked or assigned to act
+        ("đề nghị X", "yêu cầu X", "giao X": at the opening of a clause, or qualified, "các trường học
+        trực thuộc", where a bare "các đơn vị" points back to the addressees), or directed at the opening
+        of a clause ("Chỉ đạo các phòng ..."); not the subject of a clause nor what a body guides or urges
+        after its own predicate ("X chịu trách nhiệm hướng dẫn, đôn đốc các ngành ...")."""
+        if kind in ("coordinate", "responsibility", "assignment"):
+            return True
+        if kind != "directive":
+            return False
+        if opens_clause(text, body_at, cue):
+            return True
+        return text[cue:cue + 12].lower().startswith(REQUEST_CUES) and (m.qualified or _qualifier_in(m.text))
+
+    @staticmethod
+    def cataphoric(tk: Tokens, m: Mention) -> bool:
+        """"các cơ quan, đơn vị sau đây": the bodies are the ones listed next, not this mention."""
+        return m.generic and _CATAPHORA.match(tk.source, m.end) is not None
 
     @staticmethod
     def clause_starts(text: str, starts: list[int]) -> list[int]:
@@ -207,6 +260,15 @@ class _Finder:
         """A predicate after the list: a task verb, or any lowercase word but a preposition or
         a determiner (the name already ended, so what follows it is what the body does)."""
         at = end + (1 if tk.text(end) == "," else 0)
+        if tk.text(at) == "(":  # "Giao Công an tỉnh (Thường trực Ban Chỉ đạo ...) chịu trách nhiệm"
+            depth = 0
+            while tk.has(at):
+                depth += {"(": 1, ")": -1}.get(tk.text(at), 0)
+                at += 1
+                if depth == 0:
+                    break
+        if tk.text(at) in ("-", "–") and tk.match("generic", at + 1):  # "X - cơ quan thường trực ..., chủ trì"
+            at = next((k for k in range(at + 2, at + 16) if tk.match("verb", k) and not tk.is_cap(k)), at)
         if not tk.is_word(at) or tk.is_cap(at):
             return False
         return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
@@ -255,6 +317,17 @@ class _Finder:
         m = LEVEL_HEADING.match(heading)
         level = body_level("X " + m.group("level")) if m else None
         return level is not None and body_level(issuer) == level
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern[str]:
+    words = sorted(gazetteer()["qualifiers"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _qualifier_in(name: str) -> bool:
+    """Whether a generic name says which bodies it means: "các trường học trực thuộc", "... liên quan"."""
+    return _qualifiers().search(name) is not None
 
 
 class BodyFinding:

@@ -36,7 +36,7 @@ def _office_titles() -> tuple[str, ...]:
     return tuple(sorted(gazetteer()["office_titles"], key=len, reverse=True))
 
 
-def _office_at(text: str, pos: int) -> int:
+def after_titles(text: str, pos: int) -> int:
     """The end of the office titles at ``pos`` ("Giám đốc, Thủ trưởng "), or ``pos``."""
     moved = True
     while moved:
@@ -63,62 +63,139 @@ class Named:
     generic: bool
 
 
-def _elliptic(text: str, pos: int, end: int, unit: str) -> Iterator[Named]:
-    """Items after "các Cục:" up to ``end``: known fields first ("Văn hóa, Thể thao và Du lịch"),
-    else the words up to the next separator."""
-    fields = sorted(gazetteer()["fields"], key=len, reverse=True)
+@lru_cache(maxsize=1)
+def _fields() -> tuple[str, ...]:
+    return tuple(sorted(gazetteer()["fields"], key=len, reverse=True))
+
+
+_FIELD_END = re.compile(r"\s*(?:$|[;,.]|và\s)")
+
+
+def _known_field(text: str, pos: int, end: int) -> str | None:
+    """The field of the gazetteer written whole at ``pos`` ("Văn hóa, Thể thao và Du lịch"), if one is:
+    a separator or the end follows it ("Y tế" is no field of "Y tế dự phòng")."""
+    low = text[pos:end].lower()
+    return next((f for f in _fields() if low.startswith(f.lower()) and _FIELD_END.match(low, len(f))), None)
+
+
+def _elliptic(text: str, pos: int, end: int, unit: str, opens_body: Callable[[int], bool]) -> Iterator[Named]:
+    """Items after "các Cục:" up to ``end``, split by the list's own separator (the first "," or ";"
+    after the colon; a ";" ends a list split by ","), a known field read whole ("Văn hóa, Thể thao và
+    Du lịch"), a "và" splitting only before a known field. An item that opens with a head's title or
+    a unit noun of its own ("Giám đốc Đài ...", "Bộ Chỉ huy ...") ends the list."""
+    first = re.search(r"[;,]", text[pos:end])
+    own = first.group(0) if first else ";"
     while pos < end:
-        sep = _SEPARATOR.match(text, pos)
+        sep = re.compile(r"\s*;\s*(?:và\s+)?" if own == ";" else r"\s*,\s*(?:và\s+)?|\s+và\s+").match(text, pos)
         if sep and sep.end() > pos:
             pos = sep.end()
             continue
-        low = text[pos:end].lower()
-        known = next((f for f in fields if low.startswith(f.lower())
-                      and (len(low) == len(f) or not low[len(f)].isalnum())), None)
+        if text[pos:pos + 1] == ";" or after_titles(text, pos) != pos or opens_body(pos):
+            return
+        known = _known_field(text, pos, end)
         if known:
             stop = pos + len(known)
         else:
-            nxt = re.search(r"[;,]|\s+và\s+(?=[A-ZĐ])", text[pos:end])
-            stop = pos + nxt.start() if nxt else end
+            stop = _item_end(text, pos, end, own)
         item = text[pos:stop].strip()
-        if item and _office_at(text, pos) == pos:
+        if item:
             yield Named(f"{unit} {item}", pos, stop, False)
-        elif item:  # an office title ends the elliptic list: the next item is a head of its own
-            return
         pos = stop
 
 
+def _item_end(text: str, pos: int, end: int, own: str) -> int:
+    """Where an item of an elliptic list ends: at the list's separator (or a ";"), or before a "và"
+    that a known field follows ("Tài chính và Giáo dục và Đào tạo")."""
+    stop = re.compile(r"[;]" if own == ";" else r"[;,]").search(text, pos, end)
+    limit = stop.start() if stop else end
+    for joined in re.finditer(r"\s+và\s+", text[pos:limit]):
+        if _known_field(text, pos + joined.end(), limit):
+            return pos + joined.start()
+    return limit
+
+
 def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tokens]) -> list[Named]:
-    """Every body named in ``text[start:end]``, a list of heads and bodies."""
+    """Every body named in ``text[start:end]``, a list of heads and bodies.
+
+    A list that opens with "Các" before a title ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...")
+    is plural throughout: a title that names its unit and stands alone is that unit ("Bộ trưởng" →
+    "các Bộ"), and a kind of body after a title is every one of them ("các cơ quan ngang bộ")."""
     out: list[Named] = []
-    pos = start
+    plural = _PLURAL_TITLES.match(text, start)
+    pos = plural.end() if plural else start
     while pos < end:
         sep = _SEPARATOR.match(text, pos)
         if sep and sep.end() > pos:
             pos = sep.end()
             continue
-        body_at = _office_at(text, pos)
-        tk = tokens(text, body_at)
+        titled = _unit_title(text, pos, end)
+        if titled is not None:  # "Bộ trưởng," alone: the head of each Bộ
+            name, stop = titled
+            out.append(Named(f"các {name}" if plural else name, pos, stop, bool(plural)))
+            pos = stop
+            continue
+        body_at = after_titles(text, pos)
+        organ = _organ_at(text, body_at)  # "Thường trực Ban Chỉ đạo ...": the standing organ, kept as written
+        tk = tokens(text, organ)
         m: Mention | None = parse_mention(tk, 0, heading=True)
+        if m is not None and organ > body_at:
+            m = Mention(body_at, m.end, text[body_at:m.end], m.generic, m.qualified, m.token_end)
         if m is None or m.start >= end:
-            nxt = re.search(r"[;,]", text[pos:end])
+            nxt = re.compile(r"[;,]\s*").search(text, pos, end)
             if not nxt:
                 break
-            pos += nxt.end()
+            pos = nxt.end()
             continue
         stop = min(m.end, end)
         after = text[stop:stop + 2]
         colon = re.match(r"\s*:\s*", text[stop:end])
         if colon and re.fullmatch(r"(?:các\s+)?\S+", m.text, re.IGNORECASE):  # "các Cục:", "các sở:"
-            unit = m.text.split()[-1]
-            unit = unit[0].upper() + unit[1:]
-            items = list(_elliptic(text, stop + colon.end(), end, unit))
+            noun = m.text.split()[-1]
+            items = list(_elliptic(text, stop + colon.end(), end, noun[0].upper() + noun[1:],
+                                   lambda at: parse_mention(tokens(text, at), 0) is not None))
             out += items
             pos = items[-1].end if items else stop + colon.end()
             continue
-        out.append(Named(text[m.start:stop], m.start, stop, m.generic))
+        written = text[m.start:stop]
+        if plural and written[:1].islower() and body_at > pos and not written.startswith(("các ", "những ")):
+            written = "các " + written  # "Thủ trưởng cơ quan ngang bộ" in a plural list
+        out.append(Named(written, m.start, stop, m.generic))
         pos = stop if after else end
     return out
+
+
+# "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural
+_PLURAL_TITLES = re.compile(r"[Cc]ác\s+(?=[A-ZĐ])")
+
+
+@lru_cache(maxsize=1)
+def _unit_titles() -> re.Pattern[str]:
+    """The titles that name their unit ("Bộ trưởng", "Cục trưởng", "Chi cục trưởng"), the unit as a group."""
+    units = {u.lower() for u in gazetteer()["unit_nouns"]}
+    named = sorted((t[:-len(" trưởng")] for t in gazetteer()["office_titles"]
+                    if t.lower().endswith(" trưởng") and t[:-len(" trưởng")].lower() in units), key=len, reverse=True)
+    return re.compile(r"(?P<unit>" + "|".join(re.escape(u) for u in named) + r")\s+trưởng\s*(?=[,;]|$)", re.IGNORECASE)
+
+
+def _unit_title(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """("Bộ", end) for a title that names its unit and stands alone at ``pos`` ("Bộ trưởng,")."""
+    m = _unit_titles().match(text[:end], pos)
+    if not m:
+        return None
+    unit = m.group("unit")
+    return unit[0].upper() + unit[1:], m.end()
+
+
+@lru_cache(maxsize=1)
+def _organs() -> re.Pattern[str]:
+    organs = sorted(gazetteer()["organs"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(o) for o in organs) + r")\s+(?=[A-ZĐ])", re.IGNORECASE)
+
+
+def _organ_at(text: str, pos: int) -> int:
+    """The end of a standing organ's name at ``pos`` ("Thường trực " before "Ban Chỉ đạo"), or ``pos``."""
+    m = _organs().match(text, pos)
+    return m.end() if m else pos
 
 
 def execution_list(text: str) -> tuple[int, int] | None:

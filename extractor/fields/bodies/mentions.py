@@ -85,12 +85,14 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
     bare_list = bool(det) and (tk.match("head", k) or tk.match("generic", k) or not tk.is_word(k))
     if not generic_head and not name_follows and not stands_alone and not bare_list:
         return None
+    if generic_head and not det and not name_follows and tk.match("verb", j):
+        return None  # "chỉ đạo tổ chức triển khai": the verb "tổ chức", not a kind of body
     collective = False
-    # "các sở, ban, ngành", "các phòng ban ngành": a list of bare unit nouns
+    # "các sở, ban, ngành", "các Sở, Ban, ngành", "các phòng ban ngành": a list of bare unit nouns
     while det or generic_head:
         step = 1 if tk.text(k) == "," else 0
         more = max(tk.match("head", k + step), tk.match("generic", k + step))
-        if more and not tk.is_cap(k + step) and not tk.is_abbreviation(k + step):
+        if more and _bare_unit(tk, k + step, more, after_separator=bool(step)):
             k += step + more
             collective = True
         else:
@@ -98,6 +100,35 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
     return _Name(tk, i, heading, k, generic_head=generic_head, collective=collective,
                  content=abbreviation_head or (not generic_head and not det), capital=abbreviation_head,
                  group_cap=tk.is_cap(j))
+
+
+def _units_after(tk: Tokens, k: int) -> int:
+    """Tokens of a list of bare unit nouns and level words at ``k`` ("sở, ban, ngành, huyện, thị xã"),
+    or 0 when none opens there."""
+    start = k
+    while True:
+        n = max(tk.match("head", k), tk.match("generic", k), tk.match("level", k))
+        if not n or tk.is_cap(k) or not _bare_unit(tk, k, n, after_separator=k > start):
+            break
+        k += n
+        if tk.text(k) != "," or not max(tk.match("head", k + 1), tk.match("generic", k + 1), tk.match("level", k + 1)):
+            break
+        k += 1
+    return k - start
+
+
+def _bare_unit(tk: Tokens, k: int, n: int, after_separator: bool) -> bool:
+    """Whether the unit noun of ``n`` tokens at ``k`` stands bare in a list ("các sở, ban, ngành"):
+    lowercase, or capitalised with no name after it ("các Sở, Ban, ngành"); a word that is also a
+    verb only between separators ("các cơ quan, tổ chức, cá nhân", not "các đơn vị, địa phương tổ
+    chức triển khai")."""
+    if tk.is_abbreviation(k):
+        return False
+    after = k + n
+    ends = not tk.has(after) or tk.text(after) in {",", ";", ".", ":", ")"} or tk.lower(after) == "và"
+    if tk.is_cap(k) and not (ends or tk.match("head", after) or tk.match("generic", after)):
+        return False
+    return not tk.match("verb", k) or (after_separator and ends)
 
 
 @dataclass
@@ -137,6 +168,9 @@ class _Name:
         level = tk.match("level", k)
         if low == "các" and tk.match("level", k + 1):
             level = 1 + tk.match("level", k + 1)
+        elif low == "các" and self.content and self.last in (Part.HEAD, Part.CAP, Part.LOWER):
+            level = _units_after(tk, k + 1)  # "Ban vì sự tiến bộ phụ nữ các sở, ban, ngành, huyện": one in each
+            level = 1 + level if level else 0
         if level and (not tk.is_cap(k) or low == "các"):
             self.qualified = True
             return self.take(level, Part.LEVEL)
@@ -151,17 +185,20 @@ class _Name:
             return self.lower_word()
         if tk.text(k) in _CONTINUING_PUNCT:
             nxt = k + 1
-            joins = tk.is_word(nxt) and not tk.ends_name(nxt) and not tk.match("determiner", nxt)
+            apposition = tk.match("generic", nxt) and not tk.is_cap(nxt)  # "- cơ quan thường trực ..."
+            joins = (tk.is_word(nxt) and not tk.ends_name(nxt) and not tk.match("determiner", nxt)
+                     and not apposition)
             return joins and self.take(1, Part.PUNCT)
         if tk.text(k) == ",":
             return self.comma()
         return False
 
     def joins_capitalised(self) -> bool:
-        """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội"."""
+        """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội" (not before
+        another body's unit noun or a head's title: "Sở Tài chính, Giám đốc Sở ...")."""
         nxt = self.k + 1
         return (self.group_cap and self.last in (Part.CAP, Part.LOWER) and self.tk.is_cap(nxt)
-                and not self.tk.match("head", nxt))
+                and not self.tk.match("head", nxt) and not self.tk.match("office", nxt))
 
     def lower_word(self) -> bool:
         """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""
@@ -184,7 +221,7 @@ class _Name:
             return self.take(1, Part.PUNCT)  # "Lao động, Thương binh, Xã hội"
         if (self.heading and self.last in (Part.CAP, Part.LOWER) and tk.is_word(nxt) and not tk.is_cap(nxt)
                 and not (tk.ends_name(nxt) or tk.match("head", nxt) or tk.match("generic", nxt)
-                         or tk.match("determiner", nxt) or tk.match("level", nxt))):
+                         or tk.match("determiner", nxt) or tk.match("level", nxt) or tk.match("office", nxt))):
             return self.take(1, Part.PUNCT)  # a heading: "Phòng Chính trị, tư tưởng"
         return False
 

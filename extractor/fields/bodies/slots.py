@@ -28,6 +28,8 @@ SLOTS = {
     ),
     # "Thực hiện trách nhiệm giám sát, phản biện xã hội của X"
     "responsibility": re.compile(r"trách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
+    # "Giao chỉ tiêu kế hoạch năm 2025 cho X": what is assigned, then to whom
+    "assignment": re.compile(r"[Gg]iao\s[^.;:()]{1,120}?\bcho\s+"),
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
     "subject": re.compile(r"[.;]\s+(?=\w)"),
 }
@@ -36,6 +38,7 @@ SLOT_CUES = {
     "directive": ("chỉ đạo", "giao", "đề nghị", "yêu cầu", "hướng dẫn", "phân công"),
     "coordinate": ("phối",),
     "responsibility": ("trách nhiệm",),
+    "assignment": ("giao",),
 }
 
 
@@ -46,19 +49,30 @@ def _word_start(text: str, at: int, kind: str) -> bool:
     return kind != "directive" or not (at >= 4 and text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
 
 
-def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[int]:
-    """Where the lists of a word slot begin: the slot's pattern tried where one of its cue words
-    stands (found by ``str.find``, much faster than a regex scan of the paragraph), in order.
-    Two cues of one match ("Chỉ đạo, hướng dẫn X") give one start."""
-    ends = set()
+def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[tuple[int, int]]:
+    """Where the lists of a word slot begin, as (where its cue stands, where the list begins): the
+    slot's pattern tried where one of its cue words stands (found by ``str.find``, much faster than a
+    regex scan of the paragraph), in order. Two cues of one match ("Chỉ đạo, hướng dẫn X") give one
+    start, with the first cue."""
+    ends: dict[int, int] = {}
     for cue in SLOT_CUES[kind]:
         i = low.find(cue, at)
         while i >= 0:
             m = pattern.match(text, i)
             if m and _word_start(text, i, kind):
-                ends.add(m.end())
+                ends[m.end()] = min(i, ends.get(m.end(), i))
             i = low.find(cue, i + 1)
-    return sorted(ends)
+    return sorted(((cue, end) for end, cue in ends.items()), key=lambda pair: pair[1])
+
+
+# What may stand before a clause-opening cue: nothing, an article's number, or the end of a clause.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:])\s*(?:Điều\s+\d+\s*[.:]\s*)?$")
+
+
+def opens_clause(text: str, body_at: int, at: int) -> bool:
+    """Whether the cue at ``at`` opens its clause ("Điều 2. Giao X", "...; đề nghị X"), rather than
+    following a predicate ("X chịu trách nhiệm hướng dẫn, đôn đốc Y")."""
+    return _CLAUSE_OPENING.search(text[body_at:at].rstrip() if at > body_at else "") is not None
 
 
 # "1. Cấp tỉnh:" alone: the issuing body at that level is the addressee
