@@ -12,11 +12,10 @@ and a syllable followed by digits ("ngày31"). Words without a Vietnamese letter
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from .resources import DATA_DIR
-from .tones import clean
+from .tones import clean, unaccent
 
 # A run of letters and digits long enough to hold two words; only these are looked at.
 _CANDIDATE = re.compile(r"[^\W_]{4,}")
@@ -31,14 +30,8 @@ def syllables() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=65536)
-def _bare(word: str) -> str:
-    """Lower case without tone or vowel marks: "Thường" → "thuong"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
 def _vowel_runs(word: str) -> int:
-    return len(_VOWEL_RUN.findall(_bare(word).replace("đ", "d")))
+    return len(_VOWEL_RUN.findall(unaccent(word)))
 
 
 def _syllable(word: str) -> bool:

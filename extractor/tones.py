@@ -2,7 +2,9 @@
 
 Vietnamese is written with the tone of "oa", "oe" and "uy" on either vowel ("hoà" or "hòa", "uỷ" or
 "ủy"); vnplan writes it on the first (``normalise_tone_marks``), the placement of the current
-standard, so that the two spellings of one word compare equal. ``fold`` is the comparison key.
+standard, so that the two spellings of one word compare equal. ``fold`` is the comparison key;
+``unaccent`` the key without any marks ("Cơ quan chủ trì" → "co quan chu tri"), for grammars
+that must also hold when marks are lost and for the search index.
 """
 
 from __future__ import annotations
@@ -75,3 +77,30 @@ def at_word_start(text: str, at: int) -> bool:
     """Whether no word character (``\\w``) comes before offset ``at``: a leading ``\\b`` checked in
     code, for scanning patterns that do without it so the regex engine can skip ahead."""
     return not at or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+class _UnaccentTable(dict):
+    """``str.translate`` table filled on first use: each character to one folded character.
+
+    A letter or digit loses its marks and its compatibility form ("ệ" → "e", "¹" → "1"); a number
+    that is no decimal digit ("½", "Ⅻ") becomes a space, as every search engine's tokenizer would
+    not agree on it."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        bases = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+        folded = "d" if char in "đĐ" else bases[0].lower() if len(bases) == 1 else char.lower()
+        if len(folded) != 1:
+            folded = char
+        if folded.isalnum() and not (folded.isalpha() or folded.isdecimal()):
+            folded = " "
+        self[code] = folded
+        return folded
+
+
+_UNACCENT = _UnaccentTable()
+
+
+def unaccent(text: str) -> str:
+    """``text`` without diacritics, đ/Đ as d, lower case; the same length as the NFC text."""
+    return unicodedata.normalize("NFC", text).translate(_UNACCENT)

@@ -23,7 +23,7 @@ from typing import Optional
 from .. import grammar
 from ..document import Doc, Paragraph
 from ..records import Deadline
-from .bodies import BodyFinding, find_bodies
+from .bodies import BodyFinding, TableTask, find_bodies
 from .dates import DATE_RE, parse_date
 
 # ---------------------------------------------------------------- grammar
@@ -120,7 +120,12 @@ def extract_deadlines(doc: Doc, bodies: Optional[BodyFinding] = None) -> list[De
     leads = bodies.leads_by_paragraph()
     out: list[Deadline] = []
     seen: set[tuple] = set()
+    tabled = {task.row.paragraph: task for task in bodies.table_tasks()}
     for index, p in enumerate(doc.paragraphs):
+        if index in tabled:
+            found = _table_deadline(doc, tabled[index])
+            out.extend([found] if found else [])
+            continue
         if not p.section or p.role in ("closing", "signature", "section_heading"):
             continue
         for d in _paragraph_deadlines(doc, bodies, index, p, leads):
@@ -129,6 +134,43 @@ def extract_deadlines(doc: Doc, bodies: Optional[BodyFinding] = None) -> list[De
                 seen.add(key)
                 out.append(d)
     return out
+
+
+# A task table's time cell: "Quý II/2024", "Tháng 6/2024", "Trước 30/6/2024", "Năm 2024", "2024-2025",
+# "Thường xuyên", "Hằng năm".
+QUARTER = re.compile(rf"\bquý\s+(?P<q>IV|I{{1,3}}|[1-4])\b(?:\s*(?:/|năm)\s*(?P<y>{grammar.YEAR}))?", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\btháng\s+(?P<m>0?[1-9]|1[0-2])\s*(?:/|năm)\s*(?P<y>{grammar.YEAR})", re.IGNORECASE)
+YEARS = re.compile(rf"(?<![\d/])(?P<y>{grammar.YEAR})(?![\d/])")
+STANDING = re.compile(r"thường\s+xuyên|liên\s+tục|hằng\s+ngày|hàng\s+ngày", re.IGNORECASE)
+_QUARTER_END = {"I": 3, "1": 3, "II": 6, "2": 6, "III": 9, "3": 9, "IV": 12, "4": 12}
+
+
+def _table_deadline(doc: Doc, task: TableTask) -> Optional[Deadline]:
+    """The deadline of a task table's row, from its time cell; None when the row has none."""
+    row = task.row
+    if row.time is None:
+        return None
+    p = doc.paragraphs[row.paragraph]
+    written = _tidy(p.text[row.time[0]:row.time[1]])
+    day = month = year = None
+    frequency: Optional[str] = "once"
+    if (date := DATE_RE.search(written)) is not None:
+        value = parse_date(date.group(0))
+        day, month, year = value.day, value.month, value.year
+    elif (m := QUARTER.search(written)) is not None:  # by the end of the quarter
+        month, year = _QUARTER_END[m.group("q").upper()], int(m.group("y")) if m.group("y") else None
+    elif (m := MONTH_YEAR.search(written)) is not None:
+        month, year = int(m.group("m")), int(m.group("y"))
+    elif years := [int(y.group("y")) for y in YEARS.finditer(written)]:
+        year = max(years)  # "2024-2025", "Năm 2024": by the end of the last year
+    if year is None and month is None:
+        frequency = "periodic" if STANDING.search(written) else frequency_of(written)
+        if frequency is None:
+            return None
+    start = min(row.task[0], row.time[0])
+    return Deadline(what=_tidy(p.text[row.task[0]:row.task[1]]), kind="task", due=written, due_day=day,
+                    due_month=month, due_year=year, frequency=frequency, by=list(task.leads),
+                    section=p.section, span=doc.span(p.start + start, p.start + max(row.task[1], row.time[1])))
 
 
 def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph,

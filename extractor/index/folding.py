@@ -10,35 +10,15 @@ in the text shown to the reader.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..tones import unaccent
 
-class _FoldTable(dict):
-    """``str.translate`` table filled on first use: each character to one folded character.
-
-    A letter or digit loses its marks and its compatibility form ("ệ" → "e", "¹" → "1"); a number
-    that is no decimal digit ("½", "Ⅻ") becomes a space, as every engine's tokenizer would not
-    agree on it."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        bases = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
-        folded = "d" if char in "đĐ" else bases[0].lower() if len(bases) == 1 else char.lower()
-        if len(folded) != 1:
-            folded = char
-        if folded.isalnum() and not (folded.isalpha() or folded.isdecimal()):
-            folded = " "
-        self[code] = folded
-        return folded
-
-
-_TABLE = _FoldTable()
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
     """``text`` without diacritics, đ/Đ as d, lower case; the same length as the NFC text."""
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+    return unaccent(text)
 
 
 def tokens(text: str) -> list[str]:

@@ -41,13 +41,25 @@ tasks; ``find_bodies`` gives a ``BodyFinding`` that the deadlines step reads).
 """
 
 from .abbreviations import find_defined_abbreviations
-from .finder import BodyFinding, extract_bodies, find_bodies
+from .finder import BodyFinding, TableTask, extract_bodies, find_bodies
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list, parse_mention
 from .naming import body_key, body_level, canonical
 from .tokens import Tokens
 
 __all__ = [
-    "BodyFinding", "Lexicon", "Mention", "Tokens", "body_key", "body_level", "canonical", "extract_bodies",
-    "find_bodies", "find_defined_abbreviations", "gazetteer", "parse_list", "parse_mention",
+    "BodyFinding",
+    "Lexicon",
+    "Mention",
+    "TableTask",
+    "Tokens",
+    "body_key",
+    "body_level",
+    "canonical",
+    "extract_bodies",
+    "find_bodies",
+    "find_defined_abbreviations",
+    "gazetteer",
+    "parse_list",
+    "parse_mention",
 ]

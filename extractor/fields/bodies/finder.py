@@ -29,6 +29,7 @@ from .slots import (
     opens_clause,
     word_slot_starts,
 )
+from .tables import TaskRow, task_rows
 from .tokens import Tokens, abbreviation_heads
 
 
@@ -42,6 +43,7 @@ class Found:
     heading: bool = False  # the addressee of a Tổ chức thực hiện item
     name: str = ""  # canonical
     key: str = ""
+    task: tuple[int, int] | None = None  # a task table's task cell (offsets into Doc.text)
 
 
 # Directives that ask or assign (not guide or urge): their generic objects count wherever they stand.
@@ -84,7 +86,13 @@ class _Finder:
     def run(self) -> None:
         paragraphs = self.doc.paragraphs
         issuer = self.issuer()
+        self.rows = list(task_rows(self.doc))
+        tabled = {row.paragraph for row in self.rows}
+        for row in self.rows:
+            self.table_row(row)
         for index, p in enumerate(paragraphs):
+            if index in tabled:
+                continue
             if p.role == "addressee":
                 self.addressees(p, index)
                 continue
@@ -154,6 +162,18 @@ class _Finder:
         for named in read_heads(p.text, *bounds, self.tokens):
             if not (named.generic and _CATAPHORA.match(p.text, named.end)):
                 self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+
+    def table_row(self, row: TaskRow) -> None:
+        """A task table's row: the bodies of its lead cell lead the task, those of its coordinating cell
+        coordinate; a generic body counts, as the column assigns it."""
+        p = self.doc.paragraphs[row.paragraph]
+        task = (p.start + row.task[0], p.start + row.task[1])
+        for at, cells, role in ((row.lead_paragraph, row.leads, "lead"), (row.paragraph, row.coordinates, "coordinate")):
+            text = self.doc.paragraphs[at].text
+            for start, end in cells:
+                for named in read_heads(text, start, end, self.tokens):
+                    mention = Mention(named.start, named.end, named.text, named.generic, False)
+                    self.found.append(Found(mention, at, role, task=task))
 
     def addressees(self, p: Paragraph, index: int) -> None:
         """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""
@@ -330,6 +350,14 @@ def _qualifier_in(name: str) -> bool:
     return _qualifiers().search(name) is not None
 
 
+@dataclass
+class TableTask:
+    """A task table's row and the bodies that lead it (canonical names)."""
+
+    row: TaskRow
+    leads: list[str]
+
+
 class BodyFinding:
     """What the bodies step found in a document: the ``Body`` records, and for the steps that read
     it (deadlines), who is put in charge in each paragraph and a reader of body names in any text."""
@@ -338,6 +366,17 @@ class BodyFinding:
         self._finder = _Finder(doc)
         self._finder.run()
         self.bodies: list[Body] = _merge(doc, self._finder)
+
+    def table_tasks(self) -> list[TableTask]:
+        """The rows of the task tables, each with the canonical names of the bodies that lead it."""
+        leads: dict[tuple[int, int], list[str]] = {}  # task cell → lead names
+        for f in self._finder.found:
+            if f.task is not None and f.role == "lead" and f.name not in leads.setdefault(f.task, []):
+                leads[f.task].append(f.name)
+        paragraphs = self._finder.doc.paragraphs
+        return [TableTask(row, leads.get((paragraphs[row.paragraph].start + row.task[0],
+                                          paragraphs[row.paragraph].start + row.task[1]), []))
+                for row in self._finder.rows]
 
     def leads_by_paragraph(self) -> dict[int, list[str]]:
         """Canonical names of the bodies put in charge in each paragraph (addressee headings included)."""
@@ -390,7 +429,7 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         if f.key in finder.aliases:  # "Tổng đài 111"
             f.name, f.key = name_and_key(finder.aliases[f.key])
     keys = {f.key for f in finder.found}
-    tasks: dict[tuple[int, bool], list[Task]] = {}  # a heading's tasks, for each body it addresses
+    tasks: dict[tuple, list[Task]] = {}  # a heading's (or a table row's) tasks, for each body it addresses
     cores: dict[str, set[str]] = {}
     for k in keys:
         cores.setdefault(core_key(k), set()).add(k)
@@ -413,9 +452,10 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         if f.role == "lead":
             b.role = "lead"
         b.mentions.append(span)
-        if (f.paragraph, f.heading) not in tasks:
-            tasks[f.paragraph, f.heading] = _tasks(doc, f)
-        for task in tasks[f.paragraph, f.heading]:
+        place = (f.paragraph, f.heading) if f.task is None else f.task
+        if place not in tasks:
+            tasks[place] = _tasks(doc, f)
+        for task in tasks[place]:
             if all(t.span.start != task.span.start for t in b.tasks):
                 b.tasks.append(task)
         if f.heading:
@@ -427,8 +467,12 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
 
 
 def _tasks(doc: Doc, f: Found) -> list[Task]:
-    """A heading's child items (or its own text when it has none); for a mention in running text, its paragraph."""
+    """A heading's child items (or its own text when it has none); for a mention in running text, its
+    paragraph; for a task table's row, its task cell."""
     p = doc.paragraphs[f.paragraph]
+    if f.task is not None:
+        start, end = f.task
+        return [Task.built(text=doc.text[start:end], span=doc.span(start, end))]
     if f.heading:
         out = []
         for q in doc.paragraphs[f.paragraph + 1:]:

@@ -36,8 +36,14 @@ def _office_titles() -> tuple[str, ...]:
     return tuple(sorted(gazetteer()["office_titles"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(u.lower() for u in gazetteer()["unit_nouns"])
+
+
 def after_titles(text: str, pos: int) -> int:
-    """The end of the office titles at ``pos`` ("Giám đốc, Thủ trưởng "), or ``pos``."""
+    """The end of the office titles at ``pos`` ("Giám đốc, Thủ trưởng "), or ``pos``. A title that
+    holds its unit noun ("Trưởng phòng Nội vụ") ends before it: the unit opens the body's name."""
     moved = True
     while moved:
         moved = False
@@ -45,6 +51,9 @@ def after_titles(text: str, pos: int) -> int:
         for title in _office_titles():
             t = title.lower()
             if low.startswith(t) and (len(low) == len(t) or not low[len(t)].isalnum()):
+                first, _, unit = t.partition(" ")
+                if first == "trưởng" and unit in _units():
+                    return pos + len(first) + 1  # "Trưởng phòng Nội vụ" is the head of the Phòng Nội vụ
                 pos += len(title)
                 sep = re.match(r"\s*(?:,\s*|và\s+)?", text[pos:])
                 pos += sep.end() if sep else 0

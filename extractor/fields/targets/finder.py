@@ -21,12 +21,13 @@ from ...records import Target
 from ...segment import item_marker
 from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
+from ..tables import is_table_row
 from .filter import target_veto
 from .grammar import APPENDIX_RE, COMMITMENT_RE, GOAL_HEADING_RE, OPENING_RE, PAST_PARAGRAPH_RE, SITUATION_RE
 from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
-from .tables import header_years, is_header_row, is_table_row, table_targets
+from .tables import header_years, is_header_row, table_targets
 
 
 def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:

@@ -310,5 +310,4 @@ RATE_BASE_RE = re.compile(
 
 # ---------------------------------------------------------------- tables
 
-TABLE_SEPARATOR_RE = re.compile(r"^[ \u00a0]*\|?[ \u00a0:|-]*-{3,}[ \u00a0:|-]*$")
 TABLE_YEAR_CELL_RE = re.compile(rf"^[ \u00a0]*(?:năm{SPACES})?(?P<year>{YEAR})[ \u00a0]*$", re.IGNORECASE)

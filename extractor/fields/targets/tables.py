@@ -8,10 +8,10 @@ from dataclasses import replace
 from typing import Optional
 
 from ..numbers import find_quantities
+from ..tables import SEPARATOR_RE, cells
 from .grammar import (
     RATE_NOUN_RE,
     STRONG_CUE_RE,
-    TABLE_SEPARATOR_RE,
     TABLE_YEAR_CELL_RE,
     TRIM,
 )
@@ -21,28 +21,17 @@ from .predicates import pos_predicate_start
 from .sentences import sentence_targets
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    """Cell ranges of a markdown table row ('| a | b |' or 'a | b'), offsets into the full text."""
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    if not line.lstrip().startswith("|"):
-        bars = [-1, *bars]
-    if line.rstrip()[-1:] != "|":
-        bars = [*bars, len(line)]
-    return [(offset + a + 1, offset + b) for a, b in zip(bars, bars[1:])]
-
-
 def header_years(line: str) -> tuple[Optional[int], ...]:
     """Column years of a table header row ('| Chỉ tiêu | 2023 | 2024 | 2025 |'), or ()."""
-    cells = [line[a:b] for a, b in _cells(line, 0)]
-    years = tuple(int(m.group("year")) if (m := TABLE_YEAR_CELL_RE.match(c)) else None for c in cells)
+    texts = [line[a:b] for a, b in cells(line, 0)]
+    years = tuple(int(m.group("year")) if (m := TABLE_YEAR_CELL_RE.match(c)) else None for c in texts)
     return years if any(years) and "%" not in line else ()
 
 
 def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> list[TargetMatch]:
-    cells = _cells(text[start:end], start)
     label_cell = None
     out: list[TargetMatch] = []
-    for index, (a, b) in enumerate(cells):
+    for index, (a, b) in enumerate(cells(text[start:end], start)):
         quantities = find_quantities(text[a:b])
         if not quantities:
             if label_cell is None and re.search(r"[^\W\d_]", text[a:b]):
@@ -96,10 +85,10 @@ def table_targets(text: str, ctx: TargetContext) -> list[TargetMatch]:
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if not line.strip() or TABLE_SEPARATOR_RE.match(line):
+        if not line.strip() or SEPARATOR_RE.match(line):
             continue
         years = header_years(line)
-        if years or (i + 1 < len(lines) and TABLE_SEPARATOR_RE.match(lines[i + 1])):
+        if years or (i + 1 < len(lines) and SEPARATOR_RE.match(lines[i + 1])):
             ctx = replace(ctx, column_years=years)
             continue
         out.extend(_table_row_targets(text, start, end, ctx))
@@ -111,12 +100,7 @@ def is_header_row(text: str) -> bool:
     rows apart) with every cell filled and no quantity ("| STT | Nhiệm vụ | Chủ trì |"); a row
     that only labels a part of a table leaves cells empty ("| II | Chỉ tiêu xã hội | | |")."""
     lines = text.split("\n", 2)
-    if len(lines) > 1 and TABLE_SEPARATOR_RE.match(lines[1]):
+    if len(lines) > 1 and SEPARATOR_RE.match(lines[1]):
         return True
-    cells = [lines[0][a:b].strip() for a, b in _cells(lines[0], 0)]
-    return len(cells) > 1 and all(cells) and not find_quantities(lines[0])
-
-
-def is_table_row(text: str) -> bool:
-    """A paragraph that is a markdown table row ("| a | b |")."""
-    return text.lstrip().startswith("|")
+    texts = [lines[0][a:b].strip() for a, b in cells(lines[0], 0)]
+    return len(texts) > 1 and all(texts) and not find_quantities(lines[0])
