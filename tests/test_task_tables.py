@@ -114,7 +114,7 @@ def check_tables(record: PlanRecord) -> None:
     leads = {b.name: sorted(t.text for t in b.tasks) for b in record.bodies if b.role == "lead"}
     for name, tasks in LEADS.items():
         assert set(tasks) <= set(leads.get(name, [])), (name, leads.get(name))
-    assert COORDINATES <= {b.name for b in record.bodies if b.role == "coordinate"}
+    assert {b.name for b in record.bodies if b.role == "coordinate"} >= COORDINATES
     tabled = [(d.what, d.due_month, d.due_year, d.frequency, d.by) for d in record.deadlines if d.kind == "task"]
     assert tabled == DEADLINES
     for d in record.deadlines:  # each deadline's evidence is its row's text
