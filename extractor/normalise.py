@@ -190,11 +190,27 @@ _LITERAL_BREAK = re.compile(r"\\r\\n|\\n|\\r")
 LITERAL_BREAKS_MIN = 3
 
 
+# A page that lost a decision's line breaks runs its parts together on one line ("...; Căn cứ ...;
+# Xét đề nghị ..., QUYẾT ĐỊNH: Điều 1. ... Điều 2. ..."): a long line is broken again before each
+# basis, the enacting formula, each article and the closing, where a clause ends before them.
+GLUED_LINE_MIN = 400
+_GLUED_BREAK = re.compile(
+    r"""(?:(?<=[.;:,])|(?<=[A-ZĐ]{2}))\s+
+        (?=Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Nơi\s+nhận\s*:
+          |Điều\s+\d{1,2}\s*[.:]\s+[A-ZĐ])
+      | (?<=QUYẾT\sĐỊNH:)\s+(?=Điều\s)""",
+    re.VERBOSE)
+
+
+_ARTICLE_NUMBER_END = re.compile(r"Điều\s+\d{1,2}\s*[.:]$")
+
+
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     """(start, end, page_break_before) for every line of the source; lines end at \n or \f (and at
-    literal "\\r\\n" sequences in a text that writes its line breaks out)."""
+    literal "\\r\\n" sequences in a text that writes its line breaks out, and where a long line runs
+    a decision's parts together)."""
     literal = source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
-    out = []
+    out: list[tuple[int, int, bool]] = []
     pos = 0
     for chunk in source.split("\n"):
         parts = chunk.split("\f")
@@ -202,12 +218,26 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
             if literal and "\\" in part:
                 start = pos
                 for m in _LITERAL_BREAK.finditer(part):
-                    out.append((start, pos + m.start(), j > 0 and start == pos))
+                    out += _unglued(source, start, pos + m.start(), j > 0 and start == pos)
                     start = pos + m.end()
-                out.append((start, pos + len(part), j > 0 and start == pos))
+                out += _unglued(source, start, pos + len(part), j > 0 and start == pos)
             else:
-                out.append((pos, pos + len(part), j > 0))  # a part after the first follows a form feed
+                out += _unglued(source, pos, pos + len(part), j > 0)  # a part after the first follows a form feed
             pos += len(part) + 1
+    return out
+
+
+def _unglued(source: str, start: int, end: int, page_break: bool) -> list[tuple[int, int, bool]]:
+    """The line ``source[start:end]``, broken where it runs a decision's parts together."""
+    if end - start < GLUED_LINE_MIN:
+        return [(start, end, page_break)]
+    out: list[tuple[int, int, bool]] = []
+    for m in _GLUED_BREAK.finditer(source, start, end):
+        if _ARTICLE_NUMBER_END.search(source, max(start, m.start() - 12), m.start()):
+            continue  # "Điều 2. Căn cứ vào ...": the article's own text
+        out.append((start, m.start(), page_break and not out))
+        start = m.end()
+    out.append((start, end, page_break and not out))
     return out
 
 
@@ -297,7 +327,7 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
         pieces = _restore_spaces(pieces)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
-        if not text.strip() or (text[0] in "|:-" and _TABLE_RULE.match(text)):
+        if not text.strip() or (text[0] in "|:-" and (_TABLE_RULE.match(text) or not text.strip(" |\u00a0"))):
             blank = True
             continue
         if (len(text) <= 24 or text.lstrip()[0] in "-_=.·*~") and _FURNITURE.match(text):

@@ -193,7 +193,7 @@ def test_district_plan(tmp_path):
     assert found[fold("Hội Liên hiệp Phụ nữ huyện")] == "coordinate"
     assert found[fold("Trung tâm Y tế huyện")] == "coordinate"
     assert found[fold("Phòng Giáo dục và Đào tạo")] == "lead"
-    assert found[fold("các trường Mầm non, Tiểu học, THCS")] == "lead"  # "trên địa bàn" is no part of the name
+    assert found[fold("các trường mầm non, tiểu học, trung học cơ sở")] == "lead"  # kinds written out; "trên địa bàn" is no part of the name
     assert found[fold("Ủy ban Mặt trận Tổ quốc Việt Nam huyện")] == "lead"
     # "tham mưu UBND huyện": advised, not assigned; the Nơi nhận list assigns nothing
     for name in ("Ủy ban nhân dân huyện", "Ủy ban nhân dân tỉnh", "Sở Y tế"):

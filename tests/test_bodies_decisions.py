@@ -146,9 +146,22 @@ def test_the_items_after_an_article_that_announces_them_are_its_addressees(tmp_p
      ["các Bộ", "các cơ quan ngang bộ", "các cơ quan thuộc Chính phủ", "Ủy ban nhân dân tỉnh, thành phố"]),
     ("Điều 4. Các Cục trưởng, Vụ trưởng, Thủ trưởng đơn vị trực thuộc Bộ chịu trách nhiệm thi hành Quyết định này.",
      ["các Cục", "các Vụ", "các đơn vị trực thuộc Bộ"]),
-    # without "Các" the titles name one head each, and a title that stands alone names nobody in particular
+    # without "Các" too: a title alone is the head of each unit, a kind of body after a title is each of them
+    ("Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố và Thủ trưởng cơ "
+     "quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+     ["các Bộ", "các cơ quan ngang Bộ", "Ủy ban nhân dân tỉnh, thành phố", "các cơ quan, đơn vị có liên quan"]),
+    # a title with its unit's name names that one
     ("Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi "
      "hành Quyết định này.", ["Văn phòng Bộ", "Vụ Pháp chế", "các đơn vị có liên quan"]),
+    # the bodies under one title share the localities the last of them names
+    ("Điều 3. Chánh Văn phòng Bộ; Giám đốc Sở Y tế, Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc "
+     "Trung ương chịu trách nhiệm thi hành Quyết định này.",
+     ["Văn phòng Bộ", "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+      "Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("Điều 3. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Nội vụ huyện, Trưởng ban Dân tộc tỉnh và Thủ "
+     "trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này.",
+     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Phòng Nội vụ huyện", "Ban Dân tộc tỉnh",
+      "các cơ quan liên quan"]),
 ])
 def test_a_plural_list_of_titles_names_every_unit(tmp_path, article, expected):
     assert list(bodies(tmp_path, article)) == expected
@@ -191,3 +204,47 @@ def test_a_letters_requests_and_coordination(tmp_path, body, expected):
     found = {b.name: b.role for b in extract_bodies(build_doc(path))}
     assert found.pop("các trường trung học phổ thông") == "lead"  # the addressee, named through its head
     assert found == expected
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    # heads named after a directive, and as the subject of "chịu trách nhiệm"
+    ("Điều 2. Giao Thủ trưởng các Sở, ban, ngành, đơn vị có liên quan, Chủ tịch UBND các huyện, thị xã, thành phố "
+     "căn cứ Kế hoạch này tổ chức triển khai thực hiện.",
+     {"các Sở, ban, ngành, đơn vị có liên quan": "lead", "Ủy ban nhân dân các huyện, thị xã, thành phố": "lead"}),
+    ("Điều 2. Căn cứ vào mục tiêu của Kế hoạch, Giám đốc các Sở, Thủ trưởng các Ban ngành tỉnh và doanh nghiệp có "
+     "liên quan, Chủ tịch UBND huyện, thị xã, thành phố chịu trách nhiệm xây dựng các đề án cụ thể.",
+     {"các Sở": "lead", "các Ban ngành tỉnh": "lead", "doanh nghiệp có liên quan": "lead",
+      "Ủy ban nhân dân huyện, thị xã, thành phố": "lead"}),
+])
+def test_bodies_named_through_their_heads_in_running_text(tmp_path, article, expected):
+    assert bodies(tmp_path, article) == expected
+
+
+def test_a_decision_run_together_on_one_line_is_read_as_its_parts(tmp_path):
+    glued = ("QUYẾT ĐỊNH Ban hành Kế hoạch phát triển kinh tế - xã hội năm 2016 ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH "
+             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị quyết số "
+             "09/2015/NQ-HĐND ngày 10/12/2015 của Hội đồng nhân dân tỉnh về nhiệm vụ kinh tế - xã hội năm 2016; "
+             "Xét đề nghị của Giám đốc Sở Kế hoạch và Đầu tư tại Tờ trình số 07/TTr-SKHĐT ngày 05/01/2016, "
+             "QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển kinh tế - xã hội năm 2016. "
+             "Điều 2. Căn cứ vào mục tiêu của Kế hoạch, Giám đốc Sở Tài chính chịu trách nhiệm bố trí kinh phí. "
+             "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Kế hoạch và Đầu tư chịu trách nhiệm thi hành Quyết "
+             "định này.")
+    path = tmp_path / "qd.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 91/QĐ-UBND\nNam Định, ngày 18 tháng 01 năm 2016\n"
+                    + glued + "\n", "utf-8")
+    doc = build_doc(path)
+    articles = [p.text[:8] for p in doc.paragraphs if p.role == "article"]
+    assert articles == ["Điều 1. ", "Điều 2. ", "Điều 3. "]
+    assert sum(p.text.startswith("Căn cứ") for p in doc.paragraphs if p.role == "preamble") == 2
+    assert {b.name: b.role for b in extract_bodies(doc)} == {
+        "Sở Tài chính": "lead", "Văn phòng Ủy ban nhân dân tỉnh": "lead", "Sở Kế hoạch và Đầu tư": "lead"}
+
+
+def test_kinds_of_school_are_written_out_in_a_plural_mention(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text(LETTER.format(province="NAM ĐỊNH", place="Nam Định", body="") .replace(
+        "Kính gửi: Hiệu trưởng các trường trung học phổ thông.",
+        "Kính gửi:\n|\n- Hiệu trưởng các trường MN - MG,\n- Hiệu trưởng các trường TH, THCS;\n"
+        "- Giám đốc Trung tâm GDTX huyện.\n|\nPhòng Giáo dục và Đào tạo đề nghị các đơn vị thực hiện."), "utf-8")
+    found = {b.name for b in extract_bodies(build_doc(path))}
+    assert {"các trường mầm non - mẫu giáo", "các trường tiểu học, trung học cơ sở"} <= found

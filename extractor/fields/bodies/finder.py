@@ -46,6 +46,8 @@ class Found:
     task: tuple[int, int] | None = None  # a task table's task cell (offsets into Doc.text)
 
 
+# "... chịu trách nhiệm ...", after a list of heads
+RESPONSIBLE = re.compile(r"\s*(?:chịu|có)\s+trách\s+nhiệm\b")
 # Directives that ask or assign (not guide or urge): their generic objects count wherever they stand.
 REQUEST_CUES = ("đề nghị", "yêu cầu", "giao", "phân công")
 # A preamble line that states a basis ("Căn cứ ...", "Xét Tờ trình ...", "Theo đề nghị của ..."): it names
@@ -208,7 +210,11 @@ class _Finder:
                 mentions, end = parse_list(tk, 0)
                 self.distribute(mentions)
                 generic_counts = generic or self.letter
-                mentions = [x for x in mentions if (not x.generic or (generic_counts and self.assigned(kind, text, body_at, cue, x)))
+                # heads named as the subject of "chịu trách nhiệm ...": the bodies are charged with it
+                charged = (kind == "subject" and after_titles(text, at) > at
+                           and RESPONSIBLE.match(text, tk.offset(end)) is not None)
+                mentions = [x for x in mentions
+                            if (not x.generic or (generic_counts and (charged or self.assigned(kind, text, body_at, cue, x))))
                             and not self.cataphoric(tk, x)]
                 if not mentions:
                     continue
@@ -266,6 +272,8 @@ class _Finder:
         word = m.group(0)
         low = word.lower()
         lengths = self.lex.lengths
+        if low in lengths["office"]:
+            return True  # "Thủ trưởng các Sở ...": a body named through its head
         if low in lengths["determiner"] and low not in lengths["head"] and low not in lengths["generic"]:
             # "các hoạt động": after a determiner, a unit noun or a level word must follow
             nxt = NEXT_WORD.match(text, m.end())

@@ -126,10 +126,13 @@ def _item_end(text: str, pos: int, end: int, own: str) -> int:
 def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tokens]) -> list[Named]:
     """Every body named in ``text[start:end]``, a list of heads and bodies.
 
-    A list that opens with "Các" before a title ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...")
-    is plural throughout: a title that names its unit and stands alone is that unit ("Bộ trưởng" →
-    "các Bộ"), and a kind of body after a title is every one of them ("các cơ quan ngang bộ")."""
+    A title that names its unit and stands alone is the head of every such unit ("Bộ trưởng, Thủ
+    trưởng ..." → "các Bộ"), and a kind of body after a title is every one of them ("Thủ trưởng cơ
+    quan ngang bộ" → "các cơ quan ngang bộ"). The bodies under one title share the localities the
+    last of them names ("Giám đốc Sở Y tế, Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố": the
+    Sở Y tế of each province too)."""
     out: list[Named] = []
+    group: list[Named] = []  # the bodies named under the current title
     plural = _PLURAL_TITLES.match(text, start)
     pos = plural.end() if plural else start
     while pos < end:
@@ -140,7 +143,7 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
         titled = _unit_title(text, pos, end)
         if titled is not None:  # "Bộ trưởng," alone: the head of each Bộ
             name, stop = titled
-            out.append(Named(f"các {name}" if plural else name, pos, stop, bool(plural)))
+            out.append(Named(f"các {name}", pos, stop, True))
             pos = stop
             continue
         body_at = after_titles(text, pos)
@@ -166,11 +169,24 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
             pos = items[-1].end if items else stop + colon.end()
             continue
         written = text[m.start:stop]
-        if plural and written[:1].islower() and body_at > pos and not written.startswith(("các ", "những ")):
-            written = "các " + written  # "Thủ trưởng cơ quan ngang bộ" in a plural list
-        out.append(Named(written, m.start, stop, m.generic))
+        if body_at > pos and tk.match("generic", 0) and not tk.is_cap(0):
+            written = "các " + written  # "Thủ trưởng cơ quan ngang bộ": the head of each
+        named = Named(written, m.start, stop, m.generic)
+        group = [named] if body_at > pos else [*group, named]
+        shared = _LOCALITIES.search(written) if len(group) > 1 else None
+        if shared is not None:
+            for earlier in group[:-1]:
+                if not _LEVEL_WORD.search(earlier.text):
+                    earlier.text = f"{earlier.text} {shared.group(1)}"
+        out.append(named)
         pos = stop if after else end
     return out
+
+
+# "... các tỉnh, thành phố trực thuộc Trung ương" closing a name: localities every body of its group shares
+_LOCALITIES = re.compile(r"\s(các\s+(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\b.*)$")
+_LEVEL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|Trung\s+ương|cấp)\b",
+                         re.IGNORECASE)
 
 
 # "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural

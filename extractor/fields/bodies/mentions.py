@@ -280,7 +280,7 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             parsed[k] = parse_mention(tk, k, heading)
         return parsed[k]
 
-    k = i
+    k = _after_titles(tk, i)
     while True:
         m = mention_at(k)
         if m is None:
@@ -292,10 +292,21 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             sep = 2 if tk.lower(k + 1) == "và" else 1
         elif tk.lower(k) == "và":
             sep = 1
-        if not sep or mention_at(k + sep) is None:
+        nxt = _after_titles(tk, k + sep) if sep else k
+        if not sep or mention_at(nxt) is None:
             break
-        k += sep
+        k = nxt
     return out, k
+
+
+def _after_titles(tk: Tokens, k: int) -> int:
+    """The token after the heads' titles at ``k`` ("Thủ trưởng", "Giám đốc, Thủ trưởng"): a list
+    may name bodies through their heads ("Giao Thủ trưởng các Sở, ngành, Chủ tịch UBND các huyện")."""
+    while (n := tk.match("office", k)) and not tk.match("head", k + n - 1):
+        k += n
+        if tk.text(k) == "," or tk.lower(k) == "và":
+            k += 1
+    return k
 
 
 _DEFINING = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?[“\"]?(?P<abbr>[A-ZĐ][A-ZĐ&]{1,11})[”\"]?\s*\)"

@@ -33,12 +33,28 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
         if right in name:
             name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
     name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
+    if name.startswith(("các trường ", "các Trường ")):
+        name = _school_kinds(name)
     if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
         head = Lexicon.load().phrases["head"]
         first = name.split()[0]
         if (first.lower(),) in head or tuple(name.lower().split()[:2]) in head:
             name = name[0].upper() + name[1:]
     return name
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
+    g = gazetteer()
+    kinds = {k: v.lower() for k, v in {**g["school_grade_abbreviations"], **g["school_kind_abbreviations"]}.items()}
+    return re.compile(r"\b(" + "|".join(sorted(kinds, key=len, reverse=True)) + r")\b"), kinds
+
+
+def _school_kinds(name: str) -> str:
+    """"các trường THCS", "các trường MN - MG": the kinds of school a plural mention names, written out."""
+    pattern, kinds = _kinds()
+    head, rest = name[:len("các trường ")], name[len("các trường "):]
+    return "các trường " + pattern.sub(lambda m: kinds[m.group(1)], rest) if head.lower() == "các trường " else name
 
 
 _KEY_DROP = re.compile(r"^(?:các|mỗi|từng|những)\s+|\s+(?:trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)$")
