@@ -17,18 +17,23 @@ from ..grammar import unit_nouns
 from ..records import Metadata
 from ..resources import data_json
 from ..segment.lines import DOC_TYPE_LINE, PLACE_DATE, SIGNING_AUTHORITY, opens_issuer, upper_share
+from .bodies.lexicon import gazetteer
 from .bodies.naming import body_level
+from .bodies.naming import canonical as canonical_body
 from .docnumbers import parse_number_line, type_by_code
 from .header import Header, Piece, read_header
-from .names import canonical_name, name_from_capitals
-from .places import place_case, province_kind, provinces
+from .names import name_from_capitals
+from .places import lookup, place_case, province_kind, provinces, restore_glyphs
 
 # The plan's own sentence naming its issuer: "Sở X xây dựng Kế hoạch ...", "UBND xã Y ban hành Kế hoạch".
 _ISSUER_VERB = re.compile(
-    r"\s(?:xây\s+dựng|ban\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
+    r"\s(?:[Xx]ây\s+dựng|[Bb]an\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?P<type>Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
 )
+# A letter's sender asks its addressees: "Sở Nông nghiệp và PTNT đề nghị UBND các huyện ..."
+_SENDER_VERB = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\s+(?!của\b)")
 # Where a body's name can begin: a unit noun of the gazetteer, capitalised ("Sở", "Ủy ban nhân dân").
-_UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND)\b")
+_UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND"
+                         r"|(?:trường|phòng|sở|trung\s+tâm)(?=\s+[A-ZĐ]))\b")  # "trường Mầm non Cẩm Lĩnh A"
 # Words that show the text between a candidate and the verb is a citation, not a name.
 _NOT_A_NAME = re.compile(r"\b(?:của|về|ngày|số|theo)\b")
 _DEFINED_ABBREV = re.compile(r"\s*\((?:sau đây gọi tắt là\s+|viết tắt là\s+)?[A-ZĐ][A-ZĐ&]{1,10}\)")
@@ -63,6 +68,7 @@ def extract_metadata(doc: Doc) -> Metadata:
     if doc.outline.title is not None:
         meta.title, meta.spans["title"] = doc.outline.title.text, doc.outline.title.span
     meta.issuer = _issuer_from_header(doc, header, meta) or _issuer_from_text(doc, meta)
+    meta.doc_type = meta.doc_type or _announced_type(doc)
     _closing(doc, meta)
     return meta
 
@@ -86,6 +92,7 @@ def _place_date(doc: Doc, header: Header, meta: Metadata) -> None:
     if piece is None or m is None:
         return
     meta.place = " ".join(m.group("place").split())
+    meta.place = restore_glyphs(meta.place) or meta.place if lookup(meta.place) is None else meta.place
     year, month, day = m.group("year"), m.group("month"), m.group("day")
     meta.date = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
     joined = doc.text[piece.start:piece.end] == piece.text  # else the cell was rejoined from pieces
@@ -112,9 +119,41 @@ def _inferred_doc_type(doc: Doc, header: Header, meta: Metadata) -> Optional[str
     code = (meta.symbol or "").split("-")[0].split("/")[0]
     if code in type_by_code():
         return type_by_code()[code]
-    if meta.symbol or header.subject is not None or any(p.role == "addressee" for p in doc.paragraphs):
+    if meta.symbol or header.subject is not None or any(
+            p.role == "addressee" or _ADDRESSED.match(p.text) for p in doc.paragraphs[:15]):
         return "Công văn"
+    return _titled_type(doc)
+
+
+def _titled_type(doc: Doc) -> Optional[str]:
+    """With no header at all: the type the page's title line opens with ("Quyết định về việc triển khai
+    ...", "Nghị quyết về kế hoạch ...", "KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022"): the first line of the
+    document that is neither furniture nor body."""
+    types = {t.casefold(): t for t in type_by_code().values()}
+    for p in doc.paragraphs[:12]:
+        if p.role in ("article", "section_heading", "item", "body", "closing"):
+            return None
+        words = p.text.split()
+        if len(words) < 3 or p.text.rstrip().endswith((";", ",")) or not words[0][:1].isupper():
+            continue  # a title line: a few words opening with a capital, not a basis ("Căn cứ ...;")
+        for n in (2, 1):  # "Kế hoạch", "Công văn" have two words
+            if " ".join(words[:n]).casefold() in types:
+                return types[" ".join(words[:n]).casefold()]
     return None
+
+
+def _announced_type(doc: Doc) -> Optional[str]:
+    """The type a preamble announces its document as ("... xây dựng kế hoạch tuyển sinh như sau:")."""
+    for p in doc.paragraphs:
+        if p.role == "preamble" and (m := _ISSUER_VERB.search(p.text)):
+            return " ".join(m.group("type").split()).capitalize()
+        if p.role in ("article", "section_heading", "item", "body"):
+            break
+    return None
+
+
+# "Kính gửi: ..." opening a paragraph: a letter, even where its addressees run on in the text
+_ADDRESSED = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- issuer
@@ -160,12 +199,25 @@ def _opens_unit(text: str) -> Optional[str]:
     return "UBND" if text.startswith("UBND") else None
 
 
+def _completed(name: str) -> str:
+    """A name cut after a joining word ("Bộ Tài nguyên và": a header's second line lost) completed by
+    the one field of the gazetteer it opens ("Bộ Tài nguyên và Môi trường"); else as it is."""
+    if not name.endswith((" và", ",", " -")):
+        return name
+    unit = _opens_unit(name)
+    if unit is None:
+        return name
+    tail = name[len(unit):].strip().casefold()
+    fields = [f for f in gazetteer()["fields"] if f.casefold().startswith(tail) and len(f) > len(tail)]
+    return f"{name[:len(unit)]} {fields[0]}" if len(fields) == 1 else name
+
+
 def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[str]:
     capitals = [line for line in header.issuer_lines if upper_share(line.text) >= 0.8]
     units = _units(capitals)
     if not units or not opens_issuer(units[-1]):
         return None
-    name = name_from_capitals(units[-1])
+    name = _completed(name_from_capitals(units[-1]))
     meta.spans["issuer"] = doc.span(capitals[0].start, capitals[-1].end)
     if _locality(name) or _national(name) or body_level(name) == "school":
         return name
@@ -178,20 +230,23 @@ def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[st
 
 def _issuer_from_text(doc: Doc, meta: Metadata) -> Optional[str]:
     """The body the plan's own sentence names ("Sở X xây dựng Kế hoạch ..."), with its locality."""
+    letter = meta.doc_type == "Công văn"
     for p in doc.paragraphs:
-        if p.role not in ("preamble", "title", "body"):
+        if p.role not in ("preamble", "title", "body", "addressee"):
             continue
-        verb = _ISSUER_VERB.search(p.text)
+        verb = _ISSUER_VERB.search(p.text) or (_SENDER_VERB.search(p.text) if letter else None)
         if not verb:
             continue
-        window_start = max(0, verb.start() - 160)
+        clause = max(p.text.rfind(c, 0, verb.start()) for c in ".,;:") + 1  # the subject opens its clause
+        window_start = max(0, verb.start() - 160, clause)
         starts = [m.start() for m in _UNIT_START.finditer(p.text, window_start, verb.start())]
         begin = next((s for s in starts if not _NOT_A_NAME.search(p.text[s:verb.start()])), None)
         if begin is None:
             continue
         raw = p.text[begin:verb.start()]
         meta.spans["issuer"] = doc.span(p.start + begin, p.start + verb.start())
-        name = canonical_name(_DEFINED_ABBREV.sub("", raw))
+        name = canonical_body(_DEFINED_ABBREV.sub("", raw), {})
+        name = name[0].upper() + name[1:]
         return name if _national(name) or body_level(name) == "school" else _with_locality(name, doc, meta)
     return None
 
@@ -212,15 +267,37 @@ _UNIT_NOUNS_LOWER = frozenset(n.lower() for n in unit_nouns())
 
 
 def _with_locality(name: str, doc: Doc, meta: Metadata) -> str:
-    """'Sở X' of a province plan → 'Sở X tỉnh Lạng Sơn'; a name that names a place is kept."""
+    """'Sở X' of a province plan → 'Sở X tỉnh Lạng Sơn'; a district's body ('Ủy ban nhân dân huyện',
+    'Phòng Giáo dục và Đào tạo') takes the district its text names most; a name that names a place is
+    kept."""
     if any(place in name for place in provinces()) or _locality(name):
         return name
+    if body_level(name) in ("district", "department"):
+        district = _document_district(doc)
+        if district is not None:
+            level, place = district
+            return f"{name} {place}" if name.endswith(" " + level) else f"{name} {level} {place}"
     province = _document_province(doc, meta)
     if not province:
         return name
     if re.search(r"\btỉnh\b|\bthành phố\b", name, re.I):
         return f"{name} {province}"
     return f"{name} {province_kind(province)} {province}"
+
+
+_DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
+
+
+def _document_district(doc: Doc) -> Optional[tuple[str, str]]:
+    """The district a document's text names most ("huyện U Minh Thượng", "thành phố Huế"), not a
+    province-level city; (level word, place)."""
+    counts: dict[tuple[str, str], int] = {}
+    known = provinces()
+    for m in _DISTRICT.finditer(doc.text):
+        level, place = m.group(1), m.group(2)
+        if place not in known or level != "thành phố":
+            counts[level, place] = counts.get((level, place), 0) + 1
+    return max(counts, key=lambda key: counts[key]) if counts else None
 
 
 def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:

@@ -51,7 +51,33 @@ def place_case(name: str) -> str:
     found = lookup(name)
     if found:
         return found[0]
+    restored = restore_glyphs(name)
+    if restored:
+        return restored
     return " ".join(w if _abbreviation(w) else w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def restore_glyphs(name: str) -> Optional[str]:
+    """The province or district ``name`` is, written by a font that lost its accented letters ("ĐK LK"
+    for Đắk Lắk, "Ph Th" for Phú Thọ): the one unit whose name gives ``name`` when some of its
+    non-ASCII letters are dropped; None when no unit, or more than one, does."""
+    written = " ".join(clean(name).split()).casefold()
+    if len(written) < 3 or not any(c.isascii() and c.isalpha() for c in written):
+        return None
+    matches = {unit for key, (unit, level) in _by_key().items()
+               if level != "commune" and len(key) > len(written) and _drops_accents(key, written)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _drops_accents(full: str, written: str) -> bool:
+    """Whether ``written`` is ``full`` with some of its non-ASCII characters left out."""
+    i = 0
+    for c in full:
+        if i < len(written) and written[i] == c:
+            i += 1
+        elif c.isascii():
+            return False
+    return i == len(written)
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")

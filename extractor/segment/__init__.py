@@ -21,7 +21,7 @@ from typing import Optional
 from ..document import Paragraph
 from ..kinds import classify
 from ..records import Block, Outline, Section
-from .body import build_sections, find_appendix, find_headings, mark_articles, nest_items
+from .body import article_sections, build_sections, find_appendix, find_headings, mark_articles, nest_items
 from .closing import closing_start, mark_signature
 from .front import (
     document_start,
@@ -58,8 +58,12 @@ def segment(paragraphs: list[Paragraph], span_of, recognised: Callable[[int], bo
         p.role = "furniture"
     body = _front(paragraphs, start, n)
     closing: list[int] = []
+    in_articles: list[Section] = []
     if body < n and (ENACTING.match(paragraphs[body].text.strip()) or ARTICLE.match(paragraphs[body].text)):
+        articles_at = body
         body, closing = _decision(paragraphs, body, n, span_of)
+        if body >= n:  # no plan attached: the content an article sets out may have sections of its own
+            in_articles = article_sections(paragraphs, articles_at, closing[0] if closing else n, span_of)
     heads = find_headings(paragraphs, body, n)
     close = closing_start(paragraphs, heads[-1][0] + 1 if heads else body, n)
     heads = [(i, h) for i, h in heads if i < close]
@@ -68,7 +72,7 @@ def segment(paragraphs: list[Paragraph], span_of, recognised: Callable[[int], bo
     first = heads[0][0] if heads else close
     nest_items(paragraphs, None, range(body, first), span_of, None)  # a body before any heading
     outline = Outline()
-    outline.sections = build_sections(paragraphs, heads, close, span_of, recognised)
+    outline.sections = in_articles + build_sections(paragraphs, heads, close, span_of, recognised)
     closing += list(range(close, end))
     for i in closing:
         paragraphs[i].role = "closing"

@@ -112,6 +112,37 @@ def mark_articles(paragraphs: list[Paragraph], lo: int, hi: int, span_of: SpanOf
             q.context = [p.text] + q.context
 
 
+def article_sections(paragraphs: list[Paragraph], lo: int, hi: int, span_of: SpanOf) -> list[Section]:
+    """The sections of the content an article sets out ("Điều 1. Phê duyệt Đề án ... với những nội dung
+    chủ yếu sau: I. QUAN ĐIỂM ... II. MỤC TIÊU ..."): strict Roman headings in sequence under an article
+    that ends with a colon, each running to the next one or the article's end. Their paragraphs keep
+    their places under the article and take the section's number."""
+    sections: list[Section] = []
+    article: Optional[Paragraph] = None
+    expected = 1
+    heads: list[tuple[int, Heading, int]] = []  # (index, heading, end of its article)
+    for i in range(lo, hi):
+        p = paragraphs[i]
+        if p.role == "article":
+            article = p if p.text.rstrip().endswith(":") else None
+            continue
+        heading = read_heading(p) if article is not None else None
+        if heading is None or heading.kind != "roman" or not heading.strict or heading.value != expected:
+            continue
+        end = next((k for k in range(i + 1, hi) if paragraphs[k].role == "article"), hi)
+        heads.append((i, heading, end))
+        expected += 1
+    for k, (i, heading, end) in enumerate(heads):
+        stop = min(end, heads[k + 1][0]) if k + 1 < len(heads) else end
+        head = paragraphs[i]
+        head.role, head.marker, head.label = "section_heading", heading.marker, heading.number
+        for q in paragraphs[i:stop]:
+            q.section = heading.number
+        sections.append(Section(number=heading.number, title=heading.title, heading_level=head.heading_level,
+                                span=span_of(head.start, head.end), body_span=span_of(head.start, paragraphs[stop - 1].end)))
+    return sections
+
+
 def find_appendix(paragraphs: list[Paragraph], lo: int, hi: int) -> Optional[int]:
     """Where an appendix ("PHỤ LỤC ...") begins in ``paragraphs[lo:hi]``, if it does."""
     for i in range(lo, hi):

@@ -29,7 +29,8 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
             "mười": 10}
 _PART_HEADING = re.compile(
     rf"""^(?P<num>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+
-           (?:(?:THỨ|thứ)\s+(?P<ord>[^\W\d_]+)|(?P<roman>{ROMAN})(?<=[IVXLC])|(?P<digits>\d{{1,2}})))
+           (?:(?:THỨ|thứ)\s+(?P<ord>[^\W\d_]+)|(?P<roman>{ROMAN})(?<=[IVXLC])|(?P<digits>\d{{1,2}})
+              |(?P<letter>[A-H])(?![^\W\d_])))                                  # Phần A
         \s*(?:[.:)]|\s[-–]\s?)?\s*
         (?P<title>\S.*?)?[\s.:]*$
     """, re.VERBOSE)
@@ -71,6 +72,8 @@ def number_value(number: str) -> int:
     if m:
         if m.group("ord"):
             return ORDINALS.get(m.group("ord").lower(), 0)
+        if m.group("letter"):
+            return ord(m.group("letter")) - ord("A") + 1
         return roman_value(m.group("roman")) if m.group("roman") else int(m.group("digits"))
     if re.fullmatch(ROMAN, number) and number:
         return roman_value(number)

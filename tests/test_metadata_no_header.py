@@ -1,0 +1,75 @@
+"""Metadata of documents as web pages keep them: no header, a page title instead of a document-type
+line, a letter whose sender only speaks in its text, a header that lost its accented letters or its
+second line. Each class on variants written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.fields.metadata import extract_metadata
+from extractor.fields.places import restore_glyphs
+from extractor.pipeline import build_doc
+
+
+def metadata(tmp_path: Path, text: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    return extract_metadata(build_doc(path))
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [
+    ("Quyết định về việc triển khai thực hiện nhiệm vụ kế hoạch phát triển kinh tế - xã hội năm 2020", "Quyết định"),
+    ("Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2023", "Nghị quyết"),
+    ("KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022", "Kế hoạch"),
+    ("Kế hoạch Kinh tế - xã hội giai đoạn 2021-2025", "Kế hoạch"),
+])
+def test_a_page_title_names_the_type(tmp_path, title, doc_type):
+    text = f"Tìm kiếm tin tức\n{title}\nNgày cập nhật 10/01/2020\n\n1. Mục tiêu\nTăng trưởng kinh tế 7%.\n"
+    assert metadata(tmp_path, text).doc_type == doc_type
+
+
+def test_a_preamble_that_announces_a_plan_names_its_issuer_and_type(tmp_path):
+    meta = metadata(tmp_path, "- Căn cứ Điều lệ trường mầm non;\nCăn cứ điều kiện thực tế của nhà trường, trường "
+                              "Mầm non Hoa Sen B xây dựng kế hoạch tuyển sinh năm học 2020 - 2021 như sau:\n"
+                              "I. MỤC ĐÍCH\nTuyển sinh đúng quy định.\n")
+    assert (meta.issuer, meta.doc_type) == ("Trường Mầm non Hoa Sen B", "Kế hoạch")
+
+
+@pytest.mark.parametrize(("sender", "place_words", "issuer"), [
+    ("Phòng Giáo dục- Đào tạo", "trên địa bàn thành phố Huế", "Phòng Giáo dục và Đào tạo thành phố Huế"),
+    ("Phòng Nội vụ", "các xã của huyện Đại Lộc", "Phòng Nội vụ huyện Đại Lộc"),
+    ("Sở Nông nghiệp và PTNT", "trên địa bàn tỉnh Hưng Yên", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Hưng Yên"),
+])
+def test_a_letters_sender_with_its_locality(tmp_path, sender, place_words, issuer):
+    meta = metadata(tmp_path, f"Kính gửi: Hiệu trưởng các đơn vị trực thuộc. Thực hiện Kế hoạch số 12/KH-UBND ngày "
+                              f"13/4/2018 về tổng vệ sinh {place_words}, {sender} yêu cầu các đơn vị thực hiện:\n"
+                              "1. Vận động cán bộ tham gia.\n")
+    assert (meta.issuer, meta.doc_type) == (issuer, "Công văn")
+
+
+def test_a_districts_body_takes_the_district_its_text_names(tmp_path):
+    meta = metadata(tmp_path, "Thực hiện Kế hoạch số 25/KH-UBND của UBND tỉnh Kiên Giang, Ủy ban nhân dân huyện "
+                              "Xây dựng Kế hoạch tổ chức rà soát hộ nghèo trên địa bàn huyện U Minh Thượng như sau:\n"
+                              "I. MỤC ĐÍCH\nRà soát đúng quy trình ở huyện U Minh Thượng.\n")
+    assert meta.issuer == "Ủy ban nhân dân huyện U Minh Thượng"
+
+
+@pytest.mark.parametrize(("written", "unit"), [
+    ("ĐK LK", "Đắk Lắk"), ("Đk Lk", "Đắk Lắk"), ("Ph Th", "Phú Thọ"), ("Bnh Dng", "Bình Dương"),
+    ("Hà Nội", None),  # nothing lost
+    ("Lng Sn", None),  # Lạng Sơn or Lương Sơn: no guess
+])
+def test_a_place_that_lost_its_accented_letters(written, unit):
+    assert restore_glyphs(written) == unit
+
+
+def test_a_header_that_lost_its_accents_or_its_second_line(tmp_path):
+    lost = metadata(tmp_path, "ỦY BAN NHÂN DÂN\nTỈNH ĐK LK\nSố: 3521/QĐ-UBND\nĐk Lk, ngày 24 tháng 11 năm 2016\n"
+                              "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
+    assert (lost.issuer, lost.place) == ("Ủy ban nhân dân tỉnh Đắk Lắk", "Đắk Lắk")
+    cut = metadata(tmp_path, "BỘ TÀI NGUYÊN VÀ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                             "Số: 3059/BTNMT-TCBHĐVN | Hà Nội, ngày 21 tháng 08 năm 2009 |\n"
+                             "Kính gửi: Sở Tài nguyên và Môi trường Quảng Nam\nĐề nghị Quý cơ quan góp ý kiến.\n")
+    assert cut.issuer == "Bộ Tài nguyên và Môi trường"
