@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from batch_corpus import ALL_KINDS, DEV_DOCS, HANG_FAULT, HELDOUT, SEEDS, make_corpus
 
-from extractor.batch import collect, run_batch
+from extractor.batch import collect, run
 from extractor.batch.limits import Limits
 from extractor.batch.progress import Progress
 from extractor.batch.worker import FAULTS_ENV
@@ -62,7 +62,7 @@ def text_rate(folder: Path, out: Path, **engine) -> tuple[float, float]:
     """Documents/s between the first and the last finished text plan, and the peak worker RSS (MiB)."""
     clock = Clock()
     shutil.rmtree(out, ignore_errors=True)
-    summary = run_batch(collect([folder]), out, progress=clock, **engine)
+    summary = run(collect([folder]), out, progress=clock, **engine)
     assert summary.errors == 0 and summary.records == len(clock.times)
     return clock.rate(), summary.peak_worker_rss_mb
 

@@ -1,4 +1,4 @@
-"""``run_batch`` / ``vnplan batch`` on a small corpus of submissions: every input accounted for, the
+"""``run`` / ``vnplan batch`` on a small corpus of submissions: every input accounted for, the
 output folder's layout (the search index reads it), resuming, and the Dask engine."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from batch_corpus import ALL_KINDS, HELDOUT, SEEDS, make_corpus
 
-from extractor.batch import Input, collect, run_batch
+from extractor.batch import Input, collect, run
 from extractor.batch.dask_engine import DaskEngine
 from extractor.batch.tasks import Task
 from extractor.cli import main
@@ -52,7 +52,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def batch(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    return run_batch(collect([corpus.root]), out, check=True, html=True, jobs=2)
+    return run(collect([corpus.root]), out, check=True, html=True, jobs=2)
 
 
 def test_every_input_is_accounted_for(corpus, batch):
@@ -105,15 +105,15 @@ def test_summary_has_one_row_per_input(corpus, batch):
 
 
 def test_run_json_counts_match_the_files(batch):
-    run = json.loads((batch.out / "run.json").read_text("utf-8"))
-    assert run["status"] == "complete" and run["parameters"]["check"] is True
-    counts = run["counts"]
+    run_json = json.loads((batch.out / "run.json").read_text("utf-8"))
+    assert run_json["status"] == "complete" and run_json["parameters"]["check"] is True
+    counts = run_json["counts"]
     kinds = [json.loads(p.read_text("utf-8"))["record_type"] for p in (batch.out / "records").rglob("*.json")]
     assert counts["records"] == kinds.count("plan") and counts["errors"] == kinds.count("error")
     assert counts["errors"] == len(csv_rows(batch.out / "errors.csv"))
     assert counts["skipped"] == len(csv_rows(batch.out / "skipped.csv"))
-    assert counts["inputs"] == len(run["inputs"]) == counts["records"] + counts["errors"] + counts["skipped"]
-    assert all(len(i["sha256"]) == 64 for i in run["inputs"] if i["status"] != "error")
+    assert counts["inputs"] == len(run_json["inputs"]) == counts["records"] + counts["errors"] + counts["skipped"]
+    assert all(len(i["sha256"]) == 64 for i in run_json["inputs"] if i["status"] != "error")
 
 
 def test_alignment_across_plans(batch):
@@ -132,11 +132,11 @@ def test_rerun_keeps_what_is_done_and_redoes_what_changed(corpus, batch, tmp_pat
     out = tmp_path / "out"
     shutil.copytree(batch.out, out)
     before = (out / "records.jsonl").read_bytes()
-    again = run_batch(collect([corpus.root]), out, check=True, html=True, jobs=2)
+    again = run(collect([corpus.root]), out, check=True, html=True, jobs=2)
     assert again.reused == batch.records + batch.errors and (out / "records.jsonl").read_bytes() == before
-    assert run_batch(collect([corpus.root]), out, check=True, html=True, jobs=1, force=True).reused == 0
+    assert run(collect([corpus.root]), out, check=True, html=True, jobs=1, force=True).reused == 0
     assert len(records(out)) == batch.records + batch.errors
-    changed = run_batch(collect([corpus.root]), out, check=False, jobs=2)  # other parameters: all redone
+    changed = run(collect([corpus.root]), out, check=False, jobs=2)  # other parameters: all redone
     assert changed.reused == 0 and not (out / "reports.jsonl").exists()
     assert not [p for p in (out / "reports").rglob("*") if p.is_file()]
     assert len(records(out)) == batch.records + batch.errors
@@ -145,10 +145,10 @@ def test_rerun_keeps_what_is_done_and_redoes_what_changed(corpus, batch, tmp_pat
 def test_a_changed_file_is_done_again_and_the_output_folder_is_no_input(corpus, tmp_path):
     root, out = tmp_path / "in", tmp_path / "in" / "out"
     shutil.copytree(corpus.root / "office_01", root)
-    first = run_batch([root], out, jobs=1)
+    first = run([root], out, jobs=1)
     plan = root / "district" / TEXTS[0].name
     plan.write_text(plan.read_text("utf-8").replace("2022", "2023"), "utf-8")
-    second = run_batch([root], out, jobs=1)
+    second = run([root], out, jobs=1)
     assert second.inputs == first.inputs and second.reused == first.records + first.errors - 1
     found = records(out)
     assert len(found) == first.records + first.errors
@@ -158,7 +158,7 @@ def test_a_changed_file_is_done_again_and_the_output_folder_is_no_input(corpus, 
 def test_dask_engine_gives_the_same_records(corpus, batch, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
-        dask = run_batch(collect([corpus.root]), tmp_path, check=True, html=True, engine="dask",
+        dask = run(collect([corpus.root]), tmp_path, check=True, html=True, engine="dask",
                          scheduler=cluster.scheduler_address)
     assert (dask.records, dask.errors, dask.skipped) == (batch.records, batch.errors, batch.skipped)
     local = {key(r): r.model_dump() for r in records(batch.out)}

@@ -17,7 +17,7 @@ import psutil
 import pytest
 from batch_corpus import HANG_FAULT, SEEDS
 
-from extractor.batch import Limits, collect, run_batch
+from extractor.batch import Limits, collect, run
 from extractor.batch.store import Store
 from extractor.batch.summary import Row
 from extractor.batch.tasks import Finished
@@ -49,13 +49,13 @@ def paths(records: list[dict]) -> list[str]:
 def test_crash_hang_and_memory_exhaustion_become_error_records(tmp_path, monkeypatch):
     monkeypatch.setenv(FAULTS_ENV, f"crash.txt=crash,{HANG_FAULT},hog.txt=memory")
     folder = plans(tmp_path / "in", 1, "crash.txt", "hang.txt", "hog.txt")
-    summary = run_batch(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=3, memory_mb=1024))
+    summary = run(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=3, memory_mb=1024))
     assert (summary.records, summary.errors, summary.inputs) == (len(SEEDS), 3, len(SEEDS) + 3)
     errors = {Path(r["path"]).name: r for r in lines(tmp_path / "out") if r["record_type"] == "error"}
     assert {name: r["error"] for name, r in errors.items()} == {
         "crash.txt": "worker_crashed", "hang.txt": "timeout", "hog.txt": "memory_limit"}
     assert "exit code 70" in errors["crash.txt"]["reason"] and "3 s" in errors["hang.txt"]["reason"]
-    again = run_batch(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=3, memory_mb=1024))
+    again = run(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=3, memory_mb=1024))
     assert again.reused == summary.inputs  # the same limits: nothing to redo
 
 
@@ -89,12 +89,12 @@ def test_sigkill_halfway_then_a_rerun_completes_with_no_loss_and_no_duplicate(tm
     assert json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))["status"] == "running"
     with open(tmp_path / "out" / "records.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"record_type": "plan", "document": "torn')  # as if killed in the middle of a line
-    summary = run_batch(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=4))
+    summary = run(collect([folder]), tmp_path / "out", jobs=2, limits=Limits(timeout=4))
     assert summary.reused >= 3 and summary.records == 3 * len(SEEDS) + 1  # the rerun does not make hang.txt hang
     found = paths(lines(tmp_path / "out"))
     assert sorted(found) == sorted(str(p) for p in folder.iterdir())  # every input once, each line whole
-    run = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
-    assert run["status"] == "complete" and run["counts"]["inputs"] == len(found)
+    run_json = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
+    assert run_json["status"] == "complete" and run_json["counts"]["inputs"] == len(found)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
@@ -106,10 +106,10 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_says_how_to_resume(tmp_path, stop):
     _, err = batch.communicate(timeout=30)
     assert batch.returncode == 130 and gone(workers)
     assert "run the same command again to resume" in err
-    run = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
+    run_json = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
     done = lines(tmp_path / "out")
-    assert run["status"] == "interrupted" and run["counts"]["pending"] == run["counts"]["inputs"] - len(done) > 0
-    assert len(set(paths(done))) == len(done) == run["counts"]["records"] + run["counts"]["errors"]
+    assert run_json["status"] == "interrupted" and run_json["counts"]["pending"] == run_json["counts"]["inputs"] - len(done) > 0
+    assert len(set(paths(done))) == len(done) == run_json["counts"]["records"] + run_json["counts"]["errors"]
 
 
 def finished(name: str) -> Finished:

@@ -1,8 +1,8 @@
 """Runs over many documents: the inputs, the jobs, the runner every command goes through, and
-``run_batch``, the batch over worker processes (``vnplan batch`` is a thin layer over it).
+``run``, the batch over worker processes (``vnplan batch`` is a thin layer over it).
 
-    from extractor.batch import collect, run_batch
-    summary = run_batch(collect(["submissions/", "listing.csv"]), "out/", check=True, jobs=2)
+    from extractor.batch import collect, run
+    summary = run(collect(["submissions/", "listing.csv"]), "out/", check=True, jobs=2)
     assert summary.inputs == summary.records + summary.errors + summary.skipped
 
 Modules, one job each: ``inputs`` (arguments → inputs: files, folders, globs, ``-``, manifests),
@@ -12,7 +12,7 @@ codes), ``tasks`` (what an engine is sent and gives back), ``limits`` (time and 
 document), ``worker``/``workers`` (isolated worker processes, the local engine), ``dask_engine``,
 ``engine`` (the interface both meet), ``store`` (atomic writes, the journal, resuming),
 ``summary``/``rollup``/``tables`` (rows, alignment views, the CSV and XLSX tables), ``progress``,
-``orchestrator`` (``run_batch``).
+``orchestrator`` (``run``).
 
 The output folder of a batch (``--out DIR``), a contract with its readers (the search index):
 
@@ -47,10 +47,10 @@ from .manifest import ManifestError
 from .runner import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Outcome, Tally, error_line, iterate, skip_line
 
 if TYPE_CHECKING:  # the lazy names below, for the type checker
-    from .orchestrator import BatchError, BatchSummary, run_batch, stop_on_signals
+    from .orchestrator import BatchError, BatchSummary, run, stop_on_signals
     from .workers import EngineError
 
-_BATCH = {"BatchError": "orchestrator", "BatchSummary": "orchestrator", "run_batch": "orchestrator",
+_BATCH = {"BatchError": "orchestrator", "BatchSummary": "orchestrator", "run": "orchestrator",
           "stop_on_signals": "orchestrator", "EngineError": "workers"}
 
 
@@ -65,4 +65,4 @@ def __getattr__(name: str):
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "BatchError", "BatchSummary", "EngineError",
            "Extract", "ExtractAndCheck", "Input", "JobSpec", "Limits", "ManifestError", "Outcome", "Tally", "collect",
-           "error_line", "iterate", "load_parent_arg", "run_batch", "skip_line", "stop_on_signals"]
+           "error_line", "iterate", "load_parent_arg", "run", "skip_line", "stop_on_signals"]

@@ -1,4 +1,4 @@
-"""``run_batch``: many inputs into one output folder, on an engine, resumable, nothing lost.
+"""``run``: many inputs into one output folder, on an engine, resumable, nothing lost.
 
 Every input is keyed by its content hash; the inputs done already (same name, same content, same
 vnplan version and parameters) are kept, the others are sent to the engine, and each finished
@@ -68,7 +68,7 @@ class BatchSummary:
                 f"{pending} ({self.reused} kept from an earlier run)")
 
 
-def run_batch(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = False,
+def run(inputs: Iterable[Input | PathArg], out: PathArg, *, check: bool = False,
               parent: str | None = None, html: bool = False, engine: str = "local", jobs: int | None = None,
               scheduler: str | None = None, limits: Limits | None = None, force: bool = False,
               progress: Progress | None = None, stop: threading.Event | None = None) -> BatchSummary:

@@ -5,7 +5,7 @@ document that could not be read (``error_line``) and one per input skipped as no
 (``skip_line``), and yields every outcome, error records included, so the caller writes them.
 ``Tally`` counts them and gives the command's exit code: 0 when every plan gave a record, 1 when
 some gave an error record, 2 (``EXIT_USAGE``) for a command that could not start (no input, a bad
-option), 130 (``EXIT_INTERRUPTED``) for a batch stopped by Ctrl-C or SIGTERM. ``run_batch`` (in
+option), 130 (``EXIT_INTERRUPTED``) for a batch stopped by Ctrl-C or SIGTERM. ``run`` (in
 ``orchestrator``) is the same over worker processes, with outputs on disk.
 """
 

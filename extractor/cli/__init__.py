@@ -15,7 +15,7 @@
 
 A command module has ``register(subparsers)``, which adds its parser and sets ``run`` (args →
 exit code). Commands over documents go through the one runner, ``extractor.batch``: its input
-collection, error and skip lines and exit codes (``iterate`` in this process, ``run_batch`` over
+collection, error and skip lines and exit codes (``iterate`` in this process, ``run`` over
 worker processes for ``vnplan batch``).
 """
 

@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..batch import EngineError, run_batch, stop_on_signals
+    from ..batch import EngineError, stop_on_signals
+    from ..batch import run as run_batch
     from ..batch.progress import make_progress
     from ..check import ParentError
 
