@@ -248,3 +248,29 @@ def test_kinds_of_school_are_written_out_in_a_plural_mention(tmp_path):
         "- Giám đốc Trung tâm GDTX huyện.\n|\nPhòng Giáo dục và Đào tạo đề nghị các đơn vị thực hiện."), "utf-8")
     found = {b.name for b in extract_bodies(build_doc(path))}
     assert {"các trường mầm non - mẫu giáo", "các trường tiểu học, trung học cơ sở"} <= found
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+QUẬN HẢI CHÂU
+Số: 12/KH-UBND
+Hải Châu, ngày 3 tháng 4 năm 2023
+KẾ HOẠCH
+Phòng ngừa lao động trẻ em
+I. MỤC ĐÍCH
+Các cơ sở giáo dục (sau đây gọi tắt là CSGD) trực thuộc xây dựng kế hoạch cụ thể.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục và Đào tạo
+- {line}
+"""
+
+
+@pytest.mark.parametrize(("line", "counts"), [
+    ("Chỉ đạo các CSGD triển khai thực hiện có hiệu quả Kế hoạch.", True),  # directed at a clause's opening
+    ("Chủ trì tham mưu triển khai Kế hoạch; hướng dẫn các CSGD xây dựng kế hoạch của đơn vị.", False),  # guided
+    ("Phối hợp với các CSGD tổ chức tuyên truyền.", True),  # coordinating
+])
+def test_a_plans_abbreviation_for_a_kind_of_body_counts_where_it_is_assigned(tmp_path, line, counts):
+    path = tmp_path / "kh.txt"
+    path.write_text(PLAN.format(line=line), "utf-8")
+    names = {b.name for b in extract_bodies(build_doc(path))}
+    assert ("các cơ sở giáo dục" in names) is counts, names

@@ -215,6 +215,7 @@ class _Finder:
                            and RESPONSIBLE.match(text, tk.offset(end)) is not None)
                 mentions = [x for x in mentions
                             if (not x.generic or (generic_counts and (charged or self.assigned(kind, text, body_at, cue, x))))
+                            and (not x.kind or self.assigned(kind, text, body_at, cue, x))
                             and not self.cataphoric(tk, x)]
                 if not mentions:
                     continue
@@ -235,12 +236,14 @@ class _Finder:
         article or a letter: coordinating, given something ("giao ... cho X"), asked or assigned to act
         ("đề nghị X", "yêu cầu X", "giao X": at the opening of a clause, or qualified, "các trường học
         trực thuộc", where a bare "các đơn vị" points back to the addressees), or directed at the opening
-        of a clause ("Chỉ đạo các phòng ..."); not the subject of a clause nor what a body guides or urges
-        after its own predicate ("X chịu trách nhiệm hướng dẫn, đôn đốc các ngành ...")."""
+        of a clause ("Chỉ đạo các phòng ..."); not the subject of a clause, nor what a body guides
+        ("hướng dẫn các cơ sở ... lập dự toán") or urges after its own predicate ("X chịu trách nhiệm
+        hướng dẫn, đôn đốc các ngành ..."). A plan's abbreviation for a kind of body ("CSGD") counts
+        by the same rule, in any document."""
         if kind in ("coordinate", "responsibility", "assignment"):
             return True
-        if kind != "directive":
-            return False
+        if kind != "directive" or text[cue:cue + 10].lower().startswith("hướng dẫn"):
+            return False  # what a body guides ("hướng dẫn các CSGD lập dự toán") is not put in charge
         if opens_clause(text, body_at, cue):
             return True
         return text[cue:cue + 12].lower().startswith(REQUEST_CUES) and (m.qualified or _qualifier_in(m.text))

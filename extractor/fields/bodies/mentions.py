@@ -21,6 +21,7 @@ class Mention:
     generic: bool  # "các sở, ban, ngành liên quan", "các cơ quan có liên quan"
     qualified: bool  # carries a level word: "tỉnh", "các huyện", "các cấp"
     token_end: int = 0
+    kind: bool = False  # the plan's abbreviation for a kind of body ("CSGD"): counts where it is assigned
 
 
 MAX_NAME_TOKENS = 24
@@ -99,7 +100,17 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
             break
     return _Name(tk, i, heading, k, generic_head=generic_head, collective=collective,
                  content=abbreviation_head or (not generic_head and not det), capital=abbreviation_head,
+                 kind=abbreviation_head and _kind_of_body(tk, j),
                  group_cap=tk.is_cap(j))
+
+
+def _kind_of_body(tk: Tokens, j: int) -> bool:
+    """An abbreviation the plan defines for a kind of body ("Các cơ sở giáo dục (sau đây gọi tắt là
+    CSGD)"): like the phrase it stands for, it names no body in particular."""
+    words = tk.definitions.get(tk.text(j), "").lower().split()
+    if words[:1] and words[0] in tk.lex.lengths["determiner"]:
+        words = words[1:]
+    return any(tuple(words[:n]) in tk.lex.phrases["generic"] for n in (1, 2, 3))
 
 
 def _units_after(tk: Tokens, k: int) -> int:
@@ -145,6 +156,7 @@ class _Name:
     capital: bool  # a capitalised word was read
     group_cap: bool  # the current run of name words opened with a capital
     qualified: bool = False  # a level word was read: "tỉnh", "các cấp"
+    kind: bool = False  # opened by the plan's abbreviation for a kind of body
     last: Part = Part.HEAD
     trim: Optional[int] = None  # where the last run of locatives ("trên địa bàn") begins
 
@@ -238,6 +250,8 @@ class _Name:
         trimmed = self.last == Part.LOCATIVE and self.trim is not None
         m = _mention(self.tk, self.start, self.trim if trimmed and self.trim is not None else self.k,
                      generic=generic, qualified=self.qualified)
+        if m is not None:
+            m.kind = self.kind
         if m is not None and trimmed:
             m.token_end = self.k  # the list goes on after the locative
         return m
