@@ -215,7 +215,7 @@ class _Finder:
                            and RESPONSIBLE.match(text, tk.offset(end)) is not None)
                 mentions = [x for x in mentions
                             if (not x.generic or (generic_counts and (charged or self.assigned(kind, text, body_at, cue, x))))
-                            and (not x.kind or self.assigned(kind, text, body_at, cue, x))
+                            and (not x.kind or kind == "subject" or self.assigned(kind, text, body_at, cue, x))
                             and not self.cataphoric(tk, x)]
                 if not mentions:
                     continue
@@ -239,7 +239,7 @@ class _Finder:
         of a clause ("Chỉ đạo các phòng ..."); not the subject of a clause, nor what a body guides
         ("hướng dẫn các cơ sở ... lập dự toán") or urges after its own predicate ("X chịu trách nhiệm
         hướng dẫn, đôn đốc các ngành ..."). A plan's abbreviation for a kind of body ("CSGD") counts
-        by the same rule, in any document."""
+        by the same rule, in any document, and as the subject of a clause ("các CSGD tiến hành ...")."""
         if kind in ("coordinate", "responsibility", "assignment"):
             return True
         if kind != "directive" or text[cue:cue + 10].lower().startswith("hướng dẫn"):
