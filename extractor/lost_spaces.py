@@ -38,9 +38,11 @@ def _syllable(word: str) -> bool:
     return clean(word).lower() in syllables()
 
 
+@lru_cache(maxsize=1 << 16)
 def split_point(word: str) -> int:
-    """Where a space was lost inside ``word`` (an offset into it), or 0 when none was."""
-    if _syllable(word) or not _NON_ASCII.search(word):
+    """Where a space was lost inside ``word`` (an offset into it), or 0 when none was (a plan's
+    vocabulary is small: each word is worked out once)."""
+    if not _NON_ASCII.search(word) or _syllable(word):
         return 0
     for i in range(1, len(word)):
         a, b = word[i - 1], word[i]

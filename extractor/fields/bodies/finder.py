@@ -441,6 +441,7 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
             f.name, f.key = name_and_key(finder.aliases[f.key])
     keys = {f.key for f in finder.found}
     tasks: dict[tuple, list[Task]] = {}  # a heading's (or a table row's) tasks, for each body it addresses
+    task_starts: dict[str, set[int]] = {}  # per body, where its tasks start
     cores: dict[str, set[str]] = {}
     for k in keys:
         cores.setdefault(core_key(k), set()).add(k)
@@ -466,8 +467,10 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         place = (f.paragraph, f.heading) if f.task is None else f.task
         if place not in tasks:
             tasks[place] = _tasks(doc, f)
+        seen = task_starts.setdefault(key, set())
         for task in tasks[place]:
-            if all(t.span.start != task.span.start for t in b.tasks):
+            if task.span.start not in seen:  # a task named twice is one task
+                seen.add(task.span.start)
                 b.tasks.append(task)
         if f.heading:
             finder.addressed.setdefault(f.paragraph, []).append(b.name)
