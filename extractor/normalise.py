@@ -241,6 +241,12 @@ def _unglued(source: str, start: int, end: int, page_break: bool) -> list[tuple[
     return out
 
 
+# A header line laid out in two columns by padding (a web copy of a two-cell table row): the gap between
+# the cells is a run of spaces, read as the cell boundary a "|" would be.
+_HEADER_CELLS = re.compile(r"^\s*(?:Số\s*:|[A-ZĐÀ-Ỹ]{2,}[^,]*[ \u00a0]{5,}CỘNG\s+H)|, ngày\s+\d")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{5,}(?=\S)")
+
+
 def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
                 ) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
     """Pieces of clean text of one line, its heading level, whether it is bold from its
@@ -287,7 +293,10 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     cleaned = []
     for t, s, e in pieces:
         c = base[s:e] if base is not None else clean(t)
-        c = re.sub(r"[ \t\u00a0]{2,}", " ", c) if "  " in c or "\u00a0" in c else c
+        if "  " in c or "\u00a0" in c:
+            if _HEADER_CELLS.search(c):  # "Số : 4144 /GDĐT – VP        Thành phố Hồ Chí Minh, ngày ...": two cells
+                c = _COLUMN_GAP.sub(" | ", c)
+            c = re.sub(r"[ \t\u00a0]{2,}", " ", c)
         cleaned.append((c, s, e))
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
@@ -417,6 +426,9 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
     return _capitals(title) and (len(title) + len(ctext) <= 60 or (wrapped and len(title) <= 60))
 
 
+_NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
+
+
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
     if cur.heading_level or prev.heading_level is not None:
@@ -424,6 +436,8 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     ptext, ctext = prev.text, cur.text
     if _continues_heading(ptext, ctext, wrapped):
         return True
+    if _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
+        return True  # "Số:" / "06/2010/NQ-HĐND": a header cell's number wrapped after its label
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
     first = ctext[:1]

@@ -73,3 +73,30 @@ def test_a_header_that_lost_its_accents_or_its_second_line(tmp_path):
                              "Số: 3059/BTNMT-TCBHĐVN | Hà Nội, ngày 21 tháng 08 năm 2009 |\n"
                              "Kính gửi: Sở Tài nguyên và Môi trường Quảng Nam\nĐề nghị Quý cơ quan góp ý kiến.\n")
     assert cut.issuer == "Bộ Tài nguyên và Môi trường"
+
+
+def test_a_number_wrapped_after_its_label(tmp_path):
+    meta = metadata(tmp_path, "HỘI ĐỒNG NHÂN DÂN\nTỈNH HẬU GIANG\nSố:\n06/2010/NQ-HĐND\nVị Thanh, ngày 09 tháng 7 năm 2010\n"
+                              "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội\nĐiều 1. Thông qua kế hoạch.\n")
+    assert (meta.number, meta.place, meta.date) == ("06/2010/NQ-HĐND", "Vị Thanh", "2010-07-09")
+
+
+def test_header_cells_laid_out_by_padding(tmp_path):
+    meta = metadata(tmp_path, "SỞ GIÁO DỤC VÀ ĐÀO TẠO        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              "Số : 4144 /GDĐT-VP        Thành phố Hồ Chí Minh, ngày 14 tháng 11 năm 2017\n"
+                              "KẾ HOẠCH\nTổ chức hội thi năm 2017\nI. MỤC ĐÍCH\nNâng cao chất lượng.\n")
+    assert (meta.number, meta.place, meta.date) == ("4144/GDĐT-VP", "Thành phố Hồ Chí Minh", "2017-11-14")
+
+
+@pytest.mark.parametrize("place", ["Quận 8", "Phường 5"])
+def test_a_numbered_district_or_ward_as_the_place(tmp_path, place):
+    meta = metadata(tmp_path, f"ỦY BAN NHÂN DÂN\n{place.upper()}\nSố: 12/KH-UBND\n{place}, ngày 3 tháng 2 năm 2021\n"
+                              "KẾ HOẠCH\nPhòng chống dịch bệnh\nI. MỤC ĐÍCH\nBảo vệ sức khỏe.\n")
+    assert (meta.place, meta.date) == (place, "2021-02-03")
+
+
+def test_a_sites_notice_before_the_header_is_furniture(tmp_path):
+    meta = metadata(tmp_path, "Để sử dụng toàn bộ tiện ích nâng cao, vui lòng đăng nhập\nTra cứu văn bản\n"
+                              "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 95/KH-UBND\nNinh Bình, ngày 5 tháng 8 năm 2015\n"
+                              "KẾ HOẠCH\nThực hiện chương trình\nI. MỤC TIÊU\nGiảm nghèo.\n")
+    assert (meta.number, meta.issuer) == ("95/KH-UBND", "Ủy ban nhân dân tỉnh Ninh Bình")

@@ -32,6 +32,7 @@ from .lines import (
 # How far into a document its header may start (web pages put menus, search boxes and the site's
 # own metadata block before it) and how long it may run.
 MAX_FURNITURE = 40
+HEADER_LOOKAHEAD = 4  # lines after a cue-like line in which a header still makes it page furniture
 MAX_HEADER = 30
 
 
@@ -62,6 +63,8 @@ def document_start(paragraphs: list[Paragraph]) -> int:
                 i -= 1
             return i
         if PREAMBLE_CUE.match(text) or read_heading(p) is not None:
+            if any(_anchors_header(q.text.strip()) for q in paragraphs[i + 1:i + 1 + HEADER_LOOKAHEAD]):
+                continue  # a site's notice that reads like a cue ("Để sử dụng toàn bộ tiện ích ..."), then the header
             return 0  # the body came first: no header to look for
     return 0
 

@@ -47,11 +47,11 @@ MOTTO = re.compile(
 NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?[A-ZĐ/])")  # "Số: 20a /KH-THTM"
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày  tháng 8 năm 2021", "Hà Nội, ngày 23/3/2023"
 PLACE_DATE = re.compile(
-    r"""(?:^|(?<=[\s|]))(?P<place>[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
+    r"""(?:^|(?<=[\s|]))(?P<place>(?:Quận|Phường|QUẬN|PHƯỜNG)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
         (?P<day>\d{1,2})?\s*(?:tháng|/|\.)\s*(?P<month>\d{1,2})?\s*(?:năm|/|\.)\s*(?P<year>\d{4})""",
     re.VERBOSE | re.IGNORECASE)
 # A place-date line cut by a wrap: "Hải Dương, ngày" / "05 tháng 6 năm 2023"
-PLACE_DATE_START = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?\s*,\s*ngày\b", re.IGNORECASE)
+PLACE_DATE_START = re.compile(r"^(?:(?:Quận|Phường)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\b", re.IGNORECASE)
 # A Công văn's subject: "V/v triển khai ...", "Về việc ..."
 SUBJECT = re.compile(r"^(?:V/v|V/V|Về\s+việc\b|Về\s*:)")
 # A Công văn's addressee: "Kính gửi: Sở Y tế các tỉnh ..."
