@@ -183,24 +183,32 @@ def _labelled_entry() -> re.Pattern[str]:
 def labelled_numbering(ctx: Context) -> list[Finding]:
     """``section_number_gap`` in a labelled list ("Chỉ tiêu 1", then "Chỉ tiêu 3"; "Nhiệm vụ 1" then
     "Nhiệm vụ 3"), located by the label after the gap ("Chỉ tiêu 3"). Each noun's numbers run as
-    one list through the document and may restart at 1 ("Mục tiêu 1: Chỉ tiêu 1, 2, 3; Mục tiêu 2:
-    Chỉ tiêu 1, 2"); a number at or below the last one is a restatement, and the first entry of a
-    list is never a gap (it may continue a list the text does not show)."""
+    one list through a section and may restart at 1 ("Mục tiêu 1: Chỉ tiêu 1, 2, 3; Mục tiêu 2:
+    Chỉ tiêu 1, 2"); a number at or below the last one is a restatement, and the first entry in a
+    section is never a gap (it may continue a list of an earlier section, or one the text does not
+    show). A section that takes up entries an earlier section listed ("Mục tiêu 1", "Mục tiêu 3"
+    again under the tasks) skips none: the missing ones stand there."""
     entry = _labelled_entry()
-    last: dict[str, int] = {}
     out: list[Finding] = []
+    earlier: dict[str, set[int]] = {}  # the numbers of each noun in the sections before
     for s in ctx.record.outline.sections:
+        last: dict[str, int] = {}
+        here: dict[str, set[int]] = {}
         for item in _walk(s.items):
             text = item.text[len(item.marker):].lstrip() if item.text.startswith(item.marker) else item.text
             m = entry.match(text)
             if not m or _misread(item):
                 continue
             noun, n = fold(m.group("noun")), int(m.group("n"))
-            if noun in last and n > last[noun] + 1:
+            skipped = set(range(last[noun] + 1, n)) if noun in last else set()
+            if skipped and not skipped <= earlier.get(noun, set()):
                 label = " ".join(m.group("label").split())
                 out.append(_gap(label, item, s.number, f"thiếu mục trước \"{label}\"", f"it skips before \"{label}\"",
                                 "labelled_numbering"))
             last[noun] = n
+            here.setdefault(noun, set()).add(n)
+        for noun, numbers in here.items():
+            earlier.setdefault(noun, set()).update(numbers)
     return out
 
 

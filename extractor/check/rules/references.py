@@ -14,6 +14,7 @@ issuer: a citation whose issuer disagrees is another document, not a mismatch.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Optional
 
@@ -116,17 +117,19 @@ def _tails(record: PlanRecord) -> list[tuple[Reference, Span, str, Optional[tupl
     """Each mention with what follows it in its clause (to a ';', the paragraph's end or the next
     mention), and the mention that ends the clause, if one does."""
     mentions = sorted(((m, ref) for ref in record.references for m in ref.mentions), key=lambda x: x[0].start)
-    paragraphs = list(_spans(record))
+    paragraphs = sorted(_spans(record), key=lambda p: p.start)
+    starts = [p.start for p in paragraphs]
     out = []
     for k, (m, ref) in enumerate(mentions):
-        p = next((p for p in paragraphs if p.start <= m.start < p.end), None)
-        if p is None:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= paragraphs[i].end:
             continue
-        after = [x for x in mentions[k + 1:] if m.end <= x[0].start < p.end]
-        stop = after[0][0].start if after else p.end
-        tail = p.text[m.end - p.start:stop - p.start]
-        clause, semicolon, _ = tail.partition(";")
-        out.append((ref, m, clause, (after[0][1], after[0][0]) if after and not semicolon else None))
+        p = paragraphs[i]
+        after = next((x for x in mentions[k + 1:] if x[0].start >= m.end), None)  # overlaps are rare and short
+        stop = after[0].start if after and after[0].start < p.end else p.end
+        clause, semicolon, _ = p.text[m.end - p.start:stop - p.start].partition(";")
+        ends_clause = after is not None and stop == after[0].start and not semicolon
+        out.append((ref, m, clause, (after[1], after[0]) if after and ends_clause else None))
     return out
 
 
@@ -142,26 +145,38 @@ def _one_date(ref: Reference) -> Optional[str]:
     return max(dates, key=len)
 
 
+def _carries(clause: str, at: int, verbs: re.Pattern[str]) -> bool:
+    """Whether ``clause[:at]`` ends in a verb of ``verbs`` and at most ``NEAR`` words that name what
+    it carries out ("triển khai thực hiện", "thi hành một số điều của"), with no list between
+    ("… và", ","). Not a passive ("được sửa đổi, bổ sung bởi …": the other document is the later
+    one) nor a purpose of the citing text itself ("…, để triển khai thực hiện …")."""
+    before = clause[:at]
+    found = list(verbs.finditer(before))
+    if not found:
+        return False
+    verb, rest = found[-1], before[found[-1].end():]
+    return (len(_words(rest)) <= NEAR and not re.search(r"[,;]|\bvà\b", rest)
+            and not re.search(r"\b(?:được|bởi)\b", before, re.IGNORECASE)
+            and not re.search(r"\b(?:để|nhằm)(?:\s+\w+){0,2}\s*$", before[:verb.start()], re.IGNORECASE))
+
+
 def _carried_out(record: PlanRecord) -> dict[int, tuple[Reference, Span, Span]]:
     """Per citation (by ``id``), a cited document it carries out that is dated after it: (that
     document, this mention, that mention). A document named with two dates is left to the rule
     that flags it; a quoted title links two citations when one carries out what the other names."""
-    tails = _tails(record)
     links: list[tuple[Reference, Span, Reference, Span]] = []
-    quoted: list[tuple[Reference, Span, list[str], bool]] = []  # (citation, mention, title words, carried out)
-    for ref, m, clause, ended_by in tails:
-        verbs = list(_CARRIES_OUT.finditer(clause))
-        if ended_by and verbs and len(_words(clause[verbs[-1].end():])) <= NEAR and not re.search(
-                r"[,;]|\bvà\b", clause[verbs[-1].end():]):
+    quoted: list[tuple[Reference, Span, list[str], bool, bool]] = []  # (citation, mention, title, carries, names)
+    for ref, m, clause, ended_by in _tails(record):
+        if ended_by and _carries(clause, len(clause), _CARRIES_OUT):
             links.append((ref, m, *ended_by))
         for q in _QUOTE.finditer(clause):
             before = clause[:q.start()]
-            near = [v for v in _IMPLEMENTS.finditer(before) if len(_words(before[v.end():])) <= NEAR]
-            quoted.append((ref, m, _words(q.group(1)), bool(near)))
-    for ref, m, title, carried in quoted:
-        if not carried or len(title) < QUOTE_WORDS:
+            names = not any(len(_words(before[v.end():])) <= NEAR for v in _IMPLEMENTS.finditer(before))
+            quoted.append((ref, m, _words(q.group(1)), _carries(clause, q.start(), _IMPLEMENTS), names))
+    for ref, m, title, carries, _ in quoted:
+        if not carries or len(title) < QUOTE_WORDS:
             continue
-        named = [(r, s) for r, s, t, c in quoted if not c and r is not ref and len(t) >= QUOTE_WORDS
+        named = [(r, s) for r, s, t, _, names in quoted if names and r is not ref and len(t) >= QUOTE_WORDS
                  and (t[:len(title)] == title or title[:len(t)] == t)]
         if len({id(r) for r, _ in named}) == 1:
             links.append((ref, m, *named[0]))
