@@ -160,6 +160,7 @@ def items(*labels_and_texts: str) -> str:
 
 @pytest.mark.parametrize("section, gaps", [
     (items("1. Mục đích", "2. Yêu cầu", "4. Kinh phí"), ["4"]),
+    (items("1. Tuyên truyền.", "2. Tập huấn.", "3,5% kinh phí dành cho kiểm tra.", "4. Báo cáo."), ["4"]),
     (items("1) Tuyên truyền", "2) Tập huấn", "3) Kiểm tra", "5) Báo cáo"), ["5"]),
     (items("1. Mục tiêu", "1.1. Mục tiêu chung", "1.3. Mục tiêu cụ thể"), ["1.3"]),
     (items("1. Mục tiêu", "1.1. Chung", "1.2. Cụ thể", "2. Nhiệm vụ", "2.2. Tuyên truyền"), ["2.2"]),
@@ -181,6 +182,11 @@ def test_gaps_in_numbered_items_and_decimal_subsections(tmp_path, section, gaps)
     items("1. Mục đích", "1) Nâng cao", "2) Huy động", "3) Phối hợp", "2. Yêu cầu", "1) Kịp thời"),
     items("1. Mục tiêu", "1.1. Chung", "1.2. Cụ thể", "2. Nhiệm vụ", "2.1. Tuyên truyền", "2.2. Tập huấn"),
     items("1. Mục tiêu", "a) Trẻ em", "1. Tỷ lệ nhập học", "2. Tỷ lệ hoàn thành", "b) Phụ nữ", "3. Tỷ lệ biết chữ"),
+    # "3," a typo, or OCR's reading of "3."
+    items("1. Tuyên truyền.", "2. Tập huấn.", "3, Kiểm tra việc thực hiện.", "4. Báo cáo."),
+    items("1. Tuyên truyền.", "2. Tập huấn.", "3, 95% cơ sở được kiểm tra.", "4. Báo cáo."),
+    items("1. Tuyên truyền.", "2. Tập huấn.", "3 Kiểm tra việc thực hiện.", "4. Báo cáo."),
+    items("1. Mục tiêu", "1.1. Chung.", "1.2, Cụ thể.", "1.3. Lộ trình."),
 ])
 def test_numbering_without_gaps_gives_none(tmp_path, section):
     record = plan(tmp_path, "I. MỤC TIÊU\n\n" + section + ORGANISATION)

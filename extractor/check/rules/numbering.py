@@ -119,7 +119,7 @@ def _gap(label: str, item: Item, section: str, vi: str, en: str, rule: str) -> F
     )
 
 
-def _skips(numbers: list[tuple[int, Item]]) -> Iterator[Item]:
+def _skips(numbers: list[tuple[int, Item]]) -> Iterator[tuple[Item, range]]:
     """The entries of one flat run of numbers after a missing number, the run read as lists that
     may nest and restart: a 1 opens a list (a sub-list restarting its count); a number that
     continues an open list returns to it; a number above what every open list expects skips. A
@@ -134,18 +134,27 @@ def _skips(numbers: list[tuple[int, Item]]) -> Iterator[Item]:
             del lists[open_at + 1:]
             lists[-1] = n
         elif all(n > last + 1 for last in lists):
-            yield item
+            yield item, range(lists[-1] + 1, n)
             lists[-1] = n
         else:
             lists.append(n)
+
+
+def _written_otherwise(items: list[Item], label: str) -> bool:
+    """Whether a paragraph opens with ``label`` and another mark than an item's ("5, Xây dựng ...",
+    "5, 95% cơ sở ...", "5 Xây dựng ..."; not "5,5% ..."): a typo, or OCR reading "5." as "5,"; the
+    number is there, not skipped."""
+    pattern = re.compile(rf"{re.escape(label)}(?:\s*[,;:·]\s+\S|\s+[^\W\d])")
+    return any(pattern.match(item.text) for item in _walk(items))
 
 
 def item_numbering(ctx: Context) -> list[Finding]:
     """``section_number_gap`` inside a section, located by the number after the gap: a skip in its
     numbered items ("1.", "2.", "4.") or among the subsections of one number ("1.1", "1.3"), and a
     decimal subsection whose parent number is missing ("I. MỤC TIÊU" then "1.1." with no "1.";
-    under "PHẦN 1" the part's own number is the parent). Labels OCR read with low confidence are
-    not trusted."""
+    under "PHẦN 1" the part's own number is the parent). A missing number that opens a paragraph
+    with another mark ("5, Xây dựng") is there, not skipped; labels OCR read with low confidence
+    are not trusted."""
     out: list[Finding] = []
     for s in ctx.record.outline.sections:
         numbered = [(item, tuple(int(x) for x in item.label.split("."))) for item in _walk(s.items)
@@ -159,13 +168,17 @@ def item_numbering(ctx: Context) -> list[Finding]:
                 out.append(_gap(label_text, item, s.number, f"mục {label_text} không có mục {missing}. ở trên",
                                 f"{label_text} has no {missing}. above it", "item_numbering"))
                 seen.add(parent)
-            elif parent and label[-1] > last.get(parent, 0) + 1:
+            elif parent and label[-1] > last.get(parent, 0) + 1 and not all(
+                    _written_otherwise(s.items, ".".join(map(str, parent + (k,))))
+                    for k in range(last.get(parent, 0) + 1, label[-1])):
                 out.append(_gap(label_text, item, s.number, f"thiếu mục trước mục {label_text}",
                                 f"it skips before {label_text}", "item_numbering"))
             if parent:
                 last[parent] = max(last.get(parent, 0), label[-1])
             seen.add(label)
-        for item in _skips([(label[0], item) for item, label in numbered if len(label) == 1]):
+        for item, skipped in _skips([(label[0], item) for item, label in numbered if len(label) == 1]):
+            if all(_written_otherwise(s.items, str(k)) for k in skipped):
+                continue
             out.append(_gap(item.label or "", item, s.number, f"thiếu mục trước mục {item.label}",
                             f"it skips before {item.label}", "item_numbering"))
     return out
@@ -180,6 +193,11 @@ def _labelled_entry() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _noun_initials() -> frozenset[str]:
+    return frozenset(n[:1].lower() for n in data_json("labelled_lists.json")["nouns"])
+
+
 def labelled_numbering(ctx: Context) -> list[Finding]:
     """``section_number_gap`` in a labelled list ("Chỉ tiêu 1", then "Chỉ tiêu 3"; "Nhiệm vụ 1" then
     "Nhiệm vụ 3"), located by the label after the gap ("Chỉ tiêu 3"). Each noun's numbers run as
@@ -189,6 +207,7 @@ def labelled_numbering(ctx: Context) -> list[Finding]:
     show). A section that takes up entries an earlier section listed ("Mục tiêu 1", "Mục tiêu 3"
     again under the tasks) skips none: the missing ones stand there."""
     entry = _labelled_entry()
+    initials = _noun_initials()
     out: list[Finding] = []
     earlier: dict[str, set[int]] = {}  # the numbers of each noun in the sections before
     for s in ctx.record.outline.sections:
@@ -196,7 +215,7 @@ def labelled_numbering(ctx: Context) -> list[Finding]:
         here: dict[str, set[int]] = {}
         for item in _walk(s.items):
             text = item.text[len(item.marker):].lstrip() if item.text.startswith(item.marker) else item.text
-            m = entry.match(text)
+            m = entry.match(text) if text[:1].lower() in initials else None  # most paragraphs fail the first letter
             if not m or _misread(item):
                 continue
             noun, n = fold(m.group("noun")), int(m.group("n"))
@@ -226,7 +245,7 @@ def roman_items(ctx: Context) -> list[Finding]:
         if not s.number or not re.fullmatch(ROMAN, s.number):
             continue
         for item in _walk(s.items):
-            m = _ROMAN_ITEM.match(item.text)
+            m = _ROMAN_ITEM.match(item.text) if item.text[:1] in "IVX" else None
             if not m or item.span.ocr_confidence is not None or number_value(m.group("num")) > number_value(s.number):
                 continue
             num = m.group("num")

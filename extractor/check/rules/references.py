@@ -169,7 +169,7 @@ def _carried_out(record: PlanRecord) -> dict[int, tuple[Reference, Span, Span]]:
     for ref, m, clause, ended_by in _tails(record):
         if ended_by and _carries(clause, len(clause), _CARRIES_OUT):
             links.append((ref, m, *ended_by))
-        for q in _QUOTE.finditer(clause):
+        for q in (_QUOTE.finditer(clause) if "“" in clause or '"' in clause else ()):
             before = clause[:q.start()]
             names = not any(len(_words(before[v.end():])) <= NEAR for v in _IMPLEMENTS.finditer(before))
             quoted.append((ref, m, _words(q.group(1)), _carries(clause, q.start(), _IMPLEMENTS), names))
