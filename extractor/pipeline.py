@@ -33,7 +33,7 @@ from .readers.base import ReadError, SourceDocument
 from .readers.files import decoded_path
 from .readers.printable import printable_name, printable_text
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
-from .segment import segment
+from .segment import ends_midway, segment
 
 
 def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
@@ -98,6 +98,9 @@ def record_from_doc(doc: Doc) -> PlanRecord:
         targets=extract_targets(doc), references=extract_references(doc), bodies=bodies.bodies,
         deadlines=extract_deadlines(doc, bodies), budget=extract_budget(doc),
     )
+    if cut := ends_midway(doc.paragraphs):
+        record.provenance.incomplete = True
+        record.provenance.warnings.append(cut)
     record.findings = plan_findings(record)
     _flag_low_confidence(record)
     return record

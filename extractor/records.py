@@ -72,6 +72,9 @@ class Provenance(Record):
         default_factory=list, description="digital-signature trailer lines (e-mails, timestamps)"
     )
     warnings: list[str] = Field(default_factory=list)
+    incomplete: bool = Field(False, description=(
+        "the text ends mid-way: no closing block (closing sentence, Nơi nhận, signature) after its last "
+        "paragraph and no end mark; a warning says so, and findings that need the whole document are not given"))
     extractor_version: str = ""
     sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes: the document's identity")
     submission: dict[str, str] = Field(

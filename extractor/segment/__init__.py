@@ -22,7 +22,7 @@ from ..document import Paragraph
 from ..kinds import classify
 from ..records import Block, Outline, Section
 from .body import article_sections, build_sections, find_appendix, find_headings, mark_articles, nest_items
-from .closing import closing_start, mark_signature
+from .closing import closing_start, ends_midway, mark_signature
 from .front import (
     document_start,
     read_addressee,
@@ -43,8 +43,8 @@ from .headings import (
 )
 from .lines import ARTICLE, DOC_TYPE_LINE, ENACTING
 
-__all__ = ["item_marker", "match_section_heading", "number_value", "ocr_numeral_slip", "read_heading", "roman_value", "segment",
-           "to_roman"]
+__all__ = ["ends_midway", "item_marker", "match_section_heading", "number_value", "ocr_numeral_slip", "read_heading",
+           "roman_value", "segment", "to_roman"]
 
 def segment(paragraphs: list[Paragraph], span_of, recognised: Callable[[int], bool] = lambda start: False) -> Outline:
     """Give each paragraph its role and place in the outline, and build the Outline.

@@ -1,9 +1,11 @@
 """The closing block: "Trên đây là ...", the recipients (Nơi nhận), the signing authority, the
-signer's title and name, laid out as lines or flattened into a table row."""
+signer's title and name, laid out as lines or flattened into a table row; and whether a text
+reaches it or ends mid-way."""
 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..document import Paragraph
 from .lines import CLOSING_START, SIGNING_AUTHORITY, upper_share
@@ -27,3 +29,32 @@ def mark_signature(closing: list[Paragraph]) -> None:
             p.role = "signature"
         if re.match(r"^-?\s*lưu\b", text, re.IGNORECASE):
             after_recipients = True
+
+
+END_MARKS = ("./.", "/.")  # the mark that closes an administrative text's last sentence
+SHOWN = 40  # characters of the last words quoted in the warning
+
+
+def ends_midway(paragraphs: list[Paragraph]) -> Optional[str]:
+    """A warning when the text ends mid-way, else None. Roles must be set (``segment``).
+
+    A text is whole when its last paragraph before any appendix belongs to the closing block
+    (closing sentence, Nơi nhận, signature) or ends with the end mark "./.". An opening copied from a
+    web page, a file cut short, or a decision whose closing is followed by the opening of the plan
+    it attaches, cut before that plan's closing, ends mid-way. A text with no paragraph is not cut.
+    """
+    body = []
+    for p in paragraphs:
+        if p.role == "appendix_heading":
+            break
+        if p.role != "furniture" and p.text.strip():
+            body.append(p)
+    if not body or body[-1].role in ("closing", "signature"):
+        return None
+    last = " ".join(body[-1].text.split())
+    if last.endswith(END_MARKS):
+        return None
+    shown = last if len(last) <= SHOWN else "…" + last[-SHOWN:]
+    return (f"incomplete: the text ends mid-way (\"{shown}\"), with no closing block after it (closing sentence, "
+            "Nơi nhận, signature); findings that need the whole document are not given (task_without_body) "
+            "or only noted (parent_target_missing)")

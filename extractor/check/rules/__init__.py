@@ -15,7 +15,7 @@ from typing import Literal
 
 from ...records import Finding, PlanRecord
 from .context import Context
-from .numbering import section_levels, section_numbering
+from .numbering import item_numbering, labelled_numbering, roman_items, section_levels, section_numbering
 from .parent import parent_target_missing, period_outside_parent, target_below_parent
 from .plan import deadline_conflict, task_without_body, value_out_of_range
 from .references import cited_dates, reference_mismatch
@@ -32,7 +32,10 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule(("section_number_gap", "section_number_duplicate"), section_numbering),
+    Rule(("section_number_gap",), item_numbering),
+    Rule(("section_number_gap",), labelled_numbering),
     Rule(("section_level_inconsistent",), section_levels),
+    Rule(("section_level_inconsistent",), roman_items),
     Rule(("value_out_of_range",), value_out_of_range),
     Rule(("task_without_body",), task_without_body),
     Rule(("deadline_conflict",), deadline_conflict),

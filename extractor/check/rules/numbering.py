@@ -1,14 +1,22 @@
-"""Numbering as written: gaps and duplicates in the top-level numerals, and headings styled at the
-other kind of heading's level. The source's numbering is never fixed, only reported."""
+"""Numbering as written: gaps and duplicates in the top-level numerals; gaps in a section's numbered
+items, decimal subsections and labelled lists ("Chỉ tiêu 1", "Chỉ tiêu 3"); headings styled at the
+other kind of heading's level, and items numbered like sections. The source's numbering is never
+fixed, only reported."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
+from ...document import LOW_OCR_CONFIDENCE
 from ...records import Finding, Item, Section, Span
+from ...resources import data_json
 from ...segment import number_value
+from ...segment.headings import ROMAN
+from ...tones import fold
 from .context import Context
 
 
@@ -84,3 +92,169 @@ def _level_finding(label: str, span: Optional[Span], vi: str, en: str, vi_why: s
         evidence=[span] if span else [], rule="check.rules.numbering.section_levels",
         message_vi=f"Tiêu đề {vi} {vi_why}.", message_en=f"The heading of {en} {en_why}.",
     )
+
+
+# ---------------------------------------------------------------- numbering inside a section
+
+_DECIMAL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")  # an item's label: "1", "1.2", "2.3.1"
+
+
+def _walk(items: list[Item]) -> Iterator[Item]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def _misread(item: Item) -> bool:
+    """A label recognised by OCR with low confidence: its digits may be misread ("3" as "8")."""
+    return item.span.ocr_confidence is not None and item.span.ocr_confidence < LOW_OCR_CONFIDENCE
+
+
+def _gap(label: str, item: Item, section: str, vi: str, en: str, rule: str) -> Finding:
+    return Finding(
+        code="section_number_gap", severity="warning", section=label, evidence=[item.span],
+        rule=f"check.rules.numbering.{rule}",
+        message_vi=f"Đánh số bị nhảy trong mục {section}: {vi}.",
+        message_en=f"Numbering skips in section {section}: {en}.",
+    )
+
+
+def _skips(numbers: list[tuple[int, Item]]) -> Iterator[tuple[Item, range]]:
+    """The entries of one flat run of numbers after a missing number, the run read as lists that
+    may nest and restart: a 1 opens a list (a sub-list restarting its count); a number that
+    continues an open list returns to it; a number above what every open list expects skips. A
+    number below what an open list expects is a sub-list numbered on, never a gap."""
+    lists: list[int] = []  # the last number of each open list, innermost last
+    for n, item in numbers:
+        if n == 1 or not lists:
+            lists.append(n)
+            continue
+        open_at = next((k for k in range(len(lists) - 1, -1, -1) if lists[k] + 1 == n), None)
+        if open_at is not None:
+            del lists[open_at + 1:]
+            lists[-1] = n
+        elif all(n > last + 1 for last in lists):
+            yield item, range(lists[-1] + 1, n)
+            lists[-1] = n
+        else:
+            lists.append(n)
+
+
+def _written_otherwise(items: list[Item], label: str) -> bool:
+    """Whether a paragraph opens with ``label`` and another mark than an item's ("5, Xây dựng ...",
+    "5, 95% cơ sở ...", "5 Xây dựng ..."; not "5,5% ..."): a typo, or OCR reading "5." as "5,"; the
+    number is there, not skipped."""
+    pattern = re.compile(rf"{re.escape(label)}(?:\s*[,;:·]\s+\S|\s+[^\W\d])")
+    return any(pattern.match(item.text) for item in _walk(items))
+
+
+def item_numbering(ctx: Context) -> list[Finding]:
+    """``section_number_gap`` inside a section, located by the number after the gap: a skip in its
+    numbered items ("1.", "2.", "4.") or among the subsections of one number ("1.1", "1.3"), and a
+    decimal subsection whose parent number is missing ("I. MỤC TIÊU" then "1.1." with no "1.";
+    under "PHẦN 1" the part's own number is the parent). A missing number that opens a paragraph
+    with another mark ("5, Xây dựng") is there, not skipped; labels OCR read with low confidence
+    are not trusted."""
+    out: list[Finding] = []
+    for s in ctx.record.outline.sections:
+        numbered = [(item, tuple(int(x) for x in item.label.split("."))) for item in _walk(s.items)
+                    if item.marker and item.label and _DECIMAL.fullmatch(item.label) and not _misread(item)]
+        seen: set[tuple[int, ...]] = {(int(d),) for d in re.findall(r"\b\d{1,2}$", s.number)}
+        last: dict[tuple[int, ...], int] = {}  # the highest child number of each decimal parent
+        for item, label in numbered:
+            parent, label_text = label[:-1], item.label or ""
+            if parent and parent not in seen:
+                missing = ".".join(map(str, parent))
+                out.append(_gap(label_text, item, s.number, f"mục {label_text} không có mục {missing}. ở trên",
+                                f"{label_text} has no {missing}. above it", "item_numbering"))
+                seen.add(parent)
+            elif parent and label[-1] > last.get(parent, 0) + 1 and not all(
+                    _written_otherwise(s.items, ".".join(map(str, parent + (k,))))
+                    for k in range(last.get(parent, 0) + 1, label[-1])):
+                out.append(_gap(label_text, item, s.number, f"thiếu mục trước mục {label_text}",
+                                f"it skips before {label_text}", "item_numbering"))
+            if parent:
+                last[parent] = max(last.get(parent, 0), label[-1])
+            seen.add(label)
+        for item, skipped in _skips([(label[0], item) for item, label in numbered if len(label) == 1]):
+            if all(_written_otherwise(s.items, str(k)) for k in skipped):
+                continue
+            out.append(_gap(item.label or "", item, s.number, f"thiếu mục trước mục {item.label}",
+                            f"it skips before {item.label}", "item_numbering"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _labelled_entry() -> re.Pattern[str]:
+    """A paragraph that opens with a list noun and its number: "Chỉ tiêu 1:", "Nhiệm vụ 3.",
+    "Bước 2 -", "Giai đoạn 1 (2021 - 2023):", "Nội dung số 4:"."""
+    nouns = "|".join(re.escape(n) for n in data_json("labelled_lists.json")["nouns"])
+    return re.compile(rf"^(?P<label>(?P<noun>{nouns})\s+(?:số\s+)?(?P<n>\d{{1,2}}))\s*(?:[.:)(]|[-–—]\s)",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _noun_initials() -> frozenset[str]:
+    return frozenset(n[:1].lower() for n in data_json("labelled_lists.json")["nouns"])
+
+
+def labelled_numbering(ctx: Context) -> list[Finding]:
+    """``section_number_gap`` in a labelled list ("Chỉ tiêu 1", then "Chỉ tiêu 3"; "Nhiệm vụ 1" then
+    "Nhiệm vụ 3"), located by the label after the gap ("Chỉ tiêu 3"). Each noun's numbers run as
+    one list through a section and may restart at 1 ("Mục tiêu 1: Chỉ tiêu 1, 2, 3; Mục tiêu 2:
+    Chỉ tiêu 1, 2"); a number at or below the last one is a restatement, and the first entry in a
+    section is never a gap (it may continue a list of an earlier section, or one the text does not
+    show). A section that takes up entries an earlier section listed ("Mục tiêu 1", "Mục tiêu 3"
+    again under the tasks) skips none: the missing ones stand there."""
+    entry = _labelled_entry()
+    initials = _noun_initials()
+    out: list[Finding] = []
+    earlier: dict[str, set[int]] = {}  # the numbers of each noun in the sections before
+    for s in ctx.record.outline.sections:
+        last: dict[str, int] = {}
+        here: dict[str, set[int]] = {}
+        for item in _walk(s.items):
+            text = item.text[len(item.marker):].lstrip() if item.text.startswith(item.marker) else item.text
+            m = entry.match(text) if text[:1].lower() in initials else None  # most paragraphs fail the first letter
+            if not m or _misread(item):
+                continue
+            noun, n = fold(m.group("noun")), int(m.group("n"))
+            skipped = set(range(last[noun] + 1, n)) if noun in last else set()
+            if skipped and not skipped <= earlier.get(noun, set()):
+                label = " ".join(m.group("label").split())
+                out.append(_gap(label, item, s.number, f"thiếu mục trước \"{label}\"", f"it skips before \"{label}\"",
+                                "labelled_numbering"))
+            last[noun] = n
+            here.setdefault(noun, set()).add(n)
+        for noun, numbers in here.items():
+            earlier.setdefault(noun, set()).update(numbers)
+    return out
+
+
+_ROMAN_ITEM = re.compile(rf"^(?P<num>{ROMAN})(?<=[IVX])\s*[.)]\s+\S")
+
+
+def roman_items(ctx: Context) -> list[Finding]:
+    """``section_level_inconsistent``: a paragraph inside a Roman section numbered with a Roman
+    numeral like a top-level section although it is one of the section's items (under "II. MỤC
+    TIÊU CỤ THỂ", a sentence numbered "I."). Only numerals up to the enclosing section's own: a
+    higher one may be the next section with a heading not recognised. Text OCR read is left alone
+    ("1." and "I." look alike to it)."""
+    out: list[Finding] = []
+    for s in ctx.record.outline.sections:
+        if not s.number or not re.fullmatch(ROMAN, s.number):
+            continue
+        for item in _walk(s.items):
+            m = _ROMAN_ITEM.match(item.text) if item.text[:1] in "IVX" else None
+            if not m or item.span.ocr_confidence is not None or number_value(m.group("num")) > number_value(s.number):
+                continue
+            num = m.group("num")
+            out.append(Finding(
+                code="section_level_inconsistent", severity="info", section=num, evidence=[item.span],
+                rule="check.rules.numbering.roman_items",
+                message_vi=f"Đoạn đánh số \"{num}.\" trong mục {s.number} được đánh số La Mã như một mục lớn "
+                           "nhưng là một ý của mục này.",
+                message_en=f"The paragraph numbered \"{num}.\" in section {s.number} is numbered in Roman like a "
+                           "top-level section but is an item of it.",
+            ))
+    return out

@@ -12,6 +12,8 @@ Decisions (compared with the seeds' gold, which lists no parent finding):
   group and indicator, another year, e.g. M1.C1 for 2025 and O2030) the plan carries down: the plan
   covers that indicator. Uncertain figures with a value are still required: the target exists.
   For an annual plan a missing parent target is ``info`` (an annual plan advances a selection).
+- On a text that ends mid-way (``Provenance.incomplete``) a missing parent target is ``info``, and
+  its message says why: the target may stand in the part that is missing.
 - ``info`` results of these rules are notes for the reader, not auditor flags: ``check_record`` puts
   them in ``CheckReport.notes``, not in ``findings``.
 """
@@ -26,6 +28,9 @@ from ..match import MARGIN, select, similarity, year_twins
 from ..parents import ParentTarget, Period
 from .context import Context
 
+# A text that ends mid-way may carry the target in its missing part: what it leaves out is a note.
+CUT_VI = " Văn bản bị cắt ngang (không có phần kết): chỉ tiêu có thể nằm ở phần bị thiếu."
+CUT_EN = " The text ends mid-way (no closing block): the target may stand in the missing part."
 RESEMBLANCE = 0.3  # a plan target this similar to a parent target rewords it rather than omits it
 
 
@@ -98,22 +103,23 @@ def parent_target_missing(ctx: Context) -> list[Finding]:
     # A plan that carries down under half of the programme's targets is a sectoral or partial plan
     # (a school's, one department's): what it leaves out is a note, not an inconsistency.
     partial = len(carried) < len(valued) / 2
+    cut = ctx.record.provenance.incomplete  # the target may stand in the part of the text that is missing
     out = []
     for p in ctx.parent.targets:
         if p.id in carried or p.value is None or any(s in matched for s in siblings[p.id]):
             continue
         if _interim(period, p) and (period.last or 0) >= (ctx.parent.period.end or 0):
             continue  # an orientation target beyond a full-period plan's horizon
-        severity = "info" if _interim(period, p) or partial else "warning"
+        severity = "info" if _interim(period, p) or partial or cut else "warning"
         fig = _fmt(p.value, p.comparator, p.unit)
         evidence = _where_targets_stand(ctx)
+        what = f"{fig} {p.group} {p.indicator or ''}".strip()
         out.append(Finding(
             code="parent_target_missing", severity=severity, parent_target=p.id, parent_ids=[p.id],
             evidence=evidence, rule="check.rules.parent.parent_target_missing",
-            message_vi=f"Kế hoạch không có chỉ tiêu tương ứng với {p.id} của {ctx.parent.id}: {fig} {p.group} "
-                       f"{p.indicator or ''}".strip() + ".",
-            message_en=f"No plan target carries down {p.id} of {ctx.parent.id}: {fig} {p.group} "
-                       f"{p.indicator or ''}".strip() + ".",
+            message_vi=f"Kế hoạch không có chỉ tiêu tương ứng với {p.id} của {ctx.parent.id}: {what}."
+                       + (CUT_VI if cut else ""),
+            message_en=f"No plan target carries down {p.id} of {ctx.parent.id}: {what}." + (CUT_EN if cut else ""),
         ))
     return out
 

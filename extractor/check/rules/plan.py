@@ -11,16 +11,20 @@ from .context import Context
 
 
 def value_out_of_range(ctx: Context) -> list[Finding]:
-    """A share over 100% ("Trên 100%"), a negative value, a ratio over its denominator."""
+    """A share over 100% ("Trên 100%"), a negative value, a ratio over its denominator.
+
+    A signed change ("-0,2 điểm phần trăm", flag ``signed_change``) is below zero by nature, and a
+    named rate ("111,2 số bé trai/100 bé gái", flag ``named_rate``) counts one population per
+    another, not a share of its base: neither is out of range for being negative or over its base."""
     out = []
     for t in ctx.record.targets:
         why_vi = why_en = None
-        if t.value < 0:
+        if t.value < 0 and "signed_change" not in t.flags:
             why_vi, why_en = "giá trị âm", "a negative value"
         elif t.unit == "%" and (t.value > 100 or (t.value == 100 and t.comparator == ">")):
             why_vi, why_en = "tỷ lệ vượt quá 100%", "a share above 100%"
-        elif t.unit == "ratio" and t.denominator and (t.value > t.denominator or
-                                                       (t.value == t.denominator and t.comparator == ">")):
+        elif t.unit == "ratio" and t.denominator and "named_rate" not in t.flags and (
+                t.value > t.denominator or (t.value == t.denominator and t.comparator == ">")):
             why_vi, why_en = "tử số lớn hơn mẫu số", "a ratio above its denominator"
         if why_vi:
             out.append(Finding(
@@ -34,8 +38,11 @@ def value_out_of_range(ctx: Context) -> list[Finding]:
 
 def task_without_body(ctx: Context) -> list[Finding]:
     """A task section whose tasks no body is assigned to: no organisation section and no
-    responsible body with a mention or task inside that section."""
+    responsible body with a mention or task inside that section. Silent on a text that ends
+    mid-way: its organisation section may stand in the part that is missing."""
     record = ctx.record
+    if record.provenance.incomplete:
+        return []
     sections = record.outline.sections
     if any(s.kind == "organisation" for s in sections):
         return []

@@ -14,10 +14,12 @@ issuer: a citation whose issuer disagrees is another document, not a mismatch.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Optional
 
 from ...fields.dates import find_dates
-from ...records import Finding, Reference, Span
+from ...records import Finding, Item, PlanRecord, Reference, Span
 from ...tones import fold
 from ..registry import issuers_agree
 from .context import Context
@@ -83,16 +85,121 @@ def _dated(ref: Reference) -> list[tuple[str, Span]]:
     return [(d, s) for s in ref.mentions if (d := _mention_date(s))]
 
 
+# ---------------------------------------------------------------- what a citation carries out
+
+# A citation that says what it carries out: "Kế hoạch số 236-KH/TU ... triển khai thực hiện Chỉ thị số
+# 17-CT/TW", "Nghị định ... quy định chi tiết một số điều của Luật số ...", "Thông tư ... hướng dẫn Nghị
+# định số ...", "Nghị định ... sửa đổi, bổ sung Nghị định số ...": it cannot be older than what it
+# carries out. Only verbs of implementing name what a quoted title carries out ("hướng dẫn tạm thời
+# “X”" is guidance named X; "thực hiện quy định tạm thời “X”" carries X out).
+_CARRIES_OUT = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|thi\s+hành|hướng\s+dẫn|quy\s+định\s+chi\s+tiết"
+                          r"|sửa\s+đổi|bổ\s+sung|thay\s+thế)\b", re.IGNORECASE)
+_IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|thi\s+hành)\b", re.IGNORECASE)
+_QUOTE = re.compile(r"[“\"]([^”\"]+)")
+NEAR = 5  # words at most between the verb and what it carries out ("một số điều của", "quy định tạm thời")
+QUOTE_WORDS = 3  # words two quoted titles share at least to be one title
+
+
+def _spans(record: PlanRecord) -> Iterator[Span]:
+    """The paragraphs citations stand in: the preamble and every section's items."""
+    def walk(items: list[Item]) -> Iterator[Span]:
+        for item in items:
+            yield item.span
+            yield from walk(item.children)
+
+    yield from (b.span for b in record.outline.preamble)
+    for s in record.outline.sections:
+        yield s.span
+        yield from walk(s.items)
+
+
+def _tails(record: PlanRecord) -> list[tuple[Reference, Span, str, Optional[tuple[Reference, Span]]]]:
+    """Each mention with what follows it in its clause (to a ';', the paragraph's end or the next
+    mention), and the mention that ends the clause, if one does."""
+    mentions = sorted(((m, ref) for ref in record.references for m in ref.mentions), key=lambda x: x[0].start)
+    paragraphs = sorted(_spans(record), key=lambda p: p.start)
+    starts = [p.start for p in paragraphs]
+    out = []
+    for k, (m, ref) in enumerate(mentions):
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= paragraphs[i].end:
+            continue
+        p = paragraphs[i]
+        after = next((x for x in mentions[k + 1:] if x[0].start >= m.end), None)  # overlaps are rare and short
+        stop = after[0].start if after and after[0].start < p.end else p.end
+        clause, semicolon, _ = p.text[m.end - p.start:stop - p.start].partition(";")
+        ends_clause = after is not None and stop == after[0].start and not semicolon
+        out.append((ref, m, clause, (after[1], after[0]) if after and ends_clause else None))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _one_date(ref: Reference) -> Optional[str]:
+    """The date every mention of ``ref`` agrees on (the most precise), or None."""
+    dates = [d for d, _ in _dated(ref)]
+    if not dates or any(not _agree(a, b) for a in dates for b in dates):
+        return None
+    return max(dates, key=len)
+
+
+def _carries(clause: str, at: int, verbs: re.Pattern[str]) -> bool:
+    """Whether ``clause[:at]`` ends in a verb of ``verbs`` and at most ``NEAR`` words that name what
+    it carries out ("triển khai thực hiện", "thi hành một số điều của"), with no list between
+    ("… và", ","). Not a passive ("được sửa đổi, bổ sung bởi …": the other document is the later
+    one) nor a purpose of the citing text itself ("…, để triển khai thực hiện …")."""
+    before = clause[:at]
+    found = list(verbs.finditer(before))
+    if not found:
+        return False
+    verb, rest = found[-1], before[found[-1].end():]
+    return (len(_words(rest)) <= NEAR and not re.search(r"[,;]|\bvà\b", rest)
+            and not re.search(r"\b(?:được|bởi)\b", before, re.IGNORECASE)
+            and not re.search(r"\b(?:để|nhằm)(?:\s+\w+){0,2}\s*$", before[:verb.start()], re.IGNORECASE))
+
+
+def _carried_out(record: PlanRecord) -> dict[int, tuple[Reference, Span, Span]]:
+    """Per citation (by ``id``), a cited document it carries out that is dated after it: (that
+    document, this mention, that mention). A document named with two dates is left to the rule
+    that flags it; a quoted title links two citations when one carries out what the other names."""
+    links: list[tuple[Reference, Span, Reference, Span]] = []
+    quoted: list[tuple[Reference, Span, list[str], bool, bool]] = []  # (citation, mention, title, carries, names)
+    for ref, m, clause, ended_by in _tails(record):
+        if ended_by and _carries(clause, len(clause), _CARRIES_OUT):
+            links.append((ref, m, *ended_by))
+        for q in (_QUOTE.finditer(clause) if "“" in clause or '"' in clause else ()):
+            before = clause[:q.start()]
+            names = not any(len(_words(before[v.end():])) <= NEAR for v in _IMPLEMENTS.finditer(before))
+            quoted.append((ref, m, _words(q.group(1)), _carries(clause, q.start(), _IMPLEMENTS), names))
+    for ref, m, title, carries, _ in quoted:
+        if not carries or len(title) < QUOTE_WORDS:
+            continue
+        named = [(r, s) for r, s, t, _, names in quoted if names and r is not ref and len(t) >= QUOTE_WORDS
+                 and (t[:len(title)] == title or title[:len(t)] == t)]
+        if len({id(r) for r, _ in named}) == 1:
+            links.append((ref, m, *named[0]))
+    out: dict[int, tuple[Reference, Span, Span]] = {}
+    for a, a_span, b, b_span in links:
+        a_date, b_date = _one_date(a), _one_date(b)
+        if a.number and b.number and a is not b and a_date and b_date and _later(b_date, a_date):
+            out.setdefault(id(a), (b, a_span, b_span))
+    return out
+
+
 def cited_dates(ctx: Context) -> list[Finding]:
     """``reference_mismatch`` from the plan's own text. Per cited number: a date whose year is not
     the year in the number; two dates that cannot both be right; a date after the plan's own date
-    (unless more than half of the dated citations are: then the plan's own date is the one in doubt,
-    and so it is when a single dated citation is later)."""
+    when fewer than half of the dated citations are (when half or more are, the plan's own date is as
+    much in doubt as theirs: one of two dated citations, or a single one, cannot tell which is wrong);
+    a date before that of a cited document it says it carries out (``_carried_out``)."""
     record = ctx.record
     own = record.metadata.date
     dated = {id(ref): _dated(ref) for ref in record.references if ref.number}
     later = {key for key, ds in dated.items() if own and any(_later(d, own) for d, _ in ds)}
-    own_in_doubt = len(later) * 2 > len([ds for ds in dated.values() if ds])
+    own_in_doubt = len(later) * 2 >= len([ds for ds in dated.values() if ds])
+    carried_out = _carried_out(record)
     out = []
     for ref in record.references:
         mentions = dated.get(id(ref)) or []
@@ -117,6 +224,12 @@ def cited_dates(ctx: Context) -> list[Finding]:
             why.append((f"ngày được ghi ({d}) sau ngày của chính văn bản này ({own})",
                         f"the cited date ({d}) is later than this document's own date ({own})"))
             evidence += [s] + ([record.metadata.spans["date"]] if "date" in record.metadata.spans else [])
+        if id(ref) in carried_out:
+            source, here, there = carried_out[id(ref)]
+            mine, theirs = _one_date(ref), _one_date(source)
+            why.append((f"được ghi ngày {mine}, trước ngày {theirs} của {source.number} mà văn bản này thực hiện",
+                        f"it is dated {mine}, before {source.number} ({theirs}), which it carries out"))
+            evidence += [here, there]
         if not why:
             continue
         unique = list({(e.start, e.end): e for e in evidence}.values())
