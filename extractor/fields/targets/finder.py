@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Optional
 
 from ...document import Doc, Paragraph
-from ...grammar import SPACES, WORD_END, WORD_START, sentences
+from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
@@ -204,7 +204,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
             if LEAD_IN_END_RE.search(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
-        cut = p is doc.paragraphs[-1] and not _ENDED_RE.search(p.text)
+        cut = p is doc.paragraphs[-1] and not ENDED.search(p.text)
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years, goal=p.section_kind == "objectives" or trail.goal(),
                             cut=cut)
@@ -214,15 +214,13 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         yield Reading(p, loose, False, matches)
 
 
-# How a text that is complete ends: a stop, a semicolon, a bracket, a quote.
-_ENDED_RE = re.compile(r"[.;:!?)\]”\"'…]\s*$")
 
 
 def _cut_off(text: str, m: TargetMatch) -> bool:
     """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
     as the last words of a page's opening) is incomplete: its group may be cut too. A group that
     lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
-    return (not _ENDED_RE.search(text) and m.indicator is None
+    return (not ENDED.search(text) and m.indicator is None
             and m.value_start < m.group_start and m.group_end >= len(text.rstrip(_TRIM_END))
             and "," not in m.group)
 
