@@ -182,3 +182,44 @@ def test_numbers_listed_after_one_issuer_share_it():
     assert got["1521/QĐ-TTg"] == got["21/2021/QĐ-TTg"] == got["25/2021/QĐ-TTg"] == ("Quyết định", "Thủ tướng Chính phủ")
     assert got["80-KL/TW"][0] == "Kết luận"  # a number after "Kết luận ...;" keeps its own symbol's type
     assert got["12/QĐ-BTP"][1] is None  # after the sentence, the list's issuer no longer holds
+
+
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Căn cứ Công văn số 1136/LĐTBXH-ATLĐ ngày 31/3/2020 của Bộ Lao động - Thương binh về việc xây dựng;",
+     "1136/LĐTBXH-ATLĐ", "Bộ Lao động - Thương binh và Xã hội"),     # cut short of the body its code names
+    ("Căn cứ Công văn số 12/GDĐT-TH ngày 3/3/2024 của Sở Giáo dục về việc tuyển sinh;", "12/GDĐT-TH",
+     "Sở Giáo dục và Đào tạo"),
+    ("Căn cứ Công văn số 12/GDĐT-TH ngày 3/3/2024 của Sở Y tế về việc tuyển sinh;", "12/GDĐT-TH", "Sở Y tế"),
+    ("Thực hiện Chương trình công tác năm 2009 của Chính phủ ban hành kèm theo công văn số 66/VPCP-TH ngày "
+     "02/01/2009, trong đó Bộ được giao chủ trì;", "66/VPCP-TH", None),  # what stands before "theo" is no issuer
+    ("UBND tỉnh vừa ban hành Quyết định số 25/QĐ-UBND về việc giao chỉ tiêu;", "25/QĐ-UBND", "Ủy ban nhân dân tỉnh"),
+])
+def test_issuers_cut_short_or_run_on(text, number, issuer):
+    assert [(n, i) for _, n, _, i in cited(text)] == [(number, issuer)]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thực hiện Chương trình công tác năm 2009 của Chính phủ ban hành kèm theo công văn số 66/VPCP-TH;", "66/VPCP-TH"),
+    ("Căn cứ Điều lệ Hội Khuyến học Việt Nam. Ban hành kèm theo Quyết định số 14/QĐ-BNV ngày 7/4/2008;",
+     "14/QĐ-BNV"),
+    ("Căn cứ Quy chế Tổ chức và hoạt động của Ban Chỉ đạo tỉnh (ban hành kèm theo Quyết định số 5/QĐ-BCĐ);",
+     "5/QĐ-BCĐ"),
+])
+def test_an_instrument_issued_with_the_citation_after_it_is_its_content(text, number):
+    assert [n or t for _, n, t, _ in cited(text)] == [number]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Căn cứ điều lệ trường Tiểu học;", "Điều lệ trường Tiểu học"),
+    ("- Căn cứ chiến lược phát triển giáo dục Việt Nam đến năm 2030;", "Chiến lược phát triển giáo dục Việt Nam đến năm 2030"),
+])
+def test_a_named_instrument_in_lower_case_after_an_opening_verb(text, title):
+    assert [t for _, _, t, _ in cited(text)] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ kế hoạch năm học 2024-2025;", "- Thực hiện kế hoạch của Phòng Giáo dục;", "theo điều lệ trường học",
+    "Căn cứ chương trình công tác năm 2024 của UBND huyện;",
+])
+def test_a_lower_case_type_word_without_a_proper_name_is_no_citation(text):
+    assert cited(text) == []

@@ -268,6 +268,8 @@ ISSUER_ISSUED_RE = re.compile(
     r"(?:(?:đã|vừa|mới)\s+)*ban\s+hành\s+$"
 )
 _ISSUER_BEFORE_REACH = 120
+# A verb inside what stands before "tại"/"theo" says it is no body's name alone.
+_VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đã|được|thực\s+hiện|triển\s+khai)(?!\w)")
 
 # Issuer words: "(UBND)", a plan's own abbreviation, is skipped; "-" joins; punctuation ends the name.
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
@@ -294,6 +296,7 @@ _UNIT_OF_LETTER = {letter: unit for unit, letter in _UNIT_LETTER.items()}
 _OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)\s+(?=\S)")
 _BARE_OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)$")
 TYPO_SIMILARITY = 0.85  # a written issuer this close to the symbol's body is that body, misspelt
+MIN_CUT_ISSUER_WORDS = 3  # a written issuer this long that begins the symbol's body is that body, cut short
 # ", số 13/QĐ-UBND" after "Quyết định số 12/QĐ-UBND": a list sharing one type word.
 _LIST_CONTINUATION = re.compile(rf"(?:,|;|và)\s*(?:{SO}\s*:?\s*)?$")
 _LIST_REACH = 40
@@ -337,19 +340,33 @@ def _symbol_body(number: DocNumber) -> Optional[str]:
 
 def _corrected(issuer: str, number: DocNumber) -> str:
     """A written issuer that misspells the body its symbol names is that body ("Bộ Giáo dục Đào
-    tạo" for -BGDĐT, "Phát triển nông Xóm" for -BNNPTNT); an office before it is kept."""
-    body = _symbol_body(number)
+    tạo" for -BGDĐT, "Phát triển nông Xóm" for -BNNPTNT), and so is one cut short ("Bộ Lao động -
+    Thương binh" for 1136/LĐTBXH-ATLĐ: the unit noun written, the code its field); an office before
+    it is kept."""
+    office = _OFFICE.match(issuer)
+    written = issuer[office.end():] if office else issuer
+    body = _symbol_body(number) or _unit_and_code(written, number)
     if not body or number.joint:
         return issuer
     if _BARE_OFFICE.match(issuer):
         return f"{issuer} {body}"  # "của Bộ trưởng" cut off: the symbol's body
-    office = _OFFICE.match(issuer)
-    written = issuer[office.end():] if office else issuer
     if fold(written).startswith(fold(body)):
         return issuer
+    if len(written.split()) >= MIN_CUT_ISSUER_WORDS and fold(body).startswith(fold(written) + " "):
+        return (office.group(0) if office else "") + body  # "Bộ Lao động - Thương binh" cut short
     if SequenceMatcher(None, fold(written), fold(body)).ratio() >= TYPO_SIMILARITY:
         return (office.group(0) if office else "") + body
     return issuer
+
+
+def _unit_and_code(written: str, number: DocNumber) -> Optional[str]:
+    """The body a written unit noun and a symbol's code name together: "Bộ ..." and -LĐTBXH → "Bộ Lao
+    động - Thương binh và Xã hội"."""
+    unit = written.split(" ", 1)[0]
+    code = number.issuer_code or ""
+    if unit in _UNIT_LETTER and code in abbreviations():
+        return canonical_issuer(f"{unit} {code}")
+    return None
 
 
 def _continues_name(text: str, pos: int, joint: bool = False) -> bool:
@@ -587,7 +604,7 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
     if num and (number := parse_number(num.group("number"))):
         return _Head(m.start(), num.end(), written, number=number)
     if not written[0].isupper():
-        return None  # "quyết định thành lập", "kế hoạch này": a word, not a name
+        return _lower_named(text, m, entry)  # "quyết định thành lập", "kế hoạch này": a word, not a name
     if entry.get("title_cited"):
         if _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                 or _LAW_IN_WORD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -613,6 +630,18 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
     return None
 
 
+def _lower_named(text: str, m: re.Match[str], entry: dict) -> Optional[_Head]:
+    """A named instrument whose type word is written in lower case right after an opening verb,
+    with a proper name in its title: "Căn cứ điều lệ trường Tiểu học;" (not "Căn cứ kế hoạch năm 2024")."""
+    if not entry.get("named") or not OPENER_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    found = _read_named(text, m.end(), m.group(0), len(text))
+    if not found or not any(w[:1].isupper() for w in found[0].split()[len(m.group(0).split()):]):
+        return None
+    title = found[0][:1].upper() + found[0][1:]
+    return _Head(m.start(), found[1], m.group(0), title=title, named=True)
+
+
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
     text: every look back is bounded, and the typed heads are walked once, in order."""
@@ -624,7 +653,10 @@ def _heads(text: str) -> list[_Head]:
             continue
         head = _head_at(text, m)
         if head:
-            head.self_ref = SELF_BEFORE_RE.search(text, max(0, at - _SELF_REACH), at) is not None
+            # in a basis ("Căn cứ Quy chế ... (ban hành kèm theo Quyết định số 5/QĐ-BCĐ)") the decision
+            # issues the cited instrument, not the document
+            head.self_ref = SELF_BEFORE_RE.search(text, max(0, at - _SELF_REACH), at) is not None \
+                and not PREAMBLE_OPENING_RE.match(text)
             heads.append(head)
             last_end = head.end
     if "/" not in text:
@@ -678,7 +710,9 @@ def _issuer_before(text: str, start: int) -> Optional[str]:
     hành Quyết định số ..."; a parenthesis in it is left out."""
     window = max(0, start - _ISSUER_BEFORE_REACH)
     before = ISSUER_BEFORE_RE.search(text, window, start) or ISSUER_ISSUED_RE.search(text, window, start)
-    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer"))) if before else None
+    if not before or _VERB_IN_ISSUER.search(before.group("issuer")):
+        return None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
+    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
 
 
 def _inferred_issuer(number: DocNumber, doc_type: Optional[str]) -> Optional[str]:
@@ -713,6 +747,12 @@ def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
 _LIST_END_BEFORE = re.compile(LIST_GAP_RE.pattern + "$", re.VERBOSE)
 
 
+# "Chương trình công tác năm 2009 của Chính phủ ban hành kèm theo công văn số 66/VPCP-TH", "Điều lệ
+# trường mầm non. Ban hành kèm theo Quyết định số 14/2008/QĐ-BGD&ĐT": a named instrument issued with
+# the citation after it is that citation's content.
+ATTACHED_TO_RE = re.compile(r"[\s,.]*(?:\(\s*)?(?:(?i:được)\s+)?(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+")
+
+
 def _may_stand_cited(text: str, at: int) -> bool:
     """A cheap test before a named instrument's title is read: an opening verb or a list's joint
     stands right before it (``_cited_here`` decides, once the citation before is read)."""
@@ -745,8 +785,10 @@ def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
 # skipped before the citation grammar runs. Substring tests first: they cost next to nothing.
 _SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{docnumbers.CAPITAL}]")
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
-# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ...").
-_NAMED_CUE = re.compile(_trie(t["name"] for t in lexicon()["types"] if t.get("named")))
+# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ..."), or in
+# lower case after an opening verb ("Căn cứ điều lệ trường Tiểu học").
+_NAMED_CUE = re.compile(_trie(n for t in lexicon()["types"] if t.get("named")
+                              for n in (t["name"], t["name"][0].lower() + t["name"][1:])))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
@@ -808,7 +850,9 @@ def find_references(text: str) -> list[RefMatch]:
         listed = not head.named or _cited_here(text, head, previous_end)
         if listed:
             previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
-        if listed and not head.self_ref and not (head.named and _generic(match.title or "")):
+        attached = head.named and i + 1 < len(heads) and heads[i + 1].number is not None \
+            and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
+        if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
     return _list_issuers(text, found)
 
