@@ -33,6 +33,11 @@ SENTENCE_END = re.compile(r"[.!?](?=[ \u00a0\n]|$)")
 CLAUSE_END = re.compile(r"[;:\n]")
 
 
+# How a text that is complete ends: a stop, a semicolon, a colon, a bracket, a quote. A document's
+# last paragraph without one was cut mid-sentence (the opening of a page): "... tại Quyết định số 2629/QĐ-T".
+ENDED = re.compile(r"[.;:!?)\]”\"'…]\s*$")
+
+
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` from ``start``, the end mark left out; empty ones
     dropped: "A đạt 90%. B đạt 80%." → [(0, 13), (15, 27)]."""

@@ -7,7 +7,8 @@ which is repaired and flagged.
 
 ``find_quantities(text)`` returns every percentage (``90%``, ``-0,2 điểm phần trăm``),
 range (``5-10%``, ``từ 5 đến 10%``), per-mille rate (``0,1 ‰``, the typewriter ``0,1 %0``) and
-ratio or rate (``150/200``, ``500/100.000``, ``111,2 số bé trai/100 bé gái``) with its offsets.
+ratio or rate (``150/200``, ``500/100.000``, ``111,2 số bé trai/100 bé gái``, ``14,3 bác sỹ/1 vạn
+dân``) with its offsets.
 A footnote mark glued to a value (``24%1``, ``1,2%[2]``) is part of the quantity's extent, never
 of its value; a per-year suffix (``0,3%/năm``) is too, and the quantity says so. It knows nothing about targets: whether a quantity is a commitment,
 and what it applies to, is ``targets.py``'s business.
@@ -104,7 +105,8 @@ RATIO_RE = re.compile(
 )
 
 # A rate whose counted noun stands between its value and its base, which is a power of ten:
-# "111,2 số bé trai/100 bé gái", "10 bác sĩ/10.000 dân". Not "2,1 con/phụ nữ" (no base) nor
+# "111,2 số bé trai/100 bé gái", "10 bác sĩ/10.000 dân", "14,3 bác sỹ/1 vạn dân" (a base written as a
+# word: vạn 10.000, nghìn 1.000, triệu 1.000.000). Not "2,1 con/phụ nữ" (no base) nor
 # "2 buổi/ngày".
 NAMED_RATE_RE = re.compile(
     rf"""
@@ -112,11 +114,14 @@ NAMED_RATE_RE = re.compile(
     (?P<numerator>{_GROUPED}|{_DECIMAL})
     [ \u00a0]+(?P<noun>[^\W\d_]+(?:[ \u00a0][^\W\d_]+){{0,3}})     # số bé trai, bác sĩ
     [ \u00a0]?/[ \u00a0]?
-    (?P<denominator>1(?:0{{1,6}}|0{{0,2}}(?:\.000){{1,2}}))            # 100, 1.000, 100.000
+    (?:(?P<denominator>1(?:0{{1,6}}|0{{0,2}}(?:\.000){{1,2}}))          # 100, 1.000, 100.000
+      | (?:1[ \u00a0]+)?(?P<base_word>(?i:vạn|nghìn|ngàn|triệu))(?!\w))   # 1 vạn (10.000), nghìn, triệu
     (?=[ \u00a0]+[^\W\d_])                                           # ... bé gái, dân
     """,
     re.VERBOSE,
 )
+# A base written as a word: "14,3 bác sỹ/1 vạn dân" is per 10.000.
+_BASE_WORDS = {"vạn": 10000.0, "nghìn": 1000.0, "ngàn": 1000.0, "triệu": 1000000.0}
 
 _OCR_ZERO = re.compile(r"[Oo]")
 
@@ -285,7 +290,8 @@ def find_ratios(text: str) -> list[Quantity]:
                               unit="ratio", denominator=denominator))
     for m in NAMED_RATE_RE.finditer(text):
         numerator, _ = parse_number(m.group("numerator"))
-        denominator, _ = parse_number(m.group("denominator"))
+        word = m.group("base_word")
+        denominator = _BASE_WORDS[word.lower()] if word else parse_number(m.group("denominator"))[0]
         found.append(Quantity(start=m.start(), end=m.end("numerator"), text=m.group("numerator"),
                               value=numerator, unit="ratio", denominator=denominator, named_unit=True))
     return sorted(found, key=lambda q: q.start)

@@ -14,7 +14,11 @@ ordinal ("Đề án 06") is a title too; with "số" it is a short number ("Ngh�
 cited without a type word ("theo 782/QĐ-TTg") takes its type from the symbol. ``find_references``
 reads one paragraph; ``extract_references`` resolves all mentions in a ``Doc`` to one record
 each, leaving out the document's own number (its "Số: ..." line, an annex's "(Ban hành kèm
-theo Quyết định số ...)") and the instruments that are only the content of a cited decision.
+theo Quyết định số ...)", the lead of a text without its header citing its own title line), the
+instruments that are only the content of a cited decision, a website's lines before the document
+and rows of its related-documents lists, and citations cut by the end of the text. An issuer is as
+named in the citation (or before a list: "các Quyết định của Thủ tướng Chính phủ số: ..."), or the
+co-issuers a joint document's symbol names; a single body's symbol names no issuer of its own.
 
 Reading is two-step for speed: one scan finds the type words (a prefix-tree pattern),
 then anchored patterns read what follows each one; every step is linear in the paragraph.
@@ -30,6 +34,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from ..grammar import ENDED
 from ..records import Reference, Span
 from ..tones import at_word_start, fold
 from . import dates, docnumbers
@@ -105,6 +110,15 @@ _KNOWN_TITLES = _alternation(lexicon()["known_titles"]["titles"], any_case=True)
 _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
 _GENERIC_TITLE_WORDS = tuple(fold(w) for w in lexicon()["generic_titles"]["words"])
 _LAW_TYPES = {"Luật", "Bộ luật"}  # what an amending law amends
+# "pháp luật", "PHÁP LUẬT" (law in general), "Đại học Luật", "Khoa Luật", "Hội Luật gia": a word or a
+# name holding "luật", not a law's type word.
+_LAW_IN_WORD_BEFORE = re.compile(r"(?i:pháp|học|khoa|ngành|hội)\s+$")
+# A law named in lower case ("Luật thú y", "Luật đất đai") has two words at least, and does not open
+# with a word that says which law rather than naming it ("Luật này", "Luật mới", "Luật sư", "Luật pháp").
+_NOT_A_LAW_NAME = re.compile(
+    r"(?:này|pháp|sư|gia|học|lệ|chơi|định|mới|cũ|khác|trên|nêu|tương\s+ứng|liên\s+quan|chuyên\s+ngành|riêng|chung|gốc"
+    r"|mẫu|cơ\s+bản|hiện\s+hành|nói|đó|ấy)(?!\w)")
+MIN_LOWER_LAW_WORDS = 2
 
 # ---------------------------------------------------------------- grammar
 
@@ -144,7 +158,7 @@ TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
     r"""(?:
-        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi
+        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi|mà
           | quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn|ban\s+hành|thông\s+qua|thi\s+hành
           | [-–—]
         )(?!\w)
@@ -198,6 +212,22 @@ OPENER_BEFORE_RE = re.compile(
     \s+$""",
     re.VERBOSE,
 )
+# ... or as the object of implementing or reaching it, anywhere in a clause ("UBND tỉnh ban hành Kế
+# hoạch ... thực hiện Chiến lược Dân số Việt Nam đến năm 2030", "góp phần hoàn thành các mục tiêu của
+# Chương trình nghị sự 2030 vì sự phát triển bền vững") ...
+IMPLEMENTS_BEFORE_RE = re.compile(
+    r"""(?<!\w)(?:
+        (?:thực\s+hiện|triển\s+khai|thi\s+hành|hoàn\s+thành)
+        (?:\s+(?:thành\s+công|tốt|có\s+hiệu\s+quả|hiệu\s+quả|đồng\s+bộ))?
+        (?:\s+(?:(?:các|những)\s+)?(?:mục\s+tiêu|nhiệm\s+vụ|chỉ\s+tiêu)\s+của)?
+      | (?:mục\s+tiêu|nhiệm\s+vụ|chỉ\s+tiêu)\s+của
+    )\s+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A locality in an instrument's name: "... tỉnh Quảng Bình", "... trên địa bàn tỉnh", "... của huyện".
+_LOCALITY_IN_NAME = re.compile(
+    r"(?<!\w)(?:tỉnh|huyện|xã|quận|phường|thị\s+xã|thị\s+trấn|thành\s+phố|địa\s+bàn|địa\s+phương)(?!\w)",
+    re.IGNORECASE)
 # ... or after another citation, joined by "," ";" or "và", perhaps with a verb ("và triển khai
 # đồng bộ, hiệu quả Chiến lược ...").
 LIST_GAP_RE = re.compile(
@@ -235,9 +265,11 @@ ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;
 # "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15"
 ISSUER_ISSUED_RE = re.compile(
     rf"(?<![\w])(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.,()\d/]{{0,40}}?)\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?"
-    r"(?:đã\s+)?ban\s+hành\s+$"
+    r"(?:(?:đã|vừa|mới)\s+)*ban\s+hành\s+$"
 )
 _ISSUER_BEFORE_REACH = 120
+# A verb inside what stands before "tại"/"theo" says it is no body's name alone.
+_VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đã|được|thực\s+hiện|triển\s+khai)(?!\w)")
 
 # Issuer words: "(UBND)", a plan's own abbreviation, is skipped; "-" joins; punctuation ends the name.
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
@@ -264,6 +296,7 @@ _UNIT_OF_LETTER = {letter: unit for unit, letter in _UNIT_LETTER.items()}
 _OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)\s+(?=\S)")
 _BARE_OFFICE = re.compile(r"^(?:Bộ\s+trưởng|Giám\s+đốc|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)$")
 TYPO_SIMILARITY = 0.85  # a written issuer this close to the symbol's body is that body, misspelt
+MIN_CUT_ISSUER_WORDS = 3  # a written issuer this long that begins the symbol's body is that body, cut short
 # ", số 13/QĐ-UBND" after "Quyết định số 12/QĐ-UBND": a list sharing one type word.
 _LIST_CONTINUATION = re.compile(rf"(?:,|;|và)\s*(?:{SO}\s*:?\s*)?$")
 _LIST_REACH = 40
@@ -307,19 +340,33 @@ def _symbol_body(number: DocNumber) -> Optional[str]:
 
 def _corrected(issuer: str, number: DocNumber) -> str:
     """A written issuer that misspells the body its symbol names is that body ("Bộ Giáo dục Đào
-    tạo" for -BGDĐT, "Phát triển nông Xóm" for -BNNPTNT); an office before it is kept."""
-    body = _symbol_body(number)
+    tạo" for -BGDĐT, "Phát triển nông Xóm" for -BNNPTNT), and so is one cut short ("Bộ Lao động -
+    Thương binh" for 1136/LĐTBXH-ATLĐ: the unit noun written, the code its field); an office before
+    it is kept."""
+    office = _OFFICE.match(issuer)
+    written = issuer[office.end():] if office else issuer
+    body = _symbol_body(number) or _unit_and_code(written, number)
     if not body or number.joint:
         return issuer
     if _BARE_OFFICE.match(issuer):
         return f"{issuer} {body}"  # "của Bộ trưởng" cut off: the symbol's body
-    office = _OFFICE.match(issuer)
-    written = issuer[office.end():] if office else issuer
     if fold(written).startswith(fold(body)):
         return issuer
+    if len(written.split()) >= MIN_CUT_ISSUER_WORDS and fold(body).startswith(fold(written) + " "):
+        return (office.group(0) if office else "") + body  # "Bộ Lao động - Thương binh" cut short
     if SequenceMatcher(None, fold(written), fold(body)).ratio() >= TYPO_SIMILARITY:
         return (office.group(0) if office else "") + body
     return issuer
+
+
+def _unit_and_code(written: str, number: DocNumber) -> Optional[str]:
+    """The body a written unit noun and a symbol's code name together: "Bộ ..." and -LĐTBXH → "Bộ Lao
+    động - Thương binh và Xã hội"."""
+    unit = written.split(" ", 1)[0]
+    code = number.issuer_code or ""
+    if unit in _UNIT_LETTER and code in abbreviations():
+        return canonical_issuer(f"{unit} {code}")
+    return None
 
 
 def _continues_name(text: str, pos: int, joint: bool = False) -> bool:
@@ -401,8 +448,10 @@ def _read_law_title(text: str, type_end: int, written_type: str, limit: int) -> 
     # A convention may be named after its organisation: "Công ước của Liên hợp quốc về ..."
     of_body = keeps_ve and first.group(1) == "của" and bool(ISSUER_HEAD_RE.match(text, first.end(1))
                                                              or text[first.end(1) + 1:first.end(1) + 2].isupper())
-    if not (first.group(1)[0].isupper() or amending or of_body):
-        return None  # "Luật này", "Luật pháp"
+    lower = not (first.group(1)[0].isupper() or amending or of_body)
+    if lower and (not first.group(1)[0].isalpha() or _NOT_A_LAW_NAME.match(text, first.start(1))
+                  or LAW_STOP_RE.match(text, first.start(1))):
+        return None  # "Luật này", "Luật pháp", "Luật được ..."
     words: list[str] = []
     end, has_body = type_end, False
     while len(words) < MAX_LAW_WORDS:
@@ -426,7 +475,7 @@ def _read_law_title(text: str, type_end: int, written_type: str, limit: int) -> 
     while words and words[-1] in (",", "và", "của"):
         words.pop()
         end = _end_of(text, type_end, words, limit)
-    if not words:
+    if not words or (lower and len(words) < MIN_LOWER_LAW_WORDS):
         return None
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
 
@@ -555,8 +604,11 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
     if num and (number := parse_number(num.group("number"))):
         return _Head(m.start(), num.end(), written, number=number)
     if not written[0].isupper():
-        return None  # "quyết định thành lập", "kế hoạch này": a word, not a name
+        return _lower_named(text, m, entry)  # "quyết định thành lập", "kế hoạch này": a word, not a name
     if entry.get("title_cited"):
+        if _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                or _LAW_IN_WORD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None  # "các Công ước quốc tế mà Việt Nam đã ký kết", "pháp luật": no one document
         found = _read_title(text, m.start(), m.end(), written, len(text))
         if not found:
             return None
@@ -578,6 +630,18 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
     return None
 
 
+def _lower_named(text: str, m: re.Match[str], entry: dict) -> Optional[_Head]:
+    """A named instrument whose type word is written in lower case right after an opening verb,
+    with a proper name in its title: "Căn cứ điều lệ trường Tiểu học;" (not "Căn cứ kế hoạch năm 2024")."""
+    if not entry.get("named") or not OPENER_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    found = _read_named(text, m.end(), m.group(0), len(text))
+    if not found or not any(w[:1].isupper() for w in found[0].split()[len(m.group(0).split()):]):
+        return None
+    title = found[0][:1].upper() + found[0][1:]
+    return _Head(m.start(), found[1], m.group(0), title=title, named=True)
+
+
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
     text: every look back is bounded, and the typed heads are walked once, in order."""
@@ -589,7 +653,10 @@ def _heads(text: str) -> list[_Head]:
             continue
         head = _head_at(text, m)
         if head:
-            head.self_ref = SELF_BEFORE_RE.search(text, max(0, at - _SELF_REACH), at) is not None
+            # in a basis ("Căn cứ Quy chế ... (ban hành kèm theo Quyết định số 5/QĐ-BCĐ)") the decision
+            # issues the cited instrument, not the document
+            head.self_ref = SELF_BEFORE_RE.search(text, max(0, at - _SELF_REACH), at) is not None \
+                and not PREAMBLE_OPENING_RE.match(text)
             heads.append(head)
             last_end = head.end
     if "/" not in text:
@@ -610,7 +677,8 @@ def _heads(text: str) -> list[_Head]:
         if start in labels:
             continue  # the own number line
         shared = last_numbered is not None and last_numbered.end >= start - _LIST_REACH \
-            and _LIST_CONTINUATION.search(text, last_numbered.end, start) is not None
+            and _LIST_CONTINUATION.search(text, last_numbered.end, start) is not None \
+            and (number.doc_type is None or number.doc_type == canonical_type(last_numbered.written_type or ""))
         heads.append(_Head(start, end, last_numbered.written_type if shared and last_numbered else None,
                            number=number))
     return sorted(heads, key=lambda h: h.start)
@@ -642,15 +710,19 @@ def _issuer_before(text: str, start: int) -> Optional[str]:
     hành Quyết định số ..."; a parenthesis in it is left out."""
     window = max(0, start - _ISSUER_BEFORE_REACH)
     before = ISSUER_BEFORE_RE.search(text, window, start) or ISSUER_ISSUED_RE.search(text, window, start)
-    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer"))) if before else None
+    if not before or _VERB_IN_ISSUER.search(before.group("issuer")):
+        return None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
+    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
 
 
 def _inferred_issuer(number: DocNumber, doc_type: Optional[str]) -> Optional[str]:
-    """The issuer a symbol names, for a citation that names none: the co-issuers of a joint
-    document, a national body. A law's issuer is only ever as written."""
+    """The issuers a joint document's symbol names, for a citation that names none ("Thông tư liên
+    tịch số 16/2013/TTLT-BYT-BNNPTNT"). A single body is only ever as written: "Nghị định số
+    78/2025/NĐ-CP" cited alone has issuer null (gold convention: "issuer as named in the citation,
+    or null"); the symbol's body still corrects a misspelt written issuer (``_corrected``)."""
     if doc_type in _LAW_TYPES:
         return None
-    return number.issuers or number.issuer
+    return number.issuers
 
 
 def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
@@ -675,21 +747,32 @@ def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
 _LIST_END_BEFORE = re.compile(LIST_GAP_RE.pattern + "$", re.VERBOSE)
 
 
+# "Chương trình công tác năm 2009 của Chính phủ ban hành kèm theo công văn số 66/VPCP-TH", "Điều lệ
+# trường mầm non. Ban hành kèm theo Quyết định số 14/2008/QĐ-BGD&ĐT": a named instrument issued with
+# the citation after it is that citation's content.
+ATTACHED_TO_RE = re.compile(r"[\s,.]*(?:\(\s*)?(?:(?i:được)\s+)?(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+")
+
+
 def _may_stand_cited(text: str, at: int) -> bool:
     """A cheap test before a named instrument's title is read: an opening verb or a list's joint
     stands right before it (``_cited_here`` decides, once the citation before is read)."""
     window = max(0, at - _MAX_GAP)
     return OPENER_BEFORE_RE.search(text, max(0, at - 40), at) is not None \
+        or IMPLEMENTS_BEFORE_RE.search(text, max(0, at - 50), at) is not None \
         or _LIST_END_BEFORE.search(text, window, at) is not None
 
 
 def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
     """Whether a named instrument stands where a citation stands: after an opening verb, or after
-    the citation before it in a list; and is named, not generic ("các Chương trình ...")."""
+    the citation before it in a list, or as what is implemented or reached when its name holds no
+    locality ("Kế hoạch thực hiện Chương trình ... tỉnh Quảng Bình giai đoạn 2021-2030" names a
+    province's own plan, not an instrument it cites); and is named, not generic ("các Chương trình ...")."""
     at = head.start
     if _PLURAL_BEFORE.search(text, max(0, at - 12), at):
         return False
     if OPENER_BEFORE_RE.search(text, max(0, at - 40), at):
+        return True
+    if IMPLEMENTS_BEFORE_RE.search(text, max(0, at - 50), at) and not _LOCALITY_IN_NAME.search(head.title or ""):
         return True
     return previous_end is not None and at - previous_end <= _MAX_GAP \
         and LIST_GAP_RE.fullmatch(text, previous_end, at) is not None
@@ -702,8 +785,10 @@ def _cited_here(text: str, head: _Head, previous_end: Optional[int]) -> bool:
 # skipped before the citation grammar runs. Substring tests first: they cost next to nothing.
 _SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{docnumbers.CAPITAL}]")
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
-# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ...").
-_NAMED_CUE = re.compile(_trie(t["name"] for t in lexicon()["types"] if t.get("named")))
+# A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ..."), or in
+# lower case after an opening verb ("Căn cứ điều lệ trường Tiểu học").
+_NAMED_CUE = re.compile(_trie(n for t in lexicon()["types"] if t.get("named")
+                              for n in (t["name"], t["name"][0].lower() + t["name"][1:])))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
@@ -714,6 +799,32 @@ def _may_cite(text: str) -> bool:
     if any(w in low for w in _TITLE_WORDS) or _NAMED_CUE.search(text):
         return True
     return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
+
+
+# "các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg ...": a list of numbers
+# after one type word and one issuer, which every number of that type in the sentence shares.
+LIST_PREFIX_RE = re.compile(
+    rf"(?i:các|những)\s+(?P<type>{_ALL_TYPES})\s+của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.:()\d]{{0,60}}?)"
+    rf"\s+{SO}\s*:?\s*(?=\d)"
+)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
+
+
+def _list_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
+    """Numbers listed after "các <type> của <issuer> số:" that name no issuer of their own take the
+    list's, up to the end of the sentence."""
+    if "của" not in text:
+        return found
+    for prefix in LIST_PREFIX_RE.finditer(text):
+        doc_type = canonical_type(prefix.group("type"))
+        issuer = canonical_issuer(prefix.group("issuer"))
+        stop = _SENTENCE_END.search(text, prefix.end())
+        end = stop.start() if stop else len(text)
+        found = [replace(m, issuer=issuer, issuer_inferred=False)
+                 if prefix.end() <= m.start < end and m.number and m.doc_type == doc_type
+                 and (m.issuer is None or m.issuer_inferred) else m
+                 for m in found]
+    return found
 
 
 def find_references(text: str) -> list[RefMatch]:
@@ -739,9 +850,11 @@ def find_references(text: str) -> list[RefMatch]:
         listed = not head.named or _cited_here(text, head, previous_end)
         if listed:
             previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
-        if listed and not head.self_ref and not (head.named and _generic(match.title or "")):
+        attached = head.named and i + 1 < len(heads) and heads[i + 1].number is not None \
+            and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
+        if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
-    return found
+    return _list_issuers(text, found)
 
 
 # ---------------------------------------------------------------- the whole document
@@ -871,6 +984,18 @@ def _tokens(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
 
 
+# In what a cited document approves, the instrument it names may say what it implements: "ban hành
+# Kế hoạch hành động ... của tỉnh thực hiện Chiến lược Dân số ..." approves the plan, not the strategy.
+_IMPLEMENTED_IN_CONTENT = re.compile(
+    rf"(?:{_ALL_TYPES})\s.*?(?<!\w)(?P<verb>thực\s+hiện|triển\s+khai|thi\s+hành)\s", re.IGNORECASE)
+
+
+def _content(subject: str) -> set[str]:
+    """The words of what a cited document approves or issues, up to what that names as implemented."""
+    implemented = _IMPLEMENTED_IN_CONTENT.search(subject)
+    return set(_tokens(subject[:implemented.start("verb")] if implemented else subject))
+
+
 def _content_of_cited(title: str, contents: list[set[str]]) -> bool:
     """An instrument whose name (its words after the type word) lies within what a cited document
     approves or issues ("phê duyệt Chiến lược quốc gia ...") is that document's content."""
@@ -893,25 +1018,89 @@ def own_numbers(doc: Doc) -> set[str]:
     return {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
 
 
+
+# A row of a legal-document website's list of related documents, wherever the page puts it: an
+# index glued to the type word ("- 1Nghị quyết 21-NQ/TW năm 2017 về ...", "2Quyết định 1679/QĐ-TTg
+# năm 2019 về ... do Thủ tướng Chính phủ ban hành"), or the site's title form "<type> <number> năm
+# <year> ... do <issuer> ban hành" of a whole line.
+_LISTING_INDEX_RE = re.compile(rf"^[-•*+\s]*\d{{1,3}}(?=[{docnumbers.CAPITAL}])(?:{_ALL_TYPES})\s")
+_LISTING_TITLE_RE = re.compile(
+    rf"^[-•*+\s]*(?:{_ALL_TYPES})\s+{docnumbers.DOC_NUMBER_LOOSE}\s+năm\s+(?:19|20)\d\d\b.*\bdo\s+.{{2,80}}\s+ban\s+hành\s*$",
+    re.VERBOSE)
+
+
+def site_listing(text: str) -> bool:
+    """A website's row of a related-documents list (see ``_LISTING_INDEX_RE``): not the plan's citation."""
+    head = text[:60]
+    if not any(ch.isdigit() for ch in head):
+        return False
+    return bool(_LISTING_INDEX_RE.match(text)) or (text.rstrip().endswith("ban hành")
+                                                    and bool(_LISTING_TITLE_RE.match(text)))
+
+
+# The document's own title line: "<type> [số <number>] [năm <year>] về <subject>" ("Nghị quyết về kế
+# hoạch phát triển kinh tế - xã hội năm 2023", a page's title over the text).
+_OWN_TITLE_RE = re.compile(
+    rf"^\W*(?P<type>{_ALL_TYPES})\s+(?:{SO}\s*:?\s*)?(?:{docnumbers.DOC_NUMBER_LOOSE}\s+)?(?:năm\s+(?:19|20)\d\d\s+)?"
+    r"(?:(?i:về\s+việc|về|v/v)\s+)(?P<subject>[^;]{8,300}?)\s*[.;:]?\s*$",
+    re.VERBOSE)
+SELF_TITLE_SIMILARITY = 0.9
+MIN_SELF_TITLE_WORDS = 4
+
+
+def own_titles(doc: Doc) -> list[tuple[Optional[str], str]]:
+    """(doc type, folded subject) of the title line "<type> về <subject>" that opens a text without
+    its header and document-type line (a portal's copy), which is then its only name. A document with
+    a header is named by its header: a plan on the same subject as the plan it implements ("Thực hiện
+    Kế hoạch số 661/KH-UBND ... về thông tin, tuyên truyền ...") cites that one."""
+    if any(p.role in ("header", "doc_type") for p in doc.paragraphs):
+        return []
+    first = next((p for p in doc.paragraphs if p.text.strip()), None)
+    if first is not None and (m := _OWN_TITLE_RE.match(first.text)):
+        return [(canonical_type(m.group("type")), fold(m.group("subject")))]
+    return []
+
+
+def _titled_self(m: RefMatch, titles: list[tuple[Optional[str], str]]) -> bool:
+    """A citation of the document's own type whose subject is the document's title: the document
+    itself ("Ngày 9/12/2022, HĐND tỉnh ban hành Nghị quyết số 11/NQ-HĐND về kế hoạch phát triển
+    kinh tế - xã hội năm 2023" under the title "Nghị quyết về kế hoạch phát triển ...")."""
+    if not (m.number and m.subject and titles):
+        return False
+    subject = fold(m.subject).strip(" .")
+    # the subject may run on past the title: "về việc giao chỉ tiêu kế hoạch năm 2024, cụ thể:"
+    return any(doc_type == m.doc_type and len(title.split()) >= MIN_SELF_TITLE_WORDS
+               and SequenceMatcher(None, subject[:len(title)], title).ratio() >= SELF_TITLE_SIMILARITY
+               for doc_type, title in titles)
+
+
 def extract_references(doc: Doc) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
     documents the preamble says the plan implements. The document's own number is no citation; an
     instrument named without a number is a reference only before the plan's sections (where its bases
     are named, not its tasks) and unless it is only the content of a cited decision.
 
-    Reads every paragraph but the signature block (a header flattened into the body, or a body
-    read as header, still cites)."""
-    own, own_date = own_numbers(doc), extract_metadata(doc).date
+    Reads every paragraph but the signature block and a web page's furniture before the document (a
+    header flattened into the body, or a body read as header, still cites)."""
+    meta = extract_metadata(doc)
+    own, own_date = own_numbers(doc), meta.date
+    if meta.number:
+        own.add(number_key(meta.number))
+    titles = own_titles(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
+    last = doc.paragraphs[-1] if doc.paragraphs else None
     for p in doc.paragraphs:
-        if p.role == "signature":
-            continue
+        if p.role in ("signature", "furniture") or site_listing(p.text):
+            continue  # a web page's lines before the document, its lists of related documents
         parent = _in_preamble(p)
+        cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
         for m in find_references(p.text):
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
-                    or (m.named and not _names_bases(p)):
+                    or (m.named and not _names_bases(p)) or _titled_self(m, titles):
                 continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
+            if cut is not None and m.end >= cut:
+                continue  # cut by the end of the text: "Luật Ban hành văn", "Quyết định số 2629/QĐ-T"
             mentions.append((m, doc.span(p.start + m.start, p.start + m.end), parent))
-    contents = [set(_tokens(m.subject)) for m, _, _ in mentions if m.subject and not m.named]
+    contents = [_content(m.subject) for m, _, _ in mentions if m.subject and not m.named]
     mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)

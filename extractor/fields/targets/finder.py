@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Optional
 
 from ...document import Doc, Paragraph
-from ...grammar import SPACES, WORD_END, WORD_START, sentences
+from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
@@ -23,7 +23,16 @@ from ..numbers import find_quantities
 from ..numbers import may_hold_quantity as _may_hold_quantity
 from ..tables import is_table_row
 from .filter import target_veto
-from .grammar import APPENDIX_RE, COMMITMENT_RE, GOAL_HEADING_RE, OPENING_RE, PAST_PARAGRAPH_RE, SITUATION_RE
+from .grammar import (
+    APPENDIX_RE,
+    COMMITMENT_RE,
+    GOAL_HEADING_RE,
+    OPENING_RE,
+    PAST_PARAGRAPH_RE,
+    PURPOSE_GOAL_RE,
+    PURPOSE_OPENING_RE,
+    SITUATION_RE,
+)
 from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
 from .sentences import sentence_targets
@@ -98,11 +107,15 @@ def _skip(p: Paragraph, loose: bool) -> bool:
 
 def _preamble_commitment(p: Paragraph) -> bool:
     """A preamble paragraph that states the plan's commitments ahead of its sections (a page's lead
-    repeating the main targets: "GRDP bình quân hàng năm tăng 7,0 - 7,5%; ..."): not an opening,
-    a verb of commitment, and nothing of the past or the situation ("đã", "những năm qua",
-    "hiện nay", "kết quả")."""
-    return (not OPENING_RE.match(p.body) and bool(COMMITMENT_RE.search(p.text))
-            and not PAST_PARAGRAPH_RE.search(p.text) and not SITUATION_RE.search(p.text))
+    repeating the main targets: "GRDP bình quân hàng năm tăng 7,0 - 7,5%; ..."): nothing of the past
+    or the situation ("đã", "những năm qua", "hiện nay", "kết quả"), and either not an opening and
+    a verb of commitment, or an opening of purpose ("Để ...", "Nhằm ...") that names a goal with its
+    value ("góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt 31,5% ... năm 2017")."""
+    if PAST_PARAGRAPH_RE.search(p.text) or SITUATION_RE.search(p.text):
+        return False
+    if PURPOSE_OPENING_RE.match(p.body):  # "Để ..., góp phần hoàn thành mục tiêu X đạt 31,5% năm 2017"
+        return bool(PURPOSE_GOAL_RE.search(p.text))
+    return not OPENING_RE.match(p.body) and bool(COMMITMENT_RE.search(p.text))
 
 
 # A heading-like paragraph for the trail: short, with no quantity.
@@ -191,23 +204,28 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
             if LEAD_IN_END_RE.search(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
+        cut = p is doc.paragraphs[-1] and not ENDED.search(p.text)
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
-                            column_years=column_years, goal=p.section_kind == "objectives" or trail.goal())
+                            column_years=column_years, goal=p.section_kind == "objectives" or trail.goal(),
+                            cut=cut)
         matches = find_targets(p.text, ctx)
-        if p is doc.paragraphs[-1]:
+        if cut:
             matches = [m for m in matches if not _cut_off(p.text, m)]
         yield Reading(p, loose, False, matches)
 
 
-# How a text that is complete ends: a stop, a semicolon, a bracket, a quote.
-_ENDED_RE = re.compile(r"[.;:!?)\]”\"'…]\s*$")
 
 
 def _cut_off(text: str, m: TargetMatch) -> bool:
     """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
-    as the last words of a page's opening) is incomplete: its group may be cut too."""
-    return (not _ENDED_RE.search(text) and m.indicator is None
-            and m.value_start < m.group_start and m.group_end >= len(text.rstrip()))
+    as the last words of a page's opening) is incomplete: its group may be cut too. A group that
+    lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
+    return (not ENDED.search(text) and m.indicator is None
+            and m.value_start < m.group_start and m.group_end >= len(text.rstrip(_TRIM_END))
+            and "," not in m.group)
+
+
+_TRIM_END = " \u00a0\t\n,;-–"
 
 
 def extract_targets(doc: Doc) -> list[Target]:

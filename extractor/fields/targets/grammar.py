@@ -110,6 +110,15 @@ OPENING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A preamble paragraph that opens with the plan's purpose ("Để ...", "Nhằm ...") and names a goal
+# states a commitment ahead of the sections: "Để triển khai ..., góp phần hoàn thành mục tiêu tỷ
+# trọng chăn nuôi đạt 31,5% ... năm 2017" (not "Căn cứ ...", "Thực hiện ...": bases).
+PURPOSE_OPENING_RE = re.compile(rf"^[\W_]*(?:để|nhằm){WORD_END}", re.IGNORECASE)
+PURPOSE_GOAL_RE = re.compile(
+    rf"{WORD_START}(?:(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu)(?!{SPACES}(?:chung|cụ{SPACES}thể){WORD_END})|phấn{SPACES}đấu){WORD_END}"
+    rf"[^.;]*?\d[^.;]*?(?:%|‰|/)",
+    re.IGNORECASE)
+
 # A heading over goals: "MỤC TIÊU", "2. Chỉ tiêu cụ thể năm 2024", "Các chỉ tiêu chủ yếu".
 GOAL_HEADING_RE = re.compile(rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu){WORD_END}", re.IGNORECASE)
 
@@ -129,10 +138,20 @@ BASELINE_BRIDGE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# A rate noun: "Giảm tỷ lệ <group> dưới 1%" puts the value after the group.
+# A rate noun: "Giảm tỷ lệ <group> dưới 1%" puts the value after the group; a share too ("tỷ trọng
+# chăn nuôi đạt 31,5%").
 RATE_NOUN_RE = re.compile(
-    rf"{WORD_START}(?:t[ỷỉ]{SPACES}(?:lệ|số|suất)|số{SPACES}lượng)(?:{SPACES}(?:số|các))?{WORD_END}",  # tỷ lệ, tỷ suất
+    rf"{WORD_START}(?:t[ỷỉ]{SPACES}(?:lệ|số|suất|trọng)|số{SPACES}lượng)(?:{SPACES}(?:số|các))?{WORD_END}",  # tỷ lệ, tỷ suất
     re.IGNORECASE,
+)
+# The whole a rate is a share of, written after its value: "tỷ trọng chăn nuôi đạt 31,5% trong ngành
+# nông nghiệp năm 2017" (not "trong năm 2017", "trong giai đoạn ...", "trong đó"). Used with match(text, pos).
+SHARE_BASE_RE = re.compile(
+    rf"""[ \u00a0]+(?P<base>trong{SPACES}
+        (?!(?:năm|giai{SPACES}đoạn|thời{SPACES}(?:gian|kỳ)|kỳ|đó|tháng|quý|số{SPACES}đó|những|các{SPACES}năm){WORD_END})
+        [^\W\d_]+(?:{SPACES}[^\W\d_]+){{0,8}}?)
+    (?=[ \u00a0,]*(?:(?:vào|đến|tới){SPACES})?năm{SPACES}{YEAR}|[ \u00a0]*(?:[;.,)]|$))""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 # Words that open the predicate of a value-first target ("90% trẻ em | được ...").
@@ -298,6 +317,19 @@ CLAUSE_VERB_RE = re.compile(
     rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|đạt|có)"
     rf"{WORD_END}[ \u00a0]*)+(?:(?:ít{SPACES}nhất|tối{SPACES}thiểu|trên|từ|khoảng){WORD_END}[ \u00a0]*)?",
     re.IGNORECASE,
+)
+# What follows a value of a list when the next value opens a clause of its own: "X đạt 70% năm 2025;
+# 90% năm 2030 và giảm 50% số Y", "..., tăng 5% ...": the value before closes its clause.
+NEXT_CLAUSE_RE = re.compile(
+    rf"[ \u00a0]*(?:,|;|{WORD_START}(?:và|hoặc){WORD_END})?" + CLAUSE_VERB_RE.pattern, re.IGNORECASE)
+# A value kept after it is due closes its clause too, and "đến năm 2030" is not its due year: "xuống
+# dưới 10% vào năm 2025 và duy trì đến năm 2030", ", tiếp tục giữ vững đến hết năm 2030".
+MAINTAIN_TAIL_RE = re.compile(
+    rf"""[ \u00a0,]*(?:{WORD_START}và[ \u00a0]+)?(?:tiếp{SPACES}tục{SPACES})?
+        (?:duy{SPACES}trì|giữ(?:{SPACES}vững)?)(?:{SPACES}(?:mức|tỷ{SPACES}lệ|kết{SPACES}quả)(?:{SPACES}(?:này|đó|trên))?)?
+        {SPACES}(?:(?:cho{SPACES})?(?:đến|tới)|trong)(?:{SPACES}(?:hết|cuối))?{SPACES}
+        (?:năm{SPACES}{YEAR}|giai{SPACES}đoạn{SPACES}{YEAR}(?:[ \u00a0]*[-–—][ \u00a0]*{YEAR})?){WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
 )
 # "trong đó" right before a value opens a part of the target before it: "100% X ..., trong đó 70% X ...".
 SUBLIST_BEFORE_RE = re.compile(rf"[ \u00a0,;]*{WORD_START}trong{SPACES}đó[ \u00a0,:]*(?:có[ \u00a0]+)?$", re.IGNORECASE)

@@ -14,12 +14,14 @@ Direction = Literal["increase", "decrease", "keep"]
 @dataclass
 class TargetContext:
     """What the paragraph's surroundings say: the due year of an enclosing heading, the years of
-    a table's columns (from its header row), and whether a heading above names goals ("MỤC TIÊU",
-    "Chỉ tiêu cụ thể"), under which a share ("chiếm 12% GRDP") is one to reach."""
+    a table's columns (from its header row), whether a heading above names goals ("MỤC TIÊU",
+    "Chỉ tiêu cụ thể"), under which a share ("chiếm 12% GRDP") is one to reach, and whether the text
+    is cut at its end."""
 
     year: Optional[int] = None
     column_years: tuple[Optional[int], ...] = ()
     goal: bool = False
+    cut: bool = False  # the text is cut at its end, mid-sentence (the last words of a page's opening)
 
 
 @dataclass

@@ -77,9 +77,17 @@ def pos_predicate_start(text: str, start: int, end: int) -> Optional[int]:
             seen_noun = True
         elif not seen_noun:
             continue
+        elif _listed(tags, k):
+            continue  # "cơ quan, tổ chức, cơ sở": an item of a list of nouns
         elif _opens_predicate(word, tag, following):
             return start + found
     return None
+
+
+def _listed(tags: list[tuple[str, str]], k: int) -> bool:
+    """A word standing alone between two commas is an item of a list, whatever its tag: "số cơ
+    quan, tổ chức, cơ sở ..." (where "tổ chức" is tagged a verb)."""
+    return 0 < k < len(tags) - 1 and tags[k - 1][0] == "," and tags[k + 1][0] == ","
 
 
 def _group_verb(word: str, following: tuple[str, str]) -> bool:

@@ -34,13 +34,16 @@ from .grammar import (
     GROUP_LEAD_RE,
     LEADING_VERB_RE,
     LIST_JOIN_END_RE,
+    MAINTAIN_TAIL_RE,
     MONEY_GROUP_RE,
+    NEXT_CLAUSE_RE,
     PAST_PREDICATE_RE,
     PER_YEAR_BEFORE_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
     RATE_BASE_RE,
     RATE_NOUN_RE,
+    SHARE_BASE_RE,
     STRONG_CUE_RE,
     SUBLIST_BEFORE_RE,
     TRAILING_YEAR_RE,
@@ -84,6 +87,7 @@ class _Anchor:
     own_clause: bool = False  # value-first, its group ends before the next value's own verb
     group: tuple[int, int] = (0, 0)
     qualifier: Optional[tuple[int, int]] = None  # "(khu vực thành thị)" after the value
+    share_base: Optional[tuple[int, int]] = None  # "trong ngành nông nghiệp" after a share's value
     predicate: Optional[tuple[int, int]] = None  # own predicate, value-first
     indicator: Optional[tuple[int, int]] = None  # value-last: the verb phrase before the group
     strong_cue: Optional[int] = None
@@ -192,15 +196,21 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         next_start = anchors[i + 1].start if i + 1 < len(anchors) else s_end
         qualifier = QUALIFIER_AFTER_RE.match(text, a.end) if not a.q.named_unit else None
         after_start = qualifier.end() if qualifier else a.end
+        if qualifier and a.year is None and (year := YEAR_AFTER_RE.match(text, after_start)) \
+                and year.end() <= next_start:
+            # "5% (khu vực ngoại thành) vào năm 2025"
+            a.year, after_start = int(year.group("year")), year.end()
         after = text[after_start:vocabulary.clause_end(text, after_start, next_start)]
         closes_clause = not a.q.named_unit and (
-            not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after)) or (
-                after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start))))
+            not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after) or MAINTAIN_TAIL_RE.match(after))
+            or (i + 1 < len(anchors) and NEXT_CLAUSE_RE.fullmatch(after) is not None)
+            or (after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start))))
         in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và")
         if prev is not None and in_list and closes_clause:
             # "X đạt 85% vào năm 2025 và 92% vào năm 2030": the list shares the group before it
             a.value_last, a.group, a.indicator = True, prev.group, prev.indicator
             _qualify(a, qualifier)
+            _share_year(anchors, i)
             prev_end = a.end
             continue
         conjunction = LIST_JOIN_END_RE.search(text, lo, a.start)
@@ -221,6 +231,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.indicator = trim(text, _last_comma(text, lo, rate.start()), rate.end())
             a.group = _value_last_group(text, rate.end(), a.start, after_rate=True)
+            _share_base(text, a, next_start)
         elif closes_clause and text[lo:a.start].strip(TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
@@ -245,6 +256,32 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _share_base(text: str, a: _Anchor, limit: int) -> None:
+    """"tỷ trọng chăn nuôi đạt 31,5% trong ngành nông nghiệp năm 2017": the whole the rate is a share
+    of joins its group, and the year after it dates the value."""
+    if a.qualifier is not None:
+        return
+    base = SHARE_BASE_RE.match(text, a.end, limit)
+    if not base:
+        return
+    a.share_base, a.end = base.span("base"), base.end()
+    year = YEAR_AFTER_RE.match(text, a.end, limit)
+    if year and a.year is None:
+        a.year, a.end = int(year.group("year")), year.end()
+
+
+def _share_year(anchors: list[_Anchor], i: int) -> None:
+    """A year written after the last value of a list of parts dates the parts before it that have
+    none: "dưới 10% (khu vực nội thành), 5% (khu vực ngoại thành) vào năm 2025" → both 2025."""
+    a = anchors[i]
+    if a.year is None or a.qualifier is None:
+        return
+    for prev in reversed(anchors[:i]):
+        if prev.year is not None or prev.qualifier is None or not prev.value_last or prev.group != a.group:
+            break
+        prev.year = a.year
 
 
 def _year_from_group_end(text: str, a: _Anchor) -> None:
@@ -287,13 +324,16 @@ def _last_comma(text: str, lo: int, hi: int) -> int:
     return comma + 1 if comma >= 0 else lo
 
 
-def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
+def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False) -> None:
     """Groups and predicates of value-first targets.
 
     A group runs from its value to the first strong cue (its own predicate), else to
     the next value, whose predicate it shares; the last group of a chain without a
-    strong cue ends at a weak cue or at the first verb the POS tagger finds. A relative change
-    ("Giảm 15% số X") and a named rate ("111,2 số bé trai/100 bé gái") keep all their clause.
+    strong cue ends at a weak cue or at the first verb the POS tagger finds, unless the clause runs
+    into the end of a ``cut`` text right after a comma: cut inside a list, whose predicate would
+    follow it, the group is all up to the cut ("60% số cơ quan, tổ chức, cơ sở trợ giúp xã hội,
+    ..., xã,", where the tagger reads "trợ giúp" as a verb). A relative change ("Giảm 15%
+    số X") and a named rate ("111,2 số bé trai/100 bé gái") keep all their clause.
     """
     for i, a in enumerate(anchors):
         if a.value_last or a.shares:
@@ -333,7 +373,12 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int) -> None:
             continue
         clause_end = vocabulary.clause_end(text, r_start, r_end)
         weak = WEAK_CUE_RE.search(text, r_start, clause_end)
-        cue = weak.start() if weak else pos_predicate_start(text, r_start, clause_end)
+        if weak:
+            cue: Optional[int] = weak.start()
+        elif cut and not text[clause_end:].strip() and text.rstrip().endswith(","):
+            cue = None  # cut inside a list: the predicate after it is past the cut
+        else:
+            cue = pos_predicate_start(text, r_start, clause_end)
         if cue is not None and text[r_start:cue].strip(TRIM):
             a.predicate = (cue, predicate_end(text, cue, r_end))
             a.group = trim_group(text, r_start, cue)
@@ -380,7 +425,7 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
     if not anchors:
         return []
     _shape(text, anchors, s_start, s_end)
-    _predicates(text, anchors, s_end)
+    _predicates(text, anchors, s_end, ctx.cut)
     sentence_year = year_cue(text[s_start:anchors[0].start])
     if sentence_year is None and len(anchors) == 1:  # "100% các xã ... trước ngày 30/4/2022"
         deadline = DEADLINE_YEAR_RE.search(text, anchors[0].end, s_end)
@@ -430,6 +475,8 @@ def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[in
     group = text[g_start:g_end]
     if a.qualifier:
         group = f"{group} ({text[a.qualifier[0]:a.qualifier[1]].strip()})"
+    elif a.share_base:
+        group = f"{group} {text[a.share_base[0]:a.share_base[1]].strip()}"
     year = a.year or (None if _per_year(text, a) else a.cue_year or sentence_year or ctx.year)
     return TargetMatch(
         value=a.q.value, comparator=a.comparator, unit=a.q.unit, group=group,
