@@ -40,6 +40,16 @@ class MappedText:
         self._line_starts = line_starts
         self._page_starts = page_starts
         self.ocr_confidence = ocr_confidence or None  # (source start, end, confidence) per OCR word
+        # the words by their start, and the furthest end of any word up to each: a range's words are
+        # found by one bisect and a walk back over the words it overlaps (``_confidence``)
+        words = sorted(self.ocr_confidence or ())
+        self._word_starts = [a for a, _, _ in words]
+        self._words = words
+        self._reach: list[int] = []
+        furthest = -1
+        for _, b, _ in words:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
         self._spans: dict[tuple[int, int], Span] = {}
         # the source offset of every run's start and end: paragraphs and items begin and end on
         # run boundaries, and a dict look-up is cheaper than the bisect of ``to_source``
@@ -97,9 +107,18 @@ class MappedText:
         return self.source_span(s, e)
 
     def _confidence(self, start: int, end: int) -> Optional[float]:
-        if not self.ocr_confidence:
+        """The mean confidence of the OCR words that overlap source ``[start, end)``; in time of the
+        log of the words plus the words overlapped (never a scan of every word)."""
+        if not self._words:
             return None
-        confs = [c for (a, b, c) in self.ocr_confidence if a < end and b > start]
+        confs = []
+        i = bisect.bisect_left(self._word_starts, end) - 1  # the last word starting before ``end``
+        while i >= 0 and self._reach[i] > start:
+            _, b, c = self._words[i]
+            if b > start:
+                confs.append(c)
+            i -= 1
+        confs.reverse()
         return round(sum(confs) / len(confs), 1) if confs else None
 
 

@@ -13,9 +13,11 @@ file (a real ``chmod 000`` test runs when the suite is not run as root).
 from __future__ import annotations
 
 import errno
+import html
 import io
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -220,6 +222,36 @@ def test_every_error_code_of_the_cases_is_distinct_and_documented():
     assert all(f"{code}:" in documented for code in codes)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+# Where the code names an error record's code: a ReadError, the errno table, a batch's failure, an ErrorRecord.
+EMITTED = [re.compile(r'ReadError\(\s*"(\w+)"'), re.compile(r'errno\.E\w+: "(\w+)"'),
+           re.compile(r'failure\(\w+, "(\w+)"'), re.compile(r'ErrorRecord\([^)]*error="(\w+)"'),
+           re.compile(r'ISOLATION_ERRORS = \(([^)]*)\)')]
+
+
+def emitted_codes() -> set[str]:
+    codes: set[str] = set()
+    for path in (ROOT / "extractor").rglob("*.py"):
+        source = path.read_text("utf-8")
+        for pattern in EMITTED:
+            for found in pattern.findall(source):
+                codes.update(re.findall(r"\w+", found))
+    return codes
+
+
+def test_every_error_code_the_code_can_emit_is_documented_in_the_record_and_the_readme():
+    from extractor.records import ErrorRecord as Record
+
+    codes = emitted_codes()
+    assert {"timeout", "memory_limit", "worker_crashed", "decompression_bomb", "too_many_pages", "engine_missing",
+            "permission_denied", "not_a_regular_file", "symlink_loop", "broken_link", "internal_error"} <= codes
+    described = set(re.findall(r"^(\w+): ", Record.model_fields["error"].description, re.M))
+    readme = set(re.findall(r"^\| `(\w+)` \|", (ROOT / "README.md").read_text("utf-8"), re.M)) - {"error"}
+    assert codes <= described, codes - described
+    assert codes <= readme, codes - readme
+    assert described == readme == codes  # and nothing documented that the code never gives
+
+
 # --- decompression bombs -------------------------------------------------------------------
 
 RSS_PROBE = PEAK_RSS_PROBE + """
@@ -405,3 +437,95 @@ def test_a_text_pdf_needs_no_engine(tmp_path, monkeypatch):
     (tmp_path / "empty-bin").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
     assert isinstance(extract(rendering(SEEDS[3], "pdf")), PlanRecord)
+
+
+# --- writers -------------------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory) -> tuple[PlanRecord, str]:
+    """A seed plan with markup in its title, a target's group and a body's heading."""
+    text = SEEDS[0].read_text("utf-8")
+    text = text.replace("Triển khai thực hiện Chương trình", f"Triển khai {SCRIPT} thực hiện Chương trình", 1)
+    text = text.replace("2. 80% trẻ em, học sinh", f"2. 80% trẻ em {IMG}, học sinh {SCRIPT} [x](javascript:alert(1))", 1)
+    text = text.replace("Sở Lao động- Thương binh và Xã hội**", f"Sở Lao động- Thương binh và Xã hội {IMG}**", 1)
+    path = tmp_path_factory.mktemp("injected") / "<b>plan<i>.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract(path)
+    assert isinstance(record, PlanRecord)
+    assert SCRIPT in record.metadata.title and any(IMG in t.group for t in record.targets)
+    return record, read(path).text
+
+
+def rendered_markdown(markdown: str) -> str:
+    """Markdown rendered as a viewer with raw HTML enabled would (CommonMark and GFM tables)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+def assert_inert(page: str) -> None:
+    assert "<script" not in page.lower() and "<img" not in page.lower() and "<b>" not in page
+    assert 'href="javascript' not in page.lower()
+
+
+def test_markdown_renders_document_markup_as_text(injected):
+    from extractor.outputs import to_markdown
+
+    record, _ = injected
+    page = rendered_markdown(to_markdown(record))
+    assert_inert(page)
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page))  # what a reader sees: the text as written
+    assert SCRIPT in visible and IMG in visible and "<b>plan<i>.txt" in visible
+    assert "[x](javascript:alert(1))" in visible
+
+
+def test_markdown_of_an_error_and_of_a_check_report_escape_too(injected, tmp_path):
+    from extractor.check import check_record
+    from extractor.outputs import report_to_markdown, to_markdown
+
+    record, _ = injected
+    assert_inert(rendered_markdown(report_to_markdown(check_record(record), record)))
+    missing = extract(tmp_path / f"{SCRIPT}.txt")
+    page = rendered_markdown(to_markdown(missing))
+    assert_inert(page) and SCRIPT in html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+@pytest.mark.parametrize("text", ["# heading", "- item", "+ item", "1. item", "2) item", "> quote", "a\n\n# b",
+                                  "`code`", "**bold** _it_ ~~x~~", "a | b", "\\*", "&lt;", "<!-- c -->"])
+def test_markdown_cells_render_as_the_text_they_hold(text):
+    from extractor.outputs.markdown import _cell
+
+    page = rendered_markdown(f"| a |\n|---|\n| {_cell(text)} |\n\n- {_cell(text)}\n")
+    cells = re.findall(r"<td>(.*?)</td>|<li>(.*?)</li>", page, re.S)
+    assert [html.unescape(a or b) for a, b in cells] == [" ".join(text.split("\n\n"))] * 2
+
+
+def test_the_html_page_escapes_document_markup(injected):
+    from extractor.outputs import to_html
+
+    record, source = injected
+    page = to_html(record, None, source)
+    assert SCRIPT not in page and IMG not in page and "&lt;script&gt;" in page
+
+
+def test_spreadsheet_cells_are_never_formulas(tmp_path):
+    import openpyxl
+
+    from extractor.outputs.csvout import write_csv
+    from extractor.outputs.xlsx import Sheet, write_xlsx
+
+    row = {"title": '=HYPERLINK("http://x","y")', "issuer": "@SUM(A1)", "note": "- 2 -", "count": -3}
+    out = io.StringIO()
+    write_csv(out, list(row), [row])
+    import csv
+
+    assert next(csv.reader(out.getvalue().splitlines()[1:])) == [
+        '\'=HYPERLINK("http://x","y")', "'@SUM(A1)", "'- 2 -", "-3"]
+    with open(tmp_path / "t.xlsx", "wb") as handle:
+        write_xlsx(handle, [Sheet("t", list(row), [row])])
+    cells = next(openpyxl.load_workbook(tmp_path / "t.xlsx")["t"].iter_rows(min_row=2))
+    assert [c.value for c in cells] == list(row.values()) and cells[0].data_type == "s"
