@@ -529,3 +529,95 @@ def test_spreadsheet_cells_are_never_formulas(tmp_path):
         write_xlsx(handle, [Sheet("t", list(row), [row])])
     cells = next(openpyxl.load_workbook(tmp_path / "t.xlsx")["t"].iter_rows(min_row=2))
     assert [c.value for c in cells] == list(row.values()) and cells[0].data_type == "s"
+
+
+# --- a folder of everything ----------------------------------------------------------------
+
+def without_root_privilege() -> list[str] | None:
+    """A command prefix that runs a process as root without the capabilities that let root read any
+    file (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so that ``chmod 000`` is refused as for anyone: []
+    when not root, None when there is no way here (util-linux's setpriv)."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    if subprocess.run([*prefix, "true"], capture_output=True).returncode != 0:
+        return None
+    return prefix
+
+
+@pytest.fixture
+def everything(tmp_path) -> Path:
+    """Two plans beside a FIFO, a symbolic-link loop, a dangling link, a file and a folder nobody may
+    read, a plan whose name has a byte that is not UTF-8, and a README."""
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    write(folder / "plan-a.txt", SEEDS[0].read_bytes())
+    write(folder / "sub-plan-b.txt", SEEDS[1].read_bytes())
+    write(os.fsencode(folder) + b"/k\xe9 ho\xffch.txt", SEED_TEXT)
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink(folder / "loop-b.txt", folder / "loop-a.txt")
+    os.symlink(folder / "loop-a.txt", folder / "loop-b.txt")
+    os.symlink(folder / "gone.txt", folder / "dangling.txt")
+    write(folder / "secret.txt", SEED_TEXT).chmod(0)
+    (folder / "locked").mkdir()
+    write(folder / "locked" / "inside.txt", SEED_TEXT)
+    (folder / "locked").chmod(0)
+    write(folder / "README.md", b"An English README: nothing here is a plan.\n")
+    yield folder
+    (folder / "locked").chmod(0o755)
+
+
+EXPECTED = {  # each entry of the folder: its record's code, or "skipped"
+    "plan-a.txt": "plan", "sub-plan-b.txt": "plan", "k\\xe9 ho\\xffch.txt": "plan",
+    "pipe.txt": "not_a_regular_file", "loop-a.txt": "symlink_loop", "loop-b.txt": "symlink_loop",
+    "dangling.txt": "broken_link", "secret.txt": "permission_denied", "locked": "skipped", "README.md": "skipped",
+}
+
+
+def vnplan(prefix: list[str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*prefix, sys.executable, "-c", "import sys; from extractor.cli import main; sys.exit(main())",
+                           *args], capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+@pytest.fixture
+def unprivileged() -> list[str]:
+    prefix = without_root_privilege()
+    if prefix is None:
+        pytest.skip("running as root and no setpriv to drop the capability to read any file")
+    return prefix
+
+
+def test_extract_of_a_folder_gives_one_line_per_entry_and_every_plan(everything, unprivileged, tmp_path):
+    done = vnplan(unprivileged, "extract", str(everything), "--format", "jsonl", "--out", str(tmp_path / "out"))
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for path in sorted((tmp_path / "out").rglob("*.jsonl"))
+               for line in path.read_text("utf-8").splitlines()]
+    codes = {r["document"]: r.get("error", "plan") for r in records}
+    skipped = {line.split(": ")[1] for line in done.stderr.splitlines() if ": skipped: " in line}
+    codes.update(dict.fromkeys(skipped, "skipped"))
+    assert codes == EXPECTED, done.stderr
+    errors = [line for line in done.stderr.splitlines() if ": skipped: " not in line]
+    assert len(errors) == sum(code not in ("plan", "skipped") for code in EXPECTED.values()), done.stderr
+    assert "cannot be listed: Permission denied" in done.stderr
+
+
+def test_batch_of_a_folder_accounts_for_every_entry(everything, unprivileged, tmp_path):
+    import csv
+
+    out = tmp_path / "out"
+    done = vnplan(unprivileged, "batch", str(everything), "--out", str(out), "--quiet", "--jobs", "1")
+    assert done.returncode == 1, done.stderr
+    with open(out / "summary.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    codes = {row["file"]: row["error"] or row["status"] for row in rows}
+    assert codes == EXPECTED
+    assert f"{len(EXPECTED)} inputs = 3 records + 5 errors + 2 skipped" in done.stderr
+    assert (out / "records" / "k\\xe9 ho\\xffch.txt.json").is_file()
+    for line in (out / "records.jsonl").read_text("utf-8").splitlines():
+        json.loads(line)  # valid UTF-8 JSON, whatever the names
+    json.loads((out / "run.json").read_text("utf-8"))
