@@ -61,7 +61,7 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
     outline = segment(paragraphs, norm.mapped.span, recognised)
     website = [norm.mapped.span(p.start, p.end) for p in paragraphs if p.role == "furniture"]
     return Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-               signature=norm.signature, furniture=norm.furniture + website,
+               signature=norm.signature, furniture=norm.furniture + website, warnings=norm.warnings,
                abbreviations=find_defined_abbreviations(norm.mapped.text))
 
 
@@ -84,7 +84,7 @@ def _provenance(doc: Doc) -> Provenance:
         path=src.path, kind=src.kind, encoding=src.encoding, conversions=src.conversions,
         pages=[PageInfo(number=p.number, method=p.method, chars=len(p.text), quality=p.quality,
                         ocr_confidence=p.ocr_confidence, warnings=p.warnings) for p in src.pages],
-        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings),
+        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings) + doc.warnings,
         extractor_version=__version__,
     )
 

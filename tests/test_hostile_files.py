@@ -4,10 +4,13 @@ an ErrorRecord with its own code) within a bounded time, and JSON that can carry
 Cases: a zip-bomb DOCX (a 7 MB package inflating to 1 GB of XML), a zip member whose header
 lies about its size, a billion-laughs DOCX, a DOCX nested too deep, a 5,000-page PDF, a FIFO,
 a symbolic-link loop, a dangling link, a directory named plan.pdf, an image declaring 900
-million pixels, file names with a byte that is not UTF-8 / a newline / a leading dash, and a
-text with one NUL byte. The tests run as root, for whom ``chmod 000`` changes nothing, so
-``permission_denied`` is simulated: ``os.open`` is patched to fail with EACCES for that one
-file (a real ``chmod 000`` test runs when the suite is not run as root).
+million pixels, file names with a byte that is not UTF-8 / a newline / a leading dash, a text
+with one NUL byte, a 10 MB line and 200 KB of nested brackets; each within 60 s and 1 GB in a
+process of its own. The tests run as root, for whom ``chmod 000`` changes nothing: in-process,
+``permission_denied`` is simulated (``os.open`` patched to fail with EACCES for that one file);
+the folder tests run vnplan as root without the capabilities that override file modes
+(``setpriv``), so there a ``chmod 000`` file and folder are refused for real. Then the writers:
+document markup rendered as text by every one of them.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from extractor.records import ErrorRecord, PlanRecord
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MEGABYTE = 1024 * 1024
 BOUND_SECONDS = 10.0  # every case, however hostile, is answered within this
+ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = SEEDS[3].read_bytes()  # the shortest seed plan
 
 
@@ -137,6 +141,24 @@ def pixel_bomb_png(path: Path, side: int = 30_000) -> Path:
     return path
 
 
+def ten_megabyte_line(path: Path) -> Path:
+    """A plan whose objectives are one line of 10 MB: a seed's objectives over and over."""
+    seed = SEEDS[0].read_text("utf-8")
+    objectives = seed[seed.index("MỤC TIÊU CỤ THỂ**") + 17:seed.index("### **III.")]
+    sentences = " ".join(line.strip() for line in objectives.splitlines() if line.strip())
+    line = (sentences + " ") * (10 * MEGABYTE // len(sentences.encode()) + 1)
+    text = ("KẾ HOẠCH\n\nII. MỤC TIÊU\n\n1. " + line).encode()[:10 * MEGABYTE - 200].decode("utf-8", "ignore")
+    return write(path, (text + ". " + LAST_TARGET + "\n").encode())
+
+
+LAST_TARGET = "77% hộ gia đình ở cuối dòng được hỗ trợ vay vốn."  # the line's last words: its last window is read
+
+
+def nested_brackets(path: Path, depth: int = 100_000) -> Path:
+    """200 KB of brackets nested around one percentage."""
+    return write(path, ("KẾ HOẠCH\n\nII. MỤC TIÊU\n\n1. " + "(" * depth + "90% trẻ em" + ")" * depth + "\n").encode())
+
+
 def write(path, data: bytes):
     with open(path, "wb") as handle:
         handle.write(data)
@@ -161,7 +183,13 @@ CASES = {
     "bad byte in the name": (lambda d: write(os.fsencode(d) + b"/k\xe9 ho\xffch.txt", SEED_TEXT), "plan"),
     "newline and leading dash": (lambda d: write(d / "-plan\nname.txt", SEED_TEXT), "plan"),
     "one NUL byte": (lambda d: write(d / "nul.txt", SEED_TEXT.replace(b"\n", b"\n\x00", 1)), "plan"),
+    "10 MB line": (lambda d: ten_megabyte_line(d / "line.txt"), "plan"),
+    "nested brackets": (lambda d: nested_brackets(d / "brackets.txt"), "plan"),
 }
+# The cases that are large plans, not refusals: read whole, they are held to the issue's bound only
+# (the fresh-process test below), not to BOUND_SECONDS.
+LARGE = {"10 MB line"}
+HOSTILE_SECONDS, HOSTILE_MB = 60.0, 1024
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +226,7 @@ def code_of(record) -> str:
     return "plan" if isinstance(record, PlanRecord) else record.error
 
 
-@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("case", [case for case in CASES if case not in LARGE])  # LARGE: in the next test
 def test_each_hostile_file_gives_its_record_in_bounded_time(hostile, case):
     path, expected = hostile[case]
     if expected != "not_found":
@@ -222,7 +250,6 @@ def test_every_error_code_of_the_cases_is_distinct_and_documented():
     assert all(f"{code}:" in documented for code in codes)
 
 
-ROOT = Path(__file__).resolve().parents[1]
 # Where the code names an error record's code: a ReadError, the errno table, a batch's failure, an ErrorRecord.
 EMITTED = [re.compile(r'ReadError\(\s*"(\w+)"'), re.compile(r'errno\.E\w+: "(\w+)"'),
            re.compile(r'failure\(\w+, "(\w+)"'), re.compile(r'ErrorRecord\([^)]*error="(\w+)"'),
@@ -265,13 +292,45 @@ print(json.dumps({"code": getattr(record, "error", "plan"), "reason": getattr(re
 """
 
 
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_hostile_file_within_60_s_and_1_gb_in_a_fresh_process(hostile, case):
+    """The issue's bound, measured where nothing else shares the process: its peak RSS (imports
+    included) and its time, from start to exit."""
+    path, expected = hostile[case]
+    start = time.monotonic()
+    probe = subprocess.run([sys.executable, "-c", RSS_PROBE, os.fsencode(path)], capture_output=True, text=True,
+                           timeout=HOSTILE_SECONDS, cwd=ROOT, check=True)
+    result = json.loads(probe.stdout)
+    assert result["code"] == expected, result
+    assert time.monotonic() - start < HOSTILE_SECONDS and result["peak_mb"] < HOSTILE_MB, result
+
+
+def test_a_line_over_the_paragraph_limit_is_read_in_windows_with_a_warning(hostile):
+    from extractor.normalise import MAX_PARAGRAPH_CHARS
+    from extractor.pipeline import build_doc
+
+    path = hostile["10 MB line"][0]
+    record = extract(path)
+    assert any("read in" in w and "windows" in w and "line 5" in w for w in record.provenance.warnings)
+    assert [t.group for t in record.targets if t.value == 77] == ["hộ gia đình ở cuối dòng"]
+    doc = build_doc(path)
+    assert max(len(p.text) for p in doc.paragraphs) <= MAX_PARAGRAPH_CHARS
+    source = read(path).text
+    spans = [doc.span(p.start, p.end) for p in doc.paragraphs if p.start >= doc.text.index("1. ")]
+    assert len(spans) > len(source) / MAX_PARAGRAPH_CHARS and all(span.text == source[span.start:span.end]
+                                                                   for span in spans)
+    # the windows are the line, cut between words (at sentence ends: the line has them), nothing lost
+    assert spans[0].start == source.index("1. ") and spans[-1].end == len(source.rstrip())
+    assert all(source[a.end:b.start] == " " and a.text.endswith(".") for a, b in zip(spans, spans[1:]))
+
+
 @pytest.mark.parametrize("case", ["zip bomb", "lying zip header"])
 def test_zip_bombs_are_refused_quickly_in_little_memory(hostile, case):
     """Measured in a fresh process: its peak RSS includes the imports."""
     path = hostile[case][0]
     assert os.path.exists(path)
     probe = subprocess.run([sys.executable, "-c", RSS_PROBE, path], capture_output=True, text=True, timeout=60,
-                           cwd=Path(__file__).resolve().parents[1], check=True)
+                           cwd=ROOT, check=True)
     result = json.loads(probe.stdout)
     assert result["code"] == "decompression_bomb", result
     assert "word/document.xml" in result["reason"] and "MB" in result["reason"]

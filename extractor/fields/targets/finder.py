@@ -193,20 +193,25 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years, goal=p.section_kind == "objectives" or trail.goal())
         matches = find_targets(p.text, ctx)
-        if p is doc.paragraphs[-1]:
-            matches = [m for m in matches if not _cut_off(p.text, m)]
+        if p is doc.paragraphs[-1] and not _ended(p.text):
+            text_end = len(p.text.rstrip())
+            matches = [m for m in matches if not _cut_off(m, text_end)]
         yield Reading(p, loose, False, matches)
 
 
 # How a text that is complete ends: a stop, a semicolon, a bracket, a quote.
-_ENDED_RE = re.compile(r"[.;:!?)\]”\"'…]\s*$")
+_ENDINGS = ".;:!?)]”\"'…"
 
 
-def _cut_off(text: str, m: TargetMatch) -> bool:
-    """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
-    as the last words of a page's opening) is incomplete: its group may be cut too."""
-    return (not _ENDED_RE.search(text) and m.indicator is None
-            and m.value_start < m.group_start and m.group_end >= len(text.rstrip()))
+def _ended(text: str) -> bool:
+    """Whether a text ends as a complete one does (its last character, spaces aside, in _ENDINGS)."""
+    return text.rstrip()[-1:] in tuple(_ENDINGS)
+
+
+def _cut_off(m: TargetMatch, text_end: int) -> bool:
+    """A value-first target whose group runs into the end (``text_end``) of a text cut mid-sentence
+    ("- 70% trẻ" as the last words of a page's opening) is incomplete: its group may be cut too."""
+    return m.indicator is None and m.value_start < m.group_start and m.group_end >= text_end
 
 
 def extract_targets(doc: Doc) -> list[Target]:
