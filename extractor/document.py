@@ -68,6 +68,7 @@ class Doc:
     abbreviations: dict[str, str] = field(default_factory=dict)  # defined by the plan itself
     signature: list[str] = field(default_factory=list)  # digital-signature trailer lines
     furniture: list[Span] = field(default_factory=list)  # page numbers, footnote marks, rules
+    warnings: list[str] = field(default_factory=list)  # the normaliser's: a paragraph read in windows
 
     @property
     def text(self) -> str:

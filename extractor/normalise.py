@@ -40,6 +40,16 @@ class MappedText:
         self._line_starts = line_starts
         self._page_starts = page_starts
         self.ocr_confidence = ocr_confidence or None  # (source start, end, confidence) per OCR word
+        # the words by their start, and the furthest end of any word up to each: a range's words are
+        # found by one bisect and a walk back over the words it overlaps (``_confidence``)
+        words = sorted(self.ocr_confidence or ())
+        self._word_starts = [a for a, _, _ in words]
+        self._words = words
+        self._reach: list[int] = []
+        furthest = -1
+        for _, b, _ in words:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
         self._spans: dict[tuple[int, int], Span] = {}
         # the source offset of every run's start and end: paragraphs and items begin and end on
         # run boundaries, and a dict look-up is cheaper than the bisect of ``to_source``
@@ -97,9 +107,18 @@ class MappedText:
         return self.source_span(s, e)
 
     def _confidence(self, start: int, end: int) -> Optional[float]:
-        if not self.ocr_confidence:
+        """The mean confidence of the OCR words that overlap source ``[start, end)``; in time of the
+        log of the words plus the words overlapped (never a scan of every word)."""
+        if not self._words:
             return None
-        confs = [c for (a, b, c) in self.ocr_confidence if a < end and b > start]
+        confs = []
+        i = bisect.bisect_left(self._word_starts, end) - 1  # the last word starting before ``end``
+        while i >= 0 and self._reach[i] > start:
+            _, b, c = self._words[i]
+            if b > start:
+                confs.append(c)
+            i -= 1
+        confs.reverse()
         return round(sum(confs) / len(confs), 1) if confs else None
 
 
@@ -119,6 +138,7 @@ class Line:
     page_break_before: bool = False
     text: str = ""
     page: int = 1
+    window: bool = False  # a window of a line over MAX_PARAGRAPH_CHARS after its first: a paragraph of its own
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -144,6 +164,7 @@ class Normalised:
     paragraphs: list[tuple[int, int, RawParagraph]]  # (start, end) in mapped.text
     furniture: list[Span] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was read otherwise than written (windows)
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
@@ -247,6 +268,55 @@ _HEADER_CELLS = re.compile(r"^\s*(?:Số\s*:|[A-ZĐÀ-Ỹ]{2,}[^,]*[ \u00a0]{5,}
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{5,}(?=\S)")
 
 
+# The work budget of a paragraph. Every field reads a paragraph whole, so one of any length would
+# cost what the costliest pass costs on it; a paragraph over MAX_PARAGRAPH_CHARS (five times the
+# longest of the corpus, 1,737) is read in windows of at most that many characters, each a
+# paragraph of its own, with a warning in the provenance: a line is cut at the last sentence end
+# (". ", "; ", "! ", "? ") in the second half of a window, else at its last space, else at the
+# limit; lines joined by a hard wrap start a new paragraph where the next would go past it.
+MAX_PARAGRAPH_CHARS = 10_000
+_SENTENCE_ENDS = (". ", "; ", "! ", "? ", "… ")
+
+
+def _window_cut(source: str, start: int, end: int) -> int:
+    """Where the window of ``source[start:end]`` starting at ``start`` ends (see MAX_PARAGRAPH_CHARS)."""
+    limit = start + MAX_PARAGRAPH_CHARS
+    half = start + MAX_PARAGRAPH_CHARS // 2
+    sentence = max(source.rfind(mark, half, limit) for mark in _SENTENCE_ENDS)
+    if sentence >= 0:
+        return sentence + 2
+    space = source.rfind(" ", half, limit)
+    return space + 1 if space >= 0 else limit
+
+
+def _windowed(source: str, split: list[tuple[int, int, bool]], norm: Normalised
+              ) -> tuple[list[tuple[int, int, bool]], set[int]]:
+    """The lines, those over MAX_PARAGRAPH_CHARS cut into windows; and where each later window starts."""
+    if all(end - start <= MAX_PARAGRAPH_CHARS for start, end, _ in split):
+        return split, set()
+    out: list[tuple[int, int, bool]] = []
+    starts: set[int] = set()
+    long_lines, longest = 0, (0, 0)
+    for number, (start, end, pb) in enumerate(split, 1):
+        if end - start <= MAX_PARAGRAPH_CHARS:
+            out.append((start, end, pb))
+            continue
+        long_lines += 1
+        longest = max(longest, (end - start, -number))
+        pos = start
+        while end - pos > MAX_PARAGRAPH_CHARS:
+            cut = _window_cut(source, pos, end)
+            out.append((pos, cut, pb and pos == start))
+            pos = cut
+            starts.add(pos)
+        out.append((pos, end, False))
+    norm.warnings.append(
+        f"{long_lines} line{'s' if long_lines > 1 else ''} over {MAX_PARAGRAPH_CHARS:,} characters (the longest, "
+        f"line {-longest[1]}, {longest[0]:,}) read in {len(starts) + long_lines} windows of at most "
+        f"{MAX_PARAGRAPH_CHARS:,} characters, each a paragraph, cut at sentence ends where there are some")
+    return out, starts
+
+
 def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
                 ) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
     """Pieces of clean text of one line, its heading level, whether it is bold from its
@@ -319,7 +389,8 @@ def _restore_spaces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return out
 
 
-def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText) -> list[Line]:
+def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText,
+           window_starts: frozenset[int] | set[int] = frozenset()) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
     lines: list[Line] = []
@@ -348,7 +419,8 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
         bold = starts_bold or in_bold
         if toggles:
             in_bold = not in_bold
-        lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page))
+        lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page,
+                          window=start in window_starts))
         blank = False
         page_break = False
     return lines
@@ -415,7 +487,7 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
     if _ARTICLE_HEAD.match(ptext.strip()):
         return len(ctext) <= 300
     m = _HEADING_HEAD.match(ptext.strip())
-    if not m or not _capitals(ctext) or len(ctext) > 80 or _STARTS_UNIT.match(ctext):
+    if not m or len(ctext) > 80 or not _capitals(ctext) or _STARTS_UNIT.match(ctext):
         return False
     title = m.group("title").strip()
     if any(c.islower() for c in title):
@@ -455,14 +527,25 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     mapped = MappedText(source, [start for start, _, _ in split], [0] + [start for start, _, pb in split if pb],
                         ocr_confidence)
     norm = Normalised(mapped, [])
-    lines = _drop_running_lines(_lines(source, split, norm, mapped), norm, mapped)
+    windowed, window_starts = _windowed(source, split, norm)
+    lines = _drop_running_lines(_lines(source, windowed, norm, mapped, window_starts), norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
     groups: list[RawParagraph] = []
+    size = 0  # of the paragraph being joined
+    cut = 0  # paragraphs of joined lines cut at the limit
     for line in lines:
-        if groups and _continues(groups[-1].lines[-1], line, wrapped, width):
+        joins = bool(groups) and not line.window and _continues(groups[-1].lines[-1], line, wrapped, width)
+        if joins and size + 1 + len(line.text) > MAX_PARAGRAPH_CHARS:
+            joins, cut = False, cut + 1
+        if joins:
             groups[-1].lines.append(line)
+            size += 1 + len(line.text)
         else:
             groups.append(RawParagraph([line], line.heading_level, line.bold))
+            size = len(line.text)
+    if cut:
+        norm.warnings.append(f"{cut} paragraph{'s' if cut > 1 else ''} of hard-wrapped lines over "
+                             f"{MAX_PARAGRAPH_CHARS:,} characters read in windows, cut at line ends")
     pos = 0
     for gi, para in enumerate(groups):
         if gi:

@@ -12,6 +12,7 @@ read the record. ``extract`` never raises: a document that cannot be read become
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import traceback
@@ -31,6 +32,7 @@ from .normalise import normalise
 from .readers import read
 from .readers.base import ReadError, SourceDocument
 from .readers.files import decoded_path
+from .readers.limits import byte_limit
 from .readers.printable import printable_name, printable_text
 from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
 from .segment import ends_midway, segment
@@ -49,14 +51,17 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
         for a, b, raw in norm.paragraphs
     ]
 
+    range_starts = [a for a, _ in ocr_ranges]  # the pages in order: one bisect a paragraph
+
     def recognised(start: int) -> bool:
         src = norm.mapped.to_source(start)
-        return any(a <= src < b for a, b in ocr_ranges)
+        i = bisect.bisect_right(range_starts, src) - 1
+        return i >= 0 and src < ocr_ranges[i][1]
 
     outline = segment(paragraphs, norm.mapped.span, recognised)
     website = [norm.mapped.span(p.start, p.end) for p in paragraphs if p.role == "furniture"]
     return Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-               signature=norm.signature, furniture=norm.furniture + website,
+               signature=norm.signature, furniture=norm.furniture + website, warnings=norm.warnings,
                abbreviations=find_defined_abbreviations(norm.mapped.text))
 
 
@@ -79,7 +84,7 @@ def _provenance(doc: Doc) -> Provenance:
         path=src.path, kind=src.kind, encoding=src.encoding, conversions=src.conversions,
         pages=[PageInfo(number=p.number, method=p.method, chars=len(p.text), quality=p.quality,
                         ocr_confidence=p.ocr_confidence, warnings=p.warnings) for p in src.pages],
-        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings),
+        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings) + doc.warnings,
         extractor_version=__version__,
     )
 
@@ -114,10 +119,12 @@ def _flag_low_confidence(record: PlanRecord) -> None:
             rec.flags.append("low_ocr_confidence")
 
 
-def file_sha256(path: Union[str, os.PathLike]) -> Optional[str]:
-    """The SHA-256 of a file's bytes, or None when it cannot be read as a regular file."""
+def file_sha256(path: Union[str, os.PathLike], max_bytes: Optional[int] = None) -> Optional[str]:
+    """The SHA-256 of a file's bytes, read a megabyte at a time; None when it cannot be read as a
+    regular file or is over the size limit (``max_bytes``, else the reader's): a file too large to
+    read is refused before it is hashed."""
     try:
-        if not os.path.isfile(path):
+        if not os.path.isfile(path) or os.path.getsize(path) > byte_limit(max_bytes):
             return None
         digest = hashlib.sha256()
         with open(path, "rb") as handle:
@@ -126,6 +133,11 @@ def file_sha256(path: Union[str, os.PathLike]) -> Optional[str]:
         return digest.hexdigest()
     except OSError:
         return None
+
+
+# Errors about what the path names, before any byte is read: there is nothing to hash.
+_UNREAD = frozenset({"not_found", "broken_link", "symlink_loop", "permission_denied", "not_a_regular_file",
+                     "too_large"})
 
 
 def extract_with_source(path: Union[str, bytes, os.PathLike]) -> tuple[Result, Optional[SourceDocument]]:
@@ -138,13 +150,15 @@ def extract_with_source(path: Union[str, bytes, os.PathLike]) -> tuple[Result, O
         shown = printable_text(repr(path))
         return ErrorRecord(document=shown, path=shown, error=e.code, reason=e.reason), None
     name, shown = printable_name(os.path.basename(path)), printable_name(path)
-    sha256 = file_sha256(path)
+    sha256: Optional[str] = None
     try:
-        source = read(path)
+        source = read(path)  # the path and the size checked before anything is read
+        sha256 = file_sha256(path)
         record = record_from_doc(build_doc(source))
         record.provenance.sha256 = sha256
         return record, source
     except ReadError as e:
+        sha256 = None if e.code in _UNREAD else file_sha256(path)
         return ErrorRecord(document=name, path=shown, error=e.code, reason=e.reason, sha256=sha256), None
     except Exception as e:  # a bug must not sink the batch: report it as this file's error
         where = traceback.extract_tb(e.__traceback__)[-1]

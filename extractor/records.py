@@ -302,7 +302,10 @@ class ErrorRecord(Record):
         "broken_docx: a damaged or encrypted DOCX package;\n"
         "engine_missing: OCR is needed (a scan, an image) but Tesseract or its Vietnamese model "
         "(Debian package tesseract-ocr-vie) is not installed;\n"
-        "internal_error: an unexpected failure (a bug, or an I/O error), the reason says where"))
+        "internal_error: an unexpected failure (a bug, or an I/O error), the reason says where;\n"
+        "timeout: (a batch) its worker took longer than the time limit and was stopped;\n"
+        "memory_limit: (a batch) its worker ran out of the memory limit;\n"
+        "worker_crashed: (a batch) its worker died (a signal, a crash in a library) or was lost"))
     reason: str = Field(description="human-readable explanation")
     sha256: Optional[str] = Field(None, description="SHA-256 of the input file's bytes, when it could be read")
     submission: dict[str, str] = Field(default_factory=dict, description="columns of the batch manifest")

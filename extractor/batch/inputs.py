@@ -6,7 +6,8 @@ or a manifest: a CSV or JSONL file with a ``path`` column, whose other columns (
 office, period, reference ...) travel with the file into its record and the summary.
 
 Each input keeps a ``name``: its path relative to the folder all the inputs share (the folder
-given, or the nearest common folder of several), so that two inputs never share an output name;
+given, or the nearest common folder of several), so that two inputs never share an output name,
+written printably (a byte that is not UTF-8 as ``\\xNN``, a newline as ``\\u000a``: lossless);
 a file listed twice is skipped the second time. A file that is not a plan by its content (a
 README, a logo, a spreadsheet) is kept as an input with the reason in ``skip``: it is counted and
 listed, not processed (``triage``).
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
+from ..readers.printable import printable_name
 from .manifest import is_manifest, read_manifest
 from .triage import why_not_a_plan
 
@@ -37,12 +39,18 @@ class Input:
     submission: dict[str, str] = field(default_factory=dict)  # a manifest's other columns
     skip: str | None = None  # why this file is not processed (not a plan, listed twice), None if it is
 
+    @property
+    def shown(self) -> str:
+        """``path`` as records and tables carry it: printable, lossless (``readers.printable_name``)."""
+        return printable_name(self.path)
+
 
 @dataclass(frozen=True)
 class _Found:
     path: str
     anchor: str  # the folder the file's name is taken relative to, at least
     submission: dict[str, str]
+    skip: str | None = None  # a folder that could not be listed
 
 
 def collect(args: Iterable[PathArg], stdin: TextIO | None = None, exclude: PathArg | None = None) -> list[Input]:
@@ -54,10 +62,12 @@ def collect(args: Iterable[PathArg], stdin: TextIO | None = None, exclude: PathA
     seen: dict[str, str] = {}
     out: list[Input] = []
     for f in found:
-        name = os.path.relpath(os.path.abspath(f.path), root)
-        item = Input(f.path, name, f.submission)
+        name = printable_name(os.path.relpath(os.path.abspath(f.path), root))  # output files are named by it
+        item = Input(f.path, name, f.submission, f.skip)
         key = os.path.realpath(f.path)
-        if key in seen:
+        if f.skip:
+            pass
+        elif key in seen:
             item = replace(item, skip=f"listed twice: the same file as {seen[key]}")
         elif os.path.isfile(f.path):
             item = replace(item, skip=why_not_a_plan(Path(f.path)))
@@ -72,8 +82,8 @@ def _expand(arg: str, submission: dict[str, str], stdin: TextIO, exclude: str | 
             if line.strip():
                 yield from _expand(line.strip(), submission, stdin, exclude)
     elif os.path.isdir(arg):
-        for path in _walk(arg, exclude):
-            yield _Found(path, arg, submission)
+        for path, skip in _walk(arg, exclude):
+            yield _Found(path, arg, submission, skip)
     elif os.path.isfile(arg) and is_manifest(arg):
         for path, columns in read_manifest(arg):
             yield from _expand(path, columns, stdin, exclude)
@@ -84,11 +94,19 @@ def _expand(arg: str, submission: dict[str, str], stdin: TextIO, exclude: str | 
         yield _Found(arg, os.path.dirname(os.path.abspath(arg)), submission)
 
 
-def _walk(folder: str, exclude: str | None) -> list[str]:
-    """The files below ``folder``, sorted by path, hidden files and folders (and ``exclude``) left out."""
-    found = []
-    for here, dirs, files in os.walk(folder):
+def _walk(folder: str, exclude: str | None) -> list[tuple[str, str | None]]:
+    """The files below ``folder``, sorted by path, hidden files and folders (and ``exclude``) left out;
+    with each, None, or why it is skipped: a folder below that cannot be listed is one skipped entry."""
+    found: list[tuple[str, str | None]] = []
+
+    def unlisted(error: OSError) -> None:
+        if error.filename is not None and os.fspath(error.filename) != folder:
+            found.append((os.fspath(error.filename), f"a folder that cannot be listed: {error.strerror or error}"))
+        else:
+            raise error
+
+    for here, dirs, files in os.walk(folder, onerror=unlisted):
         dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(here, d)) != exclude]
-        found += [os.path.join(here, name) for name in files if not name.startswith(".")]
-    return sorted(found, key=lambda path: os.path.relpath(path, folder).split(os.sep))
+        found += [(os.path.join(here, name), None) for name in files if not name.startswith(".")]
+    return sorted(found, key=lambda entry: os.path.relpath(entry[0], folder).split(os.sep))
 

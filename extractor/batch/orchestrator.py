@@ -177,7 +177,7 @@ def _rows(items: list[Input], store: Store, hashes: dict) -> list[Plan]:
         elif entry is not None:
             rows.append((entry.row, entry.cells))
         else:
-            rows.append((Row(file=item.name, status="pending", path=item.path, sha256=hashes[item.name] or "",
+            rows.append((Row(file=item.name, status="pending", path=item.shown, sha256=hashes[item.name] or "",
                              submission=dict(item.submission)), []))
     return rows
 
@@ -193,7 +193,7 @@ def _write_run(out: Path, status: str, started: str, parameters: dict, store: St
         "seconds": summary.seconds if summary else None, "parameters": parameters,
         "fingerprint": store.fingerprint, "counts": counts,
         "peak_worker_rss_mb": summary.peak_worker_rss_mb if summary else None,
-        "inputs": [{"name": i.name, "path": i.path, "sha256": hashes[i.name],
+        "inputs": [{"name": i.name, "path": i.shown, "sha256": hashes[i.name],
                     "status": "skipped" if i.skip else store.entries[i.name].row.status if i.name in store.entries
                     else "pending"} for i in items],
     }

@@ -66,7 +66,7 @@ class Cell:
 
 
 def skipped_row(item: Input, sha256: str | None) -> Row:
-    return Row(file=item.name, status="skipped", reason=item.skip or "", sha256=sha256 or "", path=item.path,
+    return Row(file=item.name, status="skipped", reason=item.skip or "", sha256=sha256 or "", path=item.shown,
                submission=dict(item.submission))
 
 
@@ -75,7 +75,7 @@ def row_of(outcome: Outcome, seconds: float) -> Row:
     record, item = outcome.record, outcome.input
     if isinstance(record, ErrorRecord):
         return Row(file=item.name, status="error", error=record.error, reason=record.reason, seconds=round(seconds, 3),
-                   sha256=record.sha256 or "", path=item.path, submission=dict(item.submission))
+                   sha256=record.sha256 or "", path=item.shown, submission=dict(item.submission))
     m, report = record.metadata, outcome.report
     findings = list(report.findings) + list(report.notes) if report else record.findings
     pages = record.provenance.pages
@@ -90,7 +90,7 @@ def row_of(outcome: Outcome, seconds: float) -> Row:
         findings_info=sum(f.severity == "info" for f in findings),
         ocr_share=round(len(ocr) / len(pages), 3) if pages else None,
         ocr_confidence=round(fmean(confidences), 1) if confidences else None,
-        pages=len(pages), seconds=round(seconds, 3), sha256=record.provenance.sha256 or "", path=item.path,
+        pages=len(pages), seconds=round(seconds, 3), sha256=record.provenance.sha256 or "", path=item.shown,
         submission=dict(item.submission))
     if report is not None:
         for verdict in VERDICTS:

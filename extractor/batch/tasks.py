@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..outputs import to_html, to_jsonl
+from ..readers.printable import printable_name
 from ..records import ErrorRecord, PlanRecord
 from .inputs import Input
 from .runner import Outcome
@@ -60,7 +61,7 @@ def finish(outcome: Outcome, seconds: float, html: bool = False) -> Finished:
 def failure(task: Task, error: str, reason: str, seconds: float) -> Finished:
     """The error record of a task its worker did not finish."""
     item = task.input
-    document = os.path.basename(item.path)
-    record = ErrorRecord(document=document, path=item.path, error=error, reason=f"{document}: {reason}",
+    document = printable_name(os.path.basename(item.path))
+    record = ErrorRecord(document=document, path=item.shown, error=error, reason=f"{document}: {reason}",
                          sha256=task.sha256, submission=dict(item.submission))
     return finish(Outcome(item, record), seconds)

@@ -47,7 +47,15 @@ MIN_PROSE_WORDS = 50
 
 
 def why_not_a_plan(path: Path) -> str | None:
-    """None when ``path`` is to be processed as a plan; else why it is not one."""
+    """None when ``path`` is to be processed as a plan; else why it is not one. A file that cannot
+    be opened (permission denied, removed meanwhile) is processed: the reader names its error."""
+    try:
+        return _why_not(path)
+    except OSError:
+        return None
+
+
+def _why_not(path: Path) -> str | None:
     suffix = path.suffix.lower()
     with path.open("rb") as handle:
         head = handle.read(1024)

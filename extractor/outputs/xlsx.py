@@ -1,6 +1,6 @@
 """An Excel workbook of tables, one sheet each, streamed (openpyxl's write-only mode): a bold,
 frozen header row, then one row per mapping. A cell may be coloured by the last word of its text
-(the alignment verdicts: ``70 below``)."""
+(the alignment verdicts: ``70 below``). Text is stored as text, never as a formula."""
 
 from __future__ import annotations
 
@@ -41,11 +41,15 @@ def write_xlsx(out: BinaryIO, sheets: list[Sheet]) -> None:
 
 
 def _cell(ws, value: object, fills: dict):
+    """A cell: a text is always a string cell (openpyxl would store a text starting with ``=`` as a
+    formula, one a plan could write), coloured by its last word when ``fills`` says so."""
     fill = fills.get(value.rsplit(" ", 1)[-1]) if fills and isinstance(value, str) else None
-    if fill is None:
+    if fill is None and not (isinstance(value, str) and value.startswith("=")):
         return value
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(ws, value=value)
-    cell.fill = fill
+    cell.data_type = "s"  # text, never a formula
+    if fill is not None:
+        cell.fill = fill
     return cell

@@ -210,18 +210,16 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
                             cut=cut)
         matches = find_targets(p.text, ctx)
         if cut:
-            matches = [m for m in matches if not _cut_off(p.text, m)]
+            text_end = len(p.text.rstrip(_TRIM_END))
+            matches = [m for m in matches if not _cut_off(m, text_end)]
         yield Reading(p, loose, False, matches)
 
 
-
-
-def _cut_off(text: str, m: TargetMatch) -> bool:
-    """A value-first target whose group runs into the end of a text cut mid-sentence ("- 70% trẻ"
-    as the last words of a page's opening) is incomplete: its group may be cut too. A group that
-    lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
-    return (not ENDED.search(text) and m.indicator is None
-            and m.value_start < m.group_start and m.group_end >= len(text.rstrip(_TRIM_END))
+def _cut_off(m: TargetMatch, text_end: int) -> bool:
+    """A value-first target whose group runs into the end (``text_end``) of a text cut mid-sentence
+    ("- 70% trẻ" as the last words of a page's opening) is incomplete: its group may be cut too. A
+    group that lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
+    return (m.indicator is None and m.value_start < m.group_start and m.group_end >= text_end
             and "," not in m.group)
 
 

@@ -11,6 +11,17 @@ import re
 
 from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 
+# A tail (a pattern anchored at the end by ``$``: a verb before a value, a trailing year or
+# conjunction) is a few words long, so it is looked for in the last TAIL_REACH characters of a
+# range only: ``search`` over a whole clause would try every position of it, and a clause of
+# brackets or commas would make that quadratic.
+TAIL_REACH = 200
+
+
+def tail(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern`` (ending in ``$``) matched at the end of ``text[start:end]``, in bounded time."""
+    return pattern.search(text, max(start, end - TAIL_REACH), end)
+
 # Comparator phrases written right before the value. Order inside each group does
 # not matter; between groups, ``search`` returns the leftmost phrase that reaches
 # the value, so "không dưới" wins over "dưới" and "không vượt quá" over "vượt quá".

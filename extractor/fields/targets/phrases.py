@@ -31,6 +31,7 @@ from .grammar import (
     TRAILING_CONJ_RE,
     TRIM,
     YEAR_CUE_RE,
+    tail,
 )
 from .matches import Direction
 
@@ -52,7 +53,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def trim_group(text: str, start: int, end: int) -> tuple[int, int]:
     """A value-first group trimmed: no dangling conjunction at its end, no "đối với" at its start."""
     start, end = trim(text, start, end)
-    m = TRAILING_CONJ_RE.search(text, start, end)
+    m = tail(TRAILING_CONJ_RE, text, start, end)
     if m and m.end() == end:
         end = m.start()
     lead = GROUP_LEAD_RE.match(text, start, end)
@@ -115,7 +116,7 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
         return False
     if after_statistic or SITUATION_RE.search(text, start, end):
         return True
-    return bool(COPULA_BEFORE_RE.search(text, start, end) and STATISTIC_YEAR_RE.search(text, start, end))
+    return bool(tail(COPULA_BEFORE_RE, text, start, end) and STATISTIC_YEAR_RE.search(text, start, end))
 
 
 def year_cue(text: str) -> Optional[int]:

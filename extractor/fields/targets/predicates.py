@@ -32,9 +32,13 @@ _GROUP_VERB_OBJECTS = {"sử dụng": ("lao động",)}
 USE_POS_FALLBACK = True  # measured on the constructed dev set: see tests/test_targets.py
 
 # The tagger reads at most this many words after the group's start: a group and the head of its
-# predicate fit in it, and underthesea's cost grows with the square of what it is given.
+# predicate fit in it, and underthesea's cost grows with the square of what it is given. It counts
+# tokens (a word, or one mark of punctuation: "em))))" is five), so the window is also held to
+# POS_WINDOW_TOKENS of them and POS_WINDOW_CHARS characters, which plain words never reach.
 POS_WINDOW_WORDS = 40
-_WORD_RE = re.compile(r"\S+")
+POS_WINDOW_TOKENS = 80
+POS_WINDOW_CHARS = 600
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 # Adverbs that open a predicate when a verb follows them: "cơ quan ... thường xuyên tuyên truyền".
 _ADVERBS = frozenset({"thường xuyên", "chủ động", "tích cực", "định kỳ", "luôn luôn"})
@@ -42,11 +46,17 @@ _NOUN_TAGS = ("N", "Np", "Nc", "Ny")
 
 
 def window_end(text: str, start: int, end: int, words: int = POS_WINDOW_WORDS) -> int:
-    """Where the ``words``-th word after ``start`` ends (``end`` if the text is shorter)."""
-    last = start
-    for count, m in enumerate(_WORD_RE.finditer(text, start, end), 1):
+    """Where the ``words``-th word (a run of non-spaces) after ``start`` ends (``end`` if the text is
+    shorter), or sooner: after POS_WINDOW_TOKENS tokens, or POS_WINDOW_CHARS characters."""
+    end = min(end, start + POS_WINDOW_CHARS)
+    last, seen = start, 0
+    for count, m in enumerate(_TOKEN_RE.finditer(text, start, end), 1):
+        if m.start() == start or text[m.start() - 1].isspace():  # a word begins
+            seen += 1
+            if seen > words:
+                return last
         last = m.end()
-        if count >= words:
+        if count >= POS_WINDOW_TOKENS:
             return last
     return end
 

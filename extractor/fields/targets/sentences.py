@@ -52,6 +52,7 @@ from .grammar import (
     VALUE_VERB_TAIL_RE,
     WEAK_CUE_RE,
     YEAR_AFTER_RE,
+    tail,
 )
 from .matches import TargetContext, TargetMatch
 from .phrases import (
@@ -204,7 +205,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         closes_clause = not a.q.named_unit and (
             not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after) or MAINTAIN_TAIL_RE.match(after))
             or (i + 1 < len(anchors) and NEXT_CLAUSE_RE.fullmatch(after) is not None)
-            or (after.lstrip(" \u00a0")[:1] == "," and bool(VALUE_VERB_BEFORE_RE.search(text, lo, a.q.start))))
+            or (after.lstrip(" \u00a0")[:1] == "," and bool(tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start))))
         in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và")
         if prev is not None and in_list and closes_clause:
             # "X đạt 85% vào năm 2025 và 92% vào năm 2030": the list shares the group before it
@@ -213,7 +214,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             _share_year(anchors, i)
             prev_end = a.end
             continue
-        conjunction = LIST_JOIN_END_RE.search(text, lo, a.start)
+        conjunction = tail(LIST_JOIN_END_RE, text, lo, a.start)
         if prev is not None and not prev.value_last and closes_clause and conjunction and a.clause_start <= prev.end:
             # "Giảm 10% số X năm 2025 và 20% vào năm 2030": the value shares the group before it
             a.shares, a.words_start = True, conjunction.start()
@@ -287,11 +288,11 @@ def _share_year(anchors: list[_Anchor], i: int) -> None:
 def _year_from_group_end(text: str, a: _Anchor) -> None:
     """"Giảm tỷ suất X năm 2025 xuống còn ...", "90% X được tiêm năm 2025 và ...": a year that ends
     the group (or a value-first predicate) leaves it and dates the value."""
-    m = TRAILING_YEAR_RE.search(text, *a.group)
+    m = tail(TRAILING_YEAR_RE, text, *a.group)
     if m and m.start() > a.group[0]:
         a.group = trim(text, a.group[0], m.start())
         a.year = a.year or int(m.group("year"))
-    m = TRAILING_YEAR_RE.search(text, *a.predicate) if a.predicate and not a.value_last else None
+    m = tail(TRAILING_YEAR_RE, text, *a.predicate) if a.predicate and not a.value_last else None
     if m and a.predicate and m.start() > a.predicate[0]:
         a.predicate = trim(text, a.predicate[0], m.start())
         a.year = a.year or int(m.group("year"))
@@ -397,7 +398,7 @@ def _before_clause_verb(text: str, start: int, end: int) -> int:
     """A group running up to the next value stops where that value's own clause begins: at the
     comma before its verb ("100% X đến lớp, huy động ít nhất 98% Y") or at "trong đó" ("100% X
     tổ chức giám sát ... trong đó 70% X báo cáo đúng hạn")."""
-    sub = SUBLIST_BEFORE_RE.search(text, start, end)
+    sub = tail(SUBLIST_BEFORE_RE, text, start, end)
     if sub:
         return sub.start()
     comma = text.rfind(",", start, end)
@@ -411,7 +412,7 @@ def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Opti
     start = r_start
     if not a.q.named_unit:
         rate = RATE_AFTER_RE.match(text, r_start, r_end)
-        if not (rate and CHANGE_VERB_RE.search(text, a.clause_start, a.start)):
+        if not (rate and tail(CHANGE_VERB_RE, text, a.clause_start, a.start)):
             return None
         start = rate.end() if rate.group("rate") else rate.start()
     end = vocabulary.clause_end(text, start, r_end)
@@ -440,9 +441,9 @@ def _value_last_group(text: str, start: int, end: int, after_rate: bool = False)
     words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
     after a rate noun a verb names the rate: "Tỷ lệ tăng dân số tự nhiên" keeps "tăng"."""
     g_start, g_end = trim(text, start, end)
-    tail = VALUE_VERB_TAIL_RE.search(text, g_start, g_end)
-    if tail:
-        g_end = tail.start()
+    verbs = tail(VALUE_VERB_TAIL_RE, text, g_start, g_end)
+    if verbs:
+        g_end = verbs.start()
     for lead_re in (GROUP_LEAD_RE,) if after_rate else (LEADING_VERB_RE, GROUP_LEAD_RE):
         lead = lead_re.match(text, g_start, g_end)
         if lead and lead.end() < g_end:
