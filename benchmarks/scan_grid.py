@@ -34,12 +34,14 @@ from extractor.evaluate import evaluate
 from extractor.pipeline import build_doc, extract, record_from_doc
 from extractor.readers import read
 from extractor.records import PlanRecord
+from extractor.tones import fold
 
 FIELDS = ("sections", "metadata", "targets", "references", "bodies", "findings")
 
 
 def sections(record) -> list[tuple[str, str]]:
-    return [(s.number, s.title) for s in record.outline.sections] if isinstance(record, PlanRecord) else []
+    """The sections as the evaluator compares them (case and dash spacing aside)."""
+    return [(s.number, fold(s.title)) for s in record.outline.sections] if isinstance(record, PlanRecord) else []
 
 
 def repairs(record) -> int:

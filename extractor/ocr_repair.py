@@ -9,7 +9,8 @@ only where it is confident:
 
 * **the vocabulary of plans** (``data/ocr_vocabulary.json``: heading words, document types,
   header lines, target cues, two syllables or more): a run of words that reads as one of these
-  phrases but for its marks is that phrase, unless the run is itself a word of the word list
+  phrases but for its marks (or a letter read twice, "THỰỤC") is that phrase, unless the run is
+  itself a word of the word list
   ("chi tiêu") or each of its words makes a word with a neighbour as read ("hệ thống bảo vệ"
   reads as "thông báo" in the middle);
 * **the word list**, where OCR doubted the word (its confidence below
@@ -58,6 +59,9 @@ class Repair:
 
 # A word: a run of letters.
 _WORD = re.compile(r"[^\W\d_]+")
+# A letter written twice running (marks aside): in a word that is no syllable, a glyph OCR read
+# twice ("THỰỤC" for THỰC).
+_DOUBLED = re.compile(r"(\w)\1")
 # Syllables longer than this are none (the longest, "nghiêng", has 7 letters).
 MAX_SYLLABLE = 7
 # A word OCR doubted: its confidence (0-100) below this. Tesseract's confidence in the words it
@@ -68,7 +72,7 @@ LOW_CONFIDENCE = 80.0
 MAX_PHRASE = 6
 # Glyphs OCR doubles or splits: Đ read twice, once as the Icelandic eth (U+00D0); a long dash read
 # as two or three dashes and tildes, alone between words.
-_GLYPHS = re.compile("(?P<eth>\u0110\u00d0|\u00d0\u0110)|(?<!\\S)(?P<dash>[-–—~]*(?:—|~)[-–—~]*)(?!\\S)")
+_GLYPHS = re.compile("(?P<eth>\u0110\u00d0|\u00d0\u0110)|(?<!\\S)(?P<dash>[-–—]*~[-–—~]*|[-–—]*—[-–—]+|[-–]+—)(?!\\S)")
 # A line opening with a top-level number: a Roman numeral, or strokes OCR took for other letters
 # (H for II, L, l, 1 or | for I), then "." or ")" and a title in capitals.
 _ROMAN_HEAD = re.compile(r"^(?P<numeral>[IVXHLl1|]{1,5})(?P<mark>\s?[.)])\s+(?P<title>\S.*)$")
@@ -152,10 +156,11 @@ def _stranded(text: str, words: list[tuple[int, int, str]], lowered: list[str], 
 def vocabulary_repairs(text: str) -> list[tuple[int, int, str]]:
     """The words of one line in runs that read as a phrase of the vocabulary but for their marks:
     (start, end, the word as it should read), offsets in ``text``; longer phrases tried first."""
-    phrases, pairs = vocabulary(), word_pairs()
+    phrases, pairs, known = vocabulary(), word_pairs(), syllables()
     words = _words(text)
-    bare = [_bare(w) for _, _, w in words]
     lowered = [w.lower() for _, _, w in words]
+    # a word that is no syllable may hold a letter OCR read twice ("THỰỤC"): compared without it
+    bare = [_bare(w) if w in known else _DOUBLED.sub(r"\1", _bare(w)) for w in lowered]
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for size in range(min(MAX_PHRASE, len(words)), 1, -1):

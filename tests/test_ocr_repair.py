@@ -35,6 +35,7 @@ def repaired(text: str) -> str:
     ("I. MỤC ĐÍCH, YÊU CÂU", "I. MỤC ĐÍCH, YÊU CẦU"),
     ("III. NỘI DỤNG THỰC HIỆN", "III. NỘI DUNG THỰC HIỆN"),
     ("IV. TỔ CHỨC THỤC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
+    ("V. TỔ CHỨC THỰỤC HIỆN", "V. TỔ CHỨC THỰC HIỆN"),  # a letter read twice
     ("2. Nhiêm vụ, giải phắp", "2. Nhiệm vụ, giải pháp"),
     ("Phấn đầu đến năm 2025", "Phấn đấu đến năm 2025"),
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # read right: unchanged
