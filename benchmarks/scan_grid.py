@@ -46,7 +46,7 @@ def sections(record) -> list[tuple[str, str]]:
 
 def repairs(record) -> int:
     """The words the OCR repair changed in a record (its provenance lists them)."""
-    return len(record.provenance.repairs) if isinstance(record, PlanRecord) else 0
+    return len(getattr(record.provenance, "repairs", [])) if isinstance(record, PlanRecord) else 0
 
 
 def run(docs: list[Path], gold: Path, face: str, size: float, dpi: int, texts: dict,

@@ -78,7 +78,7 @@ def test_a_doubted_word_is_repaired_by_its_neighbours_and_a_sure_one_is_not():
 
 def test_misread_roman_numerals_and_glyphs():
     assert roman_numeral("HI") == "III" and roman_numeral("L") == "I" and roman_numeral("Il") == "II"
-    assert roman_numeral("IVX") is None and roman_numeral("H") == "II"
+    assert roman_numeral("IVX") is None and roman_numeral("H") == "II" and roman_numeral("1") is None
     lines = pieces("I. MỤC ĐÍCH", "II. MỤC TIÊU", "HI. NỘI DUNG", "Quyết định số 8668/QĐ\u00d0-SLĐTBXH",
                    "ĐÁNH GIÁ —- THÔNG TIN")
     out, repairs = repair_lines(lines)
@@ -102,6 +102,8 @@ def test_a_lettered_heading_is_no_numeral_where_the_document_has_no_roman_headin
     lines = pieces("A. MỤC ĐÍCH", "H. NỘI DUNG")
     out, repairs = repair_lines(lines)
     assert repairs == [] and out == lines
+    lines = pieces("I. MỤC ĐÍCH", "1. MỤC ĐÍCH CHUNG", "II. MỤC TIÊU")  # an item in capitals stays an item
+    assert repair_lines(lines) == (lines, [])
 
 
 def ocr_document(text: str, doubted: tuple[str, ...] = ()) -> SourceDocument:
