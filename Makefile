@@ -6,19 +6,23 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SEED   := corpus/plans/000_faad1c385be67d2b.txt
 # Each Debian package is installed when what it provides is missing (each checked on its own):
-# tesseract-ocr, tesseract-ocr-vie, poppler-utils: OCR and PDF rasterising; chromium: the browser the
+# tesseract-ocr, tesseract-ocr-vie, poppler-utils: OCR and PDF rasterising; fonts-dejavu-core,
+# fonts-liberation2: the faces with Vietnamese letters the tests set their scans in (a serif, a sans
+# and a Times-like face; fonts-liberation 1.x has no Vietnamese letters); chromium: the browser the
 # web app's Playwright tests drive (/usr/bin/chromium; a browser is never downloaded); postgresql:
 # the server the search tests start for themselves (Debian 12's postgresql-15 ships the unaccent
 # extension; postgresql-contrib is only a virtual package for it there)
 CHECK_tesseract-ocr     := command -v tesseract
 CHECK_tesseract-ocr-vie := tesseract --list-langs 2>/dev/null | grep -qx vie
 CHECK_poppler-utils     := command -v pdftoppm
+CHECK_fonts-dejavu-core := test -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
+CHECK_fonts-liberation2 := test -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 CHECK_chromium          := test -x /usr/bin/chromium
 CHECK_postgresql        := ls /usr/lib/postgresql/*/bin/pg_ctl /usr/share/postgresql/*/extension/unaccent.control
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium postgresql
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core fonts-liberation2 chromium postgresql
 APT_GET ?= apt-get
 
-.PHONY: setup system-deps demo test test-web lint bench bench-index bench-batch schema eval screenshots clean
+.PHONY: setup system-deps demo test test-web lint bench bench-index bench-batch bench-scans schema eval screenshots clean
 
 system-deps:
 	@missing=""; \
@@ -62,6 +66,9 @@ bench-index: setup
 
 bench-batch: setup
 	$(BIN)/python benchmarks/batch.py
+
+bench-scans: setup
+	$(BIN)/python benchmarks/scan_grid.py
 
 schema: setup
 	$(BIN)/vnplan schema --out schemas

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from renderings import rendering, seed_paths
-from scans import character_error_rate, degrade, page_text, rasterise, save_image_pdf
+from scans import character_error_rate, degrade, page_count, page_text, rasterise, save_image_pdf
 
 from extractor.evaluate import evaluate
 from extractor.pipeline import build_doc, extract, record_from_doc
@@ -32,16 +32,6 @@ from extractor.readers.ocr import default_workers, ocr_images
 
 FIELDS = ("sections", "metadata", "targets", "references", "bodies", "findings")
 CONDITIONS = {"clean": {}, "noisy": {"noise": 30.0, "blur": 0.8, "angle": 1.5}}
-
-
-def page_count(pdf: Path) -> int:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 def main() -> None:

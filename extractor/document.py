@@ -15,7 +15,7 @@ from typing import Optional
 
 from .normalise import MappedText
 from .readers.base import SourceDocument
-from .records import Outline, Span
+from .records import OcrRepair, Outline, Span
 
 # Under this mean Tesseract word confidence (0-100) a record says it rests on weak OCR.
 LOW_OCR_CONFIDENCE = 70.0
@@ -69,6 +69,7 @@ class Doc:
     signature: list[str] = field(default_factory=list)  # digital-signature trailer lines
     furniture: list[Span] = field(default_factory=list)  # page numbers, footnote marks, rules
     warnings: list[str] = field(default_factory=list)  # the normaliser's: a paragraph read in windows
+    repairs: list[OcrRepair] = field(default_factory=list)  # words OCR misread, put right by the normaliser
 
     @property
     def text(self) -> str:

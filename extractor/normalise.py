@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lost_spaces import lost_spaces
+from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
 
@@ -106,11 +107,9 @@ class MappedText:
         e = max(s, self.to_source(end, end=True))
         return self.source_span(s, e)
 
-    def _confidence(self, start: int, end: int) -> Optional[float]:
-        """The mean confidence of the OCR words that overlap source ``[start, end)``; in time of the
-        log of the words plus the words overlapped (never a scan of every word)."""
-        if not self._words:
-            return None
+    def _overlapped(self, start: int, end: int) -> list[float]:
+        """The confidences of the OCR words that overlap source ``[start, end)``, in order; in time of
+        the log of the words plus the words overlapped (never a scan of every word)."""
         confs = []
         i = bisect.bisect_left(self._word_starts, end) - 1  # the last word starting before ``end``
         while i >= 0 and self._reach[i] > start:
@@ -119,7 +118,17 @@ class MappedText:
                 confs.append(c)
             i -= 1
         confs.reverse()
+        return confs
+
+    def _confidence(self, start: int, end: int) -> Optional[float]:
+        """The mean confidence of the OCR words that overlap source ``[start, end)``."""
+        confs = self._overlapped(start, end) if self._words else []
         return round(sum(confs) / len(confs), 1) if confs else None
+
+    def confidence(self, start: int, end: int) -> Optional[float]:
+        """OCR's lowest word confidence in the source range (None where nothing was recognised)."""
+        confs = self._overlapped(start, end) if self._words else []
+        return min(confs) if confs else None
 
 
 # ---------------------------------------------------------------- lines
@@ -139,10 +148,18 @@ class Line:
     text: str = ""
     page: int = 1
     window: bool = False  # a window of a line over MAX_PARAGRAPH_CHARS after its first: a paragraph of its own
+    styled: bool = False  # heading level and bold from the reader's layout (a PDF's type), not from marks
+    # the printed lines this line joins, when the reader's layout showed them wrapped (else empty)
+    printed: list[Line] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.text:
             self.text = "".join(p[0] for p in self.pieces)
+
+    @property
+    def last_printed(self) -> Line:
+        """The last printed line of this line (itself, unless it joins wrapped lines)."""
+        return self.printed[-1] if self.printed else self
 
 
 @dataclass
@@ -165,6 +182,7 @@ class Normalised:
     furniture: list[Span] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what was read otherwise than written (windows)
+    repairs: list[Repair] = field(default_factory=list)  # words of recognised text put right (source ranges)
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
@@ -390,7 +408,8 @@ def _restore_spaces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, 
 
 
 def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText,
-           window_starts: frozenset[int] | set[int] = frozenset()) -> list[Line]:
+           styles: dict[int, tuple[Optional[int], bool]], window_starts: frozenset[int] | set[int] = frozenset()
+           ) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
     lines: list[Line] = []
@@ -419,7 +438,10 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
         bold = starts_bold or in_bold
         if toggles:
             in_bold = not in_bold
-        lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page,
+        styled = False
+        if styles and level is None and not bold and start in styles:
+            (level, bold), styled = styles[start], True
+        lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page, styled=styled,
                           window=start in window_starts))
         blank = False
         page_break = False
@@ -501,6 +523,46 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
 _NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
 
 
+def _layout_says(prev: Line, cur: Line, source: str, line_ends: dict[int, bool]) -> Optional[bool]:
+    """What the reader's layout says of the break between two lines (``Page.line_ends``: True where
+    the paragraph ends, False where the line was wrapped); None when it does not say, or when a
+    line it saw between them was set aside (page furniture)."""
+    said = line_ends.get(prev.src_end)
+    if said is None or source[prev.src_end:cur.src_start].strip():
+        return None
+    return said
+
+
+def _join_wrapped(lines: list[Line], source: str, line_ends: dict[int, bool],
+                  page_turns: dict[int, tuple[int, bool]]) -> list[Line]:
+    """The printed lines the reader's layout shows wrapped, joined into the lines a text file would
+    have: what the normaliser then reads as it reads a text file. The layout is overruled where
+    the type or the words say otherwise beyond doubt: a change of heading level, or a line ending
+    a sentence followed by a numbered or bulleted one (a paragraph that ended where the next
+    item's first word would not have fitted anyway)."""
+    out: list[Line] = []
+    for line in lines:
+        turn = page_turns.get(out[-1].src_end) if out else None
+        said = (turn[1] if turn[0] == line.src_start else None) if turn else (
+            _layout_says(out[-1], line, source, line_ends) if out else None)
+        if said is False:
+            prev = out[-1]
+            if prev.heading_level == line.heading_level and len(prev.text) + 1 + len(line.text) <= MAX_PARAGRAPH_CHARS \
+                    and not (
+                    prev.text.rstrip().endswith(_TERMINAL) and _STARTS_UNIT.match(line.text)):
+                out[-1] = _joined(prev, line)
+                continue
+        out.append(line)
+    return out
+
+
+def _joined(prev: Line, line: Line) -> Line:
+    pieces = prev.pieces + [(" ", prev.src_end, line.src_start)] + line.pieces
+    return Line(pieces, prev.src_start, line.src_end, prev.blank_before, prev.heading_level, prev.bold,
+                prev.page_break_before, text=f"{prev.text} {line.text}", page=prev.page, styled=prev.styled,
+                printed=(prev.printed or [prev]) + [line])
+
+
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
     if cur.heading_level or prev.heading_level is not None:
@@ -520,21 +582,58 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
     return wrapped and len(ptext) >= 0.75 * width
 
 
-def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]] = None) -> Normalised:
+def _repair(lines: list[Line], recognised: list[tuple[int, int]], norm: Normalised, mapped: MappedText) -> None:
+    """Put right the words OCR misread in the recognised lines (:mod:`.ocr_repair`), in place."""
+    inside = [line for line in lines if any(a <= line.src_start < b for a, b in recognised)]
+    if not inside:
+        return
+    repaired, norm.repairs = repair_lines([line.pieces for line in inside], mapped.confidence)
+    for line, pieces in zip(inside, repaired):
+        if pieces is not line.pieces:
+            line.pieces = pieces
+            line.text = "".join(p[0] for p in pieces)
+
+
+def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]] = None,
+              line_ends: Optional[dict[int, bool]] = None,
+              line_styles: Optional[dict[int, tuple[Optional[int], bool]]] = None,
+              page_turns: Optional[dict[int, tuple[int, bool]]] = None,
+              recognised: Optional[list[tuple[int, int]]] = None) -> Normalised:
     """Clean the source text into paragraphs, keeping the map back to it (and, for recognised text,
-    the OCR confidence of every word, as source ranges)."""
+    the OCR confidence of every word, as source ranges). ``line_ends``: what the reader's layout
+    says of line breaks (source offset of a ``\\n`` -> True where the paragraph ends, False where
+    the line was wrapped), where it knows; ``line_styles``: what the type of a line says (source
+    offset of the line's start -> its heading level or None, and whether it is bold), for lines
+    whose text carries no ``#`` or ``**`` marks; ``page_turns``: what it says of the turns from
+    page to page (end of a page's last line of text -> start of the next page's first, and True
+    where the paragraph ends there, False where it goes on); ``recognised``: the source ranges
+    read by OCR, whose misread words are repaired (:mod:`.ocr_repair`) and listed in ``repairs``."""
     split = _split_lines(source)
     mapped = MappedText(source, [start for start, _, _ in split], [0] + [start for start, _, pb in split if pb],
                         ocr_confidence)
     norm = Normalised(mapped, [])
     windowed, window_starts = _windowed(source, split, norm)
-    lines = _drop_running_lines(_lines(source, windowed, norm, mapped, window_starts), norm, mapped)
+    lines = _drop_running_lines(_lines(source, windowed, norm, mapped, line_styles or {}, window_starts), norm, mapped)
+    if recognised:
+        _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
+    printed_wrapped, printed_width = wrapped, width
+    if line_ends:  # a laid-out page: its wrapped lines joined, the rest read as a text file's lines
+        lines = _join_wrapped(lines, source, line_ends, page_turns or {})
+        wrapped, width = _is_hard_wrapped(lines)
     groups: list[RawParagraph] = []
     size = 0  # of the paragraph being joined
     cut = 0  # paragraphs of joined lines cut at the limit
     for line in lines:
-        joins = bool(groups) and not line.window and _continues(groups[-1].lines[-1], line, wrapped, width)
+        joins = False
+        if groups and not line.window:
+            prev = groups[-1].lines[-1]
+            if line_ends and prev.page != line.page and not (
+                    page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
+                # a turn of the page the layout does not say: read as the printed lines
+                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width)
+            else:
+                joins = _continues(prev, line, wrapped, width)
         if joins and size + 1 + len(line.text) > MAX_PARAGRAPH_CHARS:
             joins, cut = False, cut + 1
         if joins:

@@ -34,7 +34,7 @@ from .readers.base import ReadError, SourceDocument
 from .readers.files import decoded_path
 from .readers.limits import byte_limit
 from .readers.printable import printable_name, printable_text
-from .records import ErrorRecord, PageInfo, PlanRecord, Provenance, Result
+from .records import ErrorRecord, OcrRepair, PageInfo, PlanRecord, Provenance, Result, Span
 from .segment import ends_midway, segment
 
 
@@ -44,7 +44,7 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
     if not isinstance(source, SourceDocument):
         source = read(source)
     confidences, ocr_ranges = _ocr_words(source)
-    norm = normalise(source.text, confidences)
+    norm = normalise(source.text, confidences, *_layout(source), page_turns=_page_turns(source), recognised=ocr_ranges)
     text = norm.mapped.text
     paragraphs = [
         Paragraph(start=a, end=b, text=text[a:b], heading_level=raw.heading_level, bold=raw.bold)
@@ -60,8 +60,10 @@ def build_doc(source: Union[SourceDocument, str, os.PathLike]) -> Doc:
 
     outline = segment(paragraphs, norm.mapped.span, recognised)
     website = [norm.mapped.span(p.start, p.end) for p in paragraphs if p.role == "furniture"]
+    repairs = [OcrRepair(span=norm.mapped.source_span(r.start, r.end), text=r.text, reason=r.reason)
+               for r in norm.repairs]
     return Doc(source=source, mapped=norm.mapped, paragraphs=paragraphs, outline=outline,
-               signature=norm.signature, furniture=norm.furniture + website, warnings=norm.warnings,
+               signature=norm.signature, furniture=norm.furniture + website, warnings=norm.warnings, repairs=repairs,
                abbreviations=find_defined_abbreviations(norm.mapped.text))
 
 
@@ -78,13 +80,41 @@ def _ocr_words(source: SourceDocument) -> tuple[list[tuple[int, int, float]], li
     return confidences, pages
 
 
+def _layout(source: SourceDocument) -> tuple[dict[int, bool], dict[int, tuple[Optional[int], bool]]]:
+    """What the pages' layouts say of their line breaks and of their lines' type, as source offsets
+    (``Page.line_ends``, ``Page.line_styles``)."""
+    ends: dict[int, bool] = {}
+    styles: dict[int, tuple[Optional[int], bool]] = {}
+    offset = 0
+    for page in source.pages:
+        ends.update((offset + at, said) for at, said in page.line_ends.items() if page.text[at:at + 1] == "\n")
+        styles.update((offset + at, style) for at, style in page.line_styles.items())
+        offset += len(page.text) + 1
+    return ends, styles
+
+
+def _page_turns(source: SourceDocument) -> dict[int, tuple[int, bool]]:
+    """What the pages' layouts say of the turns from page to page (``Page.turn``), as source offsets:
+    the end of a page's last line of text -> (the start of the next page's first, whether the
+    paragraph ends at the turn)."""
+    turns: dict[int, tuple[int, bool]] = {}
+    offset = 0
+    for page in source.pages:
+        if page.turn is not None:
+            end, start, ends = page.turn
+            turns[offset + end] = (offset + len(page.text) + 1 + start, ends)
+        offset += len(page.text) + 1
+    return turns
+
+
 def _provenance(doc: Doc) -> Provenance:
     src = doc.source
     return Provenance(
         path=src.path, kind=src.kind, encoding=src.encoding, conversions=src.conversions,
         pages=[PageInfo(number=p.number, method=p.method, chars=len(p.text), quality=p.quality,
                         ocr_confidence=p.ocr_confidence, warnings=p.warnings) for p in src.pages],
-        furniture=doc.furniture, signature=doc.signature, warnings=list(src.warnings) + doc.warnings,
+        furniture=doc.furniture, signature=doc.signature, repairs=doc.repairs,
+        warnings=list(src.warnings) + doc.warnings,
         extractor_version=__version__,
     )
 
@@ -108,6 +138,7 @@ def record_from_doc(doc: Doc) -> PlanRecord:
         record.provenance.warnings.append(cut)
     record.findings = plan_findings(record)
     _flag_low_confidence(record)
+    _flag_repairs(record, doc.repairs)
     return record
 
 
@@ -117,6 +148,32 @@ def _flag_low_confidence(record: PlanRecord) -> None:
         confs = [s.ocr_confidence for s in spans if s.ocr_confidence is not None]
         if confs and min(confs) < LOW_OCR_CONFIDENCE and "low_ocr_confidence" not in rec.flags:
             rec.flags.append("low_ocr_confidence")
+
+
+def _flag_repairs(record: PlanRecord, repairs: list[OcrRepair]) -> None:
+    """Records whose evidence holds a word OCR misread and vnplan repaired say so: targets and
+    references by the flag ``ocr_repaired``, sections by the title (``title_as_read``) or the
+    numeral (``number_as_read``) OCR read."""
+    if not repairs:
+        return
+
+    def within(span: Span) -> list[OcrRepair]:
+        return [r for r in repairs if span.start <= r.span.start and r.span.end <= span.end]
+
+    for rec, spans in [(t, [t.span]) for t in record.targets] + [(r, r.mentions) for r in record.references]:
+        if any(within(span) for span in spans) and "ocr_repaired" not in rec.flags:
+            rec.flags.append("ocr_repaired")
+    for section in record.outline.sections + record.outline.appendices:
+        found = within(section.span)
+        numeral = [r for r in found if r.reason == "roman numeral"]
+        if numeral and section.number_as_read is None:
+            section.number_as_read = numeral[0].span.text
+        words = [r for r in found if r.reason != "roman numeral"]
+        if words:
+            title = section.title
+            for repair in words:
+                title = title.replace(repair.text, repair.span.text, 1)
+            section.title_as_read = title
 
 
 def file_sha256(path: Union[str, os.PathLike], max_bytes: Optional[int] = None) -> Optional[str]:

@@ -59,6 +59,18 @@ class PageInfo(Record):
     warnings: list[str] = Field(default_factory=list)
 
 
+class OcrRepair(Record):
+    """A word OCR misread and vnplan put right (``extractor/ocr_repair.py``): the span is the word
+    as OCR read it (its text the reading), ``text`` what it is now."""
+
+    span: Span
+    text: str
+    reason: Literal["vocabulary", "word list", "glyph", "roman numeral"] = Field(
+        description="what showed the misreading: a phrase of the plans' vocabulary read with wrong marks, a "
+                    "doubted word that makes no word with its neighbours, a doubled or split glyph, or a "
+                    "misread Roman numeral of a heading")
+
+
 class Provenance(Record):
     path: str
     kind: str = Field(description="input kind: txt, md, pdf, docx, image")
@@ -71,6 +83,7 @@ class Provenance(Record):
     signature: list[str] = Field(
         default_factory=list, description="digital-signature trailer lines (e-mails, timestamps)"
     )
+    repairs: list[OcrRepair] = Field(default_factory=list, description="words OCR misread and vnplan repaired")
     warnings: list[str] = Field(default_factory=list)
     incomplete: bool = Field(False, description=(
         "the text ends mid-way: no closing block (closing sentence, Nơi nhận, signature) after its last "
@@ -125,6 +138,7 @@ class Section(Record):
     number_as_read: Optional[str] = Field(
         None, description="the numeral OCR read when it was repaired (OCR merges and drops I's: 'II' for 'III')")
     title: str
+    title_as_read: Optional[str] = Field(None, description="the title OCR read when a word of it was repaired")
     kind: SectionKind = "other"
     kind_score: Optional[float] = None
     heading_level: Optional[int] = None

@@ -23,8 +23,42 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "corpus" / "plans"
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FAMILY = "DejaVuSans"
+
+
+@dataclass(frozen=True)
+class Face:
+    """A font family with Vietnamese glyphs: its TrueType file per fpdf2 style ('', 'B', 'I', 'BI')."""
+
+    name: str
+    family: str
+    files: dict[str, Path]
+
+    def available(self) -> bool:
+        return all(f.exists() for f in self.files.values())
+
+
+def _face(name: str, family: str, directory: str, regular: str, bold: str, italic: str, bold_italic: str) -> Face:
+    folder = Path(directory)
+    return Face(name, family, {"": folder / regular, "B": folder / bold, "I": folder / italic, "BI": folder / bold_italic})
+
+
+DEJAVU, LIBERATION = "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2"
+# The faces a rendering can be set in (Debian's fonts-dejavu-core and fonts-liberation2; the older
+# fonts-liberation 1.x has no Vietnamese letters with two marks, so its files are never used).
+FACES: dict[str, Face] = {face.name: face for face in (
+    _face("dejavu-sans", "DejaVuSans", DEJAVU, "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+          "DejaVuSans-BoldOblique.ttf"),
+    _face("dejavu-serif", "DejaVuSerif", DEJAVU, "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
+          "DejaVuSerif-BoldItalic.ttf"),
+    _face("liberation-sans", "LiberationSans", LIBERATION, "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+          "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),  # Arial's metrics
+    _face("liberation-serif", "LiberationSerif", LIBERATION, "LiberationSerif-Regular.ttf",
+          "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),  # Times's
+)}
+DEFAULT_FACE = "dejavu-sans"
+# The three faces scans are made in: a serif, a sans and a Times-like face (the face of most
+# Vietnamese administrative documents, Nghị định 30/2020).
+SCAN_FACES = ("dejavu-serif", "liberation-sans", "liberation-serif")
 
 # ``### `` at the start of a line: a Markdown heading of that many marks.
 HEADING_MARKS = re.compile(r"^(?P<marks>\#{1,6})[ \t]+")
@@ -35,7 +69,21 @@ EMPHASIS_MARK = re.compile(r"\*\*|\*")
 PAGE_FORMAT = "A4"
 MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 30, 20, 20, 20
 FONT_SIZE_PT = 12
-LINE_HEIGHT_MM = 6.0
+# A line is half a millimetre per point of type (6 mm at 12 pt): about 1.4 times the type size.
+LINE_HEIGHT_MM_PER_PT = 0.5
+# Space before a paragraph, in lines: half a line after a blank line of the source, and, as
+# administrative documents space every paragraph (6 pt, Nghị định 30/2020), 0.4 of a line
+# before any other line of the source (each is a paragraph of its own).
+BLOCK_GAP_LINES, PARAGRAPH_GAP_LINES = 0.5, 0.4
+# A heading of Markdown level N is set this much larger than the text per level above 6, as a
+# word processor's heading styles set them (level 2 at 1.32 times the text, level 5 at 1.08),
+# so that a PDF shows the levels as the text marks them.
+HEADING_SCALE_PER_LEVEL = 0.08
+
+
+def heading_size(size: float, level: int) -> float:
+    """The type size of a heading of Markdown ``level`` (0: not a heading) over text of ``size``."""
+    return size * (1 + HEADING_SCALE_PER_LEVEL * (6 - level)) if level else size
 
 
 @dataclass
@@ -131,22 +179,19 @@ def _pdf_class():
     return PlanPDF
 
 
-def _new_pdf(font_dir: Path, family: str):
+def _new_pdf(face: Face):
     pdf = _pdf_class()(orientation="P", unit="mm", format=PAGE_FORMAT)
-    pdf.font_family_name = family
+    pdf.font_family_name = face.family
     pdf.set_margins(MARGIN_LEFT_MM, MARGIN_TOP_MM, MARGIN_RIGHT_MM)
     pdf.set_auto_page_break(True, margin=MARGIN_BOTTOM_MM)
-    _use_font(pdf, font_dir, family, "")
+    _use_font(pdf, face, "")
     return pdf
 
 
-FONT_FILE_SUFFIX = {"": "", "B": "-Bold", "I": "-Oblique", "BI": "-BoldOblique"}
-
-
-def _use_font(pdf, font_dir: Path, family: str, style: str) -> None:
-    """Register a style of the family on first use (parsing a TTF takes ~0.1 s)."""
-    if f"{family.lower()}{style}" not in pdf.fonts:
-        pdf.add_font(family, style, str(font_dir / f"{family}{FONT_FILE_SUFFIX[style]}.ttf"))
+def _use_font(pdf, face: Face, style: str) -> None:
+    """Register a style of the face on first use (parsing a TTF takes ~0.1 s)."""
+    if f"{face.family.lower()}{style}" not in pdf.fonts:
+        pdf.add_font(face.family, style, str(face.files[style]))
 
 
 Piece = tuple[str, str]  # (text, fpdf style: '', 'B', 'I', 'BI')
@@ -171,19 +216,25 @@ class _Typesetter:
     fpdf2's own ``write`` re-measures the whole line per character, and a cell per word
     is also slow; this renders a seed in ~0.3 s."""
 
-    def __init__(self, pdf, font_dir: Path, family: str):
-        self.pdf, self.font_dir, self.family = pdf, font_dir, family
+    def __init__(self, pdf, face: Face, size: float):
+        self.pdf, self.face, self.text_size = pdf, face, size
+        self.size = size
+        self.line_height = size * LINE_HEIGHT_MM_PER_PT
         self.width = pdf.w - pdf.l_margin - pdf.r_margin
-        self._widths: dict[Piece, float] = {}
+        self._widths: dict[tuple[Piece, float], float] = {}
 
     def measure(self, piece: Piece) -> float:
-        if piece not in self._widths:
-            _use_font(self.pdf, self.font_dir, self.family, piece[1])
-            self.pdf.set_font(self.family, piece[1], FONT_SIZE_PT)
-            self._widths[piece] = self.pdf.get_string_width(piece[0])
-        return self._widths[piece]
+        key = (piece, self.size)
+        if key not in self._widths:
+            _use_font(self.pdf, self.face, piece[1])
+            self.pdf.set_font(self.face.family, piece[1], self.size)
+            self._widths[key] = self.pdf.get_string_width(piece[0])
+        return self._widths[key]
 
-    def paragraph(self, words: list[list[Piece]]) -> None:
+    def paragraph(self, words: list[list[Piece]], size: float | None = None) -> None:
+        """Set one paragraph in ``size`` points (the text's size by default)."""
+        self.size = size or self.text_size
+        self.line_height = self.size * LINE_HEIGHT_MM_PER_PT
         space = self.measure((" ", ""))
         line: list[list[Piece]] = []
         used = 0.0
@@ -199,7 +250,7 @@ class _Typesetter:
 
     def _emit(self, line: list[list[Piece]]) -> None:
         pdf = self.pdf
-        if pdf.get_y() + LINE_HEIGHT_MM > pdf.page_break_trigger:
+        if pdf.get_y() + self.line_height > pdf.page_break_trigger:
             pdf.add_page()
         stretches: list[list[str]] = []  # [style, text]
         for i, word in enumerate(line):
@@ -211,25 +262,28 @@ class _Typesetter:
                     stretches.append([style, text])
         pdf.set_x(pdf.l_margin)
         for style, text in stretches:
-            pdf.set_font(self.family, style, FONT_SIZE_PT)
-            pdf.cell(pdf.get_string_width(text), LINE_HEIGHT_MM, text)
-        pdf.ln(LINE_HEIGHT_MM)
+            pdf.set_font(self.face.family, style, self.size)
+            pdf.cell(pdf.get_string_width(text), self.line_height, text)
+        pdf.ln(self.line_height)
 
 
-def seed_to_pdf(seed_txt_path: Path | str, out_pdf: Path | str, font_dir: Path | str = FONT_DIR,
-                family: str = FONT_FAMILY, *, user_password: str | None = None) -> Path:
-    """Render a seed plan as an A4 PDF: paragraphs wrapped to the page width,
-    headings and ``**`` runs in bold, a page number in the footer."""
+def seed_to_pdf(seed_txt_path: Path | str, out_pdf: Path | str, face: str = DEFAULT_FACE,
+                size: float = FONT_SIZE_PT, *, user_password: str | None = None) -> Path:
+    """Render a seed plan as an A4 PDF in ``face`` (a key of :data:`FACES`) at ``size`` points:
+    paragraphs wrapped to the page width, headings in bold and larger by level
+    (:func:`heading_size`), ``**`` runs in bold, a page number in the footer, space between
+    paragraphs (:data:`BLOCK_GAP_LINES`)."""
     seed = Path(seed_txt_path).read_text(encoding="utf-8")
-    pdf = _new_pdf(Path(font_dir), family)
+    font = FACES[face]
+    pdf = _new_pdf(font)
     if user_password is not None:
         pdf.set_encryption(owner_password=user_password + "-owner", user_password=user_password)
     pdf.add_page()
-    typesetter = _Typesetter(pdf, Path(font_dir), family)
+    typesetter = _Typesetter(pdf, font, size)
     for line in parse_seed(seed):
-        if line.gap_before and pdf.get_y() > MARGIN_TOP_MM + 1:
-            pdf.ln(LINE_HEIGHT_MM / 2)
-        typesetter.paragraph(_words(line))
+        if pdf.get_y() > MARGIN_TOP_MM + 1:
+            pdf.ln(size * LINE_HEIGHT_MM_PER_PT * (BLOCK_GAP_LINES if line.gap_before else PARAGRAPH_GAP_LINES))
+        typesetter.paragraph(_words(line), heading_size(size, line.heading_level))
     out = Path(out_pdf)
     pdf.output(str(out))
     return out
@@ -342,14 +396,21 @@ def _seed_dir(seed: Path) -> Path:
 
 
 @functools.cache
-def rendering(seed: Path, kind: str) -> Path:
-    """The ``kind`` ('pdf' or 'docx') rendering of ``seed``, made once (see :func:`cache_dir`).
-    The file keeps the seed's stem (``000_x.txt`` -> ``000_x.pdf``), so gold files still match."""
-    makers = {"pdf": seed_to_pdf, "docx": seed_to_docx}
-    if kind not in makers:
+def rendering(seed: Path, kind: str, face: str = DEFAULT_FACE, size: float = FONT_SIZE_PT) -> Path:
+    """The ``kind`` ('pdf' or 'docx') rendering of ``seed``, made once (see :func:`cache_dir`); a PDF
+    in ``face`` at ``size`` points. The file keeps the seed's stem (``000_x.txt`` -> ``000_x.pdf``),
+    so gold files still match; renderings in other faces and sizes go in a folder of their own."""
+    if kind == "docx":
+        out = _seed_dir(seed) / f"{Path(seed).stem}.docx"
+        return _cached(out, lambda tmp: seed_to_docx(seed, tmp))
+    if kind != "pdf":
         raise ValueError(f"unknown rendering kind {kind!r}")
-    out = _seed_dir(seed) / f"{Path(seed).stem}.{kind}"
-    return _cached(out, lambda tmp: makers[kind](seed, tmp))
+    folder = _seed_dir(seed)
+    if (face, size) != (DEFAULT_FACE, FONT_SIZE_PT):
+        folder = folder / f"{face}-{size:g}pt"
+        folder.mkdir(exist_ok=True)
+    out = folder / f"{Path(seed).stem}.pdf"
+    return _cached(out, lambda tmp: seed_to_pdf(seed, tmp, face, size))
 
 
 @functools.lru_cache(maxsize=1)
@@ -368,3 +429,44 @@ def bad_inputs() -> dict[str, Path]:
         except OSError:  # another session got there first
             shutil.rmtree(work, ignore_errors=True)
     return _bad_input_paths(directory)
+
+
+# --- comparing what a rendering gives with what its text gives ------------------------------
+
+# Keys that say where a value is, or how its source was styled, not what was extracted: the
+# file's identity and the provenance, and the heading level (a Markdown text counts its '#'
+# marks, a PDF ranks its type sizes, 1 the largest: the same levels apart, numbered from another
+# start; the findings that read levels compare them with each other, and are compared here).
+PLACE_KEYS = frozenset({"heading_level", "provenance", "document", "sha256", "path"})
+# A span (evidence) is a place in the source: its offsets, page and line differ between a text
+# and its PDF, and so does its text, the source's own (a Markdown text's ``**`` marks, a PDF's
+# page number between two pages); only how many spans a value has is compared.
+SPAN_KEYS = frozenset({"start", "end", "page", "line"})
+
+
+def comparable(value):
+    """A record or check report (or any part of one) as plain data without its places
+    (:data:`PLACE_KEYS`, spans as ``"span"``), every string's whitespace runs as one space."""
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        if value.keys() >= SPAN_KEYS:
+            return "span"
+        return {k: comparable(v) for k, v in value.items() if k not in PLACE_KEYS}
+    if isinstance(value, list):
+        return [comparable(v) for v in value]
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+def differences(expected, got, path: str = "") -> list[str]:
+    """Where two :func:`comparable` values differ, one line each (the path, then both values)."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return [line for key in sorted(set(expected) | set(got))
+                for line in differences(expected.get(key), got.get(key), f"{path}.{key}")]
+    if isinstance(expected, list) and isinstance(got, list) and len(expected) == len(got):
+        return [line for i, (a, b) in enumerate(zip(expected, got)) for line in differences(a, b, f"{path}[{i}]")]
+    if expected != got:
+        return [f"{path}: {str(expected)[:300]!r} != {str(got)[:300]!r}"]
+    return []

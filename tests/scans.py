@@ -2,14 +2,16 @@
 
 * legacy byte files of a seed: TCVN3 (ABC fonts, or the full VN1 set), VNI-Windows and
   Windows-1258, each built from inverse tables of ``extractor/data/legacy_encodings.json``;
-* scans of a seed: its PDF rendering (``tests.renderings.seed_to_pdf``) rasterised with
-  pypdfium2 at a chosen dpi, optionally with noise, blur and a small rotation (Pillow),
-  saved as an image-only PDF, a mixed PDF (text pages and scanned pages) or a multi-page TIFF.
+* scans of a seed: its PDF rendering (``tests.renderings.seed_to_pdf``, in any of the faces
+  and sizes there) rasterised with pypdfium2 at a chosen dpi, optionally with noise, blur and
+  a small rotation (Pillow), saved as an image-only PDF (:func:`scanned_seed`, cached like the
+  renderings), a mixed PDF (text pages and scanned pages) or a multi-page TIFF.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable
@@ -17,10 +19,12 @@ from pathlib import Path
 from typing import Optional
 
 from PIL import Image, ImageFilter
-from renderings import cache_dir, rendering, seed_paths
+from renderings import DEFAULT_FACE, FONT_SIZE_PT, _cached, _seed_dir, cache_dir, rendering, seed_paths
 
 REPO = Path(__file__).resolve().parents[1]
 LEGACY_TABLES = REPO / "extractor" / "data" / "legacy_encodings.json"
+# Scans made by an older version of this module are never reused.
+_SOURCE_KEY = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:8]
 TONES = {"grave": "\u0300", "acute": "\u0301", "tilde": "\u0303", "hook": "\u0309", "dot": "\u0323"}
 
 
@@ -240,6 +244,29 @@ def scans_dir() -> Path:
     path = cache_dir() / "scans"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+@functools.cache
+def scanned_seed(seed: Path, face: str = DEFAULT_FACE, size: float = FONT_SIZE_PT, dpi: int = 300) -> Path:
+    """An image-only PDF of ``seed`` (every page of its rendering in ``face`` at ``size`` points,
+    rasterised at ``dpi``), as a scanner writes it; made once (cached beside the seed's renderings,
+    keyed by this module's source too, in a folder of its own, so the file keeps the seed's stem and
+    so its gold)."""
+    pdf = rendering(seed, "pdf", face, size)
+    folder = _seed_dir(seed) / f"scan-{face}-{size:g}pt-{dpi}dpi-{_SOURCE_KEY}"
+    folder.mkdir(exist_ok=True)
+    return _cached(folder / f"{Path(seed).stem}.pdf", lambda tmp: save_image_pdf(
+        [rasterise(pdf, i, dpi) for i in range(page_count(pdf))], tmp, dpi))
 
 
 

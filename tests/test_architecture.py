@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
 STAGES: list[tuple[str, ...]] = [
     ("records", "resources", "runtime", "grammar", "tones"),  # the contract, the data files, the shared vocabulary
     ("encodings", "readers"),                             # bytes -> pages of text
-    ("normalise", "lost_spaces"),                         # text -> paragraphs + offset map
+    ("normalise", "lost_spaces", "ocr_repair"),           # text -> paragraphs + offset map, OCR repaired
     ("document", "segment", "kinds", "kinds_model"),      # paragraphs -> the Doc and its outline
     ("fields",),                                          # Doc -> records
     ("check",),                                           # records -> findings, alignment

@@ -68,12 +68,13 @@ def surveys(path: Path) -> list:
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
 def test_seed_renderings_read_as_pdfplumber_reads_them(seed):
     """Same words, same reading order, same printed lines, page by page: the normaliser sees
-    what it saw when pdfplumber read every page."""
+    what it saw when pdfplumber read every page (but for the empty line pdfium writes where the
+    space below a line is large, which the normaliser passes over)."""
     path = rendering(seed, "pdf")
     document = read(path)
     with pdfplumber.open(path) as pdf:
         expected = [page.extract_text() for page in pdf.pages]
-    assert [page.text for page in document.pages] == expected
+    assert [page.text.replace("\n\n", "\n") for page in document.pages] == expected
     assert {page.method for page in document.pages} == {"pypdfium2"}
 
 

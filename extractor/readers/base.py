@@ -31,6 +31,16 @@ class Page:
     # optional per-character-range OCR word confidences: (start, end, conf) within ``text``
     word_confidences: list[tuple[int, int, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # what the page's layout says of its line breaks (:mod:`.layout`): offset of a ``\n`` in
+    # ``text`` -> True where the paragraph ends there, False where the line was wrapped
+    line_ends: dict[int, bool] = field(default_factory=dict)
+    # what the page's type says of its lines: offset of a line's start in ``text`` -> (heading
+    # level or None, bold), for the lines that are headings or bold (what ``#`` and ``**`` mark)
+    line_styles: dict[int, tuple[Optional[int], bool]] = field(default_factory=dict)
+    # what the layout says of the turn to the next page: (offset of the end of this page's last
+    # line of text, offset of the next page's first line of text in the next page's text, True
+    # where the paragraph ends at the turn, False where the line was wrapped onto the next page)
+    turn: Optional[tuple[int, int, bool]] = None
 
 
 @dataclass

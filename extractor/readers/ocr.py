@@ -5,6 +5,8 @@ Tesseract's paragraphs), the mean word confidence (0-100) and each word's confid
 its place in the text. A blank page gives empty text and the warning ``blank page``; a
 page whose recognition is poor is checked with Tesseract's orientation detection and, when
 it is upside down or on its side, turned and recognised again (warning ``page rotated``).
+The words' boxes say where the printed lines sit, so the page says which of its lines were
+wrapped and which end a paragraph (:mod:`.layout`, ``Page.line_ends``).
 :func:`ocr_pdf_page` rasterises one PDF page with pypdfium2 first; :func:`ocr_images` and
 :func:`ocr_pdf_pages` run several pages at once, one Tesseract process per core.
 :func:`missing_engine` says what is not installed: Tesseract itself, or its Vietnamese model.
@@ -18,6 +20,7 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -30,6 +33,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 from .base import Page
+from .layout import LineBox, line_ends
 from .pdf_pages import loaded_page, open_document
 from .quality import score_text
 
@@ -71,13 +75,18 @@ ImageSource = Union[Image.Image, str, Path]
 
 @dataclass
 class Word:
-    """One recognised word: its place in Tesseract's layout and its confidence (0-100)."""
+    """One recognised word: its place in Tesseract's layout, its confidence (0-100) and its box
+    on the page (pixels)."""
 
     block: int
     paragraph: int
     line: int
     text: str
     confidence: float
+    left: int = 0
+    top: int = 0
+    width: int = 0
+    height: int = 0
 
 
 def missing_engine() -> Optional[str]:
@@ -134,7 +143,8 @@ def recognise_words(image: Image.Image, dpi: int = DEFAULT_DPI) -> list[Word]:
         text = unicodedata.normalize("NFC", cells[11].strip())
         confidence = float(cells[10])
         if text and confidence >= 0:
-            words.append(Word(int(cells[2]), int(cells[3]), int(cells[4]), text, confidence))
+            words.append(Word(int(cells[2]), int(cells[3]), int(cells[4]), text, confidence,
+                              int(cells[6]), int(cells[7]), int(cells[8]), int(cells[9])))
     return words
 
 
@@ -160,6 +170,34 @@ def layout_text(words: list[Word]) -> tuple[str, list[tuple[int, int, float]]]:
         length += len(word.text)
         previous = word
     return "".join(pieces), spans
+
+
+def line_boxes(words: list[Word], spans: list[tuple[int, int, float]]) -> list[LineBox]:
+    """The printed lines of a page's recognised words (with their ``spans`` in the text
+    :func:`layout_text` makes of them) and where they sit: their ink, in pixels; every line measured in the page's
+    median word height (a recognised page says nothing of type sizes)."""
+    if not words:
+        return []
+    size = float(statistics.median(w.height for w in words)) or 1.0
+    lines: list[LineBox] = []
+    group: list[int] = []
+    for i, word in enumerate(words):
+        if group and (word.block, word.paragraph, word.line) != (
+                words[group[0]].block, words[group[0]].paragraph, words[group[0]].line):
+            lines.append(_line_box(words, spans, group, size))
+            group = []
+        group.append(i)
+    lines.append(_line_box(words, spans, group, size))
+    return lines
+
+
+def _line_box(words: list[Word], spans: list[tuple[int, int, float]], group: list[int], size: float) -> LineBox:
+    first = words[group[0]]
+    space = float(words[group[1]].left - (first.left + first.width)) if len(group) > 1 else None
+    return LineBox(start=spans[group[0]][0], end=spans[group[-1]][1], left=float(first.left),
+                   right=float(max(words[i].left + words[i].width for i in group)),
+                   baseline=float(statistics.median(words[i].top + words[i].height for i in group)),
+                   size=size, first_word=float(first.width), space=space if space and space > 0 else None)
 
 
 def ink_share(image: Image.Image) -> float:
@@ -257,7 +295,8 @@ def _page(number: int, words: list[Word], warnings: list[str]) -> Page:
     if not words:
         warnings.append("no text recognised")
     return Page(number=number, text=text, method="ocr", quality=round(score_text(text), 4),
-                ocr_confidence=confidence, word_confidences=spans, warnings=warnings)
+                ocr_confidence=confidence, word_confidences=spans, warnings=warnings,
+                line_ends=line_ends(line_boxes(words, spans)))
 
 
 def _needs_orientation_check(words: list[Word]) -> bool:

@@ -1,7 +1,9 @@
 """PDF plans, page by page: pypdfium2 first, pdfplumber for ruled pages, then repairs and OCR.
 
 1. :mod:`.pdf_pages` (pypdfium2, hundreds of pages/s): each page is opened, its text layer
-   read and its objects surveyed, and closed again, so a long PDF is never in memory at
+   read with where its lines sit and in what type (:mod:`.layout`: which lines were wrapped,
+   which end their paragraph, which are headings or bold) and its objects surveyed, and closed
+   again, so a long PDF is never in memory at
    once; a PDF with more pages than the limit (:mod:`.limits`) is refused before any page
    is read.
 2. :mod:`.pdf_tables` (pdfplumber, ~10 pages/s): the pages whose survey found rules are read
@@ -19,9 +21,10 @@ from pathlib import Path
 from pypdfium2 import PdfiumError
 
 from .base import Page, ReadError, SourceDocument
+from .layout import LineBox, line_ends, line_styles, page_turns
 from .limits import check_page_count
 from .pdf_fallback import improve_pages
-from .pdf_pages import loaded_page, open_document, page_text, survey
+from .pdf_pages import loaded_page, open_document, page_text_and_lines, survey
 from .pdf_tables import read_ruled_pages
 from .printable import printable_name
 
@@ -40,12 +43,16 @@ def read_pdf(path: Path) -> SourceDocument:
         raise ReadError("broken_pdf", f"'{name}': no page could be parsed ({pages[0].warnings[0]})")
     if ruled:
         pages = read_ruled_pages(path, pages, ruled)
+    laid_out = [page.text for page in pages]
     try:
         pages = improve_pages(path, pages)
     except ReadError:
         raise
     except Exception as error:  # a failed second reading must not lose the text layer
         warnings.append(f"PDF fallback failed, text layer kept: {type(error).__name__}: {error}")
+    for page, following, text in zip(pages, pages[1:], laid_out[1:]):
+        if following.text != text:  # the next page was read again: the turn was measured on another text
+            page.turn = None
     if not any(page.text.strip() for page in pages):
         if not any(page.method == "ocr" for page in pages):
             raise ReadError("empty_file", f"'{name}' has no text on any of its {len(pages)} pages")
@@ -61,15 +68,23 @@ def _text_layer(path: Path, name: str) -> tuple[list[Page], list[int]]:
         check_page_count(count, name)
         pages: list[Page] = []
         ruled: list[int] = []
+        boxes: list[list[LineBox]] = []
         for index in range(count):
             try:
                 with loaded_page(document, index) as page:
-                    pages.append(Page(number=index + 1, text=page_text(page), method="pypdfium2"))
+                    text, lines = page_text_and_lines(page)
+                    pages.append(Page(number=index + 1, text=text, method="pypdfium2", line_ends=line_ends(lines)))
+                    boxes.append(lines)
                     if survey(page).ruled:
                         ruled.append(index)
             except PdfiumError as error:  # one page pdfium cannot load: the others still count
                 pages.append(Page(number=index + 1, text="", method="pypdfium2",
                                   warnings=[f"page {index + 1} could not be parsed: {type(error).__name__}: {error}"]))
+                boxes.append([])
+        for page, styles in zip(pages, line_styles(boxes)):
+            page.line_styles = styles
+        for page, turn in zip(pages, page_turns([page.text for page in pages], boxes)):
+            page.turn = turn
         return pages, ruled
     finally:
         document.close()

@@ -26,7 +26,7 @@ from . import ocr
 from .base import Page, ReadError
 from .pdf_pages import PageSurvey, loaded_page, open_document, page_text, survey
 from .printable import printable_name
-from .quality import USABLE_SCORE, score_text
+from .quality import USABLE_SCORE, score_text, short_and_plain
 
 OCR_DPI = 300
 # A page with fewer letters than this whose images cover this share of it is a scan
@@ -40,7 +40,7 @@ def _letters(text: str) -> int:
 
 
 def _is_good(text: str, quality: float) -> bool:
-    return bool(text.strip()) and quality >= USABLE_SCORE
+    return bool(text.strip()) and (quality >= USABLE_SCORE or short_and_plain(text))
 
 
 class _PdfiumPages:
@@ -71,6 +71,15 @@ class _PdfiumPages:
             self._document.close()
 
 
+def _kept_layout(page: Page, text: str) -> Page:
+    """The page's layout (line ends and styles) when a repair of its text left every line where it
+    was; else a page without one."""
+    if len(text) == len(page.text) and all(text[at] == page.text[at] == "\n" for at in page.line_ends) and all(
+            at == 0 or text[at - 1] == "\n" for at in page.line_styles):
+        return page
+    return replace(page, line_ends={}, line_styles={}, turn=None)
+
+
 def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
     """The best text-layer reading of a poor page, and whether it is good enough."""
     quality = score_text(page.text)
@@ -78,7 +87,8 @@ def _text_reading(page: Page, pdfium: _PdfiumPages) -> tuple[Page, bool]:
     fixed, conversions = fix_text(page.text)
     if conversions:
         repaired_quality = round(score_text(fixed), 4)
-        best = replace(page, text=fixed, quality=repaired_quality,
+        kept = _kept_layout(page, fixed)
+        best = replace(kept, text=fixed, quality=repaired_quality,
                        warnings=page.warnings + [f"text layer repaired: {', '.join(conversions)}"])
         if _is_good(best.text, repaired_quality):
             return best, True

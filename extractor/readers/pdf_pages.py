@@ -3,7 +3,8 @@ layer and a survey of its objects.
 
 The text layer comes in the order of the page's content, one printed line per line, as
 pdfplumber gives it on the renderings of the seeds (pdfium writes a hyphen it takes for a
-line-end break as U+0002 and drops the break: both are put back). The survey walks the
+line-end break as U+0002 and drops the break: both are put back); with it, where each line
+sits on the page (:class:`.layout.LineBox`), so the layout can say which lines were wrapped. The survey walks the
 page's objects once, into form XObjects, through pdfium's C API (no Python object per page
 object): whether there are rules enough for a ruled table, the share of the page covered
 by images, and how many objects there are (none: a blank page).
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .base import ReadError
+from .layout import LineBox
 from .printable import printable_name
 
 PDFIUM_HYPHEN = "\x02"
@@ -72,12 +75,77 @@ def loaded_page(document: pdfium.PdfDocument, index: int) -> Iterator[pdfium.Pdf
 
 def page_text(page: pdfium.PdfPage) -> str:
     """The page's text layer, lines separated by ``\\n``."""
+    return page_text_and_lines(page, geometry=False)[0]
+
+
+# A font of this weight or more is bold (400 is regular, 700 bold; pdfium reports -1 when unknown).
+BOLD_WEIGHT = 600
+# pdfium's line ends in its text: a generated line break, or a hyphen it took for a word break.
+_LINE_END = re.compile("\r\n|\r|\n|" + PDFIUM_HYPHEN)
+
+
+def page_text_and_lines(page: pdfium.PdfPage, geometry: bool = True) -> tuple[str, list[LineBox]]:
+    """The page's text layer (lines separated by ``\\n``) and, with ``geometry``, where each of its
+    lines sits on the page; no lines when pdfium's characters do not match its text one to one
+    (a page where pdfium inserted or dropped characters: rare)."""
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_bounded()
+        lines = _line_boxes(textpage, text) if geometry else []
     finally:
         textpage.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace(PDFIUM_HYPHEN, "-\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace(PDFIUM_HYPHEN, "-\n"), lines
+
+
+def _line_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[LineBox]:
+    """The lines of ``text`` (pdfium's, before its line ends are rewritten) with their places,
+    as offsets of the rewritten text. Extents are pdfium's loose character boxes, which span each
+    glyph's advance, as a line breaker measures; the type size and weight are those of the line's
+    first character (and its last: a bold line is bold at both ends). Seven to eight pdfium calls
+    a line."""
+    # pdfium's character list writes its soft hyphen as U+FFFE where its bounded text has U+0002
+    if textpage.count_chars() != len(text) or textpage.get_text_range().replace("\ufffe", PDFIUM_HYPHEN) != text:
+        return []
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    origin = (ctypes.c_double(), ctypes.c_double())
+
+    def loose(index: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+        return box.left, box.right, box.bottom, box.top
+
+    lines: list[LineBox] = []
+    start = out = 0  # the line's start in pdfium's text and in the rewritten text
+    for end_mark in [*_LINE_END.finditer(text), None]:
+        stop = end_mark.start() if end_mark else len(text)
+        hyphen = end_mark is not None and end_mark.group() == PDFIUM_HYPHEN
+        last = stop if hyphen else stop - 1  # the hyphen is the line's last character
+        first = start
+        while first <= last and text[first].isspace():
+            first += 1
+        while last >= first and text[last].isspace():
+            last -= 1
+        length = stop - start + (1 if hyphen else 0)  # the line's length in the rewritten text
+        if first <= last:
+            left, _, bottom, top = loose(first)
+            right = loose(last)[1]
+            word_end = first
+            while word_end < last and not text[word_end + 1].isspace():
+                word_end += 1
+            word_right = loose(word_end)[1]
+            space = None
+            if word_end < last and text[word_end + 1] == " ":
+                space_left, space_right, _, _ = loose(word_end + 1)
+                space = space_right - space_left
+            pdfium_c.FPDFText_GetCharOrigin(raw, first, *origin)
+            bold = (pdfium_c.FPDFText_GetFontWeight(raw, first) >= BOLD_WEIGHT
+                    and pdfium_c.FPDFText_GetFontWeight(raw, last) >= BOLD_WEIGHT)
+            lines.append(LineBox(start=out, end=out + length, left=left, right=right, baseline=-origin[1].value,
+                                 size=max(top - bottom, 1.0), first_word=word_right - left, space=space,
+                                 font_size=pdfium_c.FPDFText_GetFontSize(raw, first), bold=bold))
+        out += length + (1 if end_mark is not None else 0)
+        start = end_mark.end() if end_mark else len(text)
+    return lines
 
 
 def survey(page: pdfium.PdfPage) -> PageSurvey:

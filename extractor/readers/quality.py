@@ -96,6 +96,16 @@ def score_text(text: str) -> float:
     return score
 
 
+def short_and_plain(text: str) -> bool:
+    """A short text (fewer than DIACRITICS_MIN_WORDS tokens) whose doubtful tokens are all plain
+    ASCII (an e-mail address, a web address, a timestamp, a foreign word): it scores low without
+    being garbled, as a page that holds only a digital signature's trailer does."""
+    tokens = text.split()
+    if not tokens or len(tokens) >= DIACRITICS_MIN_WORDS or CID_MARK.search(text):
+        return False
+    return all(token.isascii() for token in tokens if token_credit(token)[0] < 1.0)
+
+
 def is_usable(text: str) -> bool:
     """Whether the text is good enough to extract from without another reading (OCR)."""
     return score_text(text) >= USABLE_SCORE
