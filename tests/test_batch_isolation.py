@@ -66,9 +66,11 @@ def start_batch(folder: Path, out: Path) -> subprocess.Popen:
 
 
 def halfway(batch: subprocess.Popen, out: Path) -> list[psutil.Process]:
-    """Wait until a few records are out; the batch's worker processes."""
+    """Wait until a few records are out (whole lines: the batch may be writing the next); the batch's
+    worker processes."""
     deadline = time.monotonic() + 60
-    while len(lines(out)) < 3:
+    records = out / "records.jsonl"
+    while not records.exists() or records.read_bytes().count(b"\n") < 3:
         assert batch.poll() is None and time.monotonic() < deadline, "the batch ended before it could be stopped"
         time.sleep(0.02)
     return psutil.Process(batch.pid).children()
