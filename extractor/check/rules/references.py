@@ -119,6 +119,7 @@ def _tails(record: PlanRecord) -> list[tuple[Reference, Span, str, Optional[tupl
     mentions = sorted(((m, ref) for ref in record.references for m in ref.mentions), key=lambda x: x[0].start)
     paragraphs = sorted(_spans(record), key=lambda p: p.start)
     starts = [p.start for p in paragraphs]
+    furniture = sorted((f.start, f.end) for f in record.provenance.furniture)
     out = []
     for k, (m, ref) in enumerate(mentions):
         i = bisect_right(starts, m.start) - 1
@@ -127,10 +128,22 @@ def _tails(record: PlanRecord) -> list[tuple[Reference, Span, str, Optional[tupl
         p = paragraphs[i]
         after = next((x for x in mentions[k + 1:] if x[0].start >= m.end), None)  # overlaps are rare and short
         stop = after[0].start if after and after[0].start < p.end else p.end
-        clause, semicolon, _ = p.text[m.end - p.start:stop - p.start].partition(";")
+        clause, semicolon, _ = _read(p, furniture)[m.end - p.start:stop - p.start].partition(";")
         ends_clause = after is not None and stop == after[0].start and not semicolon
         out.append((ref, m, clause, (after[1], after[0]) if after and ends_clause else None))
     return out
+
+
+def _read(p: Span, furniture: list[tuple[int, int]]) -> str:
+    """A paragraph's source text with the page furniture inside it (a page number where a page
+    turns mid-paragraph) blanked, offsets kept."""
+    text = p.text
+    k = bisect_right(furniture, (p.start, -1))
+    while k < len(furniture) and furniture[k][0] < p.end:
+        a, b = max(furniture[k][0], p.start) - p.start, min(furniture[k][1], p.end) - p.start
+        text = text[:a] + " " * (b - a) + text[b:]
+        k += 1
+    return text
 
 
 def _words(text: str) -> list[str]:
