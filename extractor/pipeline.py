@@ -127,10 +127,10 @@ def record_from_doc(doc: Doc) -> PlanRecord:
             "no plan structure found: no document-type line (KẾ HOẠCH ...) and no Roman-numeral sections"
             + (" (the document has no text)" if not doc.text.strip() else ""))
     bodies = find_bodies(doc)
+    metadata = extract_metadata(doc)
     record = PlanRecord(
-        document=doc.source.name, provenance=provenance,
-        metadata=extract_metadata(doc), outline=doc.outline,
-        targets=extract_targets(doc), references=extract_references(doc), bodies=bodies.bodies,
+        document=doc.source.name, provenance=provenance, metadata=metadata, outline=doc.outline,
+        targets=extract_targets(doc), references=extract_references(doc, metadata), bodies=bodies.bodies,
         deadlines=extract_deadlines(doc, bodies), budget=extract_budget(doc),
     )
     if cut := ends_midway(doc.paragraphs):

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..grammar import ENDED
-from ..records import Reference, Span
+from ..records import Metadata, Reference, Span
 from ..tones import at_word_start, fold
 from . import dates, docnumbers
 from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
@@ -1029,10 +1029,12 @@ _LISTING_TITLE_RE = re.compile(
     re.VERBOSE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def site_listing(text: str) -> bool:
     """A website's row of a related-documents list (see ``_LISTING_INDEX_RE``): not the plan's citation."""
-    head = text[:60]
-    if not any(ch.isdigit() for ch in head):
+    if not _DIGIT.search(text, 0, 60):
         return False
     return bool(_LISTING_INDEX_RE.match(text)) or (text.rstrip().endswith("ban hành")
                                                     and bool(_LISTING_TITLE_RE.match(text)))
@@ -1074,15 +1076,16 @@ def _titled_self(m: RefMatch, titles: list[tuple[Optional[str], str]]) -> bool:
                for doc_type, title in titles)
 
 
-def extract_references(doc: Doc) -> list[Reference]:
+def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
     documents the preamble says the plan implements. The document's own number is no citation; an
     instrument named without a number is a reference only before the plan's sections (where its bases
     are named, not its tasks) and unless it is only the content of a cited decision.
 
     Reads every paragraph but the signature block and a web page's furniture before the document (a
-    header flattened into the body, or a body read as header, still cites)."""
-    meta = extract_metadata(doc)
+    header flattened into the body, or a body read as header, still cites). Reads the document's
+    metadata (its own number and date), given by the pipeline or worked out here."""
+    meta = meta if meta is not None else extract_metadata(doc)
     own, own_date = own_numbers(doc), meta.date
     if meta.number:
         own.add(number_key(meta.number))

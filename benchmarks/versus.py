@@ -1,0 +1,130 @@
+"""The full record on the seed texts, this tree against an earlier revision, in the same run.
+
+This machine is shared and noisy: a figure measured an hour ago says little about today's. So both
+versions run side by side, each in a process of its own (the earlier one from ``git archive REV
+extractor``), and take their passes in turn, so that the machine's bursts weigh on both alike. Per
+version: the best pass (the speed of the code: interference only adds time) and the median, in
+documents/s of CPU time on one core, and the ratio of this tree to the earlier one.
+
+    .venv/bin/python benchmarks/versus.py [--base 7812495] [--passes 30] [--steps]
+
+``--steps`` adds each step's cost (ms per document, best pass) for both versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Before issue 10: the structural step of issue 9, the code batch A of corpus/BLIND.md first ran on.
+DEFAULT_BASE = "7812495"
+
+# The worker: one process per version, answering "pass" with the CPU seconds of one pass over the
+# seed texts, "steps" with each step's best cost, "quit" to stop. It imports the ``extractor`` found
+# first on its sys.path: the earlier revision's when PYTHONPATH names its tree.
+WORKER = r"""
+import json, sys, time
+from pathlib import Path
+from extractor.pipeline import build_doc, record_from_doc
+from extractor.readers import read
+from extractor.runtime import batch_gc
+
+sources = [read(p) for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for s in sources:
+    record_from_doc(build_doc(s))
+
+def timed(work, items):
+    t = time.process_time()
+    for item in items:
+        work(item)
+    return time.process_time() - t
+
+def steps(repeat):
+    from extractor.fields import bodies, budget, metadata, references, targets
+    from extractor.normalise import normalise
+    docs = [build_doc(s) for s in sources]
+    best = lambda work, items: min(timed(work, items) for _ in range(repeat)) / len(items) * 1000
+    norm = best(lambda s: normalise(s.text), sources)
+    return {"normalise": norm, "segment": best(build_doc, sources) - norm,
+            "metadata": best(metadata.extract_metadata, docs), "targets": best(targets.extract_targets, docs),
+            "references": best(references.extract_references, docs), "bodies": best(bodies.find_bodies, docs),
+            "budget": best(budget.extract_budget, docs)}
+
+print(json.dumps({"ready": len(sources)}), flush=True)
+with batch_gc():
+    for line in sys.stdin:
+        if line.startswith("pass"):
+            print(json.dumps({"seconds": timed(lambda s: record_from_doc(build_doc(s)), sources)}), flush=True)
+        elif line.startswith("steps"):
+            print(json.dumps(steps(int(line.split()[1]))), flush=True)
+        else:
+            break
+"""
+
+
+def unpack(rev: str, into: Path) -> Path:
+    """The ``extractor`` package of revision ``rev``, unpacked under ``into``."""
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "extractor"], check=True,
+                          capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def start(tree: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(ROOT / "corpus" / "plans")], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    ready = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
+    assert ready["ready"] == 5, ready
+    return proc
+
+
+def ask(proc: subprocess.Popen, line: str) -> dict:
+    proc.stdin.write(line + "\n")  # type: ignore[union-attr]
+    proc.stdin.flush()  # type: ignore[union-attr]
+    return json.loads(proc.stdout.readline())  # type: ignore[union-attr]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", default=DEFAULT_BASE, help="the earlier revision (git)")
+    ap.add_argument("--passes", type=int, default=30)
+    ap.add_argument("--steps", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        versions = {f"base {args.base}": start(unpack(args.base, Path(tmp))), "this tree": start(ROOT)}
+        times: dict[str, list[float]] = {name: [] for name in versions}
+        for k in range(args.passes):
+            order = list(versions) if k % 2 else list(reversed(versions))
+            for name in order:
+                times[name].append(ask(versions[name], "pass")["seconds"])
+        step_costs = {name: ask(proc, "steps 10") for name, proc in versions.items()} if args.steps else {}
+        for proc in versions.values():
+            proc.stdin.write("quit\n")  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+            proc.wait()
+    best = {name: 5 / min(ts) for name, ts in times.items()}
+    median = {name: 5 / statistics.median(ts) for name, ts in times.items()}
+    for name in versions:
+        print(f"full record, {name:<16} {best[name]:>7.1f} documents/s best pass   {median[name]:>7.1f} median pass"
+              f"   ({args.passes} passes of the 5 seeds, CPU time on one core, in turn)")
+    base, this = list(versions)
+    print(f"ratio this tree / base: best pass {best[this] / best[base]:.2f}, median pass {median[this] / median[base]:.2f}")
+    if step_costs:
+        print(f"{'step, ms per document (best of 10)':<36} {base:>16} {this:>16}")
+        for step in step_costs[this]:
+            print(f"{step:<36} {step_costs[base].get(step, float('nan')):>16.2f} {step_costs[this][step]:>16.2f}")
+
+
+if __name__ == "__main__":
+    main()
