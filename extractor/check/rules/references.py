@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from ...fields.dates import find_dates
@@ -67,7 +68,12 @@ _NUMBER_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 
 def _mention_date(span: Span) -> Optional[str]:
     """The date a mention writes: the first date with a year in its evidence (the citation's tail)."""
-    return next((v.iso for _, _, v in find_dates(span.text) if v.iso), None)
+    return _first_date(span.text)
+
+
+@lru_cache(maxsize=4096)
+def _first_date(text: str) -> Optional[str]:
+    return next((v.iso for _, _, v in find_dates(text) if v.iso), None)
 
 
 def _agree(a: str, b: str) -> bool:
@@ -152,7 +158,7 @@ def _words(text: str) -> list[str]:
 
 def _one_date(ref: Reference) -> Optional[str]:
     """The date every mention of ``ref`` agrees on (the most precise), or None."""
-    dates = [d for d, _ in _dated(ref)]
+    dates = {d for d, _ in _dated(ref)}  # distinct: a plan may cite one document hundreds of times
     if not dates or any(not _agree(a, b) for a in dates for b in dates):
         return None
     return max(dates, key=len)
@@ -226,7 +232,11 @@ def cited_dates(ctx: Context) -> list[Finding]:
             why.append((f"năm trong số hiệu ({year.group(1)}) khác năm của ngày được ghi ({off[0][0]})",
                         f"the year in the number ({year.group(1)}) disagrees with the cited date ({off[0][0]})"))
             evidence.append(off[0][1])
-        pair = next(((a, b) for i, b in enumerate(mentions) for a in mentions[:i] if not _agree(a[0], b[0])), None)
+        firsts: dict[str, tuple[str, Span]] = {}  # each date's first mention (the first pair is among them)
+        for d, s in mentions:
+            firsts.setdefault(d, (d, s))
+        distinct = list(firsts.values())
+        pair = next(((a, b) for i, b in enumerate(distinct) for a in distinct[:i] if not _agree(a[0], b[0])), None)
         if pair:
             (first, span), (second, other) = pair
             why.append((f"được ghi hai ngày khác nhau: {first} và {second}",
