@@ -283,7 +283,8 @@ def _unglued(source: str, start: int, end: int, page_break: bool) -> list[tuple[
 # A header line laid out in two columns by padding (a web copy of a two-cell table row): the gap between
 # the cells is a run of spaces, read as the cell boundary a "|" would be.
 _HEADER_CELLS = re.compile(r"^\s*(?:Số\s*:|[A-ZĐÀ-Ỹ]{2,}[^,]*[ \u00a0]{5,}CỘNG\s+H)|, ngày\s+\d")
-_COLUMN_GAP = re.compile(r"(?<=\S)[ \t\u00a0]{5,}(?=\S)")
+# not after a label ("Số:        /KH-UBND": a number left blank) nor before a symbol's slash
+_COLUMN_GAP = re.compile(r"(?<=[^\s:])[ \t\u00a0]{5,}(?=[^\s/])")
 
 
 # The work budget of a paragraph. Every field reads a paragraph whole, so one of any length would
@@ -521,6 +522,7 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
 
 
 _NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
+_NUMBER_CELL = re.compile(r"^\s*Số\s*:\s*[\d/.…_ ]*[\dA-ZĐ/]")
 
 
 def _layout_says(prev: Line, cur: Line, source: str, line_ends: dict[int, bool]) -> Optional[bool]:
@@ -572,6 +574,8 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
         return True
     if _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
         return True  # "Số:" / "06/2010/NQ-HĐND": a header cell's number wrapped after its label
+    if _NUMBER_CELL.match(ctext):
+        return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
     first = ctext[:1]

@@ -100,3 +100,42 @@ def test_a_sites_notice_before_the_header_is_furniture(tmp_path):
                               "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 95/KH-UBND\nNinh Bình, ngày 5 tháng 8 năm 2015\n"
                               "KẾ HOẠCH\nThực hiện chương trình\nI. MỤC TIÊU\nGiảm nghèo.\n")
     assert (meta.number, meta.issuer) == ("95/KH-UBND", "Ủy ban nhân dân tỉnh Ninh Bình")
+
+
+@pytest.mark.parametrize("motto", ["CỘNG HÒA HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_a_motto_that_dropped_a_word_is_still_no_part_of_the_issuer(tmp_path, motto):
+    meta = metadata(tmp_path, f"ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN\n\n{motto}\n\nĐộc lập - Tự do - Hạnh phúc\n"
+                              "Số: 187 /KH-UBND\nThọ Xuân, ngày 24 tháng 8 năm 2024\nKẾ HOẠCH\nTiêm phòng\n"
+                              "I. MỤC ĐÍCH\nPhòng bệnh.\n")
+    assert meta.issuer == "Ủy ban nhân dân huyện Thọ Xuân"
+
+
+@pytest.mark.parametrize("line", ["Số:        /KH-UBND", "Số:  /KH-UBND", "Số: ....../KH-UBND"])
+def test_a_number_left_blank_keeps_its_symbol_out_of_the_issuer(tmp_path, line):
+    meta = metadata(tmp_path, f"UỶ BAN NHÂN DÂN\n    XÃ DÂN LỰC\n\n{line}\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              "Dân Lực, ngày 18 tháng 02 năm 2021\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\nTốt.\n")
+    assert (meta.number, meta.symbol, meta.issuer) == (None, "KH-UBND", "Ủy ban nhân dân xã Dân Lực")
+
+
+@pytest.mark.parametrize("number, canonical", [("01 -KH/BCĐ", "01-KH/BCĐ"), ("12 - KH/ĐU", "12-KH/ĐU")])
+def test_a_party_style_number_under_a_locality_line_opens_its_own_line(tmp_path, number, canonical):
+    meta = metadata(tmp_path, f"ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHỈ ĐẠO\nXÃ NHÂN KHANG\nSố: {number}\n"
+                              "Nhân Khang, ngày 5 tháng 3 năm 2016\nKẾ HOẠCH\nXây dựng nông thôn mới\n"
+                              "I. MỤC TIÊU\nĐạt chuẩn.\n")
+    assert meta.number == canonical and "Số" not in (meta.issuer or "")
+
+
+@pytest.mark.parametrize(("lost", "issuer"), [
+    ("TNH LAI CHÂU", "Ủy ban nhân dân tỉnh Lai Châu"), ("HUYN THỌ XUÂN", "Ủy ban nhân dân huyện Thọ Xuân")])
+def test_a_level_word_that_lost_its_accented_letters(tmp_path, lost, issuer):
+    meta = metadata(tmp_path, f"ỦY BAN NHÂN DÂN\n{lost}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              "Số: 1930/QĐ-UBND\nLai Châu, ngày 11 tháng 7 năm 2025\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n"
+                              "Điều 1. Giao chỉ tiêu.\n")
+    assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize("subject", ["V/v Kế hoạch xét tặng Giải thưởng năm 2021", "V/v triển khai Quyết định số 12/QĐ-UBND"])
+def test_a_page_whose_title_is_a_letters_subject_is_a_letter(tmp_path, subject):
+    meta = metadata(tmp_path, f"Xuất bản thông tin\n\n{subject}\n\nNgày 08 tháng 10 năm 2019, Bộ trưởng ký Quyết định.\n"
+                              "Giao Sở Văn hóa tham mưu Kế hoạch triển khai thực hiện.\n")
+    assert meta.doc_type == "Công văn"

@@ -10,20 +10,21 @@ Government) never takes one, and a school keeps its own name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..document import Doc, Paragraph
 from ..grammar import unit_nouns
 from ..records import Metadata
 from ..resources import data_json
-from ..segment.lines import DOC_TYPE_LINE, PLACE_DATE, SIGNING_AUTHORITY, opens_issuer, upper_share
+from ..segment.lines import DOC_TYPE_LINE, PLACE_DATE, SIGNING_AUTHORITY, SUBJECT, opens_issuer, upper_share
 from .bodies.lexicon import gazetteer
 from .bodies.naming import body_level
 from .bodies.naming import canonical as canonical_body
 from .docnumbers import parse_number_line, type_by_code
 from .header import Header, Piece, read_header
 from .names import name_from_capitals
-from .places import lookup, place_case, province_kind, provinces, restore_glyphs
+from .places import lookup, place_case, province_kind, provinces, restore_glyphs, restore_level_glyphs
 
 # The plan's own sentence naming its issuer: "Sở X xây dựng Kế hoạch ...", "UBND xã Y ban hành Kế hoạch".
 _ISSUER_VERB = re.compile(
@@ -133,6 +134,8 @@ def _titled_type(doc: Doc) -> Optional[str]:
     for p in doc.paragraphs[:12]:
         if p.role in ("article", "section_heading", "item", "body", "closing"):
             return None
+        if SUBJECT.match(p.text):
+            return "Công văn"  # "V/v Kế hoạch xét tặng ...": a letter's subject line (Nghị định 30/2020/NĐ-CP)
         words = p.text.split()
         if len(words) < 3 or p.text.rstrip().endswith((";", ",")) or not words[0][:1].isupper():
             continue  # a title line: a few words opening with a capital, not a basis ("Căn cứ ...;")
@@ -213,7 +216,8 @@ def _completed(name: str) -> str:
 
 
 def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[str]:
-    capitals = [line for line in header.issuer_lines if upper_share(line.text) >= 0.8]
+    capitals = [replace(line, text=restore_level_glyphs(line.text)) for line in header.issuer_lines
+                if upper_share(line.text) >= 0.8]
     units = _units(capitals)
     if not units or not opens_issuer(units[-1]):
         return None

@@ -69,6 +69,26 @@ def restore_glyphs(name: str) -> Optional[str]:
     return matches.pop() if len(matches) == 1 else None
 
 
+# Level words of a header's locality line, in capitals as headers write them.
+_LEVEL_WORDS = ("TỈNH", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "THÀNH PHỐ", "PHƯỜNG")
+
+
+def restore_level_glyphs(line: str) -> str:
+    """A locality line whose level word lost its accented letters, the level word restored ("TNH LAI
+    CHÂU" → "TỈNH LAI CHÂU", "HUYN ..."): only where exactly one level word gives the written one
+    and what follows is a unit's name (as written, or itself glyph-lost)."""
+    words = line.split()
+    for n in (1, 2):
+        if len(words) <= n:
+            break
+        written, rest = " ".join(words[:n]).casefold(), " ".join(words[n:])
+        levels = [lvl for lvl in _LEVEL_WORDS if len(lvl.split()) == n and lvl.casefold() != written
+                  and len(written) >= 2 and _drops_accents(lvl.casefold(), written)]
+        if len(levels) == 1 and (lookup(rest) is not None or restore_glyphs(rest) is not None):
+            return f"{levels[0]} {rest}"
+    return line
+
+
 def _drops_accents(full: str, written: str) -> bool:
     """Whether ``written`` is ``full`` with some of its non-ASCII characters left out."""
     i = 0

@@ -39,12 +39,14 @@ ATTACHED_NOTE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 # The national motto, folded to ASCII letters: a header line that is a piece of it is motto
 # ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM" when wrapped, "CỘNG HÕA" with a typo).
 _MOTTO_FOLDED = "cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc"
+_MOTTO_FOLDED_NO_XA = _MOTTO_FOLDED.replace(" xa ", " ")  # "CỘNG HÒA HỘI CHỦ NGHĨA": a copy that dropped "XÃ"
 # The motto inside a longer line (the two header columns side by side).
 MOTTO = re.compile(
-    r"C[ỘO]NG\s+H[ÒÕOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
-    r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.IGNORECASE)
+    r"C[ỘO]NG\s+H[ÒÕOÓ]A\s+(?:X[ÃA]\s+)?H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"  # "XÃ" sometimes dropped
+    r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
+    r"|^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$", re.IGNORECASE)  # the Party's own documents and boards' (a line alone)
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số 36 /KH - UBND", OCR "So:"
-NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?[A-ZĐ/])")  # "Số: 20a /KH-THTM"
+NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?(?:[-–]\s*)?[A-ZĐ/])")  # "Số: 20a /KH-THTM", "Số: 01 -KH/BCĐ"
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày  tháng 8 năm 2021", "Hà Nội, ngày 23/3/2023"
 PLACE_DATE = re.compile(
     r"""(?:^|(?<=[\s|]))(?P<place>(?:Quận|Phường|QUẬN|PHƯỜNG)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
@@ -91,7 +93,7 @@ def ascii_fold(text: str) -> str:
 def is_motto_piece(text: str) -> bool:
     """A line that is (a piece of) the national motto: "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do - Hạnh phúc"."""
     folded = ascii_fold(text)
-    return len(folded.replace(" ", "")) >= 4 and folded in _MOTTO_FOLDED
+    return len(folded.replace(" ", "")) >= 4 and (folded in _MOTTO_FOLDED or folded in _MOTTO_FOLDED_NO_XA)
 
 
 _UNIT_UPPER = re.compile(
