@@ -56,6 +56,10 @@ CITATION_BASIS = re.compile(r"^\W*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Theo
 # "... sau đây", "... dưới đây" after a generic body: the bodies are the ones listed next
 _CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
+# A paragraph that ends so has ended its sentence: a hard wrap did not cut it.
+SENTENCE_CLOSED = (".", ":", ";", "!", "?")
+# An article cut by hard wraps goes on in at most this many paragraphs.
+MAX_ARTICLE_LINES = 4
 # "Kính gửi:" before a letter's addressees, and the bullet of each one under it.
 ADDRESSEE_OPENING = re.compile(r"^\s*(?:Kính\s+gửi\s*:?\s*)?(?:[-–•+]\s*)?", re.IGNORECASE)
 
@@ -75,6 +79,7 @@ class _Finder:
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
         self.letter = any(LETTER_OPENING.match(p.text) for p in doc.paragraphs[:40])  # a Công văn: "Kính gửi"
+        self.continued: set[int] = set()  # paragraphs read as the hard-wrapped rest of an article
 
     def tokens(self, text: str, start: int) -> Tokens:
         tk = Tokens(text, start, self.lex, self.abbr_heads)
@@ -93,7 +98,7 @@ class _Finder:
         for row in self.rows:
             self.table_row(row)
         for index, p in enumerate(paragraphs):
-            if index in tabled:
+            if index in tabled or index in self.continued:
                 continue
             if p.role == "addressee":
                 self.addressees(p, index)
@@ -157,13 +162,34 @@ class _Finder:
         if (p.role == "item" and (announced or p.text.rstrip().endswith(":"))
                 and NUMBERED_MARKER.match(p.marker or "") and self.heading(p, index, None)):
             return
-        bounds = execution_list(p.text)
+        text, rest = self.wrapped_article(index)
+        bounds = execution_list(text)
         if bounds is None:
             self.in_text(p, index, generic=True)
             return
-        for named in read_heads(p.text, *bounds, self.tokens):
-            if not (named.generic and _CATAPHORA.match(p.text, named.end)):
+        self.continued.update(rest)
+        for named in read_heads(text, *bounds, self.tokens):
+            if not (named.generic and _CATAPHORA.match(text, named.end)):
                 self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+
+    def wrapped_article(self, index: int) -> tuple[str, list[int]]:
+        """An article's text with the paragraphs a hard wrap cut from it ("Điều 2. Chánh Văn phòng ...;
+        Giám đốc Sở" / "Y tế; ... chịu trách nhiệm thi hành"): while the text ends mid-sentence, the
+        plain paragraph under it goes on; the line breaks read as spaces, so offsets stay the article's.
+        Returns the text and the paragraphs it took in."""
+        paragraphs = self.doc.paragraphs
+        p = paragraphs[index]
+        end, rest = p.end, []
+        for at in range(index + 1, min(index + 1 + MAX_ARTICLE_LINES, len(paragraphs))):
+            q = paragraphs[at]
+            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.parent != index
+                    or q.role != "body" or q.marker):
+                break
+            end = q.end
+            rest.append(at)
+        if not rest:
+            return p.text, []
+        return self.doc.text[p.start:end].replace("\n", " "), rest
 
     def table_row(self, row: TaskRow) -> None:
         """A task table's row: the bodies of its lead cell lead the task, those of its coordinating cell

@@ -52,6 +52,7 @@ class Lexicon:
     phrases: dict[str, frozenset]
     lengths: dict[str, dict[str, tuple[int, ...]]]
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
+    spelled_heads: dict[str, frozenset]  # their expansions as word tuples, by first word: ("ủy", "ban", "nhân", "dân")
     openers: dict[str, int]  # first word -> bit set of the labels (``LABEL_BITS``) with a phrase opening with it
 
     @classmethod
@@ -70,11 +71,15 @@ class Lexicon:
             k for k, v in abbreviations().items()
             if any(tuple(v.lower().split()[:n]) in opening for n in (1, 2, 3, 4))
         )
+        spelled: dict[str, set[tuple[str, ...]]] = {}
+        for k in abbr_heads:
+            words = tuple(abbreviations()[k].lower().split())
+            spelled.setdefault(words[0], set()).add(words)
         openers: dict[str, int] = {}
         for label, first_words in lengths.items():
             for word in first_words:
                 openers[word] = openers.get(word, 0) | LABEL_BITS[label]
-        return cls(phrases, lengths, abbr_heads, openers)
+        return cls(phrases, lengths, abbr_heads, {w: frozenset(ps) for w, ps in spelled.items()}, openers)
 
     def opens(self, word: str) -> bool:
         """Whether a body name may open with ``word`` (lowercase)."""
