@@ -141,3 +141,69 @@ def test_plural_levels_share_a_key():
     """"các" before the localities a name closes with changes no body; another locality does."""
     assert body_key("Ủy ban nhân dân các quận, huyện") == body_key("Ủy ban nhân dân quận, huyện")
     assert body_key("Ủy ban nhân dân các xã") != body_key("Ủy ban nhân dân huyện")
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN {issuer}
+Số: 45/KH-UBND
+{place}, ngày 5 tháng 3 năm 2022
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm năm 2022
+{sections}
+"""
+
+
+def plan(tmp_path: Path, sections: str, issuer: str = "TÂN PHÚ", place: str = "Tân Phú") -> dict[str, str]:
+    path = tmp_path / "kh.txt"
+    path.write_text(PLAN.format(sections=sections, issuer=issuer, place=place), "utf-8")
+    return {b.name: b.role for b in extract_bodies(build_doc(path))}
+
+
+@pytest.mark.parametrize(("section", "expected"), [
+    ("I. NỘI DUNG\n1. Hội nghị tổng kết\n1.1. Đơn vị thực hiện: Phòng Văn hóa và Thông tin huyện chủ trì xây dựng "
+     "kế hoạch riêng.\n1.2. Thời gian: tháng 5 năm 2022.",
+     {"Phòng Văn hóa và Thông tin huyện": "lead"}),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Hội thi văn nghệ\na) Cơ quan thực hiện: Trung tâm Văn hóa - Thể thao huyện chủ trì, "
+     "phối hợp với Huyện Đoàn tổ chức.",
+     {"Trung tâm Văn hóa - Thể thao huyện": "lead", "Huyện Đoàn": "coordinate"}),
+    ("I. NỘI DUNG\n1. Lễ dâng hương\n- Đơn vị chủ trì: Phòng Nội vụ.\n- Đơn vị phối hợp: Công an huyện, Phòng Y tế.",
+     {"Phòng Nội vụ": "lead", "Công an huyện": "coordinate", "Phòng Y tế": "coordinate"}),
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Hội chợ xuân\n- Cơ quan chủ trì: Phòng Tài chính - Kế hoạch.\n- Cơ quan phối hợp: "
+     "Chi cục Thuế huyện (đầu mối tổng hợp).",
+     {"Phòng Tài chính - Kế hoạch": "lead", "Chi cục Thuế huyện": "coordinate"}),
+])
+def test_a_role_label_names_the_bodies_after_it(tmp_path, section, expected):
+    """"Đơn vị thực hiện: X chủ trì ...", "Cơ quan phối hợp: X": the label gives the role of the bodies
+    after its colon; the label's own "Đơn vị" is no body."""
+    assert plan(tmp_path, section) == expected
+
+
+def test_a_role_label_before_a_name_it_does_not_end_gives_nothing(tmp_path):
+    """A name the parser cannot end ("Ủy ban về ..." runs on past its unit noun) is not cut to its unit noun."""
+    found = plan(tmp_path, "I. NỘI DUNG\n1. Gặp mặt\n- Đơn vị thực hiện: Ban về công tác người cao tuổi huyện chủ trì.")
+    assert "Ban" not in found and "Đơn vị" not in found
+
+
+@pytest.mark.parametrize("heading", ["I. ĐẶC ĐIỂM TÌNH HÌNH", "I. TÌNH HÌNH ĐẶC ĐIỂM CỦA ĐỊA PHƯƠNG",
+                                     "I. THỰC TRẠNG CÔNG TÁC VĂN HÓA", "I. KẾT QUẢ THỰC HIỆN NĂM 2021"])
+def test_a_section_on_how_things_stand_assigns_nobody(tmp_path, heading):
+    """The bodies a situation section describes (what they are, have or received) are not put in charge;
+    the tasks section after it still is read."""
+    found = plan(tmp_path, f"{heading}\n1. Thuận lợi\nTrung tâm Văn hóa huyện thuộc khu vực trung tâm, có 12 cán bộ.\n"
+                           "Nhà văn hóa luôn nhận được sự quan tâm của cấp ủy.\n- Cổng thông tin điện tử: tanphu.gov.vn\n"
+                           "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin huyện chủ trì tổ chức các hoạt động.")
+    assert found == {"Phòng Văn hóa và Thông tin huyện": "lead"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Văn phòng Ủy ban nhân dân huyện truyền đạt ý kiến chỉ đạo của Chủ tịch đến các đơn vị biết, thực hiện.", {}),
+    ("Hội đồng nhân dân huyện nhấn mạnh một số nhiệm vụ trọng tâm sau:", {}),
+    ("Ủy ban nhân dân huyện ghi nhận kết quả của các xã trong năm qua.", {}),
+    # a task after the statement is still read
+    ("Hội đồng nhân dân huyện nhất trí với Tờ trình; giao Phòng Tài chính - Kế hoạch bố trí kinh phí.",
+     {"Phòng Tài chính - Kế hoạch": "lead"}),
+])
+def test_what_a_body_states_or_relays_is_no_task(tmp_path, sentence, expected):
+    """"X truyền đạt ý kiến", "X nhấn mạnh", "X ghi nhận": the subject states or relays; it is put in charge of
+    nothing, and the statement verb ends its name ("... huyện truyền đạt" is no name word)."""
+    assert plan(tmp_path, f"I. NHIỆM VỤ\n{sentence}") == expected

@@ -25,8 +25,10 @@ from .slots import (
     LEVEL_HEADING,
     NEXT_WORD,
     NUMBERED_MARKER,
+    SITUATION_HEADING,
     SLOTS,
     opens_clause,
+    slot_role,
     word_slot_starts,
 )
 from .tables import TaskRow, task_rows
@@ -95,6 +97,7 @@ class _Finder:
         issuer = self.issuer()
         self.rows = list(task_rows(self.doc))
         tabled = {row.paragraph for row in self.rows}
+        situation = {s.number for s in self.doc.outline.sections if SITUATION_HEADING.match(s.title)}
         for row in self.rows:
             self.table_row(row)
         for index, p in enumerate(paragraphs):
@@ -117,7 +120,7 @@ class _Finder:
                 continue
             if p.section_kind == "organisation" and self.is_heading_candidate(p) and self.heading(p, index, issuer):
                 continue
-            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
+            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading" or p.section in situation:
                 continue
             self.in_text(p, index)
 
@@ -131,6 +134,8 @@ class _Finder:
         """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:"."""
         body = p.body
         offset = len(p.text) - len(body)
+        if SLOTS["label"].match(body):
+            return False  # "1. Đơn vị thực hiện: X": the label's slot names the bodies
         if LEVEL_HEADING.match(body):
             if issuer is not None and self.level_matches(body, issuer.text):
                 self.found.append(Found(issuer, index, "lead", True))
@@ -249,9 +254,11 @@ class _Finder:
                 labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
                 if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
                     continue
+                if kind == "label" and not (self.predicate_follows(tk, end) or self.list_closes(tk, end)):
+                    continue  # "Đơn vị thực hiện: Ủy ban về ...": the name goes on past what was read
                 if kind == "directive":
                     directed.add(cue)
-                role = "coordinate" if kind == "coordinate" else "lead"
+                role = slot_role(kind, pattern, text, cue)
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
@@ -266,7 +273,7 @@ class _Finder:
         ("hướng dẫn các cơ sở ... lập dự toán") or urges after its own predicate ("X chịu trách nhiệm
         hướng dẫn, đôn đốc các ngành ..."). A plan's abbreviation for a kind of body ("CSGD") counts
         by the same rule, in any document, and as the subject of a clause ("các CSGD tiến hành ...")."""
-        if kind in ("coordinate", "responsibility", "assignment"):
+        if kind in ("coordinate", "responsibility", "assignment", "label"):
             return True
         if kind != "directive" or text[cue:cue + 10].lower().startswith("hướng dẫn"):
             return False  # what a body guides ("hướng dẫn các CSGD lập dự toán") is not put in charge
@@ -314,8 +321,9 @@ class _Finder:
 
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:
-        """A predicate after the list: a task verb, or any lowercase word but a preposition or
-        a determiner (the name already ended, so what follows it is what the body does)."""
+        """A predicate after the list: a task verb, or any lowercase word but a preposition, a
+        determiner or a statement verb (the name already ended, so what follows it is what the body
+        does; what it states or relays, "nhấn mạnh", "truyền đạt ý kiến", is no task)."""
         at = end + (1 if tk.text(end) == "," else 0)
         if tk.text(at) == "(":  # "Giao Công an tỉnh (Thường trực Ban Chỉ đạo ...) chịu trách nhiệm"
             depth = 0
@@ -326,9 +334,14 @@ class _Finder:
                     break
         if tk.text(at) in ("-", "–") and tk.match("generic", at + 1):  # "X - cơ quan thường trực ..., chủ trì"
             at = next((k for k in range(at + 2, at + 16) if tk.match("verb", k) and not tk.is_cap(k)), at)
-        if not tk.is_word(at) or tk.is_cap(at):
+        if not tk.is_word(at) or tk.is_cap(at) or tk.match("statement", at):
             return False
         return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
+
+    @staticmethod
+    def list_closes(tk: Tokens, end: int) -> bool:
+        """The list ends its clause: the paragraph's end, or a '.', ';' or bracket after it."""
+        return not tk.has(end) or tk.text(end) in (".", ";", "(")
 
     @staticmethod
     def distribute(mentions: list[Mention]) -> None:

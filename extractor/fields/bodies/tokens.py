@@ -144,8 +144,8 @@ class Tokens:
         return self.shape(i) == "9"
 
     def ends_name(self, i: int) -> bool:
-        """A lowercase word that starts a predicate or a prepositional phrase."""
-        return bool(self.match("verb", i) or self.match("stop", i))
+        """A lowercase word that starts a predicate (a task or a statement) or a prepositional phrase."""
+        return bool(self.match("verb", i) or self.match("stop", i) or self.match("statement", i))
 
 
 @lru_cache(maxsize=1 << 16)
