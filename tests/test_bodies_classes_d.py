@@ -207,3 +207,14 @@ def test_what_a_body_states_or_relays_is_no_task(tmp_path, sentence, expected):
     """"X truyền đạt ý kiến", "X nhấn mạnh", "X ghi nhận": the subject states or relays; it is put in charge of
     nothing, and the statement verb ends its name ("... huyện truyền đạt" is no name word)."""
     assert plan(tmp_path, f"I. NHIỆM VỤ\n{sentence}") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Phòng Nội vụ yêu cầu Ủy ban nhân dân các xã rà soát danh sách trước ngày 15/4.",
+     {"Ủy ban nhân dân các xã": "lead"}),
+    ("Phòng Giáo dục - Đào tạo đề nghị Trung tâm Y tế huyện hỗ trợ các trường khám sức khỏe cho học sinh.",
+     {"Trung tâm Y tế huyện": "lead"}),
+])
+def test_a_request_ends_the_name_of_who_asks(tmp_path, sentence, expected):
+    """"X yêu cầu Y ...", "X đề nghị Y ...": the request ends X's name and charges Y, not X."""
+    assert plan(tmp_path, f"I. NHIỆM VỤ\n{sentence}") == expected
