@@ -182,8 +182,8 @@ def read_addressee(paragraphs: list[Paragraph], i: int) -> int:
 
 def read_preamble(paragraphs: list[Paragraph], i: int, stop: int) -> int:
     """The preamble from ``i`` up to ``stop``: the paragraphs before the body opens (a heading, the
-    enacting formula, an article, a numbered item, a closing). A paragraph that closes the preamble
-    with its announcement ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:") ends it."""
+    enacting formula, an article, a numbered item, a closing); a letter's addressees in it are read as
+    such. A paragraph that closes the preamble with its announcement ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:") ends it."""
     while i < stop:
         p = paragraphs[i]
         text = p.text.strip()
@@ -191,6 +191,9 @@ def read_preamble(paragraphs: list[Paragraph], i: int, stop: int) -> int:
             break
         if item_marker(text)[2] in ("num", "letter"):
             break
+        if ADDRESSEE.match(text):  # "Kính gửi" after a subject, a date or "KHẨN" the front held
+            i = read_addressee(paragraphs, i)
+            continue
         p.role = "preamble"
         i += 1
         if text.endswith(":") and "như sau" in text:  # "... ban hành Kế hoạch như sau:"

@@ -19,6 +19,7 @@ ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3})|X{1,3}V?I{0,3})"
 # A Roman heading: numeral, a separator (OCR may drop the space: "I.MỤC TIÊU"), then the title.
 _ROMAN_HEADING = re.compile(
     rf"""^(?P<num>{ROMAN})(?<=\S)        # I  II  IV  VI ... (non-empty)
+        (?!/[Vv](?![^\W\d_]))            # "V/v", "V/V": "về việc" before a subject, no section V
         \s*(?:[.)/:]|\s-\s?|\s)\s*       # separator: '.', ')', ':', ' - ' or a space
         (?P<title>\S.*?)[\s.:]*$          # title, trailing dots and colons dropped
     """,

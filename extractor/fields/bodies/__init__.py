@@ -7,7 +7,11 @@ in charge (``slots.SLOTS``):
   "2. Đề nghị các sở, ban, ngành liên quan ...", "1. Cấp tỉnh:" = the issuing body) - lead;
 * the subject of a task clause ("Nhà Thiếu nhi tỉnh chủ động tổ chức ...") - lead;
 * the object of a directive ("Giao X tham mưu", "chỉ đạo X thực hiện", "Đề nghị X ...") - lead;
-* "trách nhiệm ... của X" - lead;  "phối hợp (với) X" - coordinate.
+* "trách nhiệm ... của X" - lead;  "phối hợp (với) X" - coordinate;
+* a role label ("Đơn vị thực hiện: X", "Cơ quan phối hợp: X") - the role it names.
+
+No slot is read in a section on how things stand ("ĐẶC ĐIỂM TÌNH HÌNH"), and a subject whose verb
+states or relays ("nhấn mạnh", "truyền đạt ý kiến", "yêu cầu Y") is charged with nothing.
 
 At a slot a list of body names is parsed token by token (``parse_list``): a unit noun
 from the gazetteer (``data/bodies.json``: Sở, Phòng, Ủy ban nhân dân, Trung tâm ...),

@@ -25,8 +25,10 @@ from .slots import (
     LEVEL_HEADING,
     NEXT_WORD,
     NUMBERED_MARKER,
+    SITUATION_HEADING,
     SLOTS,
     opens_clause,
+    slot_role,
     word_slot_starts,
 )
 from .tables import TaskRow, task_rows
@@ -56,6 +58,10 @@ CITATION_BASIS = re.compile(r"^\W*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Theo
 # "... sau đây", "... dưới đây" after a generic body: the bodies are the ones listed next
 _CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
+# A paragraph that ends so has ended its sentence: a hard wrap did not cut it.
+SENTENCE_CLOSED = (".", ":", ";", "!", "?")
+# An article cut by hard wraps goes on in at most this many paragraphs.
+MAX_ARTICLE_LINES = 4
 # "Kính gửi:" before a letter's addressees, and the bullet of each one under it.
 ADDRESSEE_OPENING = re.compile(r"^\s*(?:Kính\s+gửi\s*:?\s*)?(?:[-–•+]\s*)?", re.IGNORECASE)
 
@@ -75,6 +81,7 @@ class _Finder:
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
         self.letter = any(LETTER_OPENING.match(p.text) for p in doc.paragraphs[:40])  # a Công văn: "Kính gửi"
+        self.continued: set[int] = set()  # paragraphs read as the hard-wrapped rest of an article
 
     def tokens(self, text: str, start: int) -> Tokens:
         tk = Tokens(text, start, self.lex, self.abbr_heads)
@@ -90,10 +97,11 @@ class _Finder:
         issuer = self.issuer()
         self.rows = list(task_rows(self.doc))
         tabled = {row.paragraph for row in self.rows}
+        situation = {s.number for s in self.doc.outline.sections if SITUATION_HEADING.match(s.title)}
         for row in self.rows:
             self.table_row(row)
         for index, p in enumerate(paragraphs):
-            if index in tabled:
+            if index in tabled or index in self.continued:
                 continue
             if p.role == "addressee":
                 self.addressees(p, index)
@@ -112,7 +120,7 @@ class _Finder:
                 continue
             if p.section_kind == "organisation" and self.is_heading_candidate(p) and self.heading(p, index, issuer):
                 continue
-            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading":
+            if p.section_kind in ("purpose", "objectives") or p.role == "section_heading" or p.section in situation:
                 continue
             self.in_text(p, index)
 
@@ -126,6 +134,8 @@ class _Finder:
         """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:"."""
         body = p.body
         offset = len(p.text) - len(body)
+        if SLOTS["label"].match(body):
+            return False  # "1. Đơn vị thực hiện: X": the label's slot names the bodies
         if LEVEL_HEADING.match(body):
             if issuer is not None and self.level_matches(body, issuer.text):
                 self.found.append(Found(issuer, index, "lead", True))
@@ -157,13 +167,34 @@ class _Finder:
         if (p.role == "item" and (announced or p.text.rstrip().endswith(":"))
                 and NUMBERED_MARKER.match(p.marker or "") and self.heading(p, index, None)):
             return
-        bounds = execution_list(p.text)
+        text, rest = self.wrapped_article(index)
+        bounds = execution_list(text)
         if bounds is None:
             self.in_text(p, index, generic=True)
             return
-        for named in read_heads(p.text, *bounds, self.tokens):
-            if not (named.generic and _CATAPHORA.match(p.text, named.end)):
+        self.continued.update(rest)
+        for named in read_heads(text, *bounds, self.tokens):
+            if not (named.generic and _CATAPHORA.match(text, named.end)):
                 self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
+
+    def wrapped_article(self, index: int) -> tuple[str, list[int]]:
+        """An article's text with the paragraphs a hard wrap cut from it ("Điều 2. Chánh Văn phòng ...;
+        Giám đốc Sở" / "Y tế; ... chịu trách nhiệm thi hành"): while the text ends mid-sentence, the
+        plain paragraph under it goes on; the line breaks read as spaces, so offsets stay the article's.
+        Returns the text and the paragraphs it took in."""
+        paragraphs = self.doc.paragraphs
+        p = paragraphs[index]
+        end, rest = p.end, []
+        for at in range(index + 1, min(index + 1 + MAX_ARTICLE_LINES, len(paragraphs))):
+            q = paragraphs[at]
+            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.parent != index
+                    or q.role != "body" or q.marker):
+                break
+            end = q.end
+            rest.append(at)
+        if not rest:
+            return p.text, []
+        return self.doc.text[p.start:end].replace("\n", " "), rest
 
     def table_row(self, row: TaskRow) -> None:
         """A task table's row: the bodies of its lead cell lead the task, those of its coordinating cell
@@ -223,9 +254,11 @@ class _Finder:
                 labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
                 if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
                     continue
+                if kind == "label" and not (self.predicate_follows(tk, end) or self.list_closes(tk, end)):
+                    continue  # "Đơn vị thực hiện: Ủy ban về ...": the name goes on past what was read
                 if kind == "directive":
                     directed.add(cue)
-                role = "coordinate" if kind == "coordinate" else "lead"
+                role = slot_role(kind, pattern, text, cue)
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
@@ -240,7 +273,7 @@ class _Finder:
         ("hướng dẫn các cơ sở ... lập dự toán") or urges after its own predicate ("X chịu trách nhiệm
         hướng dẫn, đôn đốc các ngành ..."). A plan's abbreviation for a kind of body ("CSGD") counts
         by the same rule, in any document, and as the subject of a clause ("các CSGD tiến hành ...")."""
-        if kind in ("coordinate", "responsibility", "assignment"):
+        if kind in ("coordinate", "responsibility", "assignment", "label"):
             return True
         if kind != "directive" or text[cue:cue + 10].lower().startswith("hướng dẫn"):
             return False  # what a body guides ("hướng dẫn các CSGD lập dự toán") is not put in charge
@@ -288,8 +321,9 @@ class _Finder:
 
     @staticmethod
     def predicate_follows(tk: Tokens, end: int) -> bool:
-        """A predicate after the list: a task verb, or any lowercase word but a preposition or
-        a determiner (the name already ended, so what follows it is what the body does)."""
+        """A predicate after the list: a task verb, or any lowercase word but a preposition, a
+        determiner or a statement verb (the name already ended, so what follows it is what the body
+        does; what it states or relays, "nhấn mạnh", "truyền đạt ý kiến", is no task)."""
         at = end + (1 if tk.text(end) == "," else 0)
         if tk.text(at) == "(":  # "Giao Công an tỉnh (Thường trực Ban Chỉ đạo ...) chịu trách nhiệm"
             depth = 0
@@ -300,9 +334,14 @@ class _Finder:
                     break
         if tk.text(at) in ("-", "–") and tk.match("generic", at + 1):  # "X - cơ quan thường trực ..., chủ trì"
             at = next((k for k in range(at + 2, at + 16) if tk.match("verb", k) and not tk.is_cap(k)), at)
-        if not tk.is_word(at) or tk.is_cap(at):
+        if not tk.is_word(at) or tk.is_cap(at) or tk.match("statement", at):
             return False
         return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
+
+    @staticmethod
+    def list_closes(tk: Tokens, end: int) -> bool:
+        """The list ends its clause: the paragraph's end, or a '.', ';' or bracket after it."""
+        return not tk.has(end) or tk.text(end) in (".", ";", "(")
 
     @staticmethod
     def distribute(mentions: list[Mention]) -> None:

@@ -32,12 +32,13 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "locative", "determiner", "exclusion", "plain", "grade",
-          "office")
+          "office", "statement")
 LABEL_BITS = {label: 1 << n for n, label in enumerate(LABELS)}
 _LABEL_LISTS = {  # label -> gazetteer list
     "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
     "level": "level_words", "qualifier": "qualifiers", "locative": "locatives", "determiner": "plural_determiners",
     "exclusion": "head_exclusions", "plain": "plain_phrases", "grade": "school_grades", "office": "office_titles",
+    "statement": "statement_verbs",
 }
 
 
@@ -52,6 +53,7 @@ class Lexicon:
     phrases: dict[str, frozenset]
     lengths: dict[str, dict[str, tuple[int, ...]]]
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
+    spelled_heads: dict[str, frozenset]  # their expansions as word tuples, by first word: ("ủy", "ban", "nhân", "dân")
     openers: dict[str, int]  # first word -> bit set of the labels (``LABEL_BITS``) with a phrase opening with it
 
     @classmethod
@@ -70,11 +72,15 @@ class Lexicon:
             k for k, v in abbreviations().items()
             if any(tuple(v.lower().split()[:n]) in opening for n in (1, 2, 3, 4))
         )
+        spelled: dict[str, set[tuple[str, ...]]] = {}
+        for k in abbr_heads:
+            words = tuple(abbreviations()[k].lower().split())
+            spelled.setdefault(words[0], set()).add(words)
         openers: dict[str, int] = {}
         for label, first_words in lengths.items():
             for word in first_words:
                 openers[word] = openers.get(word, 0) | LABEL_BITS[label]
-        return cls(phrases, lengths, abbr_heads, openers)
+        return cls(phrases, lengths, abbr_heads, {w: frozenset(ps) for w, ps in spelled.items()}, openers)
 
     def opens(self, word: str) -> bool:
         """Whether a body name may open with ``word`` (lowercase)."""

@@ -209,15 +209,19 @@ class _Name:
         """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội" (not before
         another body's unit noun or a head's title: "Sở Tài chính, Giám đốc Sở ...")."""
         nxt = self.k + 1
-        if self.joint_office() and self.tk.lower(self.k) == "và" and self.tk.is_abbreviation(nxt):
-            return True  # "Văn phòng HĐND và UBND huyện": one office of two bodies
+        if self.joint_office() and self.tk.lower(self.k) == "và" and self.tk.abbreviated_body(nxt):
+            return True  # "Văn phòng HĐND và UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân": one office
         return (self.group_cap and self.last in (Part.CAP, Part.LOWER) and self.tk.is_cap(nxt)
                 and not self.tk.match("head", nxt) and not self.tk.match("office", nxt))
 
     def joint_office(self) -> bool:
-        """The name is an office's ("Văn phòng ..."), which may serve two bodies at once."""
-        at = self.start + self.tk.match("determiner", self.start)
-        return self.tk.lower(at) == "văn" and self.tk.lower(at + 1) == "phòng" and self.last == Part.CAP
+        """The name is the office of a body an abbreviation stands for ("Văn phòng HĐND", "Văn phòng Hội
+        đồng nhân dân"), which may serve two such bodies at once."""
+        tk = self.tk
+        at = self.start + tk.match("determiner", self.start)
+        if not (tk.lower(at) == "văn" and tk.lower(at + 1) == "phòng" and self.last in (Part.CAP, Part.LOWER)):
+            return False
+        return tk.abbreviated_body(at + 2) == self.k - (at + 2)
 
     def lower_word(self) -> bool:
         """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""

@@ -70,7 +70,16 @@ def body_key(name: str) -> str:
     prev = None
     while prev != key:
         prev, key = key, _KEY_DROP.sub("", key).strip()
-    return key
+    return _without_plural_levels(key)
+
+
+def _without_plural_levels(key: str) -> str:
+    """'ủy ban nhân dân các quận huyện' → 'ủy ban nhân dân quận huyện': "các" before the level words
+    a name closes with says each of them, which the bare level words say too ("UBND quận, huyện")."""
+    words = key.split()
+    levels = level_words()
+    kept = [w for at, w in enumerate(words) if not (w == "các" and at and at + 1 < len(words) and words[at + 1] in levels)]
+    return " ".join(kept)
 
 
 def core_key(key: str) -> str:

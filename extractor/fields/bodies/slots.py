@@ -8,6 +8,10 @@ from ... import grammar
 from ...tones import at_word_start
 
 LEAD_IN = r"(?:Đề\s+nghị|Giao(?:\s+cho)?|Yêu\s+cầu|Đối\s+với|Trách\s+nhiệm\s+của)"
+# A role label: the kind of body, then its role in the task ("Đơn vị thực hiện:", "Cơ quan phối hợp:")
+LABEL_KIND = r"(?:[Đđ]ơn\s+vị|[Cc]ơ\s+quan)"
+LABEL_LEAD = r"(?:thực\s+hiện|chủ\s+trì|tham\s+mưu|đầu\s+mối|được\s+giao)"
+LABEL_COORDINATE = r"(?:phối\s+hợp)"
 # The word slots (all but "subject") open with a cue word (``SLOT_CUES``) at a word start; their
 # patterns are tried where a cue stands (``word_slot_starts``), the word start checked in code.
 SLOTS = {
@@ -30,6 +34,8 @@ SLOTS = {
     "responsibility": re.compile(r"trách\s+nhiệm\b[^.;:()]{0,80}?\bcủa\s+"),
     # "Giao chỉ tiêu kế hoạch năm 2025 cho X": what is assigned, then to whom
     "assignment": re.compile(r"[Gg]iao\s[^.;:()]{1,120}?\bcho\s+"),
+    # "Đơn vị thực hiện: X chủ trì ...", "Cơ quan phối hợp: X": the bodies a role label names
+    "label": re.compile(rf"{LABEL_KIND}\s+(?:{LABEL_LEAD}|(?P<coordinate>{LABEL_COORDINATE}))\s*:\s*"),
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
     "subject": re.compile(r"[.;]\s+(?=\w)"),
 }
@@ -39,6 +45,7 @@ SLOT_CUES = {
     "coordinate": ("phối",),
     "responsibility": ("trách nhiệm",),
     "assignment": ("giao",),
+    "label": ("đơn vị", "cơ quan"),
 }
 
 
@@ -69,12 +76,28 @@ def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, a
 _CLAUSE_OPENING = re.compile(r"(?:^|[.;:])\s*(?:Điều\s+\d+\s*[.:]\s*)?$")
 
 
+def slot_role(kind: str, pattern: re.Pattern[str], text: str, cue: int) -> str:
+    """The role a slot gives the bodies it names: "coordinate" after "phối hợp" (the slot, or a role
+    label that says it), else "lead"."""
+    if kind == "coordinate":
+        return "coordinate"
+    if kind == "label":
+        m = pattern.match(text, cue)
+        return "coordinate" if m and m.group("coordinate") else "lead"
+    return "lead"
+
+
 def opens_clause(text: str, body_at: int, at: int) -> bool:
     """Whether the cue at ``at`` opens its clause ("Điều 2. Giao X", "...; đề nghị X"), rather than
     following a predicate ("X chịu trách nhiệm hướng dẫn, đôn đốc Y")."""
     return _CLAUSE_OPENING.search(text[body_at:at].rstrip() if at > body_at else "") is not None
 
 
+# A section that describes how things stand ("I. ĐẶC ĐIỂM TÌNH HÌNH", "Thực trạng ...", "Kết quả thực hiện ...
+# năm 2022"): the bodies it names did or have things, none is put in charge there.
+SITUATION_HEADING = re.compile(
+    r"^\W*(?:đánh\s+giá\s+)?(?:tình\s+hình|đặc\s+điểm|thực\s+trạng|bối\s+cảnh|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được))\b",
+    re.IGNORECASE)
 # "1. Cấp tỉnh:" alone: the issuing body at that level is the addressee
 LEVEL_HEADING = re.compile(grammar.LEVEL_HEADING + r"[\s:.;]*$")
 LEAD_IN_RE = re.compile(rf"{LEAD_IN}\s+")  # used with .match(text, pos)

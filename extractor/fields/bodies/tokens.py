@@ -121,6 +121,16 @@ class Tokens:
                 return n
         return 0
 
+    def abbreviated_body(self, i: int) -> int:
+        """Length in tokens of a body an abbreviation stands for at token ``i``: the abbreviation ("UBND")
+        or the words it abbreviates spelled out ("Ủy ban nhân dân"); 0 when none stands there."""
+        if self.is_abbreviation(i) and self.texts[i] in self.abbr_heads:
+            return 1
+        for words in sorted(self.lex.spelled_heads.get(self.lower(i), ()), key=len, reverse=True):
+            if self.has(i + len(words) - 1) and tuple(self.lowers[i:i + len(words)]) == words:
+                return len(words)
+        return 0
+
     def is_word(self, i: int) -> bool:
         return self.shape(i) in ("C", "A", "w")
 
@@ -134,8 +144,8 @@ class Tokens:
         return self.shape(i) == "9"
 
     def ends_name(self, i: int) -> bool:
-        """A lowercase word that starts a predicate or a prepositional phrase."""
-        return bool(self.match("verb", i) or self.match("stop", i))
+        """A lowercase word that starts a predicate (a task or a statement) or a prepositional phrase."""
+        return bool(self.match("verb", i) or self.match("stop", i) or self.match("statement", i))
 
 
 @lru_cache(maxsize=1 << 16)
