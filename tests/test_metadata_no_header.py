@@ -139,3 +139,20 @@ def test_a_page_whose_title_is_a_letters_subject_is_a_letter(tmp_path, subject):
     meta = metadata(tmp_path, f"Xuất bản thông tin\n\n{subject}\n\nNgày 08 tháng 10 năm 2019, Bộ trưởng ký Quyết định.\n"
                               "Giao Sở Văn hóa tham mưu Kế hoạch triển khai thực hiện.\n")
     assert meta.doc_type == "Công văn"
+
+
+def test_a_bare_unit_in_the_header_takes_its_locality_from_the_enacting_line(tmp_path):
+    meta = metadata(tmp_path, "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 03/2017/QĐ-UBND |\n"
+                              "Bình Chánh, ngày 25 tháng 02 năm 2017 |\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC\n"
+                              "ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+                              "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n")
+    assert meta.issuer == "Ủy ban nhân dân huyện Bình Chánh"
+
+
+@pytest.mark.parametrize("symbol_line", ["/KH-UBND tháng năm 201", "/KH-UBND", "....../QĐ-UBND"])
+def test_header_columns_interleaved_line_by_line(tmp_path, symbol_line):
+    meta = metadata(tmp_path, "ỦY BAN NHÂN DÂN\nXÃ TÂN THANH TÂY\nSố:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              f"Độc lập – Tự do – Hạnh phúc\nTân Thanh Tây, ngày\n{symbol_line}\nKẾ HOẠCH\n"
+                              "Phòng, chống thiên tai\nCăn cứ Luật Phòng, chống thiên tai;\nI. MỤC ĐÍCH\nGiảm thiệt hại.\n")
+    assert (meta.doc_type, meta.place, meta.number) == ("Kế hoạch", "Tân Thanh Tây", None)
+    assert meta.symbol == symbol_line.split("/")[1].split()[0]

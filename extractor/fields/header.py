@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Doc
-from ..segment.lines import MOTTO, PLACE_DATE, PLACE_DATE_START, cell_kind
+from ..segment.lines import MOTTO, PLACE_DATE, PLACE_DATE_START, SYMBOL_CELL, cell_kind
 
 _BAR = re.compile(r"\|")
 
@@ -49,6 +49,9 @@ def _pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_BLANK_LABEL = re.compile(r"^\s*S[ốoô]\s*[:.]?\s*$")  # "Số:" with nothing after it
+
+
 def read_header(doc: Doc) -> Header:
     """The header of ``doc`` (the paragraphs segmentation gave the role "header")."""
     pieces = [Piece(cell_kind(t), t, a, b) for p in doc.paragraphs if p.role == "header"
@@ -60,8 +63,13 @@ def read_header(doc: Doc) -> Header:
             header.issuer_lines.append(piece)
         elif piece.kind == "number" and header.number is None:
             header.number = piece
-        elif piece.kind == "place_date" and header.place_date is None and PLACE_DATE.search(piece.text):
-            header.place_date = piece
+        elif piece.kind == "number" and header.number is not None and _BLANK_LABEL.match(header.number.text) \
+                and (symbol := SYMBOL_CELL.match(piece.text)):
+            # "Số:" and, lines below, "/KH-UBND" (the columns interleaved line by line): one cell
+            header.number = Piece("number", f"Số: {symbol.group(0)}", piece.start, piece.start + symbol.end())
+        elif piece.kind == "place_date" and (header.place_date is None or not PLACE_DATE.search(header.place_date.text)) \
+                and (PLACE_DATE.search(piece.text) or (header.place_date is None and PLACE_DATE_START.match(piece.text))):
+            header.place_date = piece  # dated, or "Tân Thanh Tây, ngày" with its date left blank until one is
         elif piece.kind == "subject" and header.subject is None:
             header.subject = piece
     return header

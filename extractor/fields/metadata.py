@@ -17,7 +17,16 @@ from ..document import Doc, Paragraph
 from ..grammar import unit_nouns
 from ..records import Metadata
 from ..resources import data_json
-from ..segment.lines import DOC_TYPE_LINE, PLACE_DATE, SIGNING_AUTHORITY, SUBJECT, opens_issuer, upper_share
+from ..segment.lines import (
+    DOC_TYPE_LINE,
+    PLACE_DATE,
+    PLACE_DATE_START,
+    SIGNING_AUTHORITY,
+    SUBJECT,
+    opens_issuer,
+    upper_share,
+)
+from ..tones import fold
 from .bodies.lexicon import gazetteer
 from .bodies.naming import body_level
 from .bodies.naming import canonical as canonical_body
@@ -90,6 +99,11 @@ def _number(doc: Doc, header: Header, meta: Metadata) -> None:
 def _place_date(doc: Doc, header: Header, meta: Metadata) -> None:
     piece = header.place_date
     m = PLACE_DATE.search(piece.text) if piece is not None else None
+    if piece is not None and m is None and (start := PLACE_DATE_START.match(piece.text)):
+        place = " ".join(piece.text[:piece.text.index(",")].split())  # "Tân Thanh Tây, ngày": no date written
+        meta.place = restore_glyphs(place) or place if lookup(place) is None else place
+        meta.spans["place"] = doc.span(piece.start, piece.start + start.end())
+        return
     if piece is None or m is None:
         return
     meta.place = " ".join(m.group("place").split())
@@ -229,7 +243,24 @@ def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[st
         locality = _locality(name_from_capitals(parent))
         if locality:
             return f"{name} {locality}"
+    authority = _authority_body(doc)
+    if authority and fold(authority).startswith(fold(name) + " ") and _locality(authority):
+        return authority  # "ỦY BAN NHÂN DÂN" alone in the header, "ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH" enacting
     return _with_locality(name, doc, meta)
+
+
+def _authority_body(doc: Doc) -> Optional[str]:
+    """The body a decision's enacting line names ("ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH", "CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH ..."): the office title left out."""
+    line = next((p.text for p in doc.paragraphs if p.role == "authority"), None)
+    if line is None or upper_share(line) < 0.8:
+        return None
+    words = " ".join(line.split())
+    for title in sorted(_TITLE_WORDS, key=len, reverse=True):
+        if words.startswith(title + " "):
+            words = words[len(title) + 1:]
+            break
+    return name_from_capitals(words) if opens_issuer(words) else None
 
 
 def _issuer_from_text(doc: Doc, meta: Metadata) -> Optional[str]:

@@ -45,13 +45,15 @@ MOTTO = re.compile(
     r"C[ỘO]NG\s+H[ÒÕOÓ]A\s+(?:X[ÃA]\s+)?H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"  # "XÃ" sometimes dropped
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
     r"|^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$", re.IGNORECASE)  # the Party's own documents and boards' (a line alone)
-# "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số 36 /KH - UBND", OCR "So:"
-NUMBER_LINE = re.compile(r"^S[ốoô]\s*[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?(?:[-–]\s*)?[A-ZĐ/])")  # "Số: 20a /KH-THTM", "Số: 01 -KH/BCĐ"
+# "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số 36 /KH - UBND", OCR "So:"; "Số:" alone (its cell wrapped)
+NUMBER_LINE = re.compile(r"^S[ốoô]\s*(?::\s*$|[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?(?:[-–]\s*)?[A-ZĐ/]))")  # "Số: 20a /KH-THTM", "Số: 01 -KH/BCĐ"
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày  tháng 8 năm 2021", "Hà Nội, ngày 23/3/2023"
 PLACE_DATE = re.compile(
     r"""(?:^|(?<=[\s|]))(?P<place>(?:Quận|Phường|QUẬN|PHƯỜNG)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
         (?P<day>\d{1,2})?\s*(?:tháng|/|\.)\s*(?P<month>\d{1,2})?\s*(?:năm|/|\.)\s*(?P<year>\d{4})""",
     re.VERBOSE | re.IGNORECASE)
+# A number cell's symbol on a line of its own, its "Số:" lines above (columns interleaved): "/KH-UBND"
+SYMBOL_CELL = re.compile(r"^[.…_\s]*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*[-/]\s*[A-ZĐ0-9]+)+")
 # A place-date line cut by a wrap: "Hải Dương, ngày" / "05 tháng 6 năm 2023"
 PLACE_DATE_START = re.compile(r"^(?:(?:Quận|Phường)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\b", re.IGNORECASE)
 # A Công văn's subject: "V/v triển khai ...", "Về việc ..."
@@ -128,7 +130,7 @@ def cell_kind(text: str) -> str:
         return "rule"
     if is_motto_piece(text):
         return "motto"
-    if NUMBER_LINE.match(text):
+    if NUMBER_LINE.match(text) or SYMBOL_CELL.match(text):
         return "number"
     if PLACE_DATE.search(text) or PLACE_DATE_START.match(text):
         return "place_date"
@@ -146,6 +148,7 @@ def is_header_line(text: str) -> bool:
         return True
     if "|" in text:  # a flattened header row: any of its cells is a header cell
         return any(is_header_line(part) for part in text.split("|") if part.strip())
-    if MOTTO.search(text) or NUMBER_LINE.match(text) or PLACE_DATE.search(text) or SUBJECT.match(text):
+    if MOTTO.search(text) or NUMBER_LINE.match(text) or PLACE_DATE.search(text) or SUBJECT.match(text) \
+            or SYMBOL_CELL.match(text):
         return True
     return cell_kind(text) in ("motto", "issuer", "place_date")
