@@ -322,3 +322,23 @@ def test_one_of_two_dated_citations_after_the_plans_own_date_cannot_tell_which_i
     bases = ("Căn cứ Quyết định số 267/QĐ-TTg ngày 22/02/2024 của Thủ tướng Chính phủ;\n\n"
              "Xét đề nghị của Phòng Giáo dục tại Tờ trình số 116/TTr-PGD ngày 15/6/2024;")
     assert not found(plan(tmp_path, bases + "\n\n" + TASKS_ORGANISED), "reference_mismatch")
+
+
+@pytest.mark.parametrize(("basis", "flagged"), [
+    ("Căn cứ Luật Phòng, chống thiên tai số 33/2013/QH11;", ["33/2013/QH11"]),  # the 11th sat 2002-2007
+    ("Căn cứ Luật Giáo dục số 43/2019/QH13 ngày 14/6/2019;", ["43/2019/QH13"]),
+    ("Căn cứ Luật Phòng, chống thiên tai số 33/2013/QH13;", []),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;", []),
+    ("Căn cứ Luật Trẻ em số 102/2016/QH13 ngày 05/4/2016;", []),  # 2016: the last year of the 13th
+])
+def test_a_laws_number_names_a_legislature_that_sat_in_its_year(tmp_path, basis, flagged):
+    assert located(plan(tmp_path, basis + "\n\n" + TASKS_ORGANISED), "reference_mismatch") == flagged
+
+
+@pytest.mark.parametrize("date", ["ngày 16 tháng năm 2013", "ngày 16 tháng ... năm 2013"])
+def test_a_cited_date_with_a_blank_month_still_gives_its_year(tmp_path, date):
+    basis = f"Căn cứ Thông tư số 17/2012/TT-BGDĐT {date} của Bộ trưởng Bộ Giáo dục và Đào tạo;"
+    record = plan(tmp_path, basis + "\n\n" + TASKS_ORGANISED)
+    (ref,) = [r for r in record.references if r.number == "17/2012/TT-BGDĐT"]
+    assert (ref.date, ref.issuer) == ("2013", "Bộ trưởng Bộ Giáo dục và Đào tạo")
+    assert located(record, "reference_mismatch") == ["17/2012/TT-BGDĐT"]

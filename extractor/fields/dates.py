@@ -41,6 +41,8 @@ def _grammar(capture: bool) -> str:
         # "ngày 27 tháng 5 năm 2021"; glued "ngày12tháng 7 năm 2013"; without "ngày" after a
         # document number ("Tờ trình số 1167/TTr-SLĐTBXH 13 tháng 5 năm 2021")
         (?:{NGAY}\s*)?{NOT_BEFORE}{g('ld', DAY)}\s*{THANG}\s+{g('lm', MONTH)}\s*,?\s*{NAM}\s+{g('ly', YEAR)}
+      | # blank month: "ngày 16 tháng năm 2013" (the year alone is sure)
+        {NGAY}\s*{NOT_BEFORE}{DAY}\s*{THANG}{BLANK}\s{NAM}\s+{g('xy', YEAR)}
       | # blank day: "ngày   tháng 8 năm 2021", "ngày … tháng … năm 2022"
         {NGAY}{BLANK}\s{THANG}(?:{BLANK}\s{g('bm', MONTH)})?{BLANK}\s{NAM}\s+{g('by', YEAR)}
       | # numeric: "ngày 27/5/2021", "27-5-2021", "05 / 8 / 2016", glued "ngày31/8/2012"
@@ -63,7 +65,7 @@ _PARTS_RE = re.compile(_grammar(capture=True), re.VERBOSE)
 
 # Group names (day, month, year) per alternative.
 _ALTERNATIVES = (
-    ("ld", "lm", "ly"), (None, "bm", "by"), ("nd", "nm", "ny"),
+    ("ld", "lm", "ly"), (None, None, "xy"), (None, "bm", "by"), ("nd", "nm", "ny"),
     (None, "mm", "my"), (None, None, "yy"), ("dd", "dm", None), ("rd", "rm", None),
 )
 MIN_YEAR, MAX_YEAR = 1900, 2100

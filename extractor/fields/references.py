@@ -245,6 +245,7 @@ SELF_BEFORE_RE = re.compile(r"\(\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+$")
 TAIL_DATE_RE = re.compile(
     rf"\s*,?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|thông\s+qua)\s+)?(?P<date>{dates.DATE})", re.VERBOSE
 )
+_OPENS_WITH_DAY = re.compile(rf"{dates.NGAY}\s")
 TAIL_OF_RE = re.compile(r"\s*,?\s*của\s+")                         # "của <issuer>"
 # ", Khóa XI", "(khóa XII)": the term of a Party body, between a citation and its issuer.
 TAIL_TERM_RE = re.compile(r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+[IVXLC]+\s*\)?")
@@ -553,7 +554,10 @@ def _tail(text: str, pos: int, limit: int, year_only_date: bool,
     for _ in range(3):
         if date is None and (m := TAIL_DATE_RE.match(text, pos)) and m.end() <= limit:
             value = dates.parse_date(m.group("date"))
-            if value.year is not None and (value.month is not None or year_only_date):
+            # a year alone only where years are dates here, or where a whole date was written with
+            # a part left blank ("ngày 16 tháng năm 2013")
+            if value.year is not None and (value.month is not None or year_only_date
+                                           or _OPENS_WITH_DAY.match(m.group("date"))):
                 date, pos = value, m.end()
                 continue
         if issuer is None and (m := TAIL_TERM_RE.match(text, pos)) and m.end() < limit:

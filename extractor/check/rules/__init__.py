@@ -18,7 +18,7 @@ from .context import Context
 from .numbering import item_numbering, labelled_numbering, roman_items, section_levels, section_numbering
 from .parent import parent_target_missing, period_outside_parent, target_below_parent
 from .plan import deadline_conflict, task_without_body, value_out_of_range
-from .references import cited_dates, reference_mismatch
+from .references import cited_dates, legislature_terms, reference_mismatch
 
 Needs = Literal["plan", "parent", "registry"]
 
@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("task_without_body",), task_without_body),
     Rule(("deadline_conflict",), deadline_conflict),
     Rule(("reference_mismatch",), cited_dates),
+    Rule(("reference_mismatch",), legislature_terms),
     Rule(("target_below_parent",), target_below_parent, "parent"),
     Rule(("parent_target_missing",), parent_target_missing, "parent"),
     Rule(("period_outside_parent",), period_outside_parent, "parent"),

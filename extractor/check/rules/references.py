@@ -263,3 +263,35 @@ def cited_dates(ctx: Context) -> list[Finding]:
             message_en=f"{ref.number}: " + "; ".join(en for _, en in why) + ".",
         ))
     return out
+
+
+# ---------------------------------------------------------------- a law's number and its legislature
+
+# The terms of the National Assembly (Quốc hội khóa IX to XVI): a law numbered "33/2013/QH13" was
+# passed by the 13th, in a year of its term; the first and last years belong to two terms (a new
+# one sits from its election, mid-year).
+LEGISLATURE_TERMS: dict[int, tuple[int, int]] = {
+    9: (1992, 1997), 10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016),
+    14: (2016, 2021), 15: (2021, 2026), 16: (2026, 2031),
+}
+_LAW_NUMBER = re.compile(r"^\d+/(?P<year>(?:19|20)\d{2})/QH(?P<term>\d{1,2})$")
+
+
+def legislature_terms(ctx: Context) -> list[Finding]:
+    """``reference_mismatch`` for a law whose number names a legislature that did not sit in the
+    number's year ("33/2013/QH11": the 11th National Assembly sat 2002-2007)."""
+    out = []
+    for ref in ctx.record.references:
+        m = _LAW_NUMBER.match(ref.number or "")
+        term = LEGISLATURE_TERMS.get(int(m.group("term"))) if m else None
+        if m is None or term is None or term[0] <= int(m.group("year")) <= term[1]:
+            continue
+        year, k = m.group("year"), int(m.group("term"))
+        out.append(Finding(
+            code="reference_mismatch", severity="warning", number=ref.number, evidence=ref.mentions[:1],
+            rule="check.rules.references.legislature_terms",
+            message_vi=f"{ref.number}: Quốc hội khóa {k} họp {term[0]}-{term[1]}, không thể thông qua luật năm {year}.",
+            message_en=f"{ref.number}: the National Assembly of term {k} sat {term[0]}-{term[1]} and cannot have "
+                       f"passed a law in {year}.",
+        ))
+    return out
