@@ -496,6 +496,7 @@ def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
 _HEADING_HEAD = re.compile(
     r"^(?:(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)(?=[\s.):\-–]|$)\s*[.):\-–]?|[A-H]\s*[.)])\s*(?P<title>.*)$")
 _ARTICLE_HEAD = re.compile(r"^Điều(?:\s+\d{1,2}\s*[.:]?)?$")
+_BARE_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)\s*[.):\-–]?$")  # "PHẦN I", "II."
 
 
 def _capitals(text: str) -> bool:
@@ -510,6 +511,9 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
     if _ARTICLE_HEAD.match(ptext.strip()):
         return len(ctext) <= 300
     m = _HEADING_HEAD.match(ptext.strip())
+    if m and not m.group("title").strip() and _BARE_NUMBER.match(ptext.strip()) and len(ctext) <= 120 \
+            and ctext[:1].isupper() and not _STARTS_UNIT.match(ctext):
+        return True  # "PHẦN I" / "Tổng kết năm học 2022-2023": a bare number takes the title below, in any case
     if not m or len(ctext) > 80 or not _capitals(ctext) or _STARTS_UNIT.match(ctext):
         return False
     title = m.group("title").strip()

@@ -115,3 +115,19 @@ def test_line_breaks_written_out_as_text():
     assert [p.role for p in doc.paragraphs][:6] == ["header"] * 5 + ["doc_type"]
     span = doc.outline.sections[0].span
     assert text[span.start:span.end] == span.text == "I. MỤC TIÊU"  # spans still point into the source
+
+
+def test_a_bare_part_or_roman_number_takes_the_title_on_the_next_line_in_any_case():
+    doc = doc_from_text(HEADER + "KẾ HOẠCH\nNăm học 2023-2024\n\nPHẦN I\nTổng kết năm học 2022 -2023\n"
+                        "A/ Một số kết quả\n1. Chất lượng\nPHẦN II\nKế hoạch năm học 2023-2024\n- Hai\n")
+    assert sections(doc) == [("PHẦN I", "Tổng kết năm học 2022 -2023"), ("PHẦN II", "Kế hoạch năm học 2023-2024")]
+    doc = doc_from_text(HEADER + "KẾ HOẠCH\nTiêu đề\n\nI.\nMục đích, yêu cầu\n- Một\nII.\nNội dung\n- Hai\n")
+    assert sections(doc) == [("I", "Mục đích, yêu cầu"), ("II", "Nội dung")]
+
+
+def test_a_list_number_a_page_set_before_a_lettered_heading():
+    doc = doc_from_text(HEADER + "KẾ HOẠCH\nTiêu đề\n\n1. A. NHIỆM VỤ TRỌNG TÂM\n- Một\n1. B. CÁC NHIỆM VỤ CỤ THỂ\n"
+                        "I. Thực hiện kế hoạch giáo dục\n- Hai\n")
+    assert sections(doc) == [("A", "NHIỆM VỤ TRỌNG TÂM"), ("B", "CÁC NHIỆM VỤ CỤ THỂ")]
+    doc = doc_from_text(HEADER + "KẾ HOẠCH\nTiêu đề\n\nI. MỤC TIÊU\n1. A. Trẻ em được chăm sóc\n2. B. Phụ nữ\n")
+    assert sections(doc) == [("I", "MỤC TIÊU")]  # items in sentence case stay items

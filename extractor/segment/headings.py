@@ -38,6 +38,9 @@ _PART_HEADING = re.compile(
 # A lettered part: "A. MỤC ĐÍCH, YÊU CẦU", "B - NỘI DUNG", "A . MỤC ĐÍCH, YÊU CẦU:"
 _LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\s*(?:[.)]|\s[-–])\s*(?P<title>\S.*?)[\s.:]*$")
 
+# A list number a web page's markup set before a lettered heading: "1. A. NHIỆM VỤ", "1. B. CÁC NHIỆM VỤ".
+_LIST_NUMBER_BEFORE = re.compile(r"\d{1,2}\.\s+(?=[A-H]\s*[.)]\s*[A-ZĐÀ-Ỹ]{2})")
+
 # Item markers, in the order the stack meets them.
 _ITEM_MARKER = re.compile(
     r"""^(?:
@@ -110,9 +113,10 @@ def read_heading(p: Paragraph) -> Optional[Heading]:
         title = (m.group("title") or "").strip()
         return Heading("part", number, title, text[: m.start("title")].strip() if m.group("title") else text,
                        number_value(number), True)
-    m = _LETTER_HEADING.match(text)
+    skip = m.end() if (m := _LIST_NUMBER_BEFORE.match(text)) else 0  # "1. A. NHIỆM VỤ": a page's list markup
+    m = _LETTER_HEADING.match(text[skip:])
     if m and upper_share(m.group("title")) >= 0.6 and len(m.group("title")) <= 150:
-        return Heading("letter", m.group("num"), m.group("title").strip(), text[: m.start("title")].strip(),
+        return Heading("letter", m.group("num"), m.group("title").strip(), text[: skip + m.start("title")].strip(),
                        number_value(m.group("num")), True)
     m = _ROMAN_HEADING.match(text)
     if not m or not m.group("num"):
