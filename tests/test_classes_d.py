@@ -5,14 +5,34 @@ Targets: several value-last targets on one line, each closing its clause before 
 ("… xuống dưới 120/100.000 người dân, giảm số Y …"), with the whole a share is of ("… dưới 5% trong
 tổng số Y"); a value pair without a rate noun ("X đạt 54% vào năm 2015 và 56% vào năm 2020"); the
 typewriter per-mille ("0,5%0", "0,3%o") after "hàng năm".
+
+References: a symbol ending in a code whose last letter is lower case ("QĐTTg") is no lost space; a
+drafting unit glued to a symbol by a dot ("TTr-PGD.Q8"); two spellings of one number, one without its
+dash, are one record; a law "của" bodies other than the lawgiver names its object, not its issuer; a
+basis ("Căn cứ ...") hard-wrapped before a capital is one paragraph.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from extractor.fields.docnumbers import find_numbers, parse_number
 from extractor.fields.numbers import find_quantities
+from extractor.fields.references import extract_references, find_references
 from extractor.fields.targets import find_targets
+from extractor.lost_spaces import split_point
+from extractor.pipeline import build_doc
+
+HEADER = ("ỦY BAN NHÂN DÂN HUYỆN AN PHÚ\n\nSố: 12/QĐ-UBND\n\nAn Phú, ngày 05 tháng 3 năm 2024\n\n"
+          "QUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch phòng, chống thiên tai năm 2024\n\n")
+
+
+def _doc(tmp_path: Path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_doc(path)
 
 
 def _targets(text: str) -> list[tuple[float, str, str]]:
@@ -91,3 +111,116 @@ def test_a_typewriter_per_mille_after_a_year_word_is_a_ratio_target(text, value)
 def test_per_mille_signs_are_read_as_such(text, unit, per_mille):
     (q,) = find_quantities(text)
     assert (q.unit, q.per_mille) == (unit, per_mille)
+
+
+# ---------------------------------------------------------------- symbols as written
+
+
+@pytest.mark.parametrize("word", ["QĐTTg", "QĐTTr", "BCĐg", "NQTTg"])
+def test_a_code_ending_in_lower_case_is_no_lost_space(word):
+    assert split_point(word) == 0
+
+
+@pytest.mark.parametrize("word, at", [("UBNDtỉnh", 4), ("SGDĐTvà", 5), ("HĐNDhuyện", 4)])
+def test_a_code_run_into_a_word_still_is(word, at):
+    assert split_point(word) == at
+
+
+def test_a_symbol_missing_its_hyphen_is_cited_as_written(tmp_path):
+    text = HEADER + "Căn cứ Quyết định 1600/QĐTTg, Quyết định 1980/QĐ-TTg của Thủ tướng Chính phủ;\n"
+    numbers = [r.number for r in extract_references(_doc(tmp_path, text))]
+    assert numbers == ["1600/QĐTTg", "1980/QĐ-TTg"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("(Tờ trình số 215/TTr-PGD.Q3 ngày 02 tháng 5 năm 2019)", "215/TTr-PGD.Q3"),
+    ("Căn cứ Kế hoạch số 17/KH-THCS.LH của Trường THCS Long Hòa;", "17/KH-THCS.LH"),
+    ("Thực hiện Công văn số 88/UBND.VX ngày 12/3/2020 của UBND huyện;", "88/UBND.VX"),
+])
+def test_a_drafting_unit_glued_by_a_dot_belongs_to_the_symbol(text, number):
+    (m,) = find_references(text)
+    assert m.number == number
+
+
+@pytest.mark.parametrize("text, number", [
+    ("theo Kế hoạch số 12/KH-UBND.Căn cứ tình hình", "12/KH-UBND"),
+    ("theo Kế hoạch số 12/KH-UBND. Căn cứ tình hình", "12/KH-UBND"),
+    ("theo Kế hoạch số 12/KH-UBND.QUYẾT ĐỊNH", "12/KH-UBND"),
+])
+def test_a_sentence_after_a_dot_is_no_drafting_unit(text, number):
+    ((_, _, n),) = find_numbers(text)
+    assert n.canonical == number
+
+
+def test_a_drafting_unit_names_no_other_body():
+    n = parse_number("215/TTr-PGD.Q3")
+    assert n is not None and (n.type_code, n.issuer_code) == ("TTr", "PGD")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Nghị quyết số 15/NQHĐND ngày 09/12/2023", "Nghị quyết số 15/NQ-HĐND"),
+    ("Kế hoạch số 40/KH-UBND ngày 02/02/2024", "Kế hoạch số 40/KHUBND ngày 02/02/2024"),
+])
+def test_two_spellings_of_one_number_are_one_record(tmp_path, first, second):
+    text = HEADER + f"Căn cứ {first} của Hội đồng nhân dân huyện;\n\nThực hiện {second};\n"
+    refs = extract_references(_doc(tmp_path, text))
+    assert [r.number for r in refs] == [max((first.split()[3], second.split()[3]), key=lambda n: n.count("-"))]
+    assert len(refs[0].mentions) == 2
+
+
+def test_two_numbers_differing_in_more_than_a_dash_stay_two(tmp_path):
+    text = HEADER + "Căn cứ Nghị quyết số 15/NQ-HĐND;\n\nThực hiện Nghị quyết số 15/NQ-HĐND-KT;\n"
+    assert len(extract_references(_doc(tmp_path, text))) == 2
+
+
+# ---------------------------------------------------------------- laws of bodies
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND ngày 03 tháng 12 năm 2004;",
+     "Luật Ban hành văn bản quy phạm pháp luật của HĐND, UBND", "2004-12-03"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân ngày 03/12/2004;",
+     "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân", "2004-12-03"),
+])
+def test_a_law_of_bodies_names_them_in_its_title(text, title, date):
+    (m,) = find_references(text)
+    assert (m.title, m.date, m.issuer) == (title, date, None)
+
+
+@pytest.mark.parametrize("text, title, issuer", [
+    ("Căn cứ Luật Ngân sách nhà nước của Quốc hội ngày 25/6/2015;", "Luật Ngân sách nhà nước", "Quốc hội"),
+    ("Căn cứ Luật Đầu tư công của Quốc hội khóa XIV;", "Luật Đầu tư công", "Quốc hội khóa XIV"),
+])
+def test_a_law_of_the_lawgiver_names_its_issuer(text, title, issuer):
+    (m,) = find_references(text)
+    assert (m.title, m.issuer) == (title, issuer)
+
+
+# ---------------------------------------------------------------- a basis wrapped before a capital
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["Căn cứ Luật Tổ chức Hội đồng", "Nhân dân và Ủy ban Nhân dân ngày 26 tháng 11 năm 2003;"],
+     "Luật Tổ chức Hội đồng Nhân dân và Ủy ban Nhân dân"),
+    (["Căn cứ Luật Bảo vệ và", "Phát triển rừng ngày 03 tháng 12 năm 2004;"], "Luật Bảo vệ và Phát triển rừng"),
+    (["- Căn cứ Nghị định số 23/2006/NĐ-CP ngày 03/3/2006 của Chính phủ về thi hành Luật Bảo vệ và",
+      "Phát triển rừng;"], None),
+])
+def test_a_basis_wrapped_before_a_capital_is_one_paragraph(tmp_path, lines, title):
+    text = HEADER + "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\n" + "\n".join(lines) + "\nQUYẾT ĐỊNH:\n"
+    doc = _doc(tmp_path, text)
+    assert " ".join(lines) in [p.text for p in doc.paragraphs]
+    if title:
+        assert title in [r.title for r in extract_references(doc)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Thực hiện Kế hoạch số 12/KH-UBND ngày 02/01/2024 của UBND tỉnh", "Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:"],
+    ["Căn cứ Quyết định số 45/QĐ-UBND ngày 02/01/2024 của UBND tỉnh,", "Ủy ban nhân dân huyện giao các chỉ tiêu;"],
+    ["Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013", "Căn cứ Nghị định số 66/2021/NĐ-CP;"],
+    ["Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013", "", "Ủy ban nhân dân huyện giao các chỉ tiêu;"],
+])
+def test_a_basis_stops_before_a_sentence_of_its_own(tmp_path, lines):
+    text = HEADER + "\n".join(lines) + "\n"
+    texts = [p.text for p in _doc(tmp_path, text).paragraphs]
+    assert lines[0] in texts and lines[-1] in texts
