@@ -10,6 +10,10 @@ References: a symbol ending in a code whose last letter is lower case ("QĐTTg")
 drafting unit glued to a symbol by a dot ("TTr-PGD.Q8"); two spellings of one number, one without its
 dash, are one record; a law "của" bodies other than the lawgiver names its object, not its issuer; a
 basis ("Căn cứ ...") hard-wrapped before a capital is one paragraph.
+
+Sections: a subject line "V/V BAN HÀNH ..." is no section V; a resolution without articles
+("QUYẾT NGHỊ:" then what it resolves) has its Roman sections; an article misspelt "Điếu 1." sets out
+its content's sections like "Điều 1.".
 """
 
 from __future__ import annotations
@@ -224,3 +228,42 @@ def test_a_basis_stops_before_a_sentence_of_its_own(tmp_path, lines):
     text = HEADER + "\n".join(lines) + "\n"
     texts = [p.text for p in _doc(tmp_path, text).paragraphs]
     assert lines[0] in texts and lines[-1] in texts
+
+
+# ---------------------------------------------------------------- sections of decisions
+
+
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN HUYỆN AN PHÚ\n\nSố: 03/2024/NQ-HĐND\n\nAn Phú, ngày 10 tháng 01 năm 2024\n\n"
+              "NGHỊ QUYẾT\n\nVỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2024\n\nHỘI ĐỒNG NHÂN DÂN HUYỆN AN PHÚ\n\n"
+              "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT NGHỊ:\n\n")
+
+
+@pytest.mark.parametrize("subject", [
+    "V/V BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH GIA SÚC NĂM 2024",
+    "V/v ban hành Kế hoạch phòng, chống dịch bệnh gia súc năm 2024",
+])
+def test_a_subject_line_is_no_section_v(tmp_path, subject):
+    text = HEADER.replace("Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2024", subject) + (
+        "Căn cứ Luật Thú y ngày 19/6/2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    doc = _doc(tmp_path, text)
+    assert [s.number for s in doc.outline.sections] == []
+
+
+@pytest.mark.parametrize("lines", [
+    ["Nhất trí với báo cáo của Thường trực Hội đồng nhân dân huyện.", "Hội đồng nhân dân huyện nhấn mạnh:"],
+    ["Thông qua các chỉ tiêu chủ yếu năm 2024 như sau:"],
+])
+def test_a_resolution_without_articles_has_its_sections(tmp_path, lines):
+    text = RESOLUTION + "\n\n".join(lines) + ("\n\nI. ĐÁNH GIÁ TÌNH HÌNH NĂM 2023:\n\nNăm 2023, kinh tế tăng trưởng khá."
+                                              "\n\nII. NHIỆM VỤ NĂM 2024\n\nTập trung phát triển kinh tế.\n")
+    sections = _doc(tmp_path, text).outline.sections
+    assert [(s.number, s.title) for s in sections] == [("I", "ĐÁNH GIÁ TÌNH HÌNH NĂM 2023"), ("II", "NHIỆM VỤ NĂM 2024")]
+
+
+@pytest.mark.parametrize("article", ["Điếu 1.", "Điêu 1.", "Điều 1."])
+def test_an_article_with_a_slipped_tone_sets_out_its_sections(tmp_path, article):
+    text = RESOLUTION + (f"{article} Thông qua Đề án phát triển giáo dục với những nội dung chính như sau:\n\n"
+                         "I. MỤC TIÊU\n\n1. Mục tiêu tổng quát\n\nNâng cao chất lượng giáo dục.\n\n"
+                         "II. GIẢI PHÁP\n\nTăng cường đầu tư.\n\nĐiều 2. Tổ chức thực hiện\n\nGiao UBND huyện.\n")
+    sections = _doc(tmp_path, text).outline.sections
+    assert [(s.number, s.title) for s in sections] == [("I", "MỤC TIÊU"), ("II", "GIẢI PHÁP")]
