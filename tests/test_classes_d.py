@@ -9,7 +9,8 @@ typewriter per-mille ("0,5%0", "0,3%o") after "hàng năm".
 References: a symbol ending in a code whose last letter is lower case ("QĐTTg") is no lost space; a
 drafting unit glued to a symbol by a dot ("TTr-PGD.Q8"); two spellings of one number, one without its
 dash, are one record; a law "của" bodies other than the lawgiver names its object, not its issuer; a
-basis ("Căn cứ ...") hard-wrapped before a capital is one paragraph.
+basis ("Căn cứ ...") hard-wrapped before a capital is one paragraph; a type code glued to its number
+("48Ctr/HĐĐH", its dash lost); minutes named as a basis ("Căn cứ biên bản ...").
 
 Sections: a subject line "V/V BAN HÀNH ..." is no section V; a resolution without articles
 ("QUYẾT NGHỊ:" then what it resolves) has its Roman sections; an article misspelt "Điếu 1." sets out
@@ -175,6 +176,31 @@ def test_two_spellings_of_one_number_are_one_record(tmp_path, first, second):
 def test_two_numbers_differing_in_more_than_a_dash_stay_two(tmp_path):
     text = HEADER + "Căn cứ Nghị quyết số 15/NQ-HĐND;\n\nThực hiện Nghị quyết số 15/NQ-HĐND-KT;\n"
     assert len(extract_references(_doc(tmp_path, text))) == 2
+
+
+@pytest.mark.parametrize("text, number, doc_type", [
+    ("Căn cứ chương trình số 25Ctr/HĐĐ ngày 2/10/2023 của Hội đồng Đội huyện;", "25CTr/HĐĐ", "Chương trình"),
+    ("Thực hiện Chỉ thị số 15CT/TU ngày 05/01/2024 của Ban Thường vụ Tỉnh ủy;", "15CT/TU", "Chỉ thị"),
+    ("Căn cứ Chỉ thị số 15-CT/TU ngày 05/01/2024 của Ban Thường vụ Tỉnh ủy;", "15-CT/TU", "Chỉ thị"),
+])
+def test_a_type_code_glued_to_its_number_is_kept_as_written(text, number, doc_type):
+    (m,) = find_references(text)
+    assert (m.number, m.doc_type) == (number, doc_type)
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("Căn cứ biên bản Đại hội Hội Nông dân xã lần thứ X ngày 14 tháng 6 năm 2023;",
+     "Biên bản Đại hội Hội Nông dân xã lần thứ X", "2023-06-14"),
+    ("Căn cứ Biên bản họp Hội đồng thi đua khen thưởng ngày 05/3/2024;", "Biên bản họp Hội đồng thi đua khen thưởng",
+     "2024-03-05"),
+])
+def test_minutes_named_as_a_basis_are_cited(text, title, date):
+    (m,) = find_references(text)
+    assert (m.doc_type, m.title, m.date) == ("Biên bản", title, date)
+
+
+def test_minutes_a_task_draws_up_are_no_citation():
+    assert find_references("Các đoàn kiểm tra lập biên bản xử lý vi phạm về an toàn thực phẩm.") == []
 
 
 # ---------------------------------------------------------------- laws of bodies

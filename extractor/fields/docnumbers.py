@@ -47,6 +47,8 @@ YEAR = r"(?:19|20)\d\d"
 # The slash after a normative number's year, or none before the symbol ("46/2016NĐ-CP").
 YEAR_SLASH = rf"(?:{SLASH}|(?=[{CAPITAL}]))"
 END = r"(?![\w’'&])"
+# A type code glued to its number, its dash lost ("48Ctr/HĐĐH"): kept as written.
+GLUED = rf"(?<=\d)(?=[{CAPITAL}])"
 
 
 def _grammar(loose: bool, capture: bool) -> str:
@@ -63,8 +65,8 @@ def _grammar(loose: bool, capture: bool) -> str:
     (?:
         # normative: 56/2017/NĐ-CP, 121/2020/QH14
         {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{YEAR_SLASH}{g('n_chain', chain)}
-      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT
-        {g('p_num', ordinal)}\x20?[{DASH}]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
+      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT; the dash lost: 48Ctr/HĐĐH
+        {g('p_num', ordinal)}(?:\x20?[{DASH}]\x20?|{GLUED}){g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
       | # youth union: 219 KH/TĐTN-TN
         {g('y_num', ORDINAL)}\x20{{1,2}}{g('y_type', TOKEN)}{SLASH}{g('y_chain', chain)}
       | # administrative and công văn: 782/QĐ-TTg, 636/LĐTBXH-TE
@@ -262,7 +264,8 @@ def _from_match(m: re.Match[str]) -> DocNumber:
         others = chain
         repaired = repaired or type_code != written_type
         symbol = f"{type_code}/{_joined(chain, seps)}"
-        canonical = f"{ordinal}{'-' if form == 'party' else ' '}{symbol}"
+        glued = m.end(f"{prefix}_num") == m.start(f"{prefix}_type")
+        canonical = f"{ordinal}{'' if glued else '-' if form == 'party' else ' '}{symbol}"
     else:
         type_code, others = _split_type(chain)
         symbol = _joined(chain, seps)
