@@ -52,7 +52,9 @@ def split_point(word: str) -> int:
             return i
         if a.isupper() and b.islower() and i >= 2 and word[:i].isupper() and word[:i].isalpha() \
                 and _vowel_runs(word[i:]) == 1 and _syllable(word[i:]):
-            return i  # "UBNDtỉnh": a code in capitals, then a word (not "6Công", an index; not "QĐTTg", whose "g" has no vowel)
+            # "UBNDtỉnh": a code in capitals, then a word (not "6Công": an index, then a word; not
+            # "QĐTTg", "QĐTTr": a code whose last part ends in lower case, no vowel, no syllable)
+            return i
     if not word.isalpha() or _vowel_runs(word) < 2:
         return 0
     for i in range(len(word) - 2, 1, -1):  # the longest first syllable wins: "thựchiện" → "thực hiện"

@@ -233,12 +233,17 @@ LITERAL_BREAKS_MIN = 3
 # Xét đề nghị ..., QUYẾT ĐỊNH: Điều 1. ... Điều 2. ..."): a long line is broken again before each
 # basis, the enacting formula, each article and the closing, where a clause ends before them.
 GLUED_LINE_MIN = 400
+# What opens a basis of a decision or plan: "Căn cứ ...;", "Xét đề nghị ...", "Theo đề nghị ...".
+_BASIS = r"Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị"
 _GLUED_BREAK = re.compile(
-    r"""(?:(?<=[.;:,])|(?<=[A-ZĐ]{2}))\s+
-        (?=Căn\s+cứ\s|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|Nơi\s+nhận\s*:
-          |Điều\s+\d{1,2}\s*[.:]\s+[A-ZĐ])
+    rf"""(?:(?<=[.;:,])|(?<=[A-ZĐ]{{2}}))\s+
+        (?={_BASIS}|QUYẾT\s+ĐỊNH\s*:|Nơi\s+nhận\s*:
+          |Điều\s+\d{{1,2}}\s*[.:]\s+[A-ZĐ])
       | (?<=QUYẾT\sĐỊNH:)\s+(?=Điều\s)""",
     re.VERBOSE)
+# A line that opens a basis (after a list bullet): "Căn cứ Luật Tổ chức Hội đồng" / "Nhân dân và Uỷ
+# ban Nhân dân ngày 26 tháng 11 năm 2003;" is one basis, wrapped before a capital.
+_BASIS_LINE = re.compile(rf"^(?:[-–+•]\s*)?(?:{_BASIS})")
 
 
 _ARTICLE_NUMBER_END = re.compile(r"Điều\s+\d{1,2}\s*[.:]$")
@@ -569,8 +574,18 @@ def _joined(prev: Line, line: Line) -> Line:
                 printed=(prev.printed or [prev]) + [line])
 
 
-def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
-    """Whether ``cur`` is the hard-wrapped continuation of ``prev``."""
+def _ends_basis(ptext: str, cur: Line) -> bool:
+    """Whether ``cur`` ends the basis its paragraph opens, wrapped before a capital: a line of its own
+    (no blank line before it, no basis of its own) running to the basis's ";", after a line that
+    stopped mid-phrase (no comma)."""
+    ctext = cur.text.rstrip()
+    return (not cur.blank_before and ctext.endswith(";") and not ptext.rstrip().endswith(",")
+            and not _BASIS_LINE.match(ctext) and not _capitals(ctext))
+
+
+def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: bool = False) -> bool:
+    """Whether ``cur`` is the hard-wrapped continuation of ``prev``; ``basis``: the paragraph being
+    joined opens a basis ("Căn cứ ...")."""
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
@@ -582,6 +597,8 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int) -> bool:
         return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
+    if basis and _ends_basis(ptext, cur):
+        return True
     first = ctext[:1]
     if first.islower() or first in "(“\"'" or (first.isdigit() and not _STARTS_UNIT.match(ctext)):
         return True
@@ -636,12 +653,13 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
         joins = False
         if groups and not line.window:
             prev = groups[-1].lines[-1]
+            basis = bool(_BASIS_LINE.match(groups[-1].lines[0].text))
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
                 # a turn of the page the layout does not say: read as the printed lines
-                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width)
+                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width, basis)
             else:
-                joins = _continues(prev, line, wrapped, width)
+                joins = _continues(prev, line, wrapped, width, basis)
         if joins and size + 1 + len(line.text) > MAX_PARAGRAPH_CHARS:
             joins, cut = False, cut + 1
         if joins:

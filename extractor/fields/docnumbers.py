@@ -29,20 +29,26 @@ from .names import abbreviations
 # some fonts and converters put for Đ), and the Vietnamese capitals of party symbols ("TƯ").
 CAPITAL = "A-ZĐÐƯƠÂÊÔĂ"
 TOKEN = rf"[{CAPITAL}][A-Za-zĐđÐðƯưƠơÂâÊêÔôĂă0-9&’']*"   # one symbol part: QĐ, TTg, BLĐTBXH, QH14, BNN&PTNT
+# A drafting unit glued to a part by a dot, in capitals and digits: "PGD.Q8", "THCS.NP", "UBND.VX"
+# (not "UBND.Căn", a sentence run into the next).
+UNIT_SUFFIX = rf"\.[{CAPITAL}][{CAPITAL}0-9]{{0,5}}(?![\w’'&])"
+PART = rf"{TOKEN}(?:{UNIT_SUFFIX})?"
 DASH = "-–—‑"                                 # hyphen, en dash, em dash, non-breaking hyphen
 HYPHEN = rf"(?:[{DASH}]\x20?|\x20[{DASH}])"     # "-" with at most one stray space on one side
 HYPHEN_LOOSE = rf"\x20?[{DASH}]\x20?"          # "-" with stray spaces on both sides ("TT – BGDĐT", after a type word)
 SLASH = r"\x20?/\x20?"                       # "/" with optional stray spaces
 # Symbol parts joined by dashes, or by slashes in joint and old forms:
 #   QĐ-TTg, TTLT-BLĐTBXH-BTC, TTLT/BTC-BNV (…/2015/TTLT/BTC-BNV), QĐ/KT (123-TC/QĐ/KT)
-CHAIN = rf"{TOKEN}(?:(?:{HYPHEN}|{SLASH}){TOKEN})*"
-CHAIN_LOOSE = rf"{TOKEN}(?:(?:{HYPHEN_LOOSE}|{SLASH}){TOKEN})*"
+CHAIN = rf"{PART}(?:(?:{HYPHEN}|{SLASH}){PART})*"
+CHAIN_LOOSE = rf"{PART}(?:(?:{HYPHEN_LOOSE}|{SLASH}){PART})*"
 ORDINAL = r"\d{1,5}(?:[a-zđ](?![\w]))?"                     # 782, or with a letter: 15b, 20a
 ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?(?:[a-zđ](?![\w]))?"   # also OCR-split "7 82" (only after a type word)
 YEAR = r"(?:19|20)\d\d"
 # The slash after a normative number's year, or none before the symbol ("46/2016NĐ-CP").
 YEAR_SLASH = rf"(?:{SLASH}|(?=[{CAPITAL}]))"
 END = r"(?![\w’'&])"
+# A type code glued to its number, its dash lost ("48Ctr/HĐĐH"): kept as written.
+GLUED = rf"(?<=\d)(?=[{CAPITAL}])"
 
 
 def _grammar(loose: bool, capture: bool) -> str:
@@ -59,8 +65,8 @@ def _grammar(loose: bool, capture: bool) -> str:
     (?:
         # normative: 56/2017/NĐ-CP, 121/2020/QH14
         {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{YEAR_SLASH}{g('n_chain', chain)}
-      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT
-        {g('p_num', ordinal)}\x20?[{DASH}]\x20?{g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
+      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT; the dash lost: 48Ctr/HĐĐH
+        {g('p_num', ordinal)}(?:\x20?[{DASH}]\x20?|{GLUED}){g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
       | # youth union: 219 KH/TĐTN-TN
         {g('y_num', ORDINAL)}\x20{{1,2}}{g('y_type', TOKEN)}{SLASH}{g('y_chain', chain)}
       | # administrative and công văn: 782/QĐ-TTg, 636/LĐTBXH-TE
@@ -258,14 +264,16 @@ def _from_match(m: re.Match[str]) -> DocNumber:
         others = chain
         repaired = repaired or type_code != written_type
         symbol = f"{type_code}/{_joined(chain, seps)}"
-        canonical = f"{ordinal}{'-' if form == 'party' else ' '}{symbol}"
+        glued = m.end(f"{prefix}_num") == m.start(f"{prefix}_type")
+        canonical = f"{ordinal}{'' if glued else '-' if form == 'party' else ' '}{symbol}"
     else:
         type_code, others = _split_type(chain)
         symbol = _joined(chain, seps)
         canonical = f"{ordinal}/{year}/{symbol}" if year else f"{ordinal}/{symbol}"
+    bodies = [part.split(".", 1)[0] for part in others]  # "PGD.Q8": the body is PGD, Q8 its unit
     return DocNumber(
         raw=m.group(0), form=form, ordinal=ordinal, year=year, type_code=type_code,
-        issuer_code=others[0] if others else None, units=tuple(others[1:]),
+        issuer_code=bodies[0] if bodies else None, units=tuple(bodies[1:]),
         symbol=symbol, canonical=canonical, repaired=repaired,
     )
 
@@ -292,6 +300,13 @@ def number_key(number: str) -> str:
     """Comparison key of a document number: canonical, no spaces, casefolded, Đ folded to D
     ("782 / QĐ - TTg" and "782/QD-TTG" share one key)."""
     return re.sub(r"\s+", "", canonical_number(number)).casefold().replace("đ", "d")
+
+
+@lru_cache(maxsize=4096)
+def spelling_key(number: str) -> str:
+    """``number_key`` without the dashes between symbol parts: "66/NQHĐND" and "66/NQ-HĐND" are
+    two spellings of one number."""
+    return re.sub(rf"[{DASH}]", "", number_key(number))
 
 
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:

@@ -49,12 +49,13 @@ _PERCENT_NUMBER = rf"""
 # The percent sign, with OCR's stray space: "%", "90 %", fullwidth "％", or spelled out.
 _PERCENT_SIGN = r"""
     (?:
-        [ \u00a0]?[%％](?!0(?!\d))          # 90%, 90 %, 90％ (but not the typewriter per mille "%0")
+        [ \u00a0]?[%％](?!0(?!\d)|(?-i:o)(?!\w))   # 90%, 90 %, 90％ (but not the typewriter per mille "%0", "%o")
       | [ \u00a0]+(?:điểm[ \u00a0]+)?phần[ \u00a0]+trăm\b     # 90 phần trăm, 0,2 điểm phần trăm
     )
 """
-# The per-mille sign: "‰", or "%0" as a typewriter writes it ("+0,1 %0 so với năm 2020").
-_PERMILLE_SIGN = r"[ \u00a0]?(?:‰|%0(?!\d))"
+# The per-mille sign: "‰", or "%0" / "%o" as a typewriter writes it ("+0,1 %0 so với năm 2020",
+# "giảm 0,5%o"): a zero or a lower-case o not glued to a word or a digit.
+_PERMILLE_SIGN = r"[ \u00a0]?(?:‰|%0(?!\d)|%(?-i:o)(?!\w))"
 
 # What may follow a value's sign and still belong to the quantity: a footnote mark glued to it
 # ("24%1;", "18,5%[3]", "36%²") and a per-year suffix ("0,3%/năm").
@@ -172,6 +173,7 @@ class Quantity:
     per_year: bool = False  # a rate per year: "0,3%/năm"
     # the words after the value name what is counted and its base: "111,2 số bé trai/100 bé gái"
     named_unit: bool = False
+    per_mille: bool = False  # written with a per-mille sign ("0,5‰", "0,5%0"), not as x/y
 
     @property
     def date_like(self) -> bool:
@@ -199,7 +201,7 @@ def _percent(text: str, m: re.Match[str], start: Optional[int] = None) -> Quanti
     permille = m.group("permille") is not None
     return Quantity(start=start, end=m.end(), text=text[start:m.end()], value=value,
                     unit="ratio" if permille else "%", denominator=1000.0 if permille else None,
-                    min=low, repaired=repaired, per_year=m.group("per_year") is not None)
+                    min=low, repaired=repaired, per_year=m.group("per_year") is not None, per_mille=permille)
 
 
 # A minus glued to a value after a label or a word: "(-SRB): -0,2", "giảm -0,1". Not a list dash at

@@ -170,6 +170,9 @@ LAW_STOP_RE = re.compile(
 # "và" and a lower-case word go on with a short name ("Luật Hôn nhân và gia đình", "Luật Bảo vệ và
 # phát triển rừng"); after a longer one they open another object ("Công ước ... thuốc lá và cam kết ...").
 MAX_WORDS_BEFORE_VA = 4
+# Who passes a law: a law "của Quốc hội" names its issuer; "của" any other body names its object
+# ("Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân").
+LAWGIVER_RE = re.compile(r"(?:(?i:(?:ủy|uỷ)\s+ban\s+thường\s+vụ\s+)?(?i:quốc\s+hội)|UBTVQH|QH)(?!\w)")
 _AMENDING = re.compile(r"[Ss]ửa\s+đổi(?!\w)")               # "Luật sửa đổi, bổ sung một số điều của ..."
 MAX_LAW_WORDS = 32
 # "về" belongs to a convention's name ("Công ước ... về quyền trẻ em"), not to a law's.
@@ -493,12 +496,38 @@ def _end_of(text: str, pos: int, words: list[str], limit: int) -> int:
 
 def _read_title(text: str, start: int, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
     """(title, end) of a name-only citation whose type word spans ``start:type_end``, or None: the
-    longer of the lexicon's title and the grammar's."""
+    longer of the lexicon's title and the grammar's, with the bodies a law is of."""
     found = _read_law_title(text, type_end, written_type, limit)
     known = KNOWN_TITLE_RE.match(text, start)
     if known and known.end() <= limit and (found is None or known.end() > found[1]):
-        return re.sub(r"\s+", " ", known.group(0)), known.end()
-    return found
+        found = re.sub(r"\s+", " ", known.group(0)), known.end()
+    if found is None or canonical_type(written_type) not in _LAW_TYPES:
+        return found
+    end = _law_object_end(text, found[1], limit)
+    return (found[0] + " " + " ".join(text[found[1]:end].split()), end) if end > found[1] else found
+
+
+_BODY_LIST_SEP = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _law_object_end(text: str, pos: int, limit: int) -> int:
+    """Where the bodies a law is of end, after its title: a law is passed by the lawgiver, so "của"
+    another body names its object ("Luật Ban hành văn bản quy phạm pháp luật của UBND, HĐND"), not
+    its issuer ("Luật Đất đai của Quốc hội"); ``pos`` when none follow."""
+    of = TAIL_OF_RE.match(text, pos)
+    if not of or not ISSUER_HEAD_RE.match(text, of.end()) or LAWGIVER_RE.match(text, of.end()):
+        return pos
+    end, at = pos, of.end()
+    while at < limit:
+        issuer, body_end = _read_issuer(text, at, limit)
+        if not issuer or LAWGIVER_RE.match(text, at):
+            break
+        end = body_end
+        sep = _BODY_LIST_SEP.match(text, body_end)
+        if not sep or not ISSUER_HEAD_RE.match(text, sep.end()):
+            break
+        at = sep.end()
+    return end
 
 
 def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
@@ -942,6 +971,24 @@ def _merge_titles_into_numbers(by_key: dict[str, _Merged]) -> None:
         target.ref.date = target.ref.date or named.ref.date
 
 
+def _merge_spellings(by_key: dict[str, _Merged]) -> None:
+    """"66/NQHĐND" and "66/NQ-HĐND" in one plan are one document, written twice (a dash lost), unless
+    their dates say otherwise: the spelling with more dashes (the canonical one) keeps the record."""
+    kept: dict[str, str] = {}
+    for key in sorted((k for k in by_key if k.startswith("n:")), key=lambda k: -k.count("-")):
+        m = by_key[key]
+        spelling = docnumbers.spelling_key(m.ref.number or "")
+        first = kept.setdefault(spelling, key)
+        if first == key or not _dates_agree(by_key[first].ref.date, m.ref.date):
+            continue
+        target = by_key[first]
+        del by_key[key]
+        target.ref.mentions = sorted(target.ref.mentions + m.ref.mentions, key=lambda s: s.start)
+        target.ref.is_parent = target.ref.is_parent or m.ref.is_parent
+        target.ref.date = target.ref.date or m.ref.date
+        target.ref.issuer = target.ref.issuer or m.ref.issuer
+
+
 def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Reference]:
     """One ``Reference`` per cited document from (match, span, in_preamble) triples, in order of
     first mention: the same canonical number, or the same title for name-only citations. A short
@@ -965,6 +1012,7 @@ def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Refer
         else:
             _add(by_key, "t:" + _key(match.title or ""), match, span, parent)
     _merge_titles_into_numbers(by_key)
+    _merge_spellings(by_key)
     merged = list(by_key.values())
     _complete_issuers(merged)
     for m in merged:

@@ -102,6 +102,8 @@ def _decision(paragraphs: list[Paragraph], i: int, n: int, span_of) -> tuple[int
         i += 1
     attached = next((k for k in range(i, n) if DOC_TYPE_LINE.match(paragraphs[k].text.strip())), n)
     articles_end = closing_start(paragraphs, i, attached)
+    if attached == n and not any(ARTICLE.match(p.text) for p in paragraphs[i:articles_end]):
+        return i, []  # a resolution without articles ("QUYẾT NGHỊ:", then what it resolves): its body
     mark_articles(paragraphs, i, articles_end, span_of)
     if attached == n:  # an attached plan whose "KẾ HOẠCH" line was lost opens with its first heading
         attached = next((k for k in range(articles_end, n) if _opens_attachment(paragraphs[k])), n)

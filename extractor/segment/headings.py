@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..document import Paragraph
-from .lines import DOC_TYPE_LINE, upper_share
+from .lines import DOC_TYPE_LINE, SUBJECT, upper_share
 
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3})|X{1,3}V?I{0,3})"
 # A Roman heading: numeral, a separator (OCR may drop the space: "I.MỤC TIÊU"), then the title.
 _ROMAN_HEADING = re.compile(
     rf"""^(?P<num>{ROMAN})(?<=\S)        # I  II  IV  VI ... (non-empty)
-        (?!/[Vv](?![^\W\d_]))            # "V/v", "V/V": "về việc" before a subject, no section V
         \s*(?:[.)/:]|\s-\s?|\s)\s*       # separator: '.', ')', ':', ' - ' or a space
         (?P<title>\S.*?)[\s.:]*$          # title, trailing dots and colons dropped
     """,
@@ -105,8 +104,8 @@ def _styled(p: Paragraph) -> bool:
 def read_heading(p: Paragraph) -> Optional[Heading]:
     """The heading ``p`` could be, of any kind, or None."""
     text = p.text
-    if DOC_TYPE_LINE.match(text.strip()):
-        return None
+    if DOC_TYPE_LINE.match(text.strip()) or SUBJECT.match(text):
+        return None  # a title line; a subject "V/V BAN HÀNH ..." (về việc), not section V
     m = _PART_HEADING.match(text)
     if m and number_value(m.group("num")) and upper_share(m.group("num")) > 0 and (m.group("title") or "").strip(" .:"):
         number = " ".join(m.group("num").split())

@@ -29,8 +29,9 @@ DOC_TYPE_LINE = re.compile(
     r"(?:\s+(?:LIÊN\s+TỊCH|HÀNH\s+ĐỘNG|PHỐI\s+HỢP|LIÊN\s+NGÀNH))?\s*:?\s*\|?\s*$")
 # A decision's enacting formula after its preamble: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
-# A decision's articles: "Điều 1.", "Điều 2:", "Điều\n3." (hard-wrapped, joined by the normaliser)
-ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,2})\s*[.:]\s*")
+# A decision's articles: "Điều 1.", "Điều 2:", "Điều\n3." (hard-wrapped, joined by the normaliser),
+# "Điếu 1." (the tone slipped onto another mark of ê)
+ARTICLE = re.compile(r"^Đi[êềếểễệ]u\s+(?P<n>\d{1,2})\s*[.:]\s*")
 # The line under an attached plan's title: "(Ban hành kèm theo Quyết định số 745/QĐ-UBND ...)"
 ATTACHED_NOTE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 

@@ -63,7 +63,7 @@ COMPARATOR_BEFORE_RE = re.compile(
       | (?P<eq>{_CMP_EQ})
       | (?P<from>{_CMP_FROM})
     )
-    (?:{SPACES}(?:mức|là))?                         # "dưới mức 1%", "tối thiểu là 70%"
+    (?:{SPACES}(?:mức|là|t[ỷỉ]{SPACES}lệ))?          # "dưới mức 1%", "tối thiểu là 70%", "dưới tỷ lệ 15/100.000"
     [ \u00a0]*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -325,7 +325,7 @@ TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SP
 LIST_JOIN_END_RE = re.compile(rf"(?:,|{WORD_START}(?:và|hoặc))[ \u00a0]*$", re.IGNORECASE)
 # The verb that opens a value's own clause after a comma: ", huy động ít nhất 98%", ", phấn đấu 90%".
 CLAUSE_VERB_RE = re.compile(
-    rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|đạt|có)"
+    rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|khống{SPACES}chế|đạt|có)"
     rf"{WORD_END}[ \u00a0]*)+(?:(?:ít{SPACES}nhất|tối{SPACES}thiểu|trên|từ|khoảng){WORD_END}[ \u00a0]*)?",
     re.IGNORECASE,
 )
@@ -333,6 +333,11 @@ CLAUSE_VERB_RE = re.compile(
 # 90% năm 2030 và giảm 50% số Y", "..., tăng 5% ...": the value before closes its clause.
 NEXT_CLAUSE_RE = re.compile(
     rf"[ \u00a0]*(?:,|;|{WORD_START}(?:và|hoặc){WORD_END})?" + CLAUSE_VERB_RE.pattern, re.IGNORECASE)
+# A clause of its own opening after a comma: "X xuống dưới 120/100.000 người dân, giảm số Y ...",
+# "X đạt 90%, tăng ...": the value before it closes its clause (used with match(text, pos)).
+NEW_CLAUSE_RE = re.compile(r"[ \u00a0]*[,;]" + CLAUSE_VERB_RE.pattern, re.IGNORECASE)
+# What joins a value to the next one of its list, right after it: "X đạt 54% vào năm 2015 và 56% ...".
+LIST_JOIN_START_RE = re.compile(rf"[ \u00a0]*(?:,|{WORD_START}(?:và|hoặc){WORD_END})", re.IGNORECASE)
 # A value kept after it is due closes its clause too, and "đến năm 2030" is not its due year: "xuống
 # dưới 10% vào năm 2025 và duy trì đến năm 2030", ", tiếp tục giữ vững đến hết năm 2030".
 MAINTAIN_TAIL_RE = re.compile(

@@ -92,7 +92,7 @@ def may_be_target(text: str, q: Quantity, clause_start: int, goal: bool = False)
     if PAST_BEFORE_RE.search(before) and not (
             "chiếm" in before.lower() and (goal or COMMITMENT_RE.search(text, clause_start, q.start))):
         return False
-    if q.unit == "%":
+    if q.unit == "%" or q.per_mille:  # a sign, not x/y: never a date, a number or a phone
         return True
     if q.named_unit:  # "111,2 số bé trai/100 bé gái": a rate by shape, over its base or not
         return True

@@ -11,7 +11,9 @@ The shapes, each with its group:
 * value last: ``Giảm tỷ lệ X xuống dưới 1%`` → X; ``X đạt 90%`` → X; a label and a colon
   ``Tỷ lệ X: 95%``, ``Giảm số X: 15% so năm 2022`` → X; values in a list share the group before
   them (``X đạt 85% vào năm 2025 và 92% vào năm 2030``) and a bracketed qualifier after a value
-  names its part (``dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)``).
+  names its part (``dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)``); a value closes its
+  clause before a comma and the next clause's own verb (``X xuống dưới 120/100.000 người dân, giảm
+  số Y …``) and takes the whole it is a share of (``khống chế X dưới 5% trong tổng số Y``).
 
 A comparator written before the first value of a list holds for the values after it that have
 none of their own ("thấp nhất là 30% đối với X, 97,5% đối với Y": both ``>=``).
@@ -19,6 +21,7 @@ none of their own ("thấp nhất là 30% đối với X, 97,5% đối với Y":
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -34,8 +37,10 @@ from .grammar import (
     GROUP_LEAD_RE,
     LEADING_VERB_RE,
     LIST_JOIN_END_RE,
+    LIST_JOIN_START_RE,
     MAINTAIN_TAIL_RE,
     MONEY_GROUP_RE,
+    NEW_CLAUSE_RE,
     NEXT_CLAUSE_RE,
     PAST_PREDICATE_RE,
     PER_YEAR_BEFORE_RE,
@@ -146,7 +151,7 @@ def _rate_base_end(text: str, q: Quantity, end: int, limit: int) -> int:
         return end
     rest = text[base.end():vocabulary.clause_end(text, base.end(), limit)]
     if not rest.strip(TRIM + "()") or YEAR_AFTER_RE.match(rest) or BASELINE_TAIL_RE.match(rest) \
-            or rest.lstrip(" \u00a0,").lower().startswith(("và ", "hoặc ")):
+            or NEW_CLAUSE_RE.match(rest) or rest.lstrip(" \u00a0,").lower().startswith(("và ", "hoặc ")):
         return base.end()
     return end
 
@@ -201,12 +206,17 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
                 and year.end() <= next_start:
             # "5% (khu vực ngoại thành) vào năm 2025"
             a.year, after_start = int(year.group("year")), year.end()
+        share = _closing_share(text, a, lo, after_start, next_start) if qualifier is None else None
+        if share:  # "dưới 5% trong tổng số Y (vào năm 2025)"
+            year = YEAR_AFTER_RE.match(text, share.end(), next_start)
+            after_start = year.end() if year else share.end()
         after = text[after_start:vocabulary.clause_end(text, after_start, next_start)]
         closes_clause = not a.q.named_unit and (
             not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after) or MAINTAIN_TAIL_RE.match(after))
             or (i + 1 < len(anchors) and NEXT_CLAUSE_RE.fullmatch(after) is not None)
-            or (after.lstrip(" \u00a0")[:1] == "," and bool(tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start))))
-        in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và")
+            or NEW_CLAUSE_RE.match(after) is not None
+            or (LIST_JOIN_START_RE.match(after) is not None and bool(tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start))))
+        in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và", "hoặc")
         if prev is not None and in_list and closes_clause:
             # "X đạt 85% vào năm 2025 và 92% vào năm 2030": the list shares the group before it
             a.value_last, a.group, a.indicator = True, prev.group, prev.indicator
@@ -236,6 +246,8 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         elif closes_clause and text[lo:a.start].strip(TRIM):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
+            if share:
+                _share_base(text, a, next_start)
             if a.group[0] >= a.group[1] and prev is not None and prev.value_last:
                 # "X là 5,2%, phấn đấu đến năm 2025 giảm xuống còn 3%": the group is X's
                 a.group, a.indicator = prev.group, prev.indicator
@@ -257,6 +269,17 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _closing_share(text: str, a: _Anchor, lo: int, start: int, limit: int) -> Optional[re.Match[str]]:
+    """The whole a value is a share of, closing its clause after a written comparator or verb and a
+    group: "khống chế X dưới 5% trong tổng số Y", "X đạt 30% trong tổng số Y" (not "90% trong tổng
+    số Y được ...", a value-first group)."""
+    if a.q.named_unit or not (a.explicit or tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start)):
+        return None
+    base = SHARE_BASE_RE.match(text, start, limit)
+    g_start, g_end = _value_last_group(text, lo, a.start)
+    return base if base is not None and g_start < g_end else None
 
 
 def _share_base(text: str, a: _Anchor, limit: int) -> None:
