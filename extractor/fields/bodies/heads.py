@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import gazetteer
-from .mentions import Mention, parse_mention
+from .mentions import Mention, carry_determiner, parse_mention
 from .tokens import Tokens
 
 # What ends an execution article's list: "... chịu trách nhiệm thi hành Quyết định này", "... căn cứ
@@ -134,7 +134,7 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
     out: list[Named] = []
     group: list[Named] = []  # the bodies named under the current title
     plural = _PLURAL_TITLES.match(text, start)
-    pos = plural.end() if plural else start
+    pos = plural.end() if plural and after_titles(text, plural.end()) > plural.end() else start
     while pos < end:
         sep = _SEPARATOR.match(text, pos)
         if sep and sep.end() > pos:
@@ -171,6 +171,8 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
         written = text[m.start:stop]
         if body_at > pos and tk.match("generic", 0) and not tk.is_cap(0):
             written = "các " + written  # "Thủ trưởng cơ quan ngang bộ": the head of each
+        elif body_at == pos and group:
+            written = carry_determiner(tk, 0, group[-1].text, written)  # "Các Bộ, cơ quan ngang bộ"
         named = Named(written, m.start, stop, m.generic)
         group = [named] if body_at > pos else [*group, named]
         shared = _LOCALITIES.search(written) if len(group) > 1 else None
@@ -189,7 +191,8 @@ _LEVEL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố
                          re.IGNORECASE)
 
 
-# "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural
+# "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural (before a body,
+# "Các Bộ, cơ quan ngang bộ", it is the body's own)
 _PLURAL_TITLES = re.compile(r"[Cc]ác\s+(?=[A-ZĐ])")
 
 

@@ -93,7 +93,7 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
     while det or generic_head:
         step = 1 if tk.text(k) == "," else 0
         more = max(tk.match("head", k + step), tk.match("generic", k + step))
-        if more and _bare_unit(tk, k + step, more, after_separator=bool(step)):
+        if more and _bare_unit(tk, k + step, more, after_separator=bool(step)) and not tk.match("kind", k + step):
             k += step + more
             collective = True
         else:
@@ -303,6 +303,8 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
         m = mention_at(k)
         if m is None:
             break
+        if out:
+            m.text = carry_determiner(tk, k, out[-1].text, m.text)
         out.append(m)
         k = _after_definition(tk, m)
         sep = 0
@@ -315,6 +317,16 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             break
         k = nxt
     return out, k
+
+
+def carry_determiner(tk: Tokens, k: int, before: str, written: str) -> str:
+    """"các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": a kind of body the law names (``written``,
+    at token ``k``), listed bare after a plural mention (``before``), is plural too ("các cơ quan
+    ngang bộ"); any other name is returned as written."""
+    det = before.split(maxsplit=1)[0].lower() if before else ""
+    if det in tk.lex.lengths["determiner"] and tk.match("kind", k) and not tk.match("determiner", k):
+        return f"{det} {written}"
+    return written
 
 
 def _after_titles(tk: Tokens, k: int) -> int:

@@ -1,0 +1,85 @@
+"""Responsible bodies on documents of any issuer, second round (ministry, national and school texts): one
+test per class of how Vietnamese writes them, each on variants written for the test (issuers, fields,
+localities and orders changed), never a document's own sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.fields.bodies import extract_bodies
+from extractor.pipeline import build_doc
+
+MINISTRY_LETTER = """BỘ {ministry}
+Số: 815/B{short}-VP
+V/v {subject}
+Hà Nội, ngày 6 tháng 5 năm 2023
+Kính gửi:
+{addressees}
+{body}
+Trân trọng./.
+"""
+
+DECISION = """BỘ {ministry}
+Số: 412/QĐ-B{short}
+Hà Nội, ngày 9 tháng 3 năm 2024
+QUYẾT ĐỊNH
+Ban hành Kế hoạch {subject}
+BỘ TRƯỞNG BỘ {ministry}
+Căn cứ Nghị định số 10/2023/NĐ-CP ngày 3 tháng 4 năm 2023 của Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {subject}.
+{articles}
+"""
+
+SUBJECT = "triển khai công tác cải cách hành chính năm 2023"
+
+
+def bodies_of(tmp_path: Path, text: str) -> dict[str, str]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, "utf-8")
+    return {b.name: b.role for b in extract_bodies(build_doc(path))}
+
+
+def ministry_letter(tmp_path: Path, addressees: str, body: str = "", ministry: str = "TƯ PHÁP",
+                    short: str = "TP") -> dict[str, str]:
+    body = body or "Để triển khai hiệu quả công tác cải cách hành chính, Bộ đề nghị các cơ quan thực hiện."
+    return bodies_of(tmp_path, MINISTRY_LETTER.format(ministry=ministry, short=short, subject=SUBJECT,
+                                                      addressees=addressees, body=body))
+
+
+def decision(tmp_path: Path, articles: str, ministry: str = "NỘI VỤ", short: str = "NV") -> dict[str, str]:
+    return bodies_of(tmp_path, DECISION.format(ministry=ministry, short=short, subject=SUBJECT, articles=articles))
+
+
+def folded(found: dict[str, str]) -> dict[str, str]:
+    """Names compared as the scorer compares them: case aside."""
+    return {name.casefold(): role for name, role in found.items()}
+
+
+@pytest.mark.parametrize(("addressees", "expected"), [
+    ("- Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;\n- Ủy ban nhân dân các tỉnh, thành phố.",
+     ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc chính phủ", "ủy ban nhân dân các tỉnh, thành phố"]),
+    ("- Các bộ, cơ quan ngang bộ,\ncơ quan thuộc Chính phủ;\n- Kiểm toán Nhà nước.",
+     ["các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc chính phủ", "kiểm toán nhà nước"]),
+    ("- Các Bộ, cơ quan thuộc Chính phủ;\n- Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương.",
+     ["các bộ", "các cơ quan thuộc chính phủ", "sở tư pháp các tỉnh, thành phố trực thuộc trung ương"]),
+    ("- Các Sở, Ban, ngành;\n- Ủy ban nhân dân các huyện.",
+     ["các sở, ban, ngành", "ủy ban nhân dân các huyện"]),
+])
+def test_a_list_of_the_kinds_of_state_body_carries_its_cac(tmp_path, addressees, expected):
+    """"Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": each kind the law names is a body of its own,
+    plural like the first ("các cơ quan ngang bộ"), however the list is wrapped or capitalised; a list of
+    bare unit nouns ("Các Sở, Ban, ngành") stays one collective body."""
+    assert list(folded(ministry_letter(tmp_path, addressees))) == expected
+
+
+@pytest.mark.parametrize("article", [
+    "Điều 2. Đề nghị các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ phối hợp triển khai Kế hoạch.",
+    "Điều 2. Giao các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ tổ chức thực hiện Kế hoạch.",
+])
+def test_the_kinds_of_state_body_in_running_text(tmp_path, article):
+    """The same list as the object of a directive: three plural kinds, none cut into the next."""
+    found = folded(decision(tmp_path, article))
+    assert {"các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc chính phủ"} <= set(found)
