@@ -83,3 +83,27 @@ def test_the_kinds_of_state_body_in_running_text(tmp_path, article):
     """The same list as the object of a directive: three plural kinds, none cut into the next."""
     found = folded(decision(tmp_path, article))
     assert {"các bộ", "các cơ quan ngang bộ", "các cơ quan thuộc chính phủ"} <= set(found)
+
+
+@pytest.mark.parametrize("restated", [
+    "Tại Quyết định số 120/QĐ-TTg, Thủ tướng Chính phủ đã giao Bộ Tư pháp chủ trì, phối hợp với các bộ, ngành "
+    "liên quan xây dựng kế hoạch triển khai.",
+    "Tại Chỉ thị số 05/CT-TTg ngày 2/3/2023 giao Bộ Tư pháp chủ trì, phối hợp với Bộ Nội vụ tổ chức sơ kết.",
+    "Ngày 3/4/2023, Thủ tướng Chính phủ đã phân công Bộ Tư pháp chủ trì, phối hợp với Bộ Nội vụ theo dõi việc "
+    "thực hiện.",
+])
+def test_an_assignment_restated_from_another_act_is_not_the_letters_own(tmp_path, restated):
+    """A letter that restates what the act it cites assigned ("Tại Quyết định ... đã giao X chủ trì, phối hợp
+    với Y") puts neither X nor Y in charge; its own request after it still does."""
+    found = ministry_letter(tmp_path, "- Ủy ban nhân dân các tỉnh, thành phố.",
+                            body=restated + "\nĐề nghị Sở Tư pháp các tỉnh, thành phố chủ động triển khai.")
+    assert "Bộ Tư pháp" not in found and "Bộ Nội vụ" not in found and "các bộ, ngành liên quan" not in found
+    assert found.get("Sở Tư pháp các tỉnh, thành phố") == "lead"
+
+
+def test_a_task_already_given_still_charges_its_subject(tmp_path):
+    """"các nhiệm vụ đã được giao" is what was given, not a restated assignment: the clause's own directive
+    counts."""
+    found = decision(tmp_path, "Điều 2. Căn cứ các nhiệm vụ đã được giao, Giám đốc Sở Nội vụ chủ trì, phối hợp "
+                               "với Sở Tài chính triển khai Kế hoạch.")
+    assert found.get("Sở Nội vụ") == "lead" and found.get("Sở Tài chính") == "coordinate"

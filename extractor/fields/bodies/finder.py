@@ -28,6 +28,7 @@ from .slots import (
     SITUATION_HEADING,
     SLOTS,
     opens_clause,
+    reported_clauses,
     slot_role,
     word_slot_starts,
 )
@@ -224,6 +225,7 @@ class _Finder:
         low = text.lower()
         body_at = len(text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
+        reported = reported_clauses(text)  # what another act assigned, restated: no slot there
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
@@ -234,6 +236,8 @@ class _Finder:
                 starts = word_slot_starts(kind, pattern, text, low, body_at)
             for cue, at in starts:
                 if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
+                    continue
+                if any(start <= cue < end for start, end in reported):
                     continue
                 if kind == "subject" and LEAD_IN_RE.match(text, at):
                     continue  # "Đề nghị X ...": a directive
