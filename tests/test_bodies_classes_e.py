@@ -21,12 +21,12 @@ Kính gửi:
 Trân trọng./.
 """
 
-DECISION = """BỘ {ministry}
-Số: 412/QĐ-B{short}
-Hà Nội, ngày 9 tháng 3 năm 2024
+DECISION = """{issuer}
+Số: 412/QĐ-{short}
+{place}, ngày 9 tháng 3 năm 2024
 QUYẾT ĐỊNH
 Ban hành Kế hoạch {subject}
-BỘ TRƯỞNG BỘ {ministry}
+{head}
 Căn cứ Nghị định số 10/2023/NĐ-CP ngày 3 tháng 4 năm 2023 của Chính phủ;
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {subject}.
@@ -50,7 +50,15 @@ def ministry_letter(tmp_path: Path, addressees: str, body: str = "", ministry: s
 
 
 def decision(tmp_path: Path, articles: str, ministry: str = "NỘI VỤ", short: str = "NV") -> dict[str, str]:
-    return bodies_of(tmp_path, DECISION.format(ministry=ministry, short=short, subject=SUBJECT, articles=articles))
+    """A ministry's decision with these articles."""
+    return bodies_of(tmp_path, DECISION.format(issuer=f"BỘ {ministry}", short=f"B{short}", place="Hà Nội",
+                                               head=f"BỘ TRƯỞNG BỘ {ministry}", subject=SUBJECT, articles=articles))
+
+
+def province_decision(tmp_path: Path, articles: str, province: str = "BẮC GIANG", place: str = "Bắc Giang") -> dict[str, str]:
+    """A province's decision with these articles."""
+    return bodies_of(tmp_path, DECISION.format(issuer=f"ỦY BAN NHÂN DÂN\nTỈNH {province}", short="UBND", place=place,
+                                               head="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", subject=SUBJECT, articles=articles))
 
 
 def folded(found: dict[str, str]) -> dict[str, str]:
@@ -107,3 +115,19 @@ def test_a_task_already_given_still_charges_its_subject(tmp_path):
     found = decision(tmp_path, "Điều 2. Căn cứ các nhiệm vụ đã được giao, Giám đốc Sở Nội vụ chủ trì, phối hợp "
                                "với Sở Tài chính triển khai Kế hoạch.")
     assert found.get("Sở Nội vụ") == "lead" and found.get("Sở Tài chính") == "coordinate"
+
+
+@pytest.mark.parametrize(("request_", "expected"), [
+    ("Đề nghị Chủ tịch Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh và lãnh đạo các tổ chức thành viên phối hợp thực hiện\n"
+     "Kế hoạch.", {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": "coordinate", "các tổ chức thành viên": "coordinate"}),
+    ("Đề nghị Liên đoàn Lao động tỉnh,\nTỉnh Đoàn phối hợp tuyên truyền Kế hoạch.",
+     {"Liên đoàn Lao động tỉnh": "coordinate", "Tỉnh Đoàn": "coordinate"}),
+    ("Đề nghị Hội Liên hiệp Phụ nữ tỉnh chủ trì, phối hợp với\nHội Nông dân tỉnh tổ chức tập huấn.",
+     {"Hội Liên hiệp Phụ nữ tỉnh": "lead", "Hội Nông dân tỉnh": "coordinate"}),
+])
+def test_a_request_to_coordinate_in_an_articles_wrapped_paragraph(tmp_path, request_, expected):
+    """A plain paragraph of an article cut by hard wraps is read whole; bodies a request asks only to
+    coordinate ("Đề nghị X và Y phối hợp thực hiện") coordinate, one asked to lead ("chủ trì, phối hợp") leads."""
+    found = province_decision(tmp_path, "Điều 2. Giao Sở Nội vụ chủ trì triển khai Kế hoạch.\n" + request_
+                              + "\nĐiều 3. Quyết định có hiệu lực kể từ ngày ký.")
+    assert {name: found.get(name) for name in expected} == expected

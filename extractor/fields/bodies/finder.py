@@ -58,6 +58,8 @@ REQUEST_CUES = ("đề nghị", "yêu cầu", "giao", "phân công")
 CITATION_BASIS = re.compile(r"^\W*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Theo\s+chức\s+năng)\b", re.IGNORECASE)
 # "... sau đây", "... dưới đây" after a generic body: the bodies are the ones listed next
 _CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
+# The predicate of bodies asked only to coordinate: "phối hợp", not "chủ trì, phối hợp"
+_COORDINATING = re.compile(r"\s*,?\s*phối\s+(?:kết\s+)?hợp\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
 # A paragraph that ends so has ended its sentence: a hard wrap did not cut it.
 SENTENCE_CLOSED = (".", ":", ";", "!", "?")
@@ -169,11 +171,11 @@ class _Finder:
                 and NUMBERED_MARKER.match(p.marker or "") and self.heading(p, index, None)):
             return
         text, rest = self.wrapped_article(index)
+        self.continued.update(rest)
         bounds = execution_list(text)
         if bounds is None:
-            self.in_text(p, index, generic=True)
+            self.in_text(p, index, generic=True, text=text)
             return
-        self.continued.update(rest)
         for named in read_heads(text, *bounds, self.tokens):
             if not (named.generic and _CATAPHORA.match(text, named.end)):
                 self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
@@ -181,15 +183,17 @@ class _Finder:
     def wrapped_article(self, index: int) -> tuple[str, list[int]]:
         """An article's text with the paragraphs a hard wrap cut from it ("Điều 2. Chánh Văn phòng ...;
         Giám đốc Sở" / "Y tế; ... chịu trách nhiệm thi hành"): while the text ends mid-sentence, the
-        plain paragraph under it goes on; the line breaks read as spaces, so offsets stay the article's.
+        plain paragraph under it goes on (under a plain paragraph of an article, the article's next one:
+        "Đề nghị Chủ tịch Ủy ban Mặt trận" / "Tổ quốc Việt Nam tỉnh ... phối hợp"); the line breaks read
+        as spaces, so offsets stay the paragraph's.
         Returns the text and the paragraphs it took in."""
         paragraphs = self.doc.paragraphs
         p = paragraphs[index]
         end, rest = p.end, []
         for at in range(index + 1, min(index + 1 + MAX_ARTICLE_LINES, len(paragraphs))):
             q = paragraphs[at]
-            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.parent != index
-                    or q.role != "body" or q.marker):
+            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.role != "body" or q.marker
+                    or not (q.parent == index or (p.role == "body" and q.parent == p.parent))):
                 break
             end = q.end
             rest.append(at)
@@ -216,14 +220,16 @@ class _Finder:
         for named in read_heads(p.text, start, len(p.text.rstrip(" ;.")), self.tokens):
             self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
 
-    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False) -> None:
+    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False,
+                text: Optional[str] = None) -> None:
         """The slots of a paragraph. ``generic``: a decision's article or a letter, where a generic body
         ("các sở, ngành liên quan") counts when it is assigned: coordinating, or the object of a
         directive that opens its clause ("Giao các sở, ngành ...", "Giao chỉ tiêu ... cho các sở,
-        ngành"), not the subject of a clause nor the object of a verb after a predicate."""
-        text = p.text
+        ngành"), not the subject of a clause nor the object of a verb after a predicate. ``text``: the
+        paragraph's text with the lines a hard wrap cut from it (``wrapped_article``), if any."""
+        text = p.text if text is None else text
         low = text.lower()
-        body_at = len(text) - len(p.body)
+        body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
         reported = reported_clauses(text)  # what another act assigned, restated: no slot there
         for kind, pattern in SLOTS.items():
@@ -262,7 +268,8 @@ class _Finder:
                     continue  # "Đơn vị thực hiện: Ủy ban về ...": the name goes on past what was read
                 if kind == "directive":
                     directed.add(cue)
-                role = slot_role(kind, pattern, text, cue)
+                role = "coordinate" if self.asked_to_coordinate(kind, text, cue, tk.offset(end)) else (
+                    slot_role(kind, pattern, text, cue))
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
@@ -284,6 +291,14 @@ class _Finder:
         if opens_clause(text, body_at, cue):
             return True
         return text[cue:cue + 12].lower().startswith(REQUEST_CUES) and (m.qualified or _qualifier_in(m.text))
+
+    @staticmethod
+    def asked_to_coordinate(kind: str, text: str, cue: int, end: int) -> bool:
+        """A request whose bodies are asked only to coordinate ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các
+        tổ chức thành viên phối hợp thực hiện"): the issuer asks them to help, it puts them in charge of
+        nothing. ``end``: where the list of bodies ends."""
+        return (kind == "directive" and text[cue:cue + 7].lower() == "đề nghị"
+                and _COORDINATING.match(text, end) is not None)
 
     @staticmethod
     def cataphoric(tk: Tokens, m: Mention) -> bool:
