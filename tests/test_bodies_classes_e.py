@@ -131,3 +131,34 @@ def test_a_request_to_coordinate_in_an_articles_wrapped_paragraph(tmp_path, requ
     found = province_decision(tmp_path, "Điều 2. Giao Sở Nội vụ chủ trì triển khai Kế hoạch.\n" + request_
                               + "\nĐiều 3. Quyết định có hiệu lực kể từ ngày ký.")
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("Điều 3. Chánh Văn phòng Bộ; Vụ trưởng, Cục trưởng các Vụ, Cục thuộc Bộ Nội vụ chịu trách nhiệm thi hành "
+     "Quyết định này.", ["Văn phòng Bộ", "các Vụ thuộc Bộ Nội vụ", "các Cục thuộc Bộ Nội vụ"]),
+    ("Điều 3. Chánh Văn phòng Bộ, Thủ trưởng các Vụ, Cục, Viện trực thuộc Bộ chịu trách nhiệm thi hành Quyết định "
+     "này.", ["Văn phòng Bộ", "các Vụ trực thuộc Bộ", "các Cục trực thuộc Bộ", "các Viện trực thuộc Bộ"]),
+    ("Điều 3. Chánh Văn phòng Bộ, Thủ trưởng các Sở, Ban, ngành chịu trách nhiệm thi hành Quyết định này.",
+     ["Văn phòng Bộ", "các Sở, Ban, ngành"]),
+])
+def test_the_units_of_one_body_listed_bare(tmp_path, article, expected):
+    """"các Vụ, Cục thuộc Bộ X": capitalised unit nouns listed bare before what they belong to are one body
+    of each kind, each belonging to it; a title that heads its own units ("Vụ trưởng, Cục trưởng các Vụ,
+    Cục") names no other Vụ; a collective of bare unit nouns with nothing they belong to stays whole."""
+    assert list(decision(tmp_path, article)) == expected
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("Điều 3. Chánh Văn phòng Bộ, Giám đốc Bệnh viện Phổi Thái Bình, Nam Định chịu trách nhiệm thi hành Quyết "
+     "định này.", ["Văn phòng Bộ", "Bệnh viện Phổi Thái Bình", "Bệnh viện Phổi Nam Định"]),
+    ("Điều 3. Chánh Văn phòng Bộ, Giám đốc Trung tâm Y tế dự phòng Quảng Trị, Quảng Bình, Hà Tĩnh chịu trách "
+     "nhiệm thi hành Quyết định này.",
+     ["Văn phòng Bộ", "Trung tâm Y tế dự phòng Quảng Trị", "Trung tâm Y tế dự phòng Quảng Bình",
+      "Trung tâm Y tế dự phòng Hà Tĩnh"]),
+    ("Điều 3. Chánh Văn phòng Bộ, Giám đốc Sở Lao động, Thương binh và Xã hội chịu trách nhiệm thi hành Quyết "
+     "định này.", ["Văn phòng Bộ", "Sở Lao động - Thương binh và Xã hội"]),
+])
+def test_one_kind_of_body_in_several_provinces(tmp_path, article, expected):
+    """"Bệnh viện X Thái Bình, Nam Định": a name closed by a list of provinces is that body in each; commas
+    inside a field ("Lao động, Thương binh và Xã hội") are no such list."""
+    assert list(decision(tmp_path, article, ministry="Y TẾ", short="YT")) == expected

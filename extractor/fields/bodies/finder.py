@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import Optional
@@ -14,7 +14,7 @@ from .abbreviations import find_defined_abbreviations
 from .heads import after_titles, execution_list, read_heads
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
-from .naming import body_key, body_level, canonical, core_key, strip_organ
+from .naming import body_key, body_level, canonical, core_key, expand_ellipsis, strip_organ
 from .slots import (
     CLOSING_FORMULA,
     COMMA,
@@ -91,8 +91,13 @@ class _Finder:
         tk.definitions = self.abbrs
         return tk
 
-    def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
-        self.found.append(Found(m, index, role, heading))
+    def add(self, m: Mention, index: int, role: str, heading: bool = False,
+            task: tuple[int, int] | None = None) -> None:
+        """A mention found at a slot; a name written as an elliptic list gives each body it stands for."""
+        names = expand_ellipsis(m.text)
+        for name in names:
+            x = m if len(names) == 1 else replace(m, text=name)
+            self.found.append(Found(x, index, role, heading, task=task))
 
     # -- slots
     def run(self) -> None:
@@ -141,7 +146,7 @@ class _Finder:
             return False  # "1. Đơn vị thực hiện: X": the label's slot names the bodies
         if LEVEL_HEADING.match(body):
             if issuer is not None and self.level_matches(body, issuer.text):
-                self.found.append(Found(issuer, index, "lead", True))
+                self.add(issuer, index, "lead", True)
                 self.addressed[index] = []
                 return True
             return False
@@ -211,7 +216,7 @@ class _Finder:
             for start, end in cells:
                 for named in read_heads(text, start, end, self.tokens):
                     mention = Mention(named.start, named.end, named.text, named.generic, False)
-                    self.found.append(Found(mention, at, role, task=task))
+                    self.add(mention, at, role, task=task)
 
     def addressees(self, p: Paragraph, index: int) -> None:
         """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""

@@ -143,7 +143,8 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
         titled = _unit_title(text, pos, end)
         if titled is not None:  # "Bộ trưởng," alone: the head of each Bộ
             name, stop = titled
-            out.append(Named(f"các {name}", pos, stop, True))
+            if not _named_after(text, stop, name):
+                out.append(Named(f"các {name}", pos, stop, True))
             pos = stop
             continue
         body_at = after_titles(text, pos)
@@ -212,6 +213,14 @@ def _unit_title(text: str, pos: int, end: int) -> tuple[str, int] | None:
         return None
     unit = m.group("unit")
     return unit[0].upper() + unit[1:], m.end()
+
+
+def _named_after(text: str, pos: int, unit: str) -> bool:
+    """Whether the bodies after the next titles are the title's own units ("Vụ trưởng, Cục trưởng các Vụ,
+    Cục ..."): then the title heads those, not every such unit."""
+    sep = _SEPARATOR.match(text, pos)
+    at = after_titles(text, sep.end() if sep else pos)
+    return re.match(rf"(?:các\s+)?{re.escape(unit)}\b", text[at:at + 40], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)

@@ -130,13 +130,14 @@ def _units_after(tk: Tokens, k: int) -> int:
 
 def _bare_unit(tk: Tokens, k: int, n: int, after_separator: bool) -> bool:
     """Whether the unit noun of ``n`` tokens at ``k`` stands bare in a list ("các sở, ban, ngành"):
-    lowercase, or capitalised with no name after it ("các Sở, Ban, ngành"); a word that is also a
-    verb only between separators ("các cơ quan, tổ chức, cá nhân", not "các đơn vị, địa phương tổ
-    chức triển khai")."""
+    lowercase, or capitalised with no name after it ("các Sở, Ban, ngành", "các Vụ, Cục thuộc Bộ Y
+    tế"); a word that is also a verb only between separators ("các cơ quan, tổ chức, cá nhân", not
+    "các đơn vị, địa phương tổ chức triển khai")."""
     if tk.is_abbreviation(k):
         return False
     after = k + n
-    ends = not tk.has(after) or tk.text(after) in {",", ";", ".", ":", ")"} or tk.lower(after) == "và"
+    ends = (not tk.has(after) or tk.text(after) in {",", ";", ".", ":", ")"} or tk.lower(after) in ("và", "thuộc")
+            or (tk.lower(after) == "trực" and tk.lower(after + 1) == "thuộc"))
     if tk.is_cap(k) and not (ends or tk.match("head", after) or tk.match("generic", after)):
         return False
     return not tk.match("verb", k) or (after_separator and ends)
