@@ -162,3 +162,15 @@ def test_one_kind_of_body_in_several_provinces(tmp_path, article, expected):
     """"Bệnh viện X Thái Bình, Nam Định": a name closed by a list of provinces is that body in each; commas
     inside a field ("Lao động, Thương binh và Xã hội") are no such list."""
     assert list(decision(tmp_path, article, ministry="Y TẾ", short="YT")) == expected
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi "
+     "hành Quyết định này.", ["Văn phòng Bộ", "Vụ Pháp chế", "các tổ chức, cá nhân có liên quan"]),
+    ("Điều 3. Chánh Văn phòng Bộ, Thủ trưởng các cơ quan, tổ chức, cá nhân liên quan chịu trách nhiệm thi hành "
+     "Quyết định này.", ["Văn phòng Bộ", "các cơ quan, tổ chức, cá nhân liên quan"]),
+])
+def test_organisations_and_individuals_are_one_group(tmp_path, article, expected):
+    """"các tổ chức, cá nhân có liên quan": "cá nhân" goes on the list of kinds (it opens no body of its own),
+    so the group is not cut at the comma."""
+    assert list(decision(tmp_path, article)) == expected

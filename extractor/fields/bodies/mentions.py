@@ -90,9 +90,10 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
         return None  # "chỉ đạo tổ chức triển khai": the verb "tổ chức", not a kind of body
     collective = False
     # "các sở, ban, ngành", "các Sở, Ban, ngành", "các phòng ban ngành": a list of bare unit nouns
+    # ("các tổ chức, cá nhân": with a member that is no body of its own)
     while det or generic_head:
         step = 1 if tk.text(k) == "," else 0
-        more = max(tk.match("head", k + step), tk.match("generic", k + step))
+        more = max(tk.match("head", k + step), tk.match("generic", k + step), tk.match("member", k + step) * step)
         if more and _bare_unit(tk, k + step, more, after_separator=bool(step)) and not tk.match("kind", k + step):
             k += step + more
             collective = True
