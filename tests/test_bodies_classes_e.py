@@ -174,3 +174,46 @@ def test_organisations_and_individuals_are_one_group(tmp_path, article, expected
     """"các tổ chức, cá nhân có liên quan": "cá nhân" goes on the list of kinds (it opens no body of its own),
     so the group is not cut at the comma."""
     assert list(decision(tmp_path, article)) == expected
+
+
+DEPARTMENT_LETTER = """PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+HUYỆN {district}
+Số: 214/PGDĐT
+V/v triển khai công tác phòng, chống dịch bệnh
+{place}, ngày 12 tháng 9 năm 2022
+Kính gửi:
+{addressees}
+{body}
+Trân trọng./.
+"""
+
+
+def department_letter(tmp_path: Path, addressees: str, body: str) -> dict[str, str]:
+    return bodies_of(tmp_path, DEPARTMENT_LETTER.format(district="ĐÔNG ANH", place="Đông Anh", addressees=addressees,
+                                                        body=body))
+
+
+@pytest.mark.parametrize(("addressee", "expected"), [
+    ("- Hiệu trưởng các trường MN - MG (CL - NCL);", "các trường mầm non - mẫu giáo (công lập - ngoài công lập)"),
+    ("- Hiệu trưởng các trường THCS (công lập, tư thục);", "các trường trung học cơ sở (công lập, tư thục)"),
+    ("- Hiệu trưởng các trường TH (CL, NCL);", "các trường tiểu học (công lập, ngoài công lập)"),
+])
+def test_a_bracket_of_school_sectors_is_part_of_the_name(tmp_path, addressee, expected):
+    """"các trường MN - MG (CL - NCL)": a bracket that names school sectors says which schools are meant and
+    is written out with the name, not cut off before it."""
+    found = folded(department_letter(tmp_path, addressee + "\n- Thủ trưởng các đơn vị trực thuộc.",
+                                     "Đề nghị các đơn vị triển khai thực hiện."))
+    assert expected.casefold() in found
+
+
+@pytest.mark.parametrize("request_", [
+    "Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát việc thực hiện.",
+    "Yêu cầu Hiệu trưởng các trường báo cáo kết quả trước ngày 30/9/2022.",
+])
+def test_bare_schools_point_back_to_the_kinds_addressed(tmp_path, request_):
+    """After "Kính gửi" names two or more kinds of school, "Hiệu trưởng các trường" in the request means
+    those schools: no body "các trường" of its own."""
+    found = folded(department_letter(tmp_path, "- Hiệu trưởng các trường Tiểu học;\n- Hiệu trưởng các trường THCS;"
+                                               "\n- Thủ trưởng các đơn vị trực thuộc.", request_))
+    assert "các trường" not in found
+    assert {"các trường tiểu học", "các trường trung học cơ sở", "các đơn vị trực thuộc"} <= set(found)

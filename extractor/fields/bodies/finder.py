@@ -502,6 +502,8 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         f.name, f.key = name_and_key(f.mention.text)
         if f.key in finder.aliases:  # "Tổng đài 111"
             f.name, f.key = name_and_key(finder.aliases[f.key])
+    pointing_back = _pointing_back(finder.found)
+    finder.found = [f for f in finder.found if f.name not in pointing_back]
     keys = {f.key for f in finder.found}
     tasks: dict[tuple, list[Task]] = {}  # a heading's (or a table row's) tasks, for each body it addresses
     task_starts: dict[str, set[int]] = {}  # per body, where its tasks start
@@ -541,6 +543,21 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         b.level = body_level(b.name)  # type: ignore[assignment]  # the gazetteer's levels are the record's
     leads = [bodies[k] for k in order if bodies[k].role == "lead"]
     return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
+
+
+def _pointing_back(found: list[Found]) -> set[str]:
+    """Bare plural bodies ("các trường") that two or more plural names of the same kind spell out ("các
+    trường tiểu học", "các trường trung học cơ sở"): outside an addressee heading they point back to
+    those, and are no body of their own."""
+    plural = {f.name for f in found if f.name.startswith("các ")}
+    spelled: dict[str, int] = {}  # "các trường" → how many plural names go on from it
+    for name in plural:
+        words = name.split()
+        for n in range(2, len(words)):
+            prefix = " ".join(words[:n])
+            spelled[prefix] = spelled.get(prefix, 0) + 1
+    bare = {f.name for f in found if f.mention.generic and not f.heading and f.name in spelled}
+    return {name for name in bare if spelled[name] >= 2 and len(name.split()) <= 3}
 
 
 def _tasks(doc: Doc, f: Found) -> list[Task]:

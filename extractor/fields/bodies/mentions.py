@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Optional, Union
 
 from ...tones import clean
+from .lexicon import gazetteer
 from .tokens import Tokens
 
 
@@ -170,7 +172,8 @@ class _Name:
         """Read the next token into the name; False where the name ends."""
         tk, k = self.tk, self.k
         if tk.text(k) == "(":
-            return False
+            sectors = _sector_bracket(tk, k) if self.school() else 0
+            return bool(sectors) and self.take(sectors, Part.QUALIFIER)  # "các trường MN - MG (CL - NCL)"
         loc = tk.match("locative", k)
         if loc:
             self.trim = k if self.last != Part.LOCATIVE else self.trim
@@ -206,6 +209,10 @@ class _Name:
         if tk.text(k) == ",":
             return self.comma()
         return False
+
+    def school(self) -> bool:
+        """The name is a school's: its unit noun is "Trường"."""
+        return self.tk.lower(self.start + self.tk.match("determiner", self.start)) == "trường"
 
     def joins_capitalised(self) -> bool:
         """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội" (not before
@@ -261,6 +268,30 @@ class _Name:
         if m is not None and trimmed:
             m.token_end = self.k  # the list goes on after the locative
         return m
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    """The words that say a school's sector: "công lập", "ngoài công lập" ... and "CL", "NCL"."""
+    g = gazetteer()
+    return frozenset(w for sector in g["school_sectors"] for w in sector.lower().split()) | frozenset(
+        g["school_sector_abbreviations"])
+
+
+_BRACKET_JOINS = {"-", "–", ",", "/"}
+
+
+def _sector_bracket(tk: Tokens, k: int) -> int:
+    """Tokens of the bracket at ``k`` when it names school sectors only ("(CL - NCL)", "(công lập, tư
+    thục)"), else 0."""
+    words, j, seen = _sector_words(), k + 1, False
+    while tk.has(j) and tk.text(j) != ")" and j - k < 12:
+        if tk.text(j) in words or tk.lower(j) in words:
+            seen = True
+        elif tk.text(j) not in _BRACKET_JOINS:
+            return 0
+        j += 1
+    return j + 1 - k if seen and tk.text(j) == ")" else 0
 
 
 def _verb_before_level(tk: Tokens, k: int) -> bool:

@@ -47,12 +47,14 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
     g = gazetteer()
-    kinds = {k: v.lower() for k, v in {**g["school_grade_abbreviations"], **g["school_kind_abbreviations"]}.items()}
+    kinds = {k: v.lower() for k, v in {**g["school_grade_abbreviations"], **g["school_kind_abbreviations"],
+                                        **g["school_sector_abbreviations"]}.items()}
     return re.compile(r"\b(" + "|".join(sorted(kinds, key=len, reverse=True)) + r")\b"), kinds
 
 
 def _school_kinds(name: str) -> str:
-    """"các trường THCS", "các trường MN - MG": the kinds of school a plural mention names, written out."""
+    """"các trường THCS", "các trường MN - MG (CL - NCL)": the kinds (and sectors) of school a plural mention
+    names, written out."""
     pattern, kinds = _kinds()
     head, rest = name[:len("các trường ")], name[len("các trường "):]
     return "các trường " + pattern.sub(lambda m: kinds[m.group(1)], rest) if head.lower() == "các trường " else name
