@@ -217,3 +217,14 @@ def test_bare_schools_point_back_to_the_kinds_addressed(tmp_path, request_):
                                                "\n- Thủ trưởng các đơn vị trực thuộc.", request_))
     assert "các trường" not in found
     assert {"các trường tiểu học", "các trường trung học cơ sở", "các đơn vị trực thuộc"} <= set(found)
+
+
+@pytest.mark.parametrize(("addressee", "expected"), [
+    ("- Cơ quan trung ương của các tổ chức chính trị - xã hội;", "cơ quan trung ương của các tổ chức chính trị - xã hội"),
+    ("- Cơ quan thường trực của các đoàn thể;", "cơ quan thường trực của các đoàn thể"),
+])
+def test_the_organ_of_each_kind_of_body(tmp_path, addressee, expected):
+    """"Cơ quan trung ương của các tổ chức chính trị - xã hội": a kind of body that names no one goes on
+    through "của" to the plural kind it belongs to, and is not cut before it."""
+    found = folded(ministry_letter(tmp_path, "- Các Bộ, cơ quan ngang bộ;\n" + addressee))
+    assert expected in found and "cơ quan trung ương" not in found and "cơ quan thường trực" not in found

@@ -235,6 +235,9 @@ class _Name:
     def lower_word(self) -> bool:
         """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""
         tk, k = self.tk, self.k
+        whose = self.whose_kind()
+        if whose:
+            return self.take(whose, Part.LOWER)
         if self.last == Part.LEVEL or tk.match("determiner", k):
             return False
         if tk.ends_name(k) and not _verb_before_level(tk, k):
@@ -243,6 +246,16 @@ class _Name:
             self.group_cap = False
         self.content = self.content or not self.collective
         return self.take(1, Part.LOWER)
+
+    def whose_kind(self) -> int:
+        """Tokens of "của" and a plural kind of body after a kind of body that names no one ("Cơ quan trung
+        ương của các tổ chức chính trị - xã hội": the central organ of each), else 0."""
+        tk, k = self.tk, self.k
+        if tk.lower(k) != "của" or not self.generic_head or self.capital or self.collective:
+            return 0
+        det = tk.match("determiner", k + 1)
+        kind = tk.match("generic", k + 1 + det) if det else 0
+        return 1 + det + kind if kind else 0
 
     def comma(self) -> bool:
         tk, nxt = self.tk, self.k + 1
