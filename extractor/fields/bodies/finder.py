@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import Optional
@@ -14,7 +14,7 @@ from .abbreviations import find_defined_abbreviations
 from .heads import after_titles, execution_list, read_heads
 from .lexicon import Lexicon, gazetteer
 from .mentions import Mention, parse_list
-from .naming import body_key, body_level, canonical, core_key, strip_organ
+from .naming import body_key, body_level, canonical, core_key, expand_ellipsis, strip_organ
 from .slots import (
     CLOSING_FORMULA,
     COMMA,
@@ -28,6 +28,7 @@ from .slots import (
     SITUATION_HEADING,
     SLOTS,
     opens_clause,
+    reported_clauses,
     slot_role,
     word_slot_starts,
 )
@@ -57,6 +58,8 @@ REQUEST_CUES = ("đề nghị", "yêu cầu", "giao", "phân công")
 CITATION_BASIS = re.compile(r"^\W*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Theo\s+chức\s+năng)\b", re.IGNORECASE)
 # "... sau đây", "... dưới đây" after a generic body: the bodies are the ones listed next
 _CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
+# The predicate of bodies asked only to coordinate: "phối hợp", not "chủ trì, phối hợp"
+_COORDINATING = re.compile(r"\s*,?\s*phối\s+(?:kết\s+)?hợp\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
 # A paragraph that ends so has ended its sentence: a hard wrap did not cut it.
 SENTENCE_CLOSED = (".", ":", ";", "!", "?")
@@ -88,8 +91,13 @@ class _Finder:
         tk.definitions = self.abbrs
         return tk
 
-    def add(self, m: Mention, index: int, role: str, heading: bool = False) -> None:
-        self.found.append(Found(m, index, role, heading))
+    def add(self, m: Mention, index: int, role: str, heading: bool = False,
+            task: tuple[int, int] | None = None) -> None:
+        """A mention found at a slot; a name written as an elliptic list gives each body it stands for."""
+        names = expand_ellipsis(m.text)
+        for name in names:
+            x = m if len(names) == 1 else replace(m, text=name)
+            self.found.append(Found(x, index, role, heading, task=task))
 
     # -- slots
     def run(self) -> None:
@@ -138,7 +146,7 @@ class _Finder:
             return False  # "1. Đơn vị thực hiện: X": the label's slot names the bodies
         if LEVEL_HEADING.match(body):
             if issuer is not None and self.level_matches(body, issuer.text):
-                self.found.append(Found(issuer, index, "lead", True))
+                self.add(issuer, index, "lead", True)
                 self.addressed[index] = []
                 return True
             return False
@@ -168,11 +176,11 @@ class _Finder:
                 and NUMBERED_MARKER.match(p.marker or "") and self.heading(p, index, None)):
             return
         text, rest = self.wrapped_article(index)
+        self.continued.update(rest)
         bounds = execution_list(text)
         if bounds is None:
-            self.in_text(p, index, generic=True)
+            self.in_text(p, index, generic=True, text=text)
             return
-        self.continued.update(rest)
         for named in read_heads(text, *bounds, self.tokens):
             if not (named.generic and _CATAPHORA.match(text, named.end)):
                 self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
@@ -180,15 +188,17 @@ class _Finder:
     def wrapped_article(self, index: int) -> tuple[str, list[int]]:
         """An article's text with the paragraphs a hard wrap cut from it ("Điều 2. Chánh Văn phòng ...;
         Giám đốc Sở" / "Y tế; ... chịu trách nhiệm thi hành"): while the text ends mid-sentence, the
-        plain paragraph under it goes on; the line breaks read as spaces, so offsets stay the article's.
+        plain paragraph under it goes on (under a plain paragraph of an article, the article's next one:
+        "Đề nghị Chủ tịch Ủy ban Mặt trận" / "Tổ quốc Việt Nam tỉnh ... phối hợp"); the line breaks read
+        as spaces, so offsets stay the paragraph's.
         Returns the text and the paragraphs it took in."""
         paragraphs = self.doc.paragraphs
         p = paragraphs[index]
         end, rest = p.end, []
         for at in range(index + 1, min(index + 1 + MAX_ARTICLE_LINES, len(paragraphs))):
             q = paragraphs[at]
-            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.parent != index
-                    or q.role != "body" or q.marker):
+            if (self.doc.text[p.start:end].rstrip().endswith(SENTENCE_CLOSED) or q.role != "body" or q.marker
+                    or not (q.parent == index or (p.role == "body" and q.parent == p.parent))):
                 break
             end = q.end
             rest.append(at)
@@ -206,7 +216,7 @@ class _Finder:
             for start, end in cells:
                 for named in read_heads(text, start, end, self.tokens):
                     mention = Mention(named.start, named.end, named.text, named.generic, False)
-                    self.found.append(Found(mention, at, role, task=task))
+                    self.add(mention, at, role, task=task)
 
     def addressees(self, p: Paragraph, index: int) -> None:
         """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""
@@ -215,15 +225,18 @@ class _Finder:
         for named in read_heads(p.text, start, len(p.text.rstrip(" ;.")), self.tokens):
             self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
 
-    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False) -> None:
+    def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False,
+                text: Optional[str] = None) -> None:
         """The slots of a paragraph. ``generic``: a decision's article or a letter, where a generic body
         ("các sở, ngành liên quan") counts when it is assigned: coordinating, or the object of a
         directive that opens its clause ("Giao các sở, ngành ...", "Giao chỉ tiêu ... cho các sở,
-        ngành"), not the subject of a clause nor the object of a verb after a predicate."""
-        text = p.text
+        ngành"), not the subject of a clause nor the object of a verb after a predicate. ``text``: the
+        paragraph's text with the lines a hard wrap cut from it (``wrapped_article``), if any."""
+        text = p.text if text is None else text
         low = text.lower()
-        body_at = len(text) - len(p.body)
+        body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
+        reported = reported_clauses(text)  # what another act assigned, restated: no slot there
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
@@ -234,6 +247,8 @@ class _Finder:
                 starts = word_slot_starts(kind, pattern, text, low, body_at)
             for cue, at in starts:
                 if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
+                    continue
+                if any(start <= cue < end for start, end in reported):
                     continue
                 if kind == "subject" and LEAD_IN_RE.match(text, at):
                     continue  # "Đề nghị X ...": a directive
@@ -258,7 +273,8 @@ class _Finder:
                     continue  # "Đơn vị thực hiện: Ủy ban về ...": the name goes on past what was read
                 if kind == "directive":
                     directed.add(cue)
-                role = slot_role(kind, pattern, text, cue)
+                role = "coordinate" if self.asked_to_coordinate(kind, text, cue, tk.offset(end)) else (
+                    slot_role(kind, pattern, text, cue))
                 for x in mentions:
                     self.add(x, index, role)
                 self.alias(text, mentions)
@@ -280,6 +296,14 @@ class _Finder:
         if opens_clause(text, body_at, cue):
             return True
         return text[cue:cue + 12].lower().startswith(REQUEST_CUES) and (m.qualified or _qualifier_in(m.text))
+
+    @staticmethod
+    def asked_to_coordinate(kind: str, text: str, cue: int, end: int) -> bool:
+        """A request whose bodies are asked only to coordinate ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các
+        tổ chức thành viên phối hợp thực hiện"): the issuer asks them to help, it puts them in charge of
+        nothing. ``end``: where the list of bodies ends."""
+        return (kind == "directive" and text[cue:cue + 7].lower() == "đề nghị"
+                and _COORDINATING.match(text, end) is not None)
 
     @staticmethod
     def cataphoric(tk: Tokens, m: Mention) -> bool:
@@ -478,6 +502,8 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         f.name, f.key = name_and_key(f.mention.text)
         if f.key in finder.aliases:  # "Tổng đài 111"
             f.name, f.key = name_and_key(finder.aliases[f.key])
+    pointing_back = _pointing_back(finder.found)
+    finder.found = [f for f in finder.found if f.name not in pointing_back]
     keys = {f.key for f in finder.found}
     tasks: dict[tuple, list[Task]] = {}  # a heading's (or a table row's) tasks, for each body it addresses
     task_starts: dict[str, set[int]] = {}  # per body, where its tasks start
@@ -517,6 +543,21 @@ def _merge(doc: Doc, finder: _Finder) -> list[Body]:
         b.level = body_level(b.name)  # type: ignore[assignment]  # the gazetteer's levels are the record's
     leads = [bodies[k] for k in order if bodies[k].role == "lead"]
     return leads + [bodies[k] for k in order if bodies[k].role != "lead"]
+
+
+def _pointing_back(found: list[Found]) -> set[str]:
+    """Bare plural bodies ("các trường") that two or more plural names of the same kind spell out ("các
+    trường tiểu học", "các trường trung học cơ sở"): outside an addressee heading they point back to
+    those, and are no body of their own."""
+    plural = {f.name for f in found if f.name.startswith("các ")}
+    spelled: dict[str, int] = {}  # "các trường" → how many plural names go on from it
+    for name in plural:
+        words = name.split()
+        for n in range(2, len(words)):
+            prefix = " ".join(words[:n])
+            spelled[prefix] = spelled.get(prefix, 0) + 1
+    bare = {f.name for f in found if f.mention.generic and not f.heading and f.name in spelled}
+    return {name for name in bare if spelled[name] >= 2 and len(name.split()) <= 3}
 
 
 def _tasks(doc: Doc, f: Found) -> list[Task]:

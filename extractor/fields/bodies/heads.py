@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import gazetteer
-from .mentions import Mention, parse_mention
+from .mentions import Mention, carry_determiner, parse_mention
 from .tokens import Tokens
 
 # What ends an execution article's list: "... chịu trách nhiệm thi hành Quyết định này", "... căn cứ
@@ -134,7 +134,7 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
     out: list[Named] = []
     group: list[Named] = []  # the bodies named under the current title
     plural = _PLURAL_TITLES.match(text, start)
-    pos = plural.end() if plural else start
+    pos = plural.end() if plural and after_titles(text, plural.end()) > plural.end() else start
     while pos < end:
         sep = _SEPARATOR.match(text, pos)
         if sep and sep.end() > pos:
@@ -143,7 +143,8 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
         titled = _unit_title(text, pos, end)
         if titled is not None:  # "Bộ trưởng," alone: the head of each Bộ
             name, stop = titled
-            out.append(Named(f"các {name}", pos, stop, True))
+            if not _named_after(text, stop, name):
+                out.append(Named(f"các {name}", pos, stop, True))
             pos = stop
             continue
         body_at = after_titles(text, pos)
@@ -171,6 +172,8 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
         written = text[m.start:stop]
         if body_at > pos and tk.match("generic", 0) and not tk.is_cap(0):
             written = "các " + written  # "Thủ trưởng cơ quan ngang bộ": the head of each
+        elif body_at == pos and group:
+            written = carry_determiner(tk, 0, group[-1].text, written)  # "Các Bộ, cơ quan ngang bộ"
         named = Named(written, m.start, stop, m.generic)
         group = [named] if body_at > pos else [*group, named]
         shared = _LOCALITIES.search(written) if len(group) > 1 else None
@@ -189,7 +192,8 @@ _LEVEL_WORD = re.compile(r"\b(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố
                          re.IGNORECASE)
 
 
-# "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural
+# "Các Bộ trưởng, Thủ trưởng ...": "Các" before the first title makes the list plural (before a body,
+# "Các Bộ, cơ quan ngang bộ", it is the body's own)
 _PLURAL_TITLES = re.compile(r"[Cc]ác\s+(?=[A-ZĐ])")
 
 
@@ -209,6 +213,14 @@ def _unit_title(text: str, pos: int, end: int) -> tuple[str, int] | None:
         return None
     unit = m.group("unit")
     return unit[0].upper() + unit[1:], m.end()
+
+
+def _named_after(text: str, pos: int, unit: str) -> bool:
+    """Whether the bodies after the next titles are the title's own units ("Vụ trưởng, Cục trưởng các Vụ,
+    Cục ..."): then the title heads those, not every such unit."""
+    sep = _SEPARATOR.match(text, pos)
+    at = after_titles(text, sep.end() if sep else pos)
+    return re.match(rf"(?:các\s+)?{re.escape(unit)}\b", text[at:at + 40], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)

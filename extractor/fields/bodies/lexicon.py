@@ -32,13 +32,14 @@ def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 LABELS = ("head", "generic", "verb", "stop", "level", "qualifier", "locative", "determiner", "exclusion", "plain", "grade",
-          "office", "statement")
+          "office", "statement", "kind", "member")
 LABEL_BITS = {label: 1 << n for n, label in enumerate(LABELS)}
 _LABEL_LISTS = {  # label -> gazetteer list
     "head": "unit_nouns", "generic": "generic_heads", "verb": "task_verbs", "stop": "stop_words",
     "level": "level_words", "qualifier": "qualifiers", "locative": "locatives", "determiner": "plural_determiners",
     "exclusion": "head_exclusions", "plain": "plain_phrases", "grade": "school_grades", "office": "office_titles",
-    "statement": "statement_verbs",
+    "statement": "statement_verbs", "kind": "kinds_of_body",
+    "member": "collective_members",
 }
 
 

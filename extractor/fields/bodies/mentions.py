@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Optional, Union
 
 from ...tones import clean
+from .lexicon import gazetteer
 from .tokens import Tokens
 
 
@@ -90,10 +92,11 @@ def _open_name(tk: Tokens, i: int, heading: bool) -> Union[Mention, _Name, None]
         return None  # "chỉ đạo tổ chức triển khai": the verb "tổ chức", not a kind of body
     collective = False
     # "các sở, ban, ngành", "các Sở, Ban, ngành", "các phòng ban ngành": a list of bare unit nouns
+    # ("các tổ chức, cá nhân": with a member that is no body of its own)
     while det or generic_head:
         step = 1 if tk.text(k) == "," else 0
-        more = max(tk.match("head", k + step), tk.match("generic", k + step))
-        if more and _bare_unit(tk, k + step, more, after_separator=bool(step)):
+        more = max(tk.match("head", k + step), tk.match("generic", k + step), tk.match("member", k + step) * step)
+        if more and _bare_unit(tk, k + step, more, after_separator=bool(step)) and not tk.match("kind", k + step):
             k += step + more
             collective = True
         else:
@@ -130,13 +133,14 @@ def _units_after(tk: Tokens, k: int) -> int:
 
 def _bare_unit(tk: Tokens, k: int, n: int, after_separator: bool) -> bool:
     """Whether the unit noun of ``n`` tokens at ``k`` stands bare in a list ("các sở, ban, ngành"):
-    lowercase, or capitalised with no name after it ("các Sở, Ban, ngành"); a word that is also a
-    verb only between separators ("các cơ quan, tổ chức, cá nhân", not "các đơn vị, địa phương tổ
-    chức triển khai")."""
+    lowercase, or capitalised with no name after it ("các Sở, Ban, ngành", "các Vụ, Cục thuộc Bộ Y
+    tế"); a word that is also a verb only between separators ("các cơ quan, tổ chức, cá nhân", not
+    "các đơn vị, địa phương tổ chức triển khai")."""
     if tk.is_abbreviation(k):
         return False
     after = k + n
-    ends = not tk.has(after) or tk.text(after) in {",", ";", ".", ":", ")"} or tk.lower(after) == "và"
+    ends = (not tk.has(after) or tk.text(after) in {",", ";", ".", ":", ")"} or tk.lower(after) in ("và", "thuộc")
+            or (tk.lower(after) == "trực" and tk.lower(after + 1) == "thuộc"))
     if tk.is_cap(k) and not (ends or tk.match("head", after) or tk.match("generic", after)):
         return False
     return not tk.match("verb", k) or (after_separator and ends)
@@ -168,7 +172,8 @@ class _Name:
         """Read the next token into the name; False where the name ends."""
         tk, k = self.tk, self.k
         if tk.text(k) == "(":
-            return False
+            sectors = _sector_bracket(tk, k) if self.school() else 0
+            return bool(sectors) and self.take(sectors, Part.QUALIFIER)  # "các trường MN - MG (CL - NCL)"
         loc = tk.match("locative", k)
         if loc:
             self.trim = k if self.last != Part.LOCATIVE else self.trim
@@ -205,6 +210,10 @@ class _Name:
             return self.comma()
         return False
 
+    def school(self) -> bool:
+        """The name is a school's: its unit noun is "Trường"."""
+        return self.tk.lower(self.start + self.tk.match("determiner", self.start)) == "trường"
+
     def joins_capitalised(self) -> bool:
         """A "và" or "," between capitalised name words: "Lao động, Thương binh và Xã hội" (not before
         another body's unit noun or a head's title: "Sở Tài chính, Giám đốc Sở ...")."""
@@ -226,6 +235,9 @@ class _Name:
     def lower_word(self) -> bool:
         """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""
         tk, k = self.tk, self.k
+        whose = self.whose_kind()
+        if whose:
+            return self.take(whose, Part.LOWER)
         if self.last == Part.LEVEL or tk.match("determiner", k):
             return False
         if tk.ends_name(k) and not _verb_before_level(tk, k):
@@ -234,6 +246,16 @@ class _Name:
             self.group_cap = False
         self.content = self.content or not self.collective
         return self.take(1, Part.LOWER)
+
+    def whose_kind(self) -> int:
+        """Tokens of "của" and a plural kind of body after a kind of body that names no one ("Cơ quan trung
+        ương của các tổ chức chính trị - xã hội": the central organ of each), else 0."""
+        tk, k = self.tk, self.k
+        if tk.lower(k) != "của" or not self.generic_head or self.capital or self.collective:
+            return 0
+        det = tk.match("determiner", k + 1)
+        kind = tk.match("generic", k + 1 + det) if det else 0
+        return 1 + det + kind if kind else 0
 
     def comma(self) -> bool:
         tk, nxt = self.tk, self.k + 1
@@ -259,6 +281,30 @@ class _Name:
         if m is not None and trimmed:
             m.token_end = self.k  # the list goes on after the locative
         return m
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    """The words that say a school's sector: "công lập", "ngoài công lập" ... and "CL", "NCL"."""
+    g = gazetteer()
+    return frozenset(w for sector in g["school_sectors"] for w in sector.lower().split()) | frozenset(
+        g["school_sector_abbreviations"])
+
+
+_BRACKET_JOINS = {"-", "–", ",", "/"}
+
+
+def _sector_bracket(tk: Tokens, k: int) -> int:
+    """Tokens of the bracket at ``k`` when it names school sectors only ("(CL - NCL)", "(công lập, tư
+    thục)"), else 0."""
+    words, j, seen = _sector_words(), k + 1, False
+    while tk.has(j) and tk.text(j) != ")" and j - k < 12:
+        if tk.text(j) in words or tk.lower(j) in words:
+            seen = True
+        elif tk.text(j) not in _BRACKET_JOINS:
+            return 0
+        j += 1
+    return j + 1 - k if seen and tk.text(j) == ")" else 0
 
 
 def _verb_before_level(tk: Tokens, k: int) -> bool:
@@ -303,6 +349,8 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
         m = mention_at(k)
         if m is None:
             break
+        if out:
+            m.text = carry_determiner(tk, k, out[-1].text, m.text)
         out.append(m)
         k = _after_definition(tk, m)
         sep = 0
@@ -315,6 +363,16 @@ def parse_list(tk: Tokens, i: int, heading: bool = False) -> tuple[list[Mention]
             break
         k = nxt
     return out, k
+
+
+def carry_determiner(tk: Tokens, k: int, before: str, written: str) -> str:
+    """"các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": a kind of body the law names (``written``,
+    at token ``k``), listed bare after a plural mention (``before``), is plural too ("các cơ quan
+    ngang bộ"); any other name is returned as written."""
+    det = before.split(maxsplit=1)[0].lower() if before else ""
+    if det in tk.lex.lengths["determiner"] and tk.match("kind", k) and not tk.match("determiner", k):
+        return f"{det} {written}"
+    return written
 
 
 def _after_titles(tk: Tokens, k: int) -> int:

@@ -9,6 +9,7 @@ from typing import Optional
 
 from ...tones import clean
 from ..names import canonical_name
+from ..places import provinces
 from .lexicon import Lexicon, gazetteer, level_words
 from .tokens import Tokens
 
@@ -46,12 +47,14 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[re.Pattern[str], dict[str, str]]:
     g = gazetteer()
-    kinds = {k: v.lower() for k, v in {**g["school_grade_abbreviations"], **g["school_kind_abbreviations"]}.items()}
+    kinds = {k: v.lower() for k, v in {**g["school_grade_abbreviations"], **g["school_kind_abbreviations"],
+                                        **g["school_sector_abbreviations"]}.items()}
     return re.compile(r"\b(" + "|".join(sorted(kinds, key=len, reverse=True)) + r")\b"), kinds
 
 
 def _school_kinds(name: str) -> str:
-    """"các trường THCS", "các trường MN - MG": the kinds of school a plural mention names, written out."""
+    """"các trường THCS", "các trường MN - MG (CL - NCL)": the kinds (and sectors) of school a plural mention
+    names, written out."""
     pattern, kinds = _kinds()
     head, rest = name[:len("các trường ")], name[len("các trường "):]
     return "các trường " + pattern.sub(lambda m: kinds[m.group(1)], rest) if head.lower() == "các trường " else name
@@ -141,3 +144,47 @@ def strip_organ(name: str) -> str:
     return rest[0].upper() + rest[1:] if rest != name and rest else name
 
 
+
+
+# "các Vụ, Cục thuộc Bộ Y tế": capitalised unit nouns listed bare after a determiner, then what they belong to
+_UNITS_OF = re.compile(r"^(?P<det>các|mỗi|những)\s+(?P<units>[^,]+?(?:,\s*[^,]+?)+?)\s+(?P<of>(?:trực\s+)?thuộc\s+\S.*)$")
+
+
+def expand_ellipsis(name: str) -> list[str]:
+    """The bodies a name written as an elliptic list stands for, each written out: the units of one
+    body ("các Vụ, Cục thuộc Bộ Y tế" → "các Vụ thuộc Bộ Y tế", "các Cục thuộc Bộ Y tế") and one kind of
+    body in several provinces ("Bệnh viện Phổi Nam Định, Thái Bình" → "Bệnh viện Phổi Nam Định",
+    "Bệnh viện Phổi Thái Bình"); any other name is itself."""
+    if "," not in name:
+        return [name]
+    return _units_of(name) or _in_provinces(name) or [name]
+
+
+def _units_of(name: str) -> list[str]:
+    m = _UNITS_OF.match(name)
+    if not m:
+        return []
+    units = [u.strip() for u in m.group("units").split(",")]
+    head = Lexicon.load().phrases["head"]
+    if not all(u[:1].isupper() and tuple(u.lower().split()) in head for u in units):
+        return []
+    return [f"{m.group('det')} {u} {m.group('of')}" for u in units]
+
+
+@lru_cache(maxsize=1)
+def _provinces_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(provinces(), key=len, reverse=True))
+
+
+def _in_provinces(name: str) -> list[str]:
+    first, *rest = [part.strip() for part in name.split(",")]
+    known = provinces()
+    if not rest or not all(part in known for part in rest):
+        return []
+    place = next((p for p in _provinces_longest_first() if first.endswith(" " + p)), None)
+    if place is None:
+        return []
+    kind = first[:-len(place)].rstrip()
+    if len(kind.split()) < 2:
+        return []  # the provinces themselves ("tỉnh Hưng Yên, Hải Dương"), not a body in each
+    return [f"{kind} {p}" for p in (place, *rest)]

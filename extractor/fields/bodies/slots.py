@@ -114,3 +114,29 @@ COMMA = re.compile(r",\s+(?=\w)")
 FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
 NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:&[^\W\d_]+)*)")
 NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
+
+
+# A clause that restates what another act assigned: the directive in the past ("đã giao X chủ trì", "đã
+# phân công X"; not what was given, "nhiệm vụ đã được giao"), or the act it stands in opening the clause
+# ("Tại Quyết định số ... giao X").
+_REPORTED = re.compile(
+    r"""\bđã\s+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s+(?!được\b|cho\b)
+      | ^\W*Tại\s+(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Công\s+văn|Văn\s+bản|Thông\s+báo)\b""",
+    re.VERBOSE | re.IGNORECASE)
+_CLAUSE = re.compile(r"[^.;]+")
+
+
+def reported_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that restate an assignment another act made ("Tại Quyết định đã giao Bộ X chủ
+    trì, phối hợp với các bộ, ngành ..."), from the restating words to the clause's end: a letter that
+    cites the assignment puts nobody in charge there."""
+    low = text.lower()
+    if "đã" not in low and "tại" not in low:
+        return []
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        lead = len(clause.group(0)) - len(clause.group(0).lstrip())
+        m = _REPORTED.search(text[clause.start() + lead:clause.end()])
+        if m:
+            out.append((clause.start() + lead + m.start(), clause.end()))
+    return out
