@@ -6,7 +6,7 @@ extractor``), and take their passes in turn, so that the machine's bursts weigh 
 version: the best pass (the speed of the code: interference only adds time) and the median, in
 documents/s of CPU time on one core, and the ratio of this tree to the earlier one.
 
-    .venv/bin/python benchmarks/versus.py [--base 7812495] [--passes 30] [--steps]
+    .venv/bin/python benchmarks/versus.py [--base 0279fb1] [--passes 30] [--steps]
 
 ``--steps`` adds each step's cost (ms per document, best pass) for both versions.
 """
@@ -25,8 +25,8 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Before issue 10: the structural step of issue 9, the code batch A of corpus/BLIND.md first ran on.
-DEFAULT_BASE = "7812495"
+# Before issue 10: the last commit of issue 9 (the structural step), before any extraction change for issue 10.
+DEFAULT_BASE = "0279fb1"
 
 # The worker: one process per version, answering "pass" with the CPU seconds of one pass over the
 # seed texts, "steps" with each step's best cost, "quit" to stop. It imports the ``extractor`` found
