@@ -4,6 +4,12 @@ document's own sentence).
 A basis hard-wrapped before a capital more than once ("... và" / "Luật sửa đổi, bổ sung ... của Luật
 Tổ chức" / "Chính phủ và ..." / "ngày ...;") is one paragraph, and so is a proposal ("Xét đề nghị của
 Giám đốc Sở" / "Y tế tại Tờ trình số ...,") that ends with its comma before "QUYẾT ĐỊNH:".
+
+Issuers not joined by "của": the subject of the sentence that issues the citation ("Ngày 12/3/2024, Sở Y
+tế đã có Công văn số ..."; its date too), and every object of its verb ("... ban hành Quyết định số 1
+... và Quyết định số 2 ..."); a list's issuer before a colon ("các Quyết định của UBND tỉnh: số ...; số
+..."); an issuer ends before the verb that follows it ("của Bộ Y tế sửa đổi, bổ sung ..."), but "Ban
+Chỉ đạo" is a body.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.fields.references import extract_references
+from extractor.fields.references import extract_references, find_references
 from extractor.pipeline import build_doc
 
 HEADER = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nSố: 27/QĐ-UBND\n\nAn Giang, ngày 05 tháng 3 năm 2024\n\n"
@@ -75,3 +81,65 @@ def test_a_proposal_wrapped_before_a_capital_keeps_its_proposer(tmp_path, lines,
 def test_a_basis_does_not_run_on_into_a_sentence_of_its_own(tmp_path, lines):
     doc = _doc(tmp_path, HEADER + "\n".join(lines) + "\n")
     assert lines[0] in [p.text for p in doc.paragraphs]
+
+
+# ---------------------------------------------------------------- issuers not joined by "của"
+
+
+def _one(text: str, number: str):
+    return next(m for m in find_references(text) if m.number == number)
+
+
+@pytest.mark.parametrize("text, number, issuer, date", [
+    ("Ngày 12/3/2024, Sở Y tế đã có Công văn số 55/SYT-NVY gửi các đơn vị về phòng, chống dịch.",
+     "55/SYT-NVY", "Sở Y tế", "2024-03-12"),
+    ("Ngày 05 tháng 4 năm 2023, Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch ký Quyết định số 777/QĐ-BVHTTDL "
+     "phê duyệt Đề án.", "777/QĐ-BVHTTDL", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "2023-04-05"),
+    ("Thực hiện chỉ đạo, Ủy ban nhân dân tỉnh đã xây dựng và ban hành Kế hoạch số 10/KH-UBND ngày 02/02/2024.",
+     "10/KH-UBND", "Ủy ban nhân dân tỉnh", "2024-02-02"),
+    ("Thủ tướng Chính phủ giao Bộ Tài chính ban hành Thông tư số 21/2023/TT-BTC hướng dẫn thực hiện.",
+     "21/2023/TT-BTC", "Bộ Tài chính", None),
+])
+def test_the_subject_of_the_sentence_issues_its_object(text, number, issuer, date):
+    m = _one(text, number)
+    assert (m.issuer, m.date) == (issuer, date)
+
+
+@pytest.mark.parametrize("text, numbers, issuer", [
+    ("Sở Giáo dục và Đào tạo đã ban hành Công văn số 101/SGDĐT-GDTH ngày 02/01/2024 và Công văn số "
+     "102/SGDĐT-GDTH ngày 05/01/2024 về tổ chức dạy học.", ("101/SGDĐT-GDTH", "102/SGDĐT-GDTH"), "Sở Giáo dục và Đào tạo"),
+    ("Ủy ban nhân dân huyện đã ban hành Quyết định số 7/QĐ-UBND ngày 02/01/2024, Quyết định số 9/QĐ-UBND "
+     "ngày 09/01/2024 và Kế hoạch số 3/KH-UBND.", ("7/QĐ-UBND", "9/QĐ-UBND", "3/KH-UBND"), "Ủy ban nhân dân huyện"),
+])
+def test_every_object_of_the_subject_s_verb_is_its(text, numbers, issuer):
+    assert [_one(text, n).issuer for n in numbers] == [issuer] * len(numbers)
+
+
+def test_a_citation_after_a_subject_s_own_clause_is_not_its():
+    text = ("Sở Y tế đã ban hành Kế hoạch số 5/KH-SYT ngày 02/01/2024 triển khai Quyết định số 12/QĐ-UBND "
+            "ngày 01/01/2024.")
+    assert _one(text, "12/QĐ-UBND").issuer is None
+
+
+@pytest.mark.parametrize("text, numbers, issuer", [
+    ("Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: số 12/QĐ-UBND ngày 02/01/2024 về giao chỉ tiêu; "
+     "số 34/QĐ-UBND ngày 05/02/2024 về điều chỉnh chỉ tiêu;", ("12/QĐ-UBND", "34/QĐ-UBND"), "Ủy ban nhân dân tỉnh"),
+    ("Căn cứ các Nghị quyết của Hội đồng nhân dân huyện : số 08/NQ-HĐND, số 09/NQ-HĐND ngày 20/12/2023;",
+     ("08/NQ-HĐND", "09/NQ-HĐND"), "Hội đồng nhân dân huyện"),
+])
+def test_a_list_s_issuer_before_a_colon_is_every_number_s(text, numbers, issuer):
+    assert [_one(text, n).issuer for n in numbers] == [issuer] * len(numbers)
+
+
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Căn cứ Thông tư số 05/2024/TT-BYT ngày 01/3/2024 của Bộ Y tế sửa đổi, bổ sung một số điều của Thông tư số "
+     "12/2020/TT-BYT;", "05/2024/TT-BYT", "Bộ Y tế"),
+    ("Căn cứ Quyết định số 88/QĐ-TTg ngày 01/3/2024 của Thủ tướng Chính phủ bổ sung danh mục dự án;",
+     "88/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ("Thực hiện Kế hoạch số 14/KH-BCĐ ngày 01/3/2024 của Ban Chỉ đạo Thi hành án dân sự tỉnh, Ủy ban nhân "
+     "dân huyện xây dựng kế hoạch như sau:", "14/KH-BCĐ", "Ban Chỉ đạo Thi hành án dân sự tỉnh"),
+    ("Thực hiện Công văn số 20/UBND-VX ngày 01/3/2024 của Ủy ban nhân dân tỉnh chỉ đạo các ngành triển khai;",
+     "20/UBND-VX", "Ủy ban nhân dân tỉnh"),
+])
+def test_an_issuer_ends_before_the_verb_that_follows_it(text, number, issuer):
+    assert _one(text, number).issuer == issuer

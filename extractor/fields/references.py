@@ -65,6 +65,7 @@ class RefMatch:
     short: Optional[str] = None        # the ordinal as written after "số" ("29" in "Nghị quyết số 29")
     named: bool = False                # an instrument named by its title alone ("Chiến lược ...")
     issuer_inferred: bool = False      # the issuer comes from the symbol, not the text
+    issuer_before: bool = False        # the issuer is written before the citation (its sentence's subject)
 
 
 # ---------------------------------------------------------------- lexicon
@@ -266,10 +267,19 @@ SUBJECT_RE = re.compile(
 # "hướng dẫn của Bộ tại Công văn số ...", "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số ...":
 # the issuer written before the citation.
 ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.]{{0,90}}?)\s+(?:tại|theo)\s+$")
-# "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15"
+# What a body that is a sentence's subject does to the document it names: "ban hành", "xây dựng và ban
+# hành", "ký", "có" (a letter: "Bộ Y tế đã có Công văn số ..."), "phê duyệt".
+_ISSUING_VERB = r"(?:(?:xây\s+dựng\s+và\s+)?ban\s+hành|ký(?:\s+ban\s+hành)?|có|phê\s+duyệt)(?!\w)"
+# A body's name as the subject: its head, then words; a comma only before a word that opens no other
+# body ("Bộ Văn hóa, Thể thao và Du lịch", not "Sở Y tế, UBND tỉnh").
+_SUBJECT_ISSUER = rf"(?:{_ISSUER_HEADS})(?!\w)(?:[^;.,()\d/]|,(?!\s*(?:{_ISSUER_HEADS})(?!\w))){{0,60}}?"
+# "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15",
+# "Ngày 16/8/2022, Bộ Y tế đã có Văn bản số ...": the issuer, and the date that opens its sentence.
 ISSUER_ISSUED_RE = re.compile(
-    rf"(?<![\w])(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.,()\d/]{{0,40}}?)\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?"
-    r"(?:(?:đã|vừa|mới)\s+)*ban\s+hành\s+$"
+    rf"""(?:(?P<date>{dates.DATE})\s*,\s*)?
+    (?<![\w])(?P<issuer>{_SUBJECT_ISSUER})\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?
+    (?:(?:đã|vừa|mới)\s+)*{_ISSUING_VERB}\s+$""",
+    re.VERBOSE,
 )
 _ISSUER_BEFORE_REACH = 120
 # A verb inside what stands before "tại"/"theo" says it is no body's name alone.
@@ -279,9 +289,10 @@ _VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đ
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
 ISSUER_STOP_RE = re.compile(
     r"""\s*(?:
-        (?:số|năm|việc|công\s+bố|thông\s+báo)(?!\w)         # lower case only: "huyện Năm Căn" is a name
+        (?:số|năm|việc|công\s+bố|thông\s+báo|sửa\s+đổi|bổ\s+sung)(?!\w)   # lower case only: "huyện Năm Căn" is a name
       | (?i:v(?:ề|ể|ễ|ế|ệ)|v/v|tại|theo|ngày|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|kèm   # "về", mistyped "vể"
-          |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện|chỉ\s+đạo)(?!\w)
+          |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện)(?!\w)
+      | (?<![Bb][Aa][Nn]\s)(?i:chỉ\s+đạo)(?!\w)            # the verb, not "Ban Chỉ đạo ..." (a body)
       | [;.:()“”"]
     )""",
     re.VERBOSE,
@@ -727,7 +738,12 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
     if doc_type is None or _entry(doc_type).get("generic"):
         doc_type = number.doc_type or doc_type
     date, issuer, pos = _tail(text, head.end, limit, year_only_date=False, joint=number.joint)
-    issuer = issuer or _issuer_before(text, head.start)
+    subject_of = False  # the issuer is the subject of the sentence, written before
+    if issuer is None:
+        issuer, date_before = _written_before(text, head.start)
+        subject_of = issuer is not None
+        if date is None and date_before is not None and date_before.month is not None:
+            date = date_before
     if issuer:
         issuer = _corrected(issuer, number)
     return RefMatch(
@@ -735,17 +751,39 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
         date=date.iso if date else None, date_valid=date.valid if date else True,
         issuer=issuer or _inferred_issuer(number, doc_type), subject=_subject(text, pos, subject_limit),
         repaired=number.repaired, issuer_code=number.issuer_code, issuer_inferred=issuer is None,
+        issuer_before=subject_of,
     )
 
 
 def _issuer_before(text: str, start: int) -> Optional[str]:
     """The issuer written before a citation: "của Sở Y tế tại Tờ trình số ...", "UBND tỉnh đã ban
     hành Quyết định số ..."; a parenthesis in it is left out."""
+    return _written_before(text, start)[0]
+
+
+def _written_before(text: str, start: int) -> tuple[Optional[str], Optional[dates.DateValue]]:
+    """The issuer written before a citation (``_issuer_before``), and the date that opens the
+    sentence whose subject it is ("Ngày 16/8/2022, Bộ Y tế đã có Công văn số ...")."""
     window = max(0, start - _ISSUER_BEFORE_REACH)
-    before = ISSUER_BEFORE_RE.search(text, window, start) or ISSUER_ISSUED_RE.search(text, window, start)
+    before = ISSUER_BEFORE_RE.search(text, window, start)
+    if before is None:
+        before = _subject_before(text, window, start)
     if not before or _VERB_IN_ISSUER.search(before.group("issuer")):
-        return None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
-    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
+        return None, None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
+    issuer = canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
+    written = before.groupdict().get("date")
+    return issuer, dates.parse_date(written) if written else None
+
+
+def _subject_before(text: str, window: int, start: int) -> Optional[re.Match[str]]:
+    """The nearest body before ``start`` that is the subject issuing the citation there ("Bộ Y tế đã
+    có Công văn số ..."), past a body that only holds a verb ("Thủ tướng giao Bộ Y tế ban hành ...")."""
+    pos = window
+    while (m := ISSUER_ISSUED_RE.search(text, pos, start)) is not None:
+        if not _VERB_IN_ISSUER.search(m.group("issuer")):
+            return m
+        pos = m.start("issuer") + 1
+    return None
 
 
 def _inferred_issuer(number: DocNumber, doc_type: Optional[str]) -> Optional[str]:
@@ -834,11 +872,11 @@ def _may_cite(text: str) -> bool:
     return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
 
 
-# "các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg ...": a list of numbers
-# after one type word and one issuer, which every number of that type in the sentence shares.
+# "các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg ...", "các Nghị quyết của
+# HĐND tỉnh: số 66/NQ-HĐND ...; số 05/NQ-HĐND ...": a list of numbers after one type word and one issuer, which every number of that type in the sentence shares.
 LIST_PREFIX_RE = re.compile(
     rf"(?i:các|những)\s+(?P<type>{_ALL_TYPES})\s+của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.:()\d]{{0,60}}?)"
-    rf"\s+{SO}\s*:?\s*(?=\d)"
+    rf"(?:\s*:\s*|\s+){SO}\s*:?\s*(?=\d)"
 )
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 
@@ -858,6 +896,25 @@ def _list_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
                  and (m.issuer is None or m.issuer_inferred) else m
                  for m in found]
     return found
+
+
+# "..., " "; " " và ": what joins two objects of one verb ("X đã ban hành Quyết định số 1 ngày ... và
+# Quyết định số 2 ...").
+_OBJECT_JOINT = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
+
+
+def _subject_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
+    """A numbered citation that names no issuer, listed right after one whose issuer is the subject
+    of the sentence ("Bộ Y tế đã ban hành Quyết định số 1/QĐ-BYT ngày ... và Quyết định số 2/QĐ-BYT"),
+    is that subject's too."""
+    out: list[RefMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.issuer_before and m.number and (m.issuer is None or m.issuer_inferred) \
+                and prev.end <= m.start and _OBJECT_JOINT.fullmatch(text, prev.end, m.start):
+            m = replace(m, issuer=prev.issuer, issuer_inferred=False, issuer_before=True)
+        out.append(m)
+    return out
 
 
 def find_references(text: str) -> list[RefMatch]:
@@ -887,7 +944,7 @@ def find_references(text: str) -> list[RefMatch]:
             and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
         if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
-    return _list_issuers(text, found)
+    return _list_issuers(text, _subject_issuers(text, found))
 
 
 # ---------------------------------------------------------------- the whole document
