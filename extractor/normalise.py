@@ -244,8 +244,8 @@ _GLUED_BREAK = re.compile(
 # A line that opens a basis (after a list bullet): "Căn cứ Luật Tổ chức Hội đồng" / "Nhân dân và Uỷ
 # ban Nhân dân ngày 26 tháng 11 năm 2003;" is one basis, wrapped before a capital.
 _BASIS_LINE = re.compile(rf"^(?:[-–+•]\s*)?(?:{_BASIS})")
-# A proposal, the last basis of a decision, ends with a comma before "QUYẾT ĐỊNH:" ("Xét đề nghị của
-# Giám đốc Sở" / "Lao động - Thương binh và Xã hội tại Tờ trình số 172/TTr-SLĐTBXH ngày 13/10/2017,").
+# A proposal, the last basis of a decision, ends with a comma or a full stop before "QUYẾT ĐỊNH:" ("Xét
+# đề nghị của Giám đốc Sở" / "Lao động - Thương binh và Xã hội tại Tờ trình số 172/TTr-SLĐTBXH ngày 13/10/2017,").
 _PROPOSAL_LINE = re.compile(r"^(?:[-–+•]\s*)?(?:Xét|Theo)\s+đề\s+nghị")
 # A basis wrapped before a capital more than once ("... năm 2015 và" / "Luật sửa đổi, bổ sung ... của
 # Luật Tổ chức" / "Chính phủ và Luật ..." / "ngày 22 tháng 11 năm 2019;") ends this many lines on at most.
@@ -590,10 +590,10 @@ def _goes_on_basis(ptext: str, cur: Line) -> bool:
 
 
 def _basis_end(text: str, proposal: bool) -> Optional[bool]:
-    """Whether a line ends its basis (its ";", a proposal's ","), does not (no end of a clause), or
-    ends another sentence or clause (None)."""
+    """Whether a line ends its basis (its ";", a proposal's "," or "."), does not (no end of a clause),
+    or ends another sentence or clause (None)."""
     text = text.rstrip()
-    if text.endswith(";") or (proposal and text.endswith(",")):
+    if text.endswith(";") or (proposal and text.endswith((",", "."))):
         return True
     return None if text.endswith((*_TERMINAL, ",")) else False
 

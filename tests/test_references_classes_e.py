@@ -9,7 +9,9 @@ Issuers not joined by "của": the subject of the sentence that issues the citat
 tế đã có Công văn số ..."; its date too), and every object of its verb ("... ban hành Quyết định số 1
 ... và Quyết định số 2 ..."); a list's issuer before a colon ("các Quyết định của UBND tỉnh: số ...; số
 ..."); an issuer ends before the verb that follows it ("của Bộ Y tế sửa đổi, bổ sung ..."), but "Ban
-Chỉ đạo" is a body.
+Chỉ đạo" is a body; a body right after the date is the issuer ("ngày 15/5/2016 Bộ Chính trị"), a plenum
+before it is the body's ("Hội nghị lần thứ năm Ban Chấp hành Trung ương"); a proposal may end with its
+full stop.
 """
 
 from __future__ import annotations
@@ -143,3 +145,35 @@ def test_a_list_s_issuer_before_a_colon_is_every_number_s(text, numbers, issuer)
 ])
 def test_an_issuer_ends_before_the_verb_that_follows_it(text, number, issuer):
     assert _one(text, number).issuer == issuer
+
+
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng;",
+     "05-CT/TW", "Bộ Chính trị"),
+    ("Căn cứ Quy định số 08-QĐi/TW ngày 25 tháng 10 năm 2018 Ban Chấp hành Trung ương về trách nhiệm nêu gương;",
+     "08-QĐi/TW", "Ban Chấp hành Trung ương"),
+    ("Căn cứ Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương về nông "
+     "nghiệp;", "19-NQ/TW", "Ban Chấp hành Trung ương"),
+    ("Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII "
+     "“Một số vấn đề về tiếp tục đổi mới”;", "18-NQ/TW", "Ban Chấp hành Trung ương Đảng khóa XII"),
+])
+def test_a_body_right_after_the_date_is_the_issuer(text, number, issuer):
+    assert _one(text, number).issuer == issuer
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 02/01/2024 trên địa bàn tỉnh;", "12/KH-UBND"),
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 02/01/2024 nhằm triển khai Chương trình;", "12/KH-UBND"),
+])
+def test_words_after_the_date_that_name_no_body_are_no_issuer(text, number):
+    assert _one(text, number).issuer is None
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["Theo đề nghị của Sở Nội vụ tại", "Tờ trình số 77/TTr-SNV ngày 04/3/2024."], "Sở Nội vụ"),
+    (["Xét đề nghị của Ban", "Dân tộc tỉnh tại Tờ trình số 12/TTr-BDT ngày 04/3/2024."], "Ban Dân tộc tỉnh"),
+])
+def test_a_proposal_ending_with_a_full_stop_keeps_its_proposer(tmp_path, lines, issuer):
+    refs = _refs(tmp_path, HEADER + "\n".join(lines) + "\nQUYẾT ĐỊNH:\n")
+    number = next(k for k in refs if k and "/TTr-" in k)
+    assert refs[number].issuer == issuer

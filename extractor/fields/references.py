@@ -251,6 +251,9 @@ TAIL_DATE_RE = re.compile(
 )
 _OPENS_WITH_DAY = re.compile(rf"{dates.NGAY}\s")
 TAIL_OF_RE = re.compile(r"\s*,?\s*của\s+")                         # "của <issuer>"
+_SPACES = re.compile(r"\s*")
+# "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": a plenum of a body, whose documents are the body's.
+PLENUM_RE = re.compile(r"(?i:hội\s+nghị)\s+lần\s+thứ\s+\w+\s+(?:của\s+)?(?=[A-ZĐ])")
 # ", Khóa XI", "(khóa XII)": the term of a Party body, between a citation and its issuer.
 TAIL_TERM_RE = re.compile(r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+[IVXLC]+\s*\)?")
 # "Luật Trẻ em số 102/2016/QH13", "Luật Tổ chức chính quyền địa phương 72/2025/QH15"
@@ -602,13 +605,28 @@ def _tail(text: str, pos: int, limit: int, year_only_date: bool,
                 continue
         if issuer is None and (m := TAIL_TERM_RE.match(text, pos)) and m.end() < limit:
             pos = m.end()  # ", Khóa XI": the issuer follows
-        if issuer is None and (m := TAIL_OF_RE.match(text, pos)) and m.end() < limit:
-            issuer, end = _read_issuer(text, m.end(), limit, joint)
+        if issuer is None and (at := _issuer_start(text, pos, limit, dated=date is not None)) is not None:
+            issuer, end = _read_issuer(text, at, limit, joint)
             if issuer:
                 pos = end
                 continue
         break
     return date, issuer, pos
+
+
+def _issuer_start(text: str, pos: int, limit: int, dated: bool) -> Optional[int]:
+    """Where the issuer after a citation's head begins: after "của", or, right after the citation's
+    date, a body named without it ("Kết luận số 51-KL/TW ngày 30/5/2019 Ban Bí thư về ..."); a plenum
+    before the body is the body's ("của Hội nghị lần thứ sáu Ban Chấp hành Trung ương")."""
+    of = TAIL_OF_RE.match(text, pos)
+    if of is None and not dated:
+        return None
+    at = of.end() if of else (m.end() if (m := _SPACES.match(text, pos)) else pos)
+    if (plenum := PLENUM_RE.match(text, at)) is not None:
+        at = plenum.end()
+    if of is None and not ISSUER_HEAD_RE.match(text, at):
+        return None
+    return at if at < limit else None
 
 
 def _subject(text: str, pos: int, limit: int) -> Optional[str]:
