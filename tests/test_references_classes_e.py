@@ -12,6 +12,10 @@ tế đã có Công văn số ..."; its date too), and every object of its verb 
 Chỉ đạo" is a body; a body right after the date is the issuer ("ngày 15/5/2016 Bộ Chính trị"), a plenum
 before it is the body's ("Hội nghị lần thứ năm Ban Chấp hành Trung ương"); a proposal may end with its
 full stop.
+
+Names: a breve damaged into a diaeresis ("näm 2019") still writes the year that ends a law's title; an
+instrument named by its issuer and subject without a number ("Kế hoạch của UBND tỉnh về việc ...") is
+named whole, its issuer the body it names.
 """
 
 from __future__ import annotations
@@ -177,3 +181,35 @@ def test_a_proposal_ending_with_a_full_stop_keeps_its_proposer(tmp_path, lines, 
     refs = _refs(tmp_path, HEADER + "\n".join(lines) + "\nQUYẾT ĐỊNH:\n")
     number = next(k for k in refs if k and "/TTr-" in k)
     assert refs[number].issuer == issuer
+
+
+# ---------------------------------------------------------------- names of documents
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("Năm học này triển khai Luật Giáo dục näm 2019 và các văn bản hướng dẫn.", "Luật Giáo dục", "2019"),
+    ("Căn cứ Luật Trẻ em näm 2016;", "Luật Trẻ em", "2016"),
+    ("Thực hiện Luật Phòng, chống thiên tai ngày 19 tháng 6 näm 2013;", "Luật Phòng, chống thiên tai", "2013-06-19"),
+])
+def test_a_breve_damaged_into_a_diaeresis_still_writes_the_year(text, title, date):
+    assert [(m.title, m.date) for m in find_references(text)] == [(title, date)]
+
+
+@pytest.mark.parametrize("text, title, issuer", [
+    ("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về việc tổ chức Ngày hội đọc sách năm 2024 tại Nhà văn hóa tỉnh;",
+     "Kế hoạch của Ủy ban nhân dân tỉnh về việc tổ chức Ngày hội đọc sách năm 2024 tại Nhà văn hóa tỉnh",
+     "Ủy ban nhân dân tỉnh"),
+    ("Căn cứ kế hoạch Phòng Giáo dục và Đào tạo huyện Cái Bè về việc tổ chức hội thi giáo viên dạy giỏi năm học "
+     "2024-2025.", "Kế hoạch Phòng Giáo dục và Đào tạo huyện Cái Bè về việc tổ chức hội thi giáo viên dạy giỏi "
+     "năm học 2024-2025", "Phòng Giáo dục và Đào tạo huyện Cái Bè"),
+    ("- Căn cứ Chương trình của Ban Thường vụ Huyện ủy về phát triển du lịch giai đoạn 2021-2025;",
+     "Chương trình của Ban Thường vụ Huyện ủy về phát triển du lịch giai đoạn 2021-2025", "Ban Thường vụ Huyện ủy"),
+])
+def test_an_instrument_named_by_its_issuer_and_subject_is_named_whole(text, title, issuer):
+    assert [(m.title, m.issuer) for m in find_references(text)] == [(title, issuer)]
+
+
+def test_an_instrument_named_by_its_issuer_stops_at_the_next_citation():
+    text = "Căn cứ Kế hoạch của UBND tỉnh về tổ chức Hội khỏe Phù Đổng; Kế hoạch số 5/KH-UBND ngày 01/02/2024;"
+    found = [(m.title, m.number) for m in find_references(text)]
+    assert found == [("Kế hoạch của UBND tỉnh về tổ chức Hội khỏe Phù Đổng", None), (None, "5/KH-UBND")]

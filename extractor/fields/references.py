@@ -9,7 +9,8 @@ where ``<type>`` comes from ``data/doc_types.json`` ("Quyết định", "Thông 
 cited by name carry a title instead of a number: laws and conventions ("Luật Trẻ em", "Luật
 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
 phương"), and instruments named without their decision ("Chiến lược Dân số Việt Nam đến năm
-2030") where a citation stands (after "Căn cứ", "Thực hiện", or in a list of citations). A bare
+2030", "Kế hoạch của UBND thành phố về việc tổ chức ...", its issuer the body it names) where a
+citation stands (after "Căn cứ", "Thực hiện", or in a list of citations). A bare
 ordinal ("Đề án 06") is a title too; with "số" it is a short number ("Nghị quyết số 29"). A number
 cited without a type word ("theo 782/QĐ-TTg") takes its type from the symbol. ``find_references``
 reads one paragraph; ``extract_references`` resolves all mentions in a ``Doc`` to one record
@@ -158,12 +159,12 @@ TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
 # A law's title ends at its date or year, its number, or a word that opens what follows the title.
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
-    r"""(?:
-        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi|mà
+    rf"""(?:
+        (?:ngày|n{dates.BREVE_A}m|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi|mà
           | quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn|ban\s+hành|thông\s+qua|thi\s+hành
           | [-–—]
         )(?!\w)
-      | (?i:số|ngày|năm)\s*[:\d]                             # "số 121/2020/QH14" (not "một số điều"), "SỐ 72/..."
+      | (?i:số|ngày|n{dates.BREVE_A}m)\s*[:\d]                  # "số 121/2020/QH14" (not "một số điều"), "SỐ 72/..."
       | \d                                                    # a number or a year
     )""",
     re.VERBOSE,
@@ -203,6 +204,11 @@ NAMED_COMMA_STOP_RE = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+# "Kế hoạch của Ủy ban nhân dân thành phố về việc tổ chức ...", "kế hoạch UBND huyện X về việc xây dựng
+# ...": an instrument named by its issuer and its subject, without a number; the name runs to the
+# subject's end.
+ISSUED_NAMED_RE = re.compile(rf"\s+(?:của\s+)?(?=(?:{_ISSUER_HEADS})(?!\w))")
+NAMED_SUBJECT_RE = re.compile(r"\s*(?i:về\s+việc|v/v|về)\s+(?P<subject>[^;]+?)(?=\s*(?:;|\.(?:\s|$)|$))")
 _ORDINAL_NAME = re.compile(r"\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)(?!\w)")   # a congress: "... lần thứ XIV"
 MAX_NAMED_WORDS = 40
 MIN_NAMED_WORDS = 2  # "Kế hoạch này", "Chương trình" alone are no names
@@ -584,6 +590,21 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
 
 
+def _read_issued_named(text: str, type_end: int, written_type: str,
+                       limit: int) -> Optional[tuple[str, int, str]]:
+    """(title, end, issuer) of an instrument named by its issuer and subject ("Kế hoạch của UBND
+    thành phố về việc tổ chức ..."), or None: the title is the whole phrase, to the subject's end."""
+    lead = ISSUED_NAMED_RE.match(text, type_end)
+    if lead is None:
+        return None
+    issuer, end = _read_issuer(text, lead.end(), limit)
+    subject = NAMED_SUBJECT_RE.match(text, end, limit) if issuer else None
+    if issuer is None or subject is None:
+        return None
+    title = " ".join(f"{written_type} {text[type_end:subject.end()]}".split())
+    return title, subject.end(), issuer
+
+
 def _generic(title: str) -> bool:
     """A title that names no one document: "Nghị quyết Đại hội Đảng các cấp", "Kế hoạch nêu trên"."""
     key = f" {fold(title)} "
@@ -651,6 +672,7 @@ class _Head:
     has_so: bool = False
     named: bool = False      # an instrument named by its title alone
     self_ref: bool = False   # "(Ban hành kèm theo Quyết định số ...)": the document itself
+    issuer: Optional[str] = None  # the issuer a named instrument's name holds ("Kế hoạch của UBND ... về việc ...")
 
 
 _DIGIT = re.compile(r"\d")
@@ -686,9 +708,11 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         return _Head(m.start(), ordinal.end(), written, ordinal=ordinal.group("ordinal"),
                      has_so=bool(ordinal.group("so")))
     # A name in capitals is a heading ("TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC QUỐC GIA ..."), not a citation.
-    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()) \
-            and (found := _read_named(text, m.end(), written, len(text))):
-        return _Head(m.start(), found[1], written, title=found[0], named=True)
+    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()):
+        if issued := _read_issued_named(text, m.end(), written, len(text)):
+            return _Head(m.start(), issued[1], written, title=issued[0], named=True, issuer=issued[2])
+        if found := _read_named(text, m.end(), written, len(text)):
+            return _Head(m.start(), found[1], written, title=found[0], named=True)
     return None
 
 
@@ -697,6 +721,9 @@ def _lower_named(text: str, m: re.Match[str], entry: dict) -> Optional[_Head]:
     with a proper name in its title: "Căn cứ điều lệ trường Tiểu học;" (not "Căn cứ kế hoạch năm 2024")."""
     if not entry.get("named") or not OPENER_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
         return None
+    if issued := _read_issued_named(text, m.end(), m.group(0), len(text)):
+        return _Head(m.start(), issued[1], m.group(0), title=issued[0][:1].upper() + issued[0][1:], named=True,
+                     issuer=issued[2])
     found = _read_named(text, m.end(), m.group(0), len(text))
     if not found or not any(w[:1].isupper() for w in found[0].split()[len(m.group(0).split()):]):
         return None
@@ -827,7 +854,8 @@ def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
         issuer_code=number.issuer_code if number else None,
         ordinal=(head.ordinal.lstrip("0") or "0") if head.ordinal else None, short=short,
         date=date.iso if date else None, date_valid=date.valid if date else True,
-        issuer=issuer or (_issuer_before(text, head.start) if number else None), subject=_subject(text, pos, subject_limit),
+        issuer=issuer or head.issuer or (_issuer_before(text, head.start) if number else None),
+        subject=_subject(text, pos, subject_limit),
         repaired=bool(number and number.repaired), named=head.named,
     )
 
