@@ -244,6 +244,12 @@ _GLUED_BREAK = re.compile(
 # A line that opens a basis (after a list bullet): "Căn cứ Luật Tổ chức Hội đồng" / "Nhân dân và Uỷ
 # ban Nhân dân ngày 26 tháng 11 năm 2003;" is one basis, wrapped before a capital.
 _BASIS_LINE = re.compile(rf"^(?:[-–+•]\s*)?(?:{_BASIS})")
+# A proposal, the last basis of a decision, ends with a comma or a full stop before "QUYẾT ĐỊNH:" ("Xét
+# đề nghị của Giám đốc Sở" / "Lao động - Thương binh và Xã hội tại Tờ trình số 172/TTr-SLĐTBXH ngày 13/10/2017,").
+_PROPOSAL_LINE = re.compile(r"^(?:[-–+•]\s*)?(?:Xét|Theo)\s+đề\s+nghị")
+# A basis wrapped before a capital more than once ("... năm 2015 và" / "Luật sửa đổi, bổ sung ... của
+# Luật Tổ chức" / "Chính phủ và Luật ..." / "ngày 22 tháng 11 năm 2019;") ends this many lines on at most.
+MAX_BASIS_WRAPS = 3
 
 
 _ARTICLE_NUMBER_END = re.compile(r"Điều\s+\d{1,2}\s*[.:]$")
@@ -574,18 +580,42 @@ def _joined(prev: Line, line: Line) -> Line:
                 printed=(prev.printed or [prev]) + [line])
 
 
-def _ends_basis(ptext: str, cur: Line) -> bool:
-    """Whether ``cur`` ends the basis its paragraph opens, wrapped before a capital: a line of its own
-    (no blank line before it, no basis of its own) running to the basis's ";", after a line that
-    stopped mid-phrase (no comma)."""
+def _goes_on_basis(ptext: str, cur: Line) -> bool:
+    """Whether ``cur`` may go on with the basis its paragraph opens, wrapped before a capital: a line
+    of its own (no blank line before it, no basis or unit of its own, not in capitals) after a line
+    that stopped mid-phrase (no comma)."""
     ctext = cur.text.rstrip()
-    return (not cur.blank_before and ctext.endswith(";") and not ptext.rstrip().endswith(",")
-            and not _BASIS_LINE.match(ctext) and not _capitals(ctext))
+    return (not cur.blank_before and not ptext.rstrip().endswith(",") and not _BASIS_LINE.match(ctext)
+            and not _STARTS_UNIT.match(ctext) and not _capitals(ctext))
 
 
-def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: bool = False) -> bool:
-    """Whether ``cur`` is the hard-wrapped continuation of ``prev``; ``basis``: the paragraph being
-    joined opens a basis ("Căn cứ ...")."""
+def _basis_end(text: str, proposal: bool) -> Optional[bool]:
+    """Whether a line ends its basis (its ";", a proposal's "," or "."), does not (no end of a clause),
+    or ends another sentence or clause (None)."""
+    text = text.rstrip()
+    if text.endswith(";") or (proposal and text.endswith((",", "."))):
+        return True
+    return None if text.endswith((*_TERMINAL, ",")) else False
+
+
+def _ends_basis(ptext: str, cur: Line, following: list[Line], proposal: bool) -> bool:
+    """Whether ``cur`` belongs to the basis its paragraph opens, wrapped before a capital: it, or one
+    of the lines after it that go on the same way (``MAX_BASIS_WRAPS`` in all), runs to the basis's
+    end; ``proposal``: the basis is a proposal ("Xét đề nghị ...")."""
+    for line in [cur, *following][:MAX_BASIS_WRAPS]:
+        if not _goes_on_basis(ptext, line):
+            return False
+        end = _basis_end(line.text, proposal)
+        if end is not False:
+            return bool(end)
+        ptext = line.text
+    return False
+
+
+def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional[str] = None,
+               following: Optional[list[Line]] = None) -> bool:
+    """Whether ``cur`` is the hard-wrapped continuation of ``prev``; ``basis``: the first line of the
+    paragraph being joined when it opens a basis ("Căn cứ ..."), ``following``: the lines after ``cur``."""
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
@@ -597,7 +627,7 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: bool = F
         return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
-    if basis and _ends_basis(ptext, cur):
+    if basis and _ends_basis(ptext, cur, following or [], bool(_PROPOSAL_LINE.match(basis))):
         return True
     first = ctext[:1]
     if first.islower() or first in "(“\"'" or (first.isdigit() and not _STARTS_UNIT.match(ctext)):
@@ -649,17 +679,19 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     groups: list[RawParagraph] = []
     size = 0  # of the paragraph being joined
     cut = 0  # paragraphs of joined lines cut at the limit
-    for line in lines:
+    for li, line in enumerate(lines):
         joins = False
         if groups and not line.window:
             prev = groups[-1].lines[-1]
-            basis = bool(_BASIS_LINE.match(groups[-1].lines[0].text))
+            first = groups[-1].lines[0].text
+            basis = first if _BASIS_LINE.match(first) else None
+            following = lines[li + 1:li + MAX_BASIS_WRAPS]
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
                 # a turn of the page the layout does not say: read as the printed lines
-                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width, basis)
+                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width, basis, following)
             else:
-                joins = _continues(prev, line, wrapped, width, basis)
+                joins = _continues(prev, line, wrapped, width, basis, following)
         if joins and size + 1 + len(line.text) > MAX_PARAGRAPH_CHARS:
             joins, cut = False, cut + 1
         if joins:

@@ -5,7 +5,7 @@ in other regexes. ``parse_date`` turns a written date into a ``DateValue`` as pr
 as the text ("năm 2022" → ``"2022"``, "ngày tháng 8 năm 2021" → ``"2021-08"``);
 an impossible date ("31/02/2021") is parsed and marked ``valid=False``, never raised.
 OCR-tolerant: accents may be missing ("ngay", "thang", "nam"), glyph loss may drop the accented
-vowel ("ngy", "thng", "nm"), and spaces may surround the separators ("27 / 5 / 2021") or be lost
+vowel ("ngy", "thng", "nm") or damage a breve into a diaeresis ("näm"), and spaces may surround the separators ("27 / 5 / 2021") or be lost
 ("ngày31/8/2012").
 """
 
@@ -20,7 +20,8 @@ from typing import Optional
 
 NGAY = r"(?i:ng[àa]?y)"                 # "ngày", "Ngày", "NGÀY", OCR "ngay", glyph-lost "ngy"
 THANG = r"(?i:th[áa]?ng)"               # "tháng", OCR "thang", glyph-lost "thng"
-NAM = r"(?i:n[ăa]?m)"                   # "năm", OCR "nam", glyph-lost "nm"
+BREVE_A = "[ăä]"                        # "ă", or its breve damaged into a diaeresis ("näm")
+NAM = rf"(?i:n(?:{BREVE_A}|a)?m)"       # "năm", OCR "nam", glyph-lost "nm", damaged "näm"
 DAY = r"(?:0?[1-9]|[12]\d|3\d)"          # 1-39: an impossible day is parsed, then flagged
 MONTH = r"(?:0?[1-9]|1\d)"               # 1-19: idem for months
 YEAR = r"(?:1[89]\d\d|2[01]\d\d)"        # 1800-2199, four digits

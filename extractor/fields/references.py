@@ -9,7 +9,8 @@ where ``<type>`` comes from ``data/doc_types.json`` ("Quyết định", "Thông 
 cited by name carry a title instead of a number: laws and conventions ("Luật Trẻ em", "Luật
 sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
 phương"), and instruments named without their decision ("Chiến lược Dân số Việt Nam đến năm
-2030") where a citation stands (after "Căn cứ", "Thực hiện", or in a list of citations). A bare
+2030", "Kế hoạch của UBND thành phố về việc tổ chức ...", its issuer the body it names) where a
+citation stands (after "Căn cứ", "Thực hiện", or in a list of citations). A bare
 ordinal ("Đề án 06") is a title too; with "số" it is a short number ("Nghị quyết số 29"). A number
 cited without a type word ("theo 782/QĐ-TTg") takes its type from the symbol. ``find_references``
 reads one paragraph; ``extract_references`` resolves all mentions in a ``Doc`` to one record
@@ -65,6 +66,7 @@ class RefMatch:
     short: Optional[str] = None        # the ordinal as written after "số" ("29" in "Nghị quyết số 29")
     named: bool = False                # an instrument named by its title alone ("Chiến lược ...")
     issuer_inferred: bool = False      # the issuer comes from the symbol, not the text
+    issuer_before: bool = False        # the issuer is written before the citation (its sentence's subject)
 
 
 # ---------------------------------------------------------------- lexicon
@@ -157,12 +159,12 @@ TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
 # A law's title ends at its date or year, its number, or a word that opens what follows the title.
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
-    r"""(?:
-        (?:ngày|năm|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi|mà
+    rf"""(?:
+        (?:ngày|n{dates.BREVE_A}m|theo|tại|để|nhằm|được|đã|mở|này|là|có|cho|với|đến|tới|vào|đối|trong|trên|về|do|kể|từ|khi|mà
           | quy\s+định|sửa\s+đổi|hiện\s+hành|hướng\s+dẫn|ban\s+hành|thông\s+qua|thi\s+hành
           | [-–—]
         )(?!\w)
-      | (?i:số|ngày|năm)\s*[:\d]                             # "số 121/2020/QH14" (not "một số điều"), "SỐ 72/..."
+      | (?i:số|ngày|n{dates.BREVE_A}m)\s*[:\d]                  # "số 121/2020/QH14" (not "một số điều"), "SỐ 72/..."
       | \d                                                    # a number or a year
     )""",
     re.VERBOSE,
@@ -202,6 +204,11 @@ NAMED_COMMA_STOP_RE = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+# "Kế hoạch của Ủy ban nhân dân thành phố về việc tổ chức ...", "kế hoạch UBND huyện X về việc xây dựng
+# ...": an instrument named by its issuer and its subject, without a number; the name runs to the
+# subject's end.
+ISSUED_NAMED_RE = re.compile(rf"\s+(?:của\s+)?(?=(?:{_ISSUER_HEADS})(?!\w))")
+NAMED_SUBJECT_RE = re.compile(r"\s*(?i:về\s+việc|v/v|về)\s+(?P<subject>[^;]+?)(?=\s*(?:;|\.(?:\s|$)|$))")
 _ORDINAL_NAME = re.compile(r"\s+lần\s+thứ\s+(?:[IVXLC]+|\d+)(?!\w)")   # a congress: "... lần thứ XIV"
 MAX_NAMED_WORDS = 40
 MIN_NAMED_WORDS = 2  # "Kế hoạch này", "Chương trình" alone are no names
@@ -250,6 +257,9 @@ TAIL_DATE_RE = re.compile(
 )
 _OPENS_WITH_DAY = re.compile(rf"{dates.NGAY}\s")
 TAIL_OF_RE = re.compile(r"\s*,?\s*của\s+")                         # "của <issuer>"
+_SPACES = re.compile(r"\s*")
+# "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": a plenum of a body, whose documents are the body's.
+PLENUM_RE = re.compile(r"(?i:hội\s+nghị)\s+lần\s+thứ\s+\w+\s+(?:của\s+)?(?=[A-ZĐ])")
 # ", Khóa XI", "(khóa XII)": the term of a Party body, between a citation and its issuer.
 TAIL_TERM_RE = re.compile(r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+[IVXLC]+\s*\)?")
 # "Luật Trẻ em số 102/2016/QH13", "Luật Tổ chức chính quyền địa phương 72/2025/QH15"
@@ -266,10 +276,19 @@ SUBJECT_RE = re.compile(
 # "hướng dẫn của Bộ tại Công văn số ...", "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số ...":
 # the issuer written before the citation.
 ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.]{{0,90}}?)\s+(?:tại|theo)\s+$")
-# "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15"
+# What a body that is a sentence's subject does to the document it names: "ban hành", "xây dựng và ban
+# hành", "ký", "có" (a letter: "Bộ Y tế đã có Công văn số ..."), "phê duyệt".
+_ISSUING_VERB = r"(?:(?:xây\s+dựng\s+và\s+)?ban\s+hành|ký(?:\s+ban\s+hành)?|có|phê\s+duyệt)(?!\w)"
+# A body's name as the subject: its head, then words; a comma only before a word that opens no other
+# body ("Bộ Văn hóa, Thể thao và Du lịch", not "Sở Y tế, UBND tỉnh").
+_SUBJECT_ISSUER = rf"(?:{_ISSUER_HEADS})(?!\w)(?:[^;.,()\d/]|,(?!\s*(?:{_ISSUER_HEADS})(?!\w))){{0,60}}?"
+# "UBND tỉnh đã ban hành Quyết định số 685/QĐ-UBND", "Quốc hội Khóa XV đã ban hành Luật ... số 72/2025/QH15",
+# "Ngày 16/8/2022, Bộ Y tế đã có Văn bản số ...": the issuer, and the date that opens its sentence.
 ISSUER_ISSUED_RE = re.compile(
-    rf"(?<![\w])(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.,()\d/]{{0,40}}?)\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?"
-    r"(?:(?:đã|vừa|mới)\s+)*ban\s+hành\s+$"
+    rf"""(?:(?P<date>{dates.DATE})\s*,\s*)?
+    (?<![\w])(?P<issuer>{_SUBJECT_ISSUER})\s+(?:(?i:khóa|khoá)\s+[IVXLC]+\s+)?
+    (?:(?:đã|vừa|mới)\s+)*{_ISSUING_VERB}\s+$""",
+    re.VERBOSE,
 )
 _ISSUER_BEFORE_REACH = 120
 # A verb inside what stands before "tại"/"theo" says it is no body's name alone.
@@ -279,9 +298,10 @@ _VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đ
 ISSUER_TOKEN_RE = re.compile(r"\s*(\([A-ZĐ&\-]+\)|[-–]|,|(?:TP|Tp|TX|Tx)\.(?=\s*[A-ZĐ])|[^\s,;.:()“”\"]+)")
 ISSUER_STOP_RE = re.compile(
     r"""\s*(?:
-        (?:số|năm|việc|công\s+bố|thông\s+báo)(?!\w)         # lower case only: "huyện Năm Căn" is a name
+        (?:số|năm|việc|công\s+bố|thông\s+báo|sửa\s+đổi|bổ\s+sung)(?!\w)   # lower case only: "huyện Năm Căn" is a name
       | (?i:v(?:ề|ể|ễ|ế|ệ)|v/v|tại|theo|ngày|đã|được|nhằm|để|giao|trong|cho|với|đến|khi|kèm   # "về", mistyped "vể"
-          |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện|chỉ\s+đạo)(?!\w)
+          |hướng\s+dẫn|ban\s+hành|quy\s+định|phê\s+duyệt|triển\s+khai|thực\s+hiện)(?!\w)
+      | (?<![Bb][Aa][Nn]\s)(?i:chỉ\s+đạo)(?!\w)            # the verb, not "Ban Chỉ đạo ..." (a body)
       | [;.:()“”"]
     )""",
     re.VERBOSE,
@@ -570,6 +590,21 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
 
 
+def _read_issued_named(text: str, type_end: int, written_type: str,
+                       limit: int) -> Optional[tuple[str, int, str]]:
+    """(title, end, issuer) of an instrument named by its issuer and subject ("Kế hoạch của UBND
+    thành phố về việc tổ chức ..."), or None: the title is the whole phrase, to the subject's end."""
+    lead = ISSUED_NAMED_RE.match(text, type_end)
+    if lead is None:
+        return None
+    issuer, end = _read_issuer(text, lead.end(), limit)
+    subject = NAMED_SUBJECT_RE.match(text, end, limit) if issuer else None
+    if issuer is None or subject is None:
+        return None
+    title = " ".join(f"{written_type} {text[type_end:subject.end()]}".split())
+    return title, subject.end(), issuer
+
+
 def _generic(title: str) -> bool:
     """A title that names no one document: "Nghị quyết Đại hội Đảng các cấp", "Kế hoạch nêu trên"."""
     key = f" {fold(title)} "
@@ -591,13 +626,28 @@ def _tail(text: str, pos: int, limit: int, year_only_date: bool,
                 continue
         if issuer is None and (m := TAIL_TERM_RE.match(text, pos)) and m.end() < limit:
             pos = m.end()  # ", Khóa XI": the issuer follows
-        if issuer is None and (m := TAIL_OF_RE.match(text, pos)) and m.end() < limit:
-            issuer, end = _read_issuer(text, m.end(), limit, joint)
+        if issuer is None and (at := _issuer_start(text, pos, limit, dated=date is not None)) is not None:
+            issuer, end = _read_issuer(text, at, limit, joint)
             if issuer:
                 pos = end
                 continue
         break
     return date, issuer, pos
+
+
+def _issuer_start(text: str, pos: int, limit: int, dated: bool) -> Optional[int]:
+    """Where the issuer after a citation's head begins: after "của", or, right after the citation's
+    date, a body named without it ("Kết luận số 51-KL/TW ngày 30/5/2019 Ban Bí thư về ..."); a plenum
+    before the body is the body's ("của Hội nghị lần thứ sáu Ban Chấp hành Trung ương")."""
+    of = TAIL_OF_RE.match(text, pos)
+    if of is None and not dated:
+        return None
+    at = of.end() if of else (m.end() if (m := _SPACES.match(text, pos)) else pos)
+    if (plenum := PLENUM_RE.match(text, at)) is not None:
+        at = plenum.end()
+    if of is None and not ISSUER_HEAD_RE.match(text, at):
+        return None
+    return at if at < limit else None
 
 
 def _subject(text: str, pos: int, limit: int) -> Optional[str]:
@@ -622,6 +672,7 @@ class _Head:
     has_so: bool = False
     named: bool = False      # an instrument named by its title alone
     self_ref: bool = False   # "(Ban hành kèm theo Quyết định số ...)": the document itself
+    issuer: Optional[str] = None  # the issuer a named instrument's name holds ("Kế hoạch của UBND ... về việc ...")
 
 
 _DIGIT = re.compile(r"\d")
@@ -657,9 +708,11 @@ def _head_at(text: str, m: re.Match[str]) -> Optional[_Head]:
         return _Head(m.start(), ordinal.end(), written, ordinal=ordinal.group("ordinal"),
                      has_so=bool(ordinal.group("so")))
     # A name in capitals is a heading ("TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC QUỐC GIA ..."), not a citation.
-    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()) \
-            and (found := _read_named(text, m.end(), written, len(text))):
-        return _Head(m.start(), found[1], written, title=found[0], named=True)
+    if entry.get("named") and not written.isupper() and _may_stand_cited(text, m.start()):
+        if issued := _read_issued_named(text, m.end(), written, len(text)):
+            return _Head(m.start(), issued[1], written, title=issued[0], named=True, issuer=issued[2])
+        if found := _read_named(text, m.end(), written, len(text)):
+            return _Head(m.start(), found[1], written, title=found[0], named=True)
     return None
 
 
@@ -668,6 +721,9 @@ def _lower_named(text: str, m: re.Match[str], entry: dict) -> Optional[_Head]:
     with a proper name in its title: "Căn cứ điều lệ trường Tiểu học;" (not "Căn cứ kế hoạch năm 2024")."""
     if not entry.get("named") or not OPENER_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
         return None
+    if issued := _read_issued_named(text, m.end(), m.group(0), len(text)):
+        return _Head(m.start(), issued[1], m.group(0), title=issued[0][:1].upper() + issued[0][1:], named=True,
+                     issuer=issued[2])
     found = _read_named(text, m.end(), m.group(0), len(text))
     if not found or not any(w[:1].isupper() for w in found[0].split()[len(m.group(0).split()):]):
         return None
@@ -727,7 +783,12 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
     if doc_type is None or _entry(doc_type).get("generic"):
         doc_type = number.doc_type or doc_type
     date, issuer, pos = _tail(text, head.end, limit, year_only_date=False, joint=number.joint)
-    issuer = issuer or _issuer_before(text, head.start)
+    subject_of = False  # the issuer is the subject of the sentence, written before
+    if issuer is None:
+        issuer, date_before = _written_before(text, head.start)
+        subject_of = issuer is not None
+        if date is None and date_before is not None and date_before.month is not None:
+            date = date_before
     if issuer:
         issuer = _corrected(issuer, number)
     return RefMatch(
@@ -735,17 +796,39 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
         date=date.iso if date else None, date_valid=date.valid if date else True,
         issuer=issuer or _inferred_issuer(number, doc_type), subject=_subject(text, pos, subject_limit),
         repaired=number.repaired, issuer_code=number.issuer_code, issuer_inferred=issuer is None,
+        issuer_before=subject_of,
     )
 
 
 def _issuer_before(text: str, start: int) -> Optional[str]:
     """The issuer written before a citation: "của Sở Y tế tại Tờ trình số ...", "UBND tỉnh đã ban
     hành Quyết định số ..."; a parenthesis in it is left out."""
+    return _written_before(text, start)[0]
+
+
+def _written_before(text: str, start: int) -> tuple[Optional[str], Optional[dates.DateValue]]:
+    """The issuer written before a citation (``_issuer_before``), and the date that opens the
+    sentence whose subject it is ("Ngày 16/8/2022, Bộ Y tế đã có Công văn số ...")."""
     window = max(0, start - _ISSUER_BEFORE_REACH)
-    before = ISSUER_BEFORE_RE.search(text, window, start) or ISSUER_ISSUED_RE.search(text, window, start)
+    before = ISSUER_BEFORE_RE.search(text, window, start)
+    if before is None:
+        before = _subject_before(text, window, start)
     if not before or _VERB_IN_ISSUER.search(before.group("issuer")):
-        return None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
-    return canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
+        return None, None  # "Chương trình công tác của Chính phủ ban hành kèm theo công văn số ...": not its issuer
+    issuer = canonical_issuer(re.sub(r"\s*\([^()]*\)", "", before.group("issuer")))
+    written = before.groupdict().get("date")
+    return issuer, dates.parse_date(written) if written else None
+
+
+def _subject_before(text: str, window: int, start: int) -> Optional[re.Match[str]]:
+    """The nearest body before ``start`` that is the subject issuing the citation there ("Bộ Y tế đã
+    có Công văn số ..."), past a body that only holds a verb ("Thủ tướng giao Bộ Y tế ban hành ...")."""
+    pos = window
+    while (m := ISSUER_ISSUED_RE.search(text, pos, start)) is not None:
+        if not _VERB_IN_ISSUER.search(m.group("issuer")):
+            return m
+        pos = m.start("issuer") + 1
+    return None
 
 
 def _inferred_issuer(number: DocNumber, doc_type: Optional[str]) -> Optional[str]:
@@ -771,7 +854,8 @@ def _named(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatch:
         issuer_code=number.issuer_code if number else None,
         ordinal=(head.ordinal.lstrip("0") or "0") if head.ordinal else None, short=short,
         date=date.iso if date else None, date_valid=date.valid if date else True,
-        issuer=issuer or (_issuer_before(text, head.start) if number else None), subject=_subject(text, pos, subject_limit),
+        issuer=issuer or head.issuer or (_issuer_before(text, head.start) if number else None),
+        subject=_subject(text, pos, subject_limit),
         repaired=bool(number and number.repaired), named=head.named,
     )
 
@@ -834,11 +918,11 @@ def _may_cite(text: str) -> bool:
     return _DIGIT.search(text) is not None and _ORDINAL_CUE.search(low) is not None
 
 
-# "các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg ...": a list of numbers
-# after one type word and one issuer, which every number of that type in the sentence shares.
+# "các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ...; 21/2021/QĐ-TTg ...", "các Nghị quyết của
+# HĐND tỉnh: số 66/NQ-HĐND ...; số 05/NQ-HĐND ...": a list of numbers after one type word and one issuer, which every number of that type in the sentence shares.
 LIST_PREFIX_RE = re.compile(
     rf"(?i:các|những)\s+(?P<type>{_ALL_TYPES})\s+của\s+(?P<issuer>(?:{_ISSUER_HEADS})(?!\w)[^;.:()\d]{{0,60}}?)"
-    rf"\s+{SO}\s*:?\s*(?=\d)"
+    rf"(?:\s*:\s*|\s+){SO}\s*:?\s*(?=\d)"
 )
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 
@@ -858,6 +942,25 @@ def _list_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
                  and (m.issuer is None or m.issuer_inferred) else m
                  for m in found]
     return found
+
+
+# "..., " "; " " và ": what joins two objects of one verb ("X đã ban hành Quyết định số 1 ngày ... và
+# Quyết định số 2 ...").
+_OBJECT_JOINT = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?")
+
+
+def _subject_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
+    """A numbered citation that names no issuer, listed right after one whose issuer is the subject
+    of the sentence ("Bộ Y tế đã ban hành Quyết định số 1/QĐ-BYT ngày ... và Quyết định số 2/QĐ-BYT"),
+    is that subject's too."""
+    out: list[RefMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.issuer_before and m.number and (m.issuer is None or m.issuer_inferred) \
+                and prev.end <= m.start and _OBJECT_JOINT.fullmatch(text, prev.end, m.start):
+            m = replace(m, issuer=prev.issuer, issuer_inferred=False, issuer_before=True)
+        out.append(m)
+    return out
 
 
 def find_references(text: str) -> list[RefMatch]:
@@ -887,7 +990,7 @@ def find_references(text: str) -> list[RefMatch]:
             and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
         if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
-    return _list_issuers(text, found)
+    return _list_issuers(text, _subject_issuers(text, found))
 
 
 # ---------------------------------------------------------------- the whole document
