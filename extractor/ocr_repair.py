@@ -74,10 +74,12 @@ MAX_PHRASE = 6
 # as two or three dashes and tildes, alone between words.
 _GLYPHS = re.compile("(?P<eth>\u0110\u00d0|\u00d0\u0110)|(?<!\\S)(?P<dash>[-–—]*~[-–—~]*|[-–—]*—[-–—]+|[-–]+—)(?!\\S)")
 # A line opening with a top-level number: a Roman numeral, or strokes OCR took for other letters
-# (H for II, L, l or | for I; not 1, which opens numbered items), then "." or ")" and a title.
-_ROMAN_HEAD = re.compile(r"^(?P<numeral>[IVXHLl|]{1,5})(?P<mark>\s?[.)])\s+(?P<title>\S.*)$")
+# (H for II, L, l, |, [, ], ! or Ị for I; not 1, which opens numbered items), then "." or ")" and a title.
+# The mark may be lost too ("L MỤC TIÊU") or read as a stroke ("IIL NHIỆM VỤ" for "II."); a dot may
+# be read into the numeral's last letter ("VỊ." for "VI.").
+_ROMAN_HEAD = re.compile(r"^(?P<numeral>[IVXHLl|Ị\[\]!]{1,5})(?P<mark>\s?[.)]|(?=\s))\s+(?P<title>\S.*)$")
 _ROMAN = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")
-_STROKES = {"H": "II", "L": "I", "l": "I", "|": "I"}
+_STROKES = {"H": "II", "L": "I", "l": "I", "|": "I", "Ị": "I", "[": "I", "]": "I", "!": "I"}
 # Roman headings a document needs before a misread numeral is taken for one of them.
 MIN_ROMAN_HEADINGS = 2
 

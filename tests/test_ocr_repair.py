@@ -156,3 +156,15 @@ def test_a_doubted_word_is_repaired_only_when_ocr_doubted_it():
     assert "Thương binh và Xã hội" in doubted.mapped.text
     start = doubted.mapped.text.index("binh")
     assert doubted.mapped.span(start, start + 4).text == "bình"  # maps back to what OCR read
+
+
+def test_a_numeral_whose_mark_was_lost_or_read_into_it():
+    lines = pieces("I. MỤC ĐÍCH", "L MỤC TIÊU", "IIL NHIỆM VỤ VÀ GIẢI PHÁP", "[II. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN",
+                   "VỊ. TỔNG KẾT, ĐÁNH GIÁ", "L Một việc", "V Phạm vi")
+    out, repairs = repair_lines(lines)
+    texts = ["".join(p[0] for p in line) for line in out]
+    # the numerals put right (the segmenter then takes "III" where II is due as OCR's slip of its I's)
+    assert texts[1:6] == ["I MỤC TIÊU", "III NHIỆM VỤ VÀ GIẢI PHÁP", "III. NỘI DUNG", "IV. TỔ CHỨC THỰC HIỆN",
+                          "VI. TỔNG KẾT, ĐÁNH GIÁ"]
+    assert texts[6:] == ["L Một việc", "V Phạm vi"]  # a title not in capitals is no heading
+    assert [(r.read, r.text) for r in repairs] == [("L", "I"), ("IIL", "III"), ("[II", "III"), ("VỊ", "VI")]
