@@ -34,6 +34,7 @@ def lookup(name: str) -> Optional[tuple[str, str]]:
     return _by_key().get(" ".join(clean(name).split()).casefold())
 
 
+@lru_cache(maxsize=1 << 12)
 def restore_glyphs(name: str) -> Optional[str]:
     """The province or district ``name`` is, written by a font that lost its accented letters ("ĐK LK"
     for Đắk Lắk, "Ph Th" for Phú Thọ): the one unit whose name gives ``name`` when some of its

@@ -333,6 +333,6 @@ def restore_lines(lines: list[list[Piece]]) -> tuple[list[list[Piece]], list[Rep
 
 
 def _lowered_skeleton(text: str) -> bool:
-    """Whether a line holds a skeleton not in capitals, or a capital word after a level word: the only
-    lines of a document with its accents that may have lost some."""
+    """Whether a line holds a skeleton (:func:`lost_word`): the only lines of a document with its
+    accents that may have lost some."""
     return any(lost_word(w) for _, _, w in _words(text))

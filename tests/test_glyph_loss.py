@@ -52,12 +52,12 @@ def plan(variant: dict) -> str:
 
 
 VARIANTS = [
-    dict(place="Tam Dương", number="45/KH-UBND", day="12", month="01", year="2017", doc_type="KẾ HOẠCH",
-         doc_type_value="Kế hoạch"),
-    dict(place="Lâm Hà", number="102/HD-UBND", day="03", month="6", year="2021", doc_type="HƯỚNG DẪN",
-         doc_type_value="Hướng dẫn"),
-    dict(place="Đức Thọ", number="7/KH-UBND", day="28", month="12", year="2019", doc_type="KẾ HOẠCH",
-         doc_type_value="Kế hoạch"),
+    {"place": "Tam Dương", "number": "45/KH-UBND", "day": "12", "month": "01", "year": "2017", "doc_type": "KẾ HOẠCH",
+     "doc_type_value": "Kế hoạch"},
+    {"place": "Lâm Hà", "number": "102/HD-UBND", "day": "03", "month": "6", "year": "2021", "doc_type": "HƯỚNG DẪN",
+     "doc_type_value": "Hướng dẫn"},
+    {"place": "Đức Thọ", "number": "7/KH-UBND", "day": "28", "month": "12", "year": "2019", "doc_type": "KẾ HOẠCH",
+     "doc_type_value": "Kế hoạch"},
 ]
 
 
