@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .glyph_loss import restore_lines
 from .lost_spaces import lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
@@ -182,7 +183,8 @@ class Normalised:
     furniture: list[Span] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what was read otherwise than written (windows)
-    repairs: list[Repair] = field(default_factory=list)  # words of recognised text put right (source ranges)
+    # words of recognised text put right, and words a font lost the accented letters of (source ranges)
+    repairs: list[Repair] = field(default_factory=list)
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
@@ -637,12 +639,23 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     return wrapped and len(ptext) >= 0.75 * width
 
 
+def _restore_glyphs(lines: list[Line], norm: Normalised) -> None:
+    """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place."""
+    restored, repairs = restore_lines([line.pieces for line in lines])
+    norm.repairs += repairs
+    for line, pieces in zip(lines, restored):
+        if pieces is not line.pieces:
+            line.pieces = pieces
+            line.text = "".join(p[0] for p in pieces)
+
+
 def _repair(lines: list[Line], recognised: list[tuple[int, int]], norm: Normalised, mapped: MappedText) -> None:
     """Put right the words OCR misread in the recognised lines (:mod:`.ocr_repair`), in place."""
     inside = [line for line in lines if any(a <= line.src_start < b for a, b in recognised)]
     if not inside:
         return
-    repaired, norm.repairs = repair_lines([line.pieces for line in inside], mapped.confidence)
+    repaired, repairs = repair_lines([line.pieces for line in inside], mapped.confidence)
+    norm.repairs = sorted(norm.repairs + repairs, key=lambda r: (r.start, r.end))
     for line, pieces in zip(inside, repaired):
         if pieces is not line.pieces:
             line.pieces = pieces
@@ -669,6 +682,7 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     norm = Normalised(mapped, [])
     windowed, window_starts = _windowed(source, split, norm)
     lines = _drop_running_lines(_lines(source, windowed, norm, mapped, line_styles or {}, window_starts), norm, mapped)
+    _restore_glyphs(lines, norm)
     if recognised:
         _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)

@@ -60,15 +60,16 @@ class PageInfo(Record):
 
 
 class OcrRepair(Record):
-    """A word OCR misread and vnplan put right (``extractor/ocr_repair.py``): the span is the word
-    as OCR read it (its text the reading), ``text`` what it is now."""
+    """A word OCR misread and vnplan put right (``extractor/ocr_repair.py``), or a word whose accented
+    letters a font lost, written again (``extractor/glyph_loss.py``): the span is the word as read
+    (its text the reading), ``text`` what it is now."""
 
     span: Span
     text: str
-    reason: Literal["vocabulary", "word list", "glyph", "roman numeral"] = Field(
+    reason: Literal["vocabulary", "word list", "glyph", "roman numeral", "glyph loss"] = Field(
         description="what showed the misreading: a phrase of the plans' vocabulary read with wrong marks, a "
-                    "doubted word that makes no word with its neighbours, a doubled or split glyph, or a "
-                    "misread Roman numeral of a heading")
+                    "doubted word that makes no word with its neighbours, a doubled or split glyph, a "
+                    "misread Roman numeral of a heading, or a word whose accented letters the font lost")
 
 
 class Provenance(Record):

@@ -10,9 +10,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
 
 # The stages, from the ground up: a module may import its own stage and the stages below it.
 STAGES: list[tuple[str, ...]] = [
-    ("records", "resources", "runtime", "grammar", "tones"),  # the contract, the data files, the shared vocabulary
+    ("records", "resources", "runtime", "grammar", "tones", "gazetteer"),  # the contract, the data files, the shared vocabulary
     ("encodings", "readers"),                             # bytes -> pages of text
-    ("normalise", "lost_spaces", "ocr_repair"),           # text -> paragraphs + offset map, OCR repaired
+    ("normalise", "lost_spaces", "ocr_repair", "glyph_loss"),  # text -> paragraphs + offset map, OCR repaired
     ("document", "segment", "kinds", "kinds_model"),      # paragraphs -> the Doc and its outline
     ("fields",),                                          # Doc -> records
     ("check",),                                           # records -> findings, alignment
