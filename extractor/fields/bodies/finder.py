@@ -27,6 +27,7 @@ from .slots import (
     NUMBERED_MARKER,
     SITUATION_HEADING,
     SLOTS,
+    cited_acts,
     opens_clause,
     reported_clauses,
     slot_role,
@@ -61,6 +62,9 @@ _CATAPHORA = re.compile(r"\s*(?:sau|dưới)\s+đây\b", re.IGNORECASE)
 # The predicate of bodies asked only to coordinate: "phối hợp", not "chủ trì, phối hợp"
 _COORDINATING = re.compile(r"\s*,?\s*phối\s+(?:kết\s+)?hợp\b", re.IGNORECASE)
 LETTER_OPENING = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE)
+# "Ủy ban nhân dân huyện có ý kiến như sau:": the formula of a letter that gives directions, where a portal's
+# rendering may have dropped the "Kính gửi"
+LETTER_FORMULA = re.compile(r"\bcó\s+ý\s+kiến(?:\s+chỉ\s+đạo)?\s+như\s+sau\b", re.IGNORECASE)
 # A paragraph that ends so has ended its sentence: a hard wrap did not cut it.
 SENTENCE_CLOSED = (".", ":", ";", "!", "?")
 # An article cut by hard wraps goes on in at most this many paragraphs.
@@ -83,7 +87,7 @@ class _Finder:
         self.found: list[Found] = []
         self.aliases: dict[str, str] = {}  # "tổng đài 111" → canonical name
         self.addressed: dict[int, list[str]] = {}  # heading paragraph → canonical names
-        self.letter = any(LETTER_OPENING.match(p.text) for p in doc.paragraphs[:40])  # a Công văn: "Kính gửi"
+        self.letter = any(_opens_letter(p.text) for p in doc.paragraphs[:40])  # a Công văn
         self.continued: set[int] = set()  # paragraphs read as the hard-wrapped rest of an article
 
     def tokens(self, text: str, start: int) -> Tokens:
@@ -130,6 +134,8 @@ class _Finder:
                 continue
             if p.section_kind in ("purpose", "objectives") or p.role == "section_heading" or p.section in situation:
                 continue
+            if self.is_heading_candidate(p) and self.heads_its_items(index) and self.heading(p, index, None, bare=True):
+                continue
             self.in_text(p, index)
 
     def is_heading_candidate(self, p: Paragraph) -> bool:
@@ -138,8 +144,16 @@ class _Finder:
         parent = p.parent
         return parent is None or parent not in self.addressed
 
-    def heading(self, p: Paragraph, index: int, issuer: Optional[Mention]) -> bool:
-        """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:"."""
+    def heads_its_items(self, index: int) -> bool:
+        """Whether items stand under the paragraph: the tasks of the unit it may name ("2. Trung tâm Y tế
+        huyện" / "- Tăng cường ...")."""
+        paragraphs = self.doc.paragraphs
+        return index + 1 < len(paragraphs) and paragraphs[index + 1].parent == index
+
+    def heading(self, p: Paragraph, index: int, issuer: Optional[Mention], bare: bool = False) -> bool:
+        """An addressee of Tổ chức thực hiện: "1. Sở ...", "2. Đề nghị X ...", "1. Cấp tỉnh:". ``bare``:
+        outside Tổ chức thực hiện, where only an item that is nothing but the names of specific bodies (and a
+        colon) addresses the tasks under it ("2. Trung tâm Y tế huyện" / "- Tăng cường ...")."""
         body = p.body
         offset = len(p.text) - len(body)
         if SLOTS["label"].match(body):
@@ -157,6 +171,8 @@ class _Finder:
         if not mentions:
             return False
         rest = p.text[tk.offset(end):].strip()
+        if bare and (rest not in ("", ":") or any(m.generic for m in mentions)):
+            return False  # "2. Cấp huyện, thành phố": a level, whose bodies the items name
         if rest and not (rest[0] in ":.;-–" or tk.ends_name(end) or rest.startswith(("là", ","))):
             return False
         self.addressed[index] = []
@@ -237,6 +253,8 @@ class _Finder:
         body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
         reported = reported_clauses(text)  # what another act assigned, restated: no slot there
+        if p.role == "preamble":
+            reported += cited_acts(text)
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
@@ -250,6 +268,8 @@ class _Finder:
                     continue
                 if any(start <= cue < end for start, end in reported):
                     continue
+                if kind == "assignment" and not opens_clause(text, body_at, cue):
+                    continue  # "X triển khai giao chỉ tiêu cho các đơn vị trực thuộc": X's own task, not theirs
                 if kind == "subject" and LEAD_IN_RE.match(text, at):
                     continue  # "Đề nghị X ...": a directive
                 tk = self.tokens(text, at)
@@ -269,6 +289,8 @@ class _Finder:
                 labelled = kind == "subject" and at == body_at and tk.text(end) == ":"
                 if kind in ("directive", "subject") and not (labelled or self.predicate_follows(tk, end)):
                     continue
+                if kind == "directive" and self.cut_after(tk, end, index):
+                    continue  # "... chỉ đạo UBND các xã, phường, th": the excerpt ends before saying what they do
                 if kind == "label" and not (self.predicate_follows(tk, end) or self.list_closes(tk, end)):
                     continue  # "Đơn vị thực hiện: Ủy ban về ...": the name goes on past what was read
                 if kind == "directive":
@@ -362,6 +384,14 @@ class _Finder:
             return False
         return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
 
+    def cut_after(self, tk: Tokens, end: int, index: int) -> bool:
+        """Whether the document's text is cut right after the list: in its last paragraph, left open, at
+        most the stub of one word follows the list (a comma aside)."""
+        if index != len(self.doc.paragraphs) - 1 or tk.source.rstrip().endswith(SENTENCE_CLOSED):
+            return False
+        at = end + (1 if tk.text(end) == "," else 0)
+        return not tk.has(at) or (not tk.has(at + 1) and tk.end(at) == len(tk.source.rstrip()))
+
     @staticmethod
     def list_closes(tk: Tokens, end: int) -> bool:
         """The list ends its clause: the paragraph's end, or a '.', ';' or bracket after it."""
@@ -411,6 +441,11 @@ class _Finder:
         m = LEVEL_HEADING.match(heading)
         level = body_level("X " + m.group("level")) if m else None
         return level is not None and body_level(issuer) == level
+
+
+def _opens_letter(text: str) -> bool:
+    """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions."""
+    return LETTER_OPENING.match(text) is not None or LETTER_FORMULA.search(text) is not None
 
 
 @lru_cache(maxsize=1)

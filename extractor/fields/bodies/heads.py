@@ -21,13 +21,17 @@ from .mentions import Mention, carry_determiner, parse_mention
 from .tokens import Tokens
 
 # What ends an execution article's list: "... chịu trách nhiệm thi hành Quyết định này", "... căn cứ
-# quyết định thi hành", "... tổ chức thực hiện Quyết định này".
+# quyết định thi hành", "... tổ chức thực hiện Quyết định này" ("chịu tránh nhiệm": its common misspelling).
 EXECUTION = re.compile(
-    r"(?:chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện|tổ\s+chức\s+thực\s+hiện)"
+    r"(?:chịu\s+tr(?:ách|ánh)\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện|tổ\s+chức\s+thực\s+hiện)"
     r"|căn\s+cứ\s+[Qq]uyết\s+định\s+thi\s+hành|thi\s+hành\s+[Qq]uyết\s+định\s+này"
     r"|tổ\s+chức\s+thực\s+hiện\s+[Qq]uyết\s+định\s+này)", re.IGNORECASE)
-# What may open the list: "Điều 3.", "Các Ông (Bà):", "Các ông, bà:"
-_OPENING = re.compile(r"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:Các\s+[ôÔ]ng\s*(?:\(|,\s*)?[bB]à\)?\s*:?\s*)?")
+# What may open the list: "Điều 3.", the article's effect run on without its full stop ("Điều 2. Quyết
+# định này có hiệu lực kể từ ngày ký" / "Chánh Văn phòng ..."), "Các Ông (Bà):", "Các ông, bà:"
+_OPENING = re.compile(
+    r"^\s*(?:Điều\s+\d+\s*[.:]\s*)?"
+    r"(?:Quyết\s+định\s+này\s+có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày\s+ký(?:\s+ban\s+hành)?\s*[.,;]?\s*)?"
+    r"(?:Các\s+[ôÔ]ng\s*(?:\(|,\s*)?[bB]à\)?\s*:?\s*)?")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s*[-–•+]\s+)")
 
 
@@ -148,6 +152,12 @@ def read_heads(text: str, start: int, end: int, tokens: Callable[[str, int], Tok
             pos = stop
             continue
         body_at = after_titles(text, pos)
+        bare = _bare_unit(text, body_at, end) if body_at > pos else None
+        if bare is not None:  # "Giám đốc Sở,": the head of each Sở
+            name, stop = bare
+            out.append(Named(f"các {name.lower()}", body_at, stop, True))
+            group, pos = [], stop
+            continue
         organ = _organ_at(text, body_at)  # "Thường trực Ban Chỉ đạo ...": the standing organ, kept as written
         tk = tokens(text, organ)
         m: Mention | None = parse_mention(tk, 0, heading=True)
@@ -213,6 +223,16 @@ def _unit_title(text: str, pos: int, end: int) -> tuple[str, int] | None:
         return None
     unit = m.group("unit")
     return unit[0].upper() + unit[1:], m.end()
+
+
+_BARE_UNIT = re.compile(r"(?P<unit>[A-ZĐ]\w*)(?=\s*(?:[,;]|và\s|$))")
+
+
+def _bare_unit(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """(unit noun, end) for a one-word unit noun standing bare after a title at ``pos`` ("Giám đốc Sở, ..."):
+    the title heads every such unit."""
+    m = _BARE_UNIT.match(text[:end], pos)
+    return (m.group("unit"), m.end()) if m and m.group("unit").lower() in _units() else None
 
 
 def _named_after(text: str, pos: int, unit: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Optional, Union
 
 from ...tones import clean
 from .lexicon import gazetteer
-from .tokens import Tokens
+from .tokens import TOKEN_RE, Tokens
 
 
 @dataclass
@@ -197,6 +197,8 @@ class _Name:
             self.content = self.capital = True
             return self.take(1, Part.CAP)
         if low == "và":
+            if self.last == Part.LEVEL and tk.match("level", k + 1) and not tk.is_cap(k + 1):
+                return self.take(1, Part.PUNCT)  # "các huyện, thị xã và thành phố Huế"
             return self.joins_capitalised() and self.take(1, Part.PUNCT)  # "Lao động - Thương binh và Xã hội"
         if tk.is_word(k):
             return self.lower_word()
@@ -233,15 +235,20 @@ class _Name:
         return tk.abbreviated_body(at + 2) == self.k - (at + 2)
 
     def lower_word(self) -> bool:
-        """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level."""
+        """A lowercase word is a name word unless it starts a predicate, a determiner or follows a level or
+        a qualifier ("các cơ quan có liên quan định hướng ...": what says which bodies closes the name, but
+        for the object of "trực thuộc")."""
         tk, k = self.tk, self.k
         whose = self.whose_kind()
         if whose:
             return self.take(whose, Part.LOWER)
-        if self.last == Part.LEVEL or tk.match("determiner", k):
+        closing = self.last == Part.QUALIFIER and tk.lower(k - 1) != "thuộc"  # "trực thuộc trung ương" goes on
+        if self.last == Part.LEVEL or closing or tk.match("determiner", k):
             return False
         if tk.ends_name(k) and not _verb_before_level(tk, k):
             return False
+        if self.last in (Part.CAP, Part.LOWER) and _closes_compound_field(tk, self.k):
+            return False  # "Phòng Văn hóa và Thông tin đăng tải ...": the field names the body whole
         if self.last in (Part.HEAD, Part.PUNCT):
             self.group_cap = False
         self.content = self.content or not self.collective
@@ -262,6 +269,8 @@ class _Name:
         if self.last == Part.LEVEL and tk.match("level", nxt) and not tk.is_cap(nxt):
             self.k += 1  # "các huyện, thành phố", "quận, huyện, thị xã"
             return True
+        if self.last == Part.LEVEL and _clipped_level(tk, nxt):
+            return self.take(2, Part.LEVEL)  # "các huyện, thị và thành phố Huế"
         if self.joins_capitalised():
             return self.take(1, Part.PUNCT)  # "Lao động, Thương binh, Xã hội"
         if (self.heading and self.last in (Part.CAP, Part.LOWER) and tk.is_word(nxt) and not tk.is_cap(nxt)
@@ -305,6 +314,35 @@ def _sector_bracket(tk: Tokens, k: int) -> int:
             return 0
         j += 1
     return j + 1 - k if seen and tk.text(j) == ")" else 0
+
+
+@lru_cache(maxsize=1)
+def _compound_fields() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The fields of several parts ("Văn hóa và Thông tin", "Lao động - Thương binh và Xã hội") as lowercase
+    token tuples, by their last token."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for name in gazetteer()["fields"]:
+        words = tuple(m.group(0).lower() for m in TOKEN_RE.finditer(clean(name)))
+        if any(w in ("và", "-", ",") for w in words):
+            out.setdefault(words[-1], set()).add(words)
+    return {last: frozenset(fields) for last, fields in out.items()}
+
+
+def _closes_compound_field(tk: Tokens, k: int) -> bool:
+    """Whether the tokens before ``k`` end a field of several parts, which a lowercase word cannot go on."""
+    fields = _compound_fields().get(tk.lower(k - 1))
+    return bool(fields) and any(k >= len(f) and tuple(tk.lowers[k - len(f):k]) == f for f in fields or ())
+
+
+@lru_cache(maxsize=1)
+def _clipped_levels() -> frozenset[str]:
+    return frozenset(gazetteer()["clipped_levels"])
+
+
+def _clipped_level(tk: Tokens, k: int) -> bool:
+    """A level word cut short in a list of levels ("các huyện, thị và thành phố"): another level, a comma
+    or "và" follows it."""
+    return tk.lower(k) in _clipped_levels() and (tk.text(k + 1) in (",", "") or tk.lower(k + 1) == "và")
 
 
 def _verb_before_level(tk: Tokens, k: int) -> bool:

@@ -16,15 +16,43 @@ from .tokens import Tokens
 
 @lru_cache(maxsize=1)
 def _field_fixes() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và".
-    Each pattern comes with the last part of its field, which the name must contain for it to apply."""
+    """"Giáo dục Đào tạo" → "Giáo dục và Đào tạo": a field of the gazetteer written without its "và" (one
+    that no other field spells with the same words). Each pattern comes with the last part of its field, which the name must contain for it to apply."""
     out = []
-    for name in gazetteer()["fields"]:
-        if " và " in name:
+    fields = gazetteer()["fields"]
+    for name in fields:
+        if " và " in name and not _ambiguous_field(name, fields):
             left, right = name.rsplit(" và ", 1)
             loose = r"\s*[,&-]?\s*".join(re.escape(w) for w in left.split())
             out.append((right, re.compile(rf"(?<!\w)({loose})\s+(?:[,&-]\s*)?({re.escape(right)})(?!\w)")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_fixes() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """"Lao động Thương binh và Xã hội" → "Lao động - Thương binh và Xã hội": a field written in full, its
+    "và" part too, but without a hyphen of its own. Each pattern comes with the field's last part, which the
+    name must contain for it to apply, and the field."""
+    out = []
+    for name in gazetteer()["fields"]:
+        if " - " in name and " và " in name:
+            parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in name.split(" - ")]
+            pattern = re.compile(r"(?<!\w)" + r"(?:\s*-\s*|\s+)".join(parts) + r"(?!\w)", re.IGNORECASE)
+            out.append((name.rsplit(" ", 1)[-1], name, pattern))
+    return tuple(out)
+
+
+def _field_words(name: str) -> tuple[str, ...]:
+    """A field's words without its joiners: "Văn hóa - Thông tin" and "Văn hóa và Thông tin" are ("văn", "hóa",
+    "thông", "tin")."""
+    return tuple(w for w in re.findall(r"\w+", name.lower()) if w != "và")
+
+
+def _ambiguous_field(name: str, fields: list[str]) -> bool:
+    """Whether another field has the same words joined otherwise ("Văn hóa - Thông tin" beside "Văn hóa và
+    Thông tin"): the words written bare ("Văn hóa Thông tin") do not say which, and are kept as written."""
+    words = _field_words(name)
+    return any(other != name and _field_words(other) == words for other in fields)
 
 
 def canonical(name: str, extra: Mapping[str, str]) -> str:
@@ -33,7 +61,11 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
     for right, pattern in _field_fixes():
         if right in name:
             name = pattern.sub(lambda m: m.group(1) + " và " + m.group(2), name)
+    for last, field, pattern in _hyphen_fixes():
+        if last in name:
+            name = pattern.sub(field, name)
     name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
+    name = _plural_localities(name)
     if name.startswith(("các trường ", "các Trường ")):
         name = _school_kinds(name)
     if name[:1].islower() and not name.startswith(("các ", "mỗi ", "từng ", "những ")):
@@ -41,6 +73,22 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
         first = name.split()[0]
         if (first.lower(),) in head or tuple(name.lower().split()[:2]) in head:
             name = name[0].upper() + name[1:]
+    return name
+
+
+def _plural_localities(name: str) -> str:
+    """"các UBND huyện, thị xã" → "Ủy ban nhân dân các huyện, thị xã": a body that each locality has
+    (one an abbreviation stands for: UBND, HĐND) is named in the plural through its localities."""
+    words = name.split()
+    if len(words) < 3 or words[0] != "các":
+        return name
+    lex = Lexicon.load()
+    for body in sorted(lex.spelled_heads.get(words[1].lower(), ()), key=len, reverse=True):
+        n = len(body)
+        if tuple(w.lower() for w in words[1:1 + n]) == body and len(words) > 1 + n:
+            level = words[1 + n].lower().strip(",")
+            if level in level_words() and level not in ("các", "cấp"):  # not "các UBND cấp xã"
+                return " ".join(words[1:1 + n] + ["các"] + words[1 + n:])
     return name
 
 

@@ -119,10 +119,16 @@ NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
 # A clause that restates what another act assigned: the directive in the past ("đã giao X chủ trì", "đã
 # phân công X"; not what was given, "nhiệm vụ đã được giao"), or the act it stands in opening the clause
 # ("Tại Quyết định số ... giao X").
+# The kinds of act a plan cites.
+ACT_KIND = (r"(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Công\s+văn"
+            r"|Văn\s+bản|Thông\s+báo|Hướng\s+dẫn|Chương\s+trình|Đề\s+án)")
 _REPORTED = re.compile(
-    r"""\bđã\s+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s+(?!được\b|cho\b)
-      | ^\W*Tại\s+(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Công\s+văn|Văn\s+bản|Thông\s+báo)\b""",
+    rf"""\bđã\s+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s+(?!được\b|cho\b)
+      | ^\W*Tại\s+{ACT_KIND}\b""",
     re.VERBOSE | re.IGNORECASE)
+# A cited act, its number and what it is about, to the end of its clause: "Quyết định số 16/2016/QĐ-UBND ngày
+# 09/5/2016 ban hành Quy định phân công trách nhiệm ... của UBND thành phố;"
+_CITED_ACT = re.compile(rf"\b{ACT_KIND}\s+số\b[^,;]*")
 _CLAUSE = re.compile(r"[^.;]+")
 
 
@@ -140,3 +146,10 @@ def reported_clauses(text: str) -> list[tuple[int, int]]:
         if m:
             out.append((clause.start() + lead + m.start(), clause.end()))
     return out
+
+
+def cited_acts(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that cite an act by its number, to the end of the clause ("Thực hiện Quyết định
+    số ... ban hành Quy định phân công trách nhiệm ... của UBND thành phố;"): a preamble that cites it
+    names its subject and issuer, nobody it puts in charge."""
+    return [m.span() for m in _CITED_ACT.finditer(text)]
