@@ -95,6 +95,23 @@ def _starts_with(text: str, phrases: tuple[str, ...]) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _dash_optional(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a pattern whose dashes may be lost ("LAO ĐỘNG" / "THƯƠNG BINH VÀ XÃ HỘI": a header
+    wrapped where its hyphen stood), ending at a word's end; case ignored."""
+    parts = [re.escape(part).replace(r"\ ", r"\s+") for part in phrase.split(" - ")]
+    return re.compile(r"\s*(?:[-–—]\s*)?".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _field_at(text: str, fields: tuple[str, ...]) -> Optional[tuple[str, int]]:
+    """The known field ``text`` opens with, its dashes as written or lost, and how much of ``text`` it takes."""
+    for phrase in fields:
+        m = _dash_optional(phrase).match(text)
+        if m:
+            return phrase, m.end()
+    return None
+
+
 def _field_case(words: str) -> str:
     """"DÂN SỐ - KẾ HOẠCH HÓA GIA ĐÌNH" → "Dân số - Kế hoạch hóa gia đình": the first word of each
     part capitalised, the way ministries' and departments' fields are written."""
@@ -143,10 +160,12 @@ def name_from_capitals(text: str) -> str:
             place = rest[len(level):].strip()
             out += [level] + ([place_case(place)] if place else [])
             break
-        field = _starts_with(rest, fields) or (rest.split()[0] if rest.split()[0] in abbreviations() else None)
-        if field:
+        known = _field_at(rest, fields) or ((rest.split()[0], len(rest.split()[0]))
+                                            if rest.split()[0] in abbreviations() else None)
+        if known:
+            field, taken = known
             out.append(abbreviations().get(field, field))
-            rest = rest[len(field):].strip()
+            rest = rest[taken:].strip()
             if rest and not _starts_with(rest, _LEVEL_WORDS):  # what follows a known field is its place
                 out.append(place_case(rest))
                 break

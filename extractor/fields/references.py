@@ -39,7 +39,7 @@ from ..grammar import ENDED
 from ..records import Metadata, Reference, Span
 from ..tones import at_word_start, fold
 from . import dates, docnumbers
-from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
+from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number, source_line
 from .metadata import extract_metadata
 from .names import abbreviations, canonical_name
 
@@ -1168,9 +1168,11 @@ def _names_bases(p: Paragraph) -> bool:
 
 def own_numbers(doc: Doc) -> set[str]:
     """The number keys of the document itself: every labelled number ("Số: 745/QĐ-UBND", a
-    portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph. A citation of that number with another
+    portal's "Số hiệu | 1589/QĐ-TTg") and a portal's source line ("(Nguồn: Từ Công văn số
+    1150/UBND-VP ngày 22/04/2021)") in any paragraph. A citation of that number with another
     date than the document's is another issuer's document of the same number ("12/KH-UBND")."""
-    return {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
+    labelled = {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
+    return labelled | {number_key(found[1].canonical) for p in doc.paragraphs if (found := source_line(p.text))}
 
 
 

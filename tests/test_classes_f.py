@@ -1,0 +1,116 @@
+"""Classes of layout and phrasing first met in blind batch F, each on variants written for the test
+(never a document's own sentence).
+
+Metadata: a portal's copy of a letter whose type and number stand only in its trailing source line
+("(Nguồn: Từ Công văn số ...)") and whose sender speaks only in its text ("... có ý kiến như sau");
+an OCR'd header whose letters lost their circumflex or horn ("KÉ HOẠCH", "KH-ƯBND"), whose "SỐ:" is in
+capitals, whose number and day are noise; a blog's rules of em dashes inside the header, and a
+header's field wrapped where its hyphen stood ("BỘ LAO ĐỘNG" / "THƯƠNG BINH VÀ XÃ HỘI").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.fields.docnumbers import parse_number, parse_number_line
+from extractor.fields.metadata import extract_metadata
+from extractor.fields.names import name_from_capitals
+from extractor.fields.references import extract_references
+from extractor.pipeline import build_doc
+
+
+def _doc(tmp_path: Path, text: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_doc(path)
+
+
+# ---------------------------------------------------------------- a portal's source line
+
+
+@pytest.mark.parametrize(("source", "doc_type", "number"), [
+    ("(Nguồn: Từ Công văn số 215/UBND-VX ngày 03/02/2022)", "Công văn", "215/UBND-VX"),
+    ("(Nguồn công văn số 77/UBND-NV - 14/06/2019)", "Công văn", "77/UBND-NV"),
+    ("Nguồn: Công văn số 31/UBND-KT, 2/3/2020", "Công văn", "31/UBND-KT"),
+])
+def test_a_portal_source_line_names_the_document_itself(tmp_path, source, doc_type, number):
+    text = ("Tin hoạt động\n  05/02/2022\n\nTriển khai công tác phòng chống thiên tai\n\n"
+            "Thực hiện Chỉ thị số 04-CT/TU ngày 10/1/2022 của Tỉnh ủy; Ủy ban nhân dân huyện Mỹ Xuyên có ý "
+            "kiến như sau:\n\n1. Phòng Nông nghiệp và Phát triển nông thôn chủ trì rà soát các công trình.\n\n"
+            f"{source}\n\nĐánh giá\n")
+    doc = _doc(tmp_path, text)
+    meta = extract_metadata(doc)
+    assert (meta.doc_type, meta.number, meta.number and meta.symbol) == (doc_type, number, number.split("/")[1])
+    assert meta.issuer == "Ủy ban nhân dân huyện Mỹ Xuyên"
+    assert [r.number for r in extract_references(doc, meta)] == ["04-CT/TU"]
+
+
+def test_a_tables_source_with_its_issuer_is_a_citation(tmp_path):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN MỸ XUYÊN\nSố: 12/KH-UBND\nMỹ Xuyên, ngày 2 tháng 3 năm 2022\nKẾ HOẠCH\n"
+            "Phòng chống thiên tai\nI. THỰC TRẠNG\nSố hộ dân ven sông là 1.200 hộ.\n"
+            "(Nguồn: Báo cáo số 45/BC-UBND ngày 12/01/2022 của Ủy ban nhân dân huyện)\n")
+    doc = _doc(tmp_path, text)
+    meta = extract_metadata(doc)
+    assert meta.number == "12/KH-UBND"
+    assert "45/BC-UBND" in [r.number for r in extract_references(doc, meta)]
+
+
+# ---------------------------------------------------------------- an OCR'd header
+
+
+@pytest.mark.parametrize(("number_line", "symbol"), [
+    ("SỐ:y/45/KH-ƯBND", "KH-UBND"),
+    ("SỐ: ../QĐ-ƯBND", "QĐ-UBND"),
+    ("Số:ẠI/KH-UBND", "KH-UBND"),
+])
+def test_an_ocr_number_line_keeps_its_symbol(number_line, symbol):
+    assert parse_number_line(number_line) == (None, symbol)
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("2582/QĐ-ƯBND", "2582/QĐ-UBND"), ("16/2016/QĐ-ƯBND", "16/2016/QĐ-UBND"), ("45/KH-ƯBND", "45/KH-UBND"),
+])
+def test_a_horn_ocr_added_is_dropped_from_a_known_symbol_part(written, canonical):
+    parsed = parse_number(written)
+    assert parsed is not None and (parsed.canonical, parsed.repaired) == (canonical, True)
+
+
+@pytest.mark.parametrize(("type_line", "doc_type"), [
+    ("KÉ HOẠCH", "Kế hoạch"), ("QUYÉT ĐỊNH", "Quyết định"), ("CHUƠNG TRÌNH", "Chương trình"),
+])
+@pytest.mark.parametrize(("date_line", "date"), [
+    ("Thanh Xuân, ngàyẠẠ tháng ĩ năm 2017", "2017"),
+    ("Thanh Xuân, ngày ỵ tháng 5 năm 2017", "2017-05"),
+])
+def test_an_ocr_header_keeps_its_type_place_and_year(tmp_path, type_line, doc_type, date_line, date):
+    text = (f"ỦY BAN NHÂN DÂN\nQUẬN THANH XUÂN\nSỐ:x/12/KH-ƯBND\nCỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n{date_line}\n{type_line}\nVề công tác vệ sinh môi trường\n"
+            "Căn cứ Luật Bảo vệ môi trường số 55/2014/QH13;\nI. MỤC ĐÍCH\nGiữ gìn vệ sinh.\n")
+    meta = extract_metadata(_doc(tmp_path, text))
+    assert (meta.doc_type, meta.symbol, meta.place, meta.date) == (doc_type, "KH-UBND", "Thanh Xuân", date)
+    assert meta.issuer == "Ủy ban nhân dân quận Thanh Xuân"
+
+
+# ---------------------------------------------------------------- a blog's header
+
+
+@pytest.mark.parametrize("rule", ["—————", "——————–", "– – – –"])
+def test_a_blogs_em_dash_rules_stay_inside_the_header(tmp_path, rule):
+    text = ("Bạn đang xem bài viết Quyết định 7/QĐ-BYT về phòng chống dịch tại website tailieu.vn.\n\n"
+            "Quyết định 7/QĐ-BYT của Bộ Y tế ngày 05 tháng 01 năm 2015 về phòng chống dịch.\n\n"
+            f"BỘ Y TẾ\n\n{rule}\nSố: 7/QĐ-BYT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\n"
+            f"{rule}\n\nHà Nội, ngày 05 tháng 01 năm 2015\n\nQUYẾT ĐỊNH\nVỀ PHÒNG CHỐNG DỊCH\n\nBỘ TRƯỞNG BỘ Y TẾ\n\n"
+            "Căn cứ Nghị định số 63/2012/NĐ-CP;\n")
+    meta = extract_metadata(_doc(tmp_path, text))
+    assert (meta.number, meta.issuer, meta.place, meta.date) == ("7/QĐ-BYT", "Bộ Y tế", "Hà Nội", "2015-01-05")
+
+
+@pytest.mark.parametrize(("capitals", "name"), [
+    ("BỘ LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ("SỞ LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI TỈNH NAM ĐỊNH", "Sở Lao động - Thương binh và Xã hội tỉnh Nam Định"),
+    ("SỞ LAO ĐỘNG- THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+])
+def test_a_field_wrapped_where_its_hyphen_stood(capitals, name):
+    assert name_from_capitals(capitals) == name
