@@ -114,3 +114,46 @@ def test_a_blogs_em_dash_rules_stay_inside_the_header(tmp_path, rule):
 ])
 def test_a_field_wrapped_where_its_hyphen_stood(capitals, name):
     assert name_from_capitals(capitals) == name
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _sections(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    return [(s.number, s.title) for s in _doc(tmp_path, text).outline.sections]
+
+
+PLAN_FRONT = ("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 9/KH-UBND\nAn Phú, ngày 3 tháng 2 năm 2020\nKẾ HOẠCH\n"
+              "Giảm nghèo năm 2020\nCăn cứ Nghị quyết số 12/NQ-HĐND ngày 20/12/2019 của HĐND xã;\n"
+              "Ủy ban nhân dân xã xây dựng kế hoạch như sau:\n")
+
+
+@pytest.mark.parametrize(("part", "title_lines", "title"), [
+    ("Phần thứ nhất", ["KẾT QUẢ THỰC HIỆN NĂM 2019"], "KẾT QUẢ THỰC HIỆN NĂM 2019"),
+    ("PHẦN THỨ NHẤT", ["ĐÁNH GIÁ TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ", "KẾT QUẢ GIẢM NGHÈO"],
+     "ĐÁNH GIÁ TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ KẾT QUẢ GIẢM NGHÈO"),
+    ("PHẦN I", ["THỰC TRẠNG"], "THỰC TRẠNG"),
+])
+def test_a_part_alone_takes_its_title_from_the_lines_below(tmp_path, part, title_lines, title):
+    second = part.replace("nhất", "hai").replace("NHẤT", "HAI").replace("PHẦN I", "PHẦN II")
+    text = (PLAN_FRONT + f"{part}\n" + "\n".join(title_lines) + "\n1. Số hộ nghèo giảm còn 120 hộ.\n"
+            f"{second}\nNHIỆM VỤ NĂM 2020\n1. Giảm tỷ lệ hộ nghèo xuống dưới 3%.\n")
+    found = _sections(tmp_path, text)
+    assert found == [(part, title), (second, "NHIỆM VỤ NĂM 2020")]
+
+
+def test_a_chapter_alone_opens_a_charters_articles_not_a_section(tmp_path):
+    text = ("QUYẾT ĐỊNH\nVề việc phê duyệt Điều lệ Hội\nĐiều 1. Phê duyệt Điều lệ Hội.\nĐiều 2. Quyết định có hiệu "
+            "lực kể từ ngày ký.\nĐIỀU LỆ\nChương 1:\nTÊN GỌI, TÔN CHỈ MỤC ĐÍCH CỦA HỘI\nĐiều 1. Tên gọi của Hội.\n")
+    assert _sections(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("heading", [
+    "I- MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU", "I– MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU",
+    "I - MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU",
+])
+def test_a_roman_heading_written_with_a_hyphen(tmp_path, heading):
+    second = heading.replace("I", "II", 1).replace("MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU", "NHIỆM VỤ")
+    text = ("Trang chủ\nTin tức\n" + heading + "\n1. Mục tiêu tổng quát: phát triển kinh tế.\n2. Thu ngân sách tăng 5%.\n"
+            + second + "\n1. Đẩy mạnh sản xuất.\n")
+    assert _sections(tmp_path, text) == [("I", "MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU"), ("II", "NHIỆM VỤ")]
