@@ -157,3 +157,46 @@ def test_a_roman_heading_written_with_a_hyphen(tmp_path, heading):
     text = ("Trang chủ\nTin tức\n" + heading + "\n1. Mục tiêu tổng quát: phát triển kinh tế.\n2. Thu ngân sách tăng 5%.\n"
             + second + "\n1. Đẩy mạnh sản xuất.\n")
     assert _sections(tmp_path, text) == [("I", "MỤC TIÊU TỔNG QUÁT VÀ CÁC CHỈ TIÊU CHỦ YẾU"), ("II", "NHIỆM VỤ")]
+
+
+# ---------------------------------------------------------------- references
+
+
+def _cited(text: str) -> list[tuple[str | None, str | None]]:
+    from extractor.fields.references import find_references
+    return [(m.number, m.issuer) for m in find_references(text)]
+
+
+@pytest.mark.parametrize("item", [
+    "2/ Thu ngân sách Nhà nước 624,8 tỷ đồng, tăng 18,3% so dự toán",
+    "3/ Tổng vốn đầu tư xây dựng cơ bản là 292 tỷ đồng",
+    "5/ Chi thường xuyên ngân sách quận là 287,41 tỷ đồng",
+    "1/Thu hút vốn đầu tư đạt 500 tỷ đồng",
+])
+def test_a_slash_list_item_is_no_number(item):
+    assert _cited(item) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Công văn số 943/SGD ĐT-GDTrH ngày 18/5/2022 của Sở GD&ĐT về tuyển sinh;", "943/SGDĐT-GDTrH"),
+    ("Căn cứ Kế hoạch số 15/KH UBND-VX ngày 2/3/2021;", "15/KHUBND-VX"),
+    ("Thực hiện Công văn số 77/SNN PTNT-KH ngày 4/4/2020;", "77/SNNPTNT-KH"),
+])
+def test_a_symbol_part_split_by_a_space_is_one_part(text, number):
+    assert [n for n, _ in _cited(text)] == [number]
+
+
+@pytest.mark.parametrize(("written", "issuer"), [
+    ("Sở GD & ĐT Hà Tĩnh", "Sở Giáo dục và Đào tạo Hà Tĩnh"),
+    ("Sở NN & PTNT tỉnh Hưng Yên", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Hưng Yên"),
+    ("Bộ Giáo dục và đào tạo", "Bộ Giáo dục và Đào tạo"),
+    ("Sở Tài nguyên và môi trường", "Sở Tài nguyên và Môi trường"),
+])
+def test_an_issuer_spaced_around_its_ampersand_or_in_lower_case_after_va(written, issuer):
+    text = f"Căn cứ Công văn số 12/XYZ-KH ngày 2/3/2020 của {written} về việc tổng kết năm học;"
+    assert _cited(text) == [("12/XYZ-KH", issuer)]
+
+
+def test_a_lower_case_va_that_opens_no_known_field_still_ends_the_issuer():
+    assert _cited("Căn cứ Quyết định số 5/QĐ-UBND ngày 1/2/2020 của UBND tỉnh và các sở;") \
+        == [("5/QĐ-UBND", "Ủy ban nhân dân tỉnh")]

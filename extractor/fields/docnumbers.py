@@ -40,7 +40,10 @@ SLASH = r"\x20?/\x20?"                       # "/" with optional stray spaces
 # Symbol parts joined by dashes, or by slashes in joint and old forms:
 #   QĐ-TTg, TTLT-BLĐTBXH-BTC, TTLT/BTC-BNV (…/2015/TTLT/BTC-BNV), QĐ/KT (123-TC/QĐ/KT)
 CHAIN = rf"{PART}(?:(?:{HYPHEN}|{SLASH}){PART})*"
-CHAIN_LOOSE = rf"{PART}(?:(?:{HYPHEN_LOOSE}|{SLASH}){PART})*"
+# A part split by a stray space before the chain goes on ("943/SGD ĐT-GDTrH" for SGDĐT-GDTrH): capitals
+# on both sides, a dash after (only after a type word or "số").
+PART_SPLIT = rf"{PART}(?:\x20[{CAPITAL}]{{1,6}}(?={HYPHEN_LOOSE}))?"
+CHAIN_LOOSE = rf"{PART_SPLIT}(?:(?:{HYPHEN_LOOSE}|{SLASH}){PART})*"
 ORDINAL = r"\d{1,5}(?:[a-zđ](?![\w]))?"                     # 782, or with a letter: 15b, 20a
 ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?(?:[a-zđ](?![\w]))?"   # also OCR-split "7 82" (only after a type word)
 YEAR = r"(?:19|20)\d\d"
@@ -265,7 +268,7 @@ def _chain_parts(chain: str) -> tuple[list[str], list[str], bool]:
     """The repaired parts of a symbol chain, the separators between them ("-" for any dash, "/"),
     and whether any part needed repair (a look-alike letter is no repair)."""
     pieces = _CHAIN_SEP.split(chain.strip())
-    written = [t.translate(_LOOK_ALIKES) for t in pieces[::2]]
+    written = [t.translate(_LOOK_ALIKES).replace(" ", "") for t in pieces[::2]]  # "SGD ĐT": one part
     seps = ["/" if sep == "/" else "-" for sep in pieces[1::2]]
     parts = [repair_token(t) for t in written]
     return parts, seps, parts != written

@@ -55,8 +55,13 @@ def normalise_spacing(name: str) -> str:
     return _SPACES.sub(" ", name).strip(" ,;:.")
 
 
+# "GD & ĐT": an abbreviation spaced around its ampersand, written "GD&ĐT" before it is looked up.
+_SPACED_AMPERSAND = re.compile(r"(?<=[A-ZĐ])\s+&\s+(?=[A-ZĐ]{2})|(?<=[A-ZĐ]{2})\s+&\s+(?=[A-ZĐ])")
+
+
 def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
     full = abbreviations()
+    name = _SPACED_AMPERSAND.sub("&", name)
     name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
     return pattern.sub(lambda m: table[m.group(0)], name)
@@ -85,6 +90,11 @@ def _known_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     bodies = data_json("bodies.json")
     by_length = lambda names: tuple(sorted(names, key=len, reverse=True))  # noqa: E731
     return by_length(bodies["unit_nouns"]), by_length(bodies["fields"])
+
+
+def known_fields() -> tuple[str, ...]:
+    """The gazetteer's fields of bodies ("Giáo dục và Đào tạo"), longest first."""
+    return _known_phrases()[1]
 
 
 def _starts_with(text: str, phrases: tuple[str, ...]) -> Optional[str]:
