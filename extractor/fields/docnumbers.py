@@ -40,7 +40,10 @@ SLASH = r"\x20?/\x20?"                       # "/" with optional stray spaces
 # Symbol parts joined by dashes, or by slashes in joint and old forms:
 #   QĐ-TTg, TTLT-BLĐTBXH-BTC, TTLT/BTC-BNV (…/2015/TTLT/BTC-BNV), QĐ/KT (123-TC/QĐ/KT)
 CHAIN = rf"{PART}(?:(?:{HYPHEN}|{SLASH}){PART})*"
-CHAIN_LOOSE = rf"{PART}(?:(?:{HYPHEN_LOOSE}|{SLASH}){PART})*"
+# A part split by a stray space before the chain goes on ("943/SGD ĐT-GDTrH" for SGDĐT-GDTrH): capitals
+# on both sides, a dash after (only after a type word or "số").
+PART_SPLIT = rf"{PART}(?:\x20[{CAPITAL}]{{1,6}}(?={HYPHEN_LOOSE}))?"
+CHAIN_LOOSE = rf"{PART_SPLIT}(?:(?:{HYPHEN_LOOSE}|{SLASH}){PART})*"
 ORDINAL = r"\d{1,5}(?:[a-zđ](?![\w]))?"                     # 782, or with a letter: 15b, 20a
 ORDINAL_LOOSE = r"\d{1,5}(?:\x20\d{1,3})?(?:[a-zđ](?![\w]))?"   # also OCR-split "7 82" (only after a type word)
 YEAR = r"(?:19|20)\d\d"
@@ -88,6 +91,7 @@ _NUMBER_LINE_RE = re.compile(
     (?:
         (?P<blank>[.…_\s]*{SLASH}(?P<blank_chain>{CHAIN_LOOSE}))    # number left blank
       | (?P<full>{DOC_NUMBER_LOOSE})     # filled in
+      | (?P<junk>\S{{1,6}}?){SLASH}(?P<junk_chain>{CHAIN_LOOSE})   # OCR noise for the number: "y/45/KH-ƯBND"
     ){END}""",
     re.VERBOSE,
 )
@@ -102,6 +106,35 @@ _NUMBER_LABEL_RE = re.compile(
     )\s*(?P<full>{DOC_NUMBER_LOOSE})""",
     re.VERBOSE,
 )
+
+# A portal's line naming the document it renders, standing alone: "(Nguồn: Từ Công văn số 1150/UBND-VP
+# ngày 22/04/2021)", "(Nguồn công văn số 2983/UBND-VP - 22/09/2020)". Without an issuer ("của ..."):
+# a table's "(Nguồn: Báo cáo số 12/BC-UBND của Cục Thống kê)" cites its data.
+_SOURCE_DATE = r"(?:(?:ngày|[-–,])\s*\d{1,2}/\d{1,2}/\d{4})"
+
+
+@lru_cache(maxsize=1)
+def _source_line_re() -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(t["name"]).replace(r"\ ", r"\s+") for t in lexicon()["types"]),
+                            key=len, reverse=True))
+    return re.compile(
+        rf"""^\W*Nguồn\s*:?\s*(?i:từ\s+)?(?P<type>(?i:{names}))\s+(?i:s[ốo])\s*:?\s*(?P<full>{DOC_NUMBER_LOOSE})
+        \s*{_SOURCE_DATE}?\s*\)?\s*\.?\s*$""",
+        re.VERBOSE)
+
+
+def source_line(text: str) -> Optional[tuple[str, DocNumber]]:
+    """(document type, number) of a portal's source line naming the document it renders, if ``text``
+    is one (see ``_source_line_re``)."""
+    if "Nguồn" not in text[:12]:
+        return None
+    m = _source_line_re().match(text.strip())
+    parsed = parse_number(m.group("full")) if m else None
+    if m is None or parsed is None:
+        return None
+    written = " ".join(m.group("type").split()).casefold()
+    return next(t["name"] for t in lexicon()["types"] if t["name"].casefold() == written), parsed
+
 
 _LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]|^\W*S[ốo]\s")  # a cheap test before the label grammar
 
@@ -126,9 +159,13 @@ def issuer_by_code() -> dict[str, str]:
     return entries(lexicon()["issuer_codes"])
 
 
+# Letters OCR reads with a horn it does not have, or without one it has: "ƯBND" for UBND.
+_HORN_FOLD = str.maketrans({"Ư": "U", "Ơ": "O"})
+
+
 def _fold(token: str) -> str:
-    """OCR comparison key of a symbol part: upper case, Đ read as D."""
-    return token.upper().replace("Đ", "D")
+    """OCR comparison key of a symbol part: upper case, Đ read as D, a horn dropped (Ư as U)."""
+    return token.upper().replace("Đ", "D").translate(_HORN_FOLD)
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +194,7 @@ _LOOK_ALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})  # U+00D0/U+00F0 (eth) fo
 def repair_token(token: str) -> str:
     """A symbol part with OCR case and Đ/D confusions fixed when it folds to exactly one known part."""
     token = token.translate(_LOOK_ALIKES)
-    m = re.fullmatch(r"([A-Za-zĐđ]+)(\d*)", token)  # QH14: letters, then a legislature number
+    m = re.fullmatch(r"([A-Za-zĐđƯưƠơ]+)(\d*)", token)  # QH14: letters, then a legislature number
     if not m:
         return token
     known = _known_tokens().get(_fold(m.group(1)))
@@ -231,7 +268,7 @@ def _chain_parts(chain: str) -> tuple[list[str], list[str], bool]:
     """The repaired parts of a symbol chain, the separators between them ("-" for any dash, "/"),
     and whether any part needed repair (a look-alike letter is no repair)."""
     pieces = _CHAIN_SEP.split(chain.strip())
-    written = [t.translate(_LOOK_ALIKES) for t in pieces[::2]]
+    written = [t.translate(_LOOK_ALIKES).replace(" ", "") for t in pieces[::2]]  # "SGD ĐT": one part
     seps = ["/" if sep == "/" else "-" for sep in pieces[1::2]]
     parts = [repair_token(t) for t in written]
     return parts, seps, parts != written
@@ -336,12 +373,13 @@ def repair_number(raw: str) -> tuple[str, bool]:
 
 def parse_number_line(line: str) -> tuple[Optional[str], Optional[str]]:
     """(number, symbol) of a header line: "Số: 187/KH-UBND" → ("187/KH-UBND", "KH-UBND");
-    "Số: /KH-SLĐTBXH" → (None, "KH-SLĐTBXH"); (None, None) when the line is no number line."""
+    "Số: /KH-SLĐTBXH" and OCR's "SỐ:y/45/KH-ƯBND" → (None, "KH-SLĐTBXH"), (None, "KH-UBND"); (None, None)
+    when the line is no number line."""
     m = _NUMBER_LINE_RE.match(line)
     if not m:
         return None, None
-    if m.group("blank") is not None:
-        parts, seps, _ = _chain_parts(m.group("blank_chain"))
+    if m.group("full") is None:  # left blank, or unreadable: the symbol alone
+        parts, seps, _ = _chain_parts(m.group("blank_chain") or m.group("junk_chain"))
         return None, _joined(parts, seps)
     parsed = parse_number(m.group("full"))
     return (parsed.canonical, parsed.symbol) if parsed else (None, None)

@@ -23,6 +23,7 @@ from ..segment.lines import (
     PLACE_DATE_START,
     SIGNING_AUTHORITY,
     SUBJECT,
+    doc_type_name,
     opens_issuer,
     upper_share,
 )
@@ -30,7 +31,7 @@ from ..tones import fold
 from .bodies.lexicon import gazetteer
 from .bodies.naming import body_level
 from .bodies.naming import canonical as canonical_body
-from .docnumbers import parse_number_line, type_by_code
+from .docnumbers import parse_number_line, source_line, type_by_code
 from .header import Header, Piece, read_header
 from .names import name_from_capitals
 from .places import lookup, place_case, province_kind, provinces, restore_glyphs, restore_level_glyphs
@@ -39,8 +40,9 @@ from .places import lookup, place_case, province_kind, provinces, restore_glyphs
 _ISSUER_VERB = re.compile(
     r"\s(?:[Xx]ây\s+dựng|[Bb]an\s+hành|triển\s+khai\s+xây\s+dựng)\s+(?P<type>Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Đề\s+án)"
 )
-# A letter's sender asks its addressees: "Sở Nông nghiệp và PTNT đề nghị UBND các huyện ..."
-_SENDER_VERB = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\s+(?!của\b)")
+# A letter's sender asks its addressees or gives its view: "Sở Nông nghiệp và PTNT đề nghị UBND các
+# huyện ...", "Ủy ban nhân dân huyện Côn Đảo có ý kiến như sau:"
+_SENDER_VERB = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị|có\s+ý\s+kiến)\s+(?!của\b)")
 # Where a body's name can begin: a unit noun of the gazetteer, capitalised ("Sở", "Ủy ban nhân dân").
 _UNIT_START = re.compile(r"(?<![\w])(?:" + "|".join(n.replace(" ", r"\s+") for n in unit_nouns()) + r"|Uỷ\s+ban|UBND"
                          r"|(?:trường|phòng|sở|trung\s+tâm)(?=\s+[A-ZĐ]))\b")  # "trường Mầm non Cẩm Lĩnh A"
@@ -67,11 +69,14 @@ def extract_metadata(doc: Doc) -> Metadata:
     meta = Metadata()
     header = read_header(doc)
     _number(doc, header, meta)
+    source_type = _source_number(doc, meta) if meta.symbol is None else None
     _place_date(doc, header, meta)
     doc_type = _own_doc_type(doc)
-    if doc_type is not None:
+    if doc_type is None and source_type is not None:
+        meta.doc_type = source_type
+    elif doc_type is not None:
         m = DOC_TYPE_LINE.match(doc_type.text.strip())
-        meta.doc_type = " ".join((m.group("type") if m else doc_type.text).split()).capitalize()
+        meta.doc_type = doc_type_name(m.group("type") if m else doc_type.text).capitalize()
         meta.spans["doc_type"] = doc.span(doc_type.start, doc_type.end)
     else:
         meta.doc_type = _inferred_doc_type(doc, header, meta)
@@ -94,6 +99,19 @@ def _number(doc: Doc, header: Header, meta: Metadata) -> None:
         return
     meta.number, meta.symbol = number, symbol
     meta.spans["number"] = doc.span(header.number.start, header.number.end)
+
+
+def _source_number(doc: Doc, meta: Metadata) -> Optional[str]:
+    """A page with no number line: the number and type of its portal source line ("(Nguồn: Từ Công
+    văn số 1150/UBND-VP ngày 22/04/2021)"), the last one; the type, if one is read."""
+    for p in reversed(doc.paragraphs):
+        found = source_line(p.text)
+        if found is not None:
+            doc_type, number = found
+            meta.number, meta.symbol = number.canonical, number.symbol
+            meta.spans["number"] = doc.span(p.start, p.end)
+            return doc_type
+    return None
 
 
 def _place_date(doc: Doc, header: Header, meta: Metadata) -> None:

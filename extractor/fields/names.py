@@ -55,8 +55,13 @@ def normalise_spacing(name: str) -> str:
     return _SPACES.sub(" ", name).strip(" ,;:.")
 
 
+# "GD & ĐT": an abbreviation spaced around its ampersand, written "GD&ĐT" before it is looked up.
+_SPACED_AMPERSAND = re.compile(r"(?<=[A-ZĐ])\s+&\s+(?=[A-ZĐ]{2})|(?<=[A-ZĐ]{2})\s+&\s+(?=[A-ZĐ])")
+
+
 def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
     full = abbreviations()
+    name = _SPACED_AMPERSAND.sub("&", name)
     name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
     return pattern.sub(lambda m: table[m.group(0)], name)
@@ -87,11 +92,33 @@ def _known_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return by_length(bodies["unit_nouns"]), by_length(bodies["fields"])
 
 
+def known_fields() -> tuple[str, ...]:
+    """The gazetteer's fields of bodies ("Giáo dục và Đào tạo"), longest first."""
+    return _known_phrases()[1]
+
+
 def _starts_with(text: str, phrases: tuple[str, ...]) -> Optional[str]:
     low = text.lower()
     for phrase in phrases:
         if low.startswith(phrase.lower()) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
             return phrase
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _dash_optional(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a pattern whose dashes may be lost ("LAO ĐỘNG" / "THƯƠNG BINH VÀ XÃ HỘI": a header
+    wrapped where its hyphen stood), ending at a word's end; case ignored."""
+    parts = [re.escape(part).replace(r"\ ", r"\s+") for part in phrase.split(" - ")]
+    return re.compile(r"\s*(?:[-–—]\s*)?".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _field_at(text: str, fields: tuple[str, ...]) -> Optional[tuple[str, int]]:
+    """The known field ``text`` opens with, its dashes as written or lost, and how much of ``text`` it takes."""
+    for phrase in fields:
+        m = _dash_optional(phrase).match(text)
+        if m:
+            return phrase, m.end()
     return None
 
 
@@ -143,10 +170,12 @@ def name_from_capitals(text: str) -> str:
             place = rest[len(level):].strip()
             out += [level] + ([place_case(place)] if place else [])
             break
-        field = _starts_with(rest, fields) or (rest.split()[0] if rest.split()[0] in abbreviations() else None)
-        if field:
+        known = _field_at(rest, fields) or ((rest.split()[0], len(rest.split()[0]))
+                                            if rest.split()[0] in abbreviations() else None)
+        if known:
+            field, taken = known
             out.append(abbreviations().get(field, field))
-            rest = rest[len(field):].strip()
+            rest = rest[taken:].strip()
             if rest and not _starts_with(rest, _LEVEL_WORDS):  # what follows a known field is its place
                 out.append(place_case(rest))
                 break

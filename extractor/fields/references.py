@@ -39,9 +39,9 @@ from ..grammar import ENDED
 from ..records import Metadata, Reference, Span
 from ..tones import at_word_start, fold
 from . import dates, docnumbers
-from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number
+from .docnumbers import DocNumber, find_number_labels, lexicon, number_key, parse_number, source_line
 from .metadata import extract_metadata
-from .names import abbreviations, canonical_name
+from .names import abbreviations, canonical_name, known_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Doc, Paragraph
@@ -419,6 +419,10 @@ def _read_issuer(text: str, pos: int, limit: int, joint: bool = False) -> tuple[
             continue
         if ISSUER_STOP_RE.match(text, end) and not token.endswith("."):
             break
+        if token == "và" and words and (tail := _lower_case_tail(words, text, m.end())):
+            words += ["và", tail[0]]  # "Bộ Giáo dục và đào tạo": the field's second half in lower case
+            end = tail[1]
+            continue
         if token in (",", "và") and not (words and _continues_name(text, m.end(), joint)):
             break
         if place and token[:1].islower() and token != "và" and not (joint and token == ","):
@@ -434,6 +438,30 @@ def _read_issuer(text: str, pos: int, limit: int, joint: bool = False) -> tuple[
     if not words or not (words[0][:1].isupper() or words[0].startswith("(")):
         return None, pos  # "của ngành", "của các sở": no one body
     return canonical_issuer(" ".join(words).replace(" ,", ",")), end
+
+
+@lru_cache(maxsize=1)
+def _field_halves() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(first half folded, second half, its pattern) of every known field joined by one "và"."""
+    halves = []
+    for field in known_fields():
+        head, joined, tail = field.partition(" và ")
+        if joined and " và " not in tail:
+            pattern = re.compile(r"\s*" + re.escape(tail).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+            halves.append((fold(head), tail, pattern))
+    return tuple(halves)
+
+
+def _lower_case_tail(words: list[str], text: str, pos: int) -> Optional[tuple[str, int]]:
+    """After "và": the second half of a known field the name's last words begin, written in lower
+    case ("Bộ Giáo dục và" / "đào tạo"); (the half as the gazetteer spells it, where it ends)."""
+    if not text[pos:pos + 2].lstrip()[:1].islower():
+        return None
+    name = fold(" ".join(words))
+    for head, tail, pattern in _field_halves():
+        if name.endswith(" " + head) and (m := pattern.match(text, pos)):
+            return tail, m.end()
+    return None
 
 
 def _next_token(text: str, pos: int, limit: int) -> Optional[re.Match[str]]:
@@ -731,6 +759,14 @@ def _lower_named(text: str, m: re.Match[str], entry: dict) -> Optional[_Head]:
     return _Head(m.start(), found[1], m.group(0), title=title, named=True)
 
 
+_WORD = re.compile(r"[A-ZĐ][a-zà-ỹđ]+")
+
+
+def _worded(number: DocNumber) -> bool:
+    """A "symbol" that is one word in sentence case: a list item "2/ Thu ngân sách ...", no number."""
+    return not number.units and number.type_code is None and bool(_WORD.fullmatch(number.symbol))
+
+
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
     text: every look back is bounded, and the typed heads are walked once, in order."""
@@ -759,7 +795,7 @@ def _heads(text: str) -> list[_Head]:
             if typed[i].number is not None:
                 last_numbered = typed[i]
             i += 1
-        if (i < len(typed) and typed[i].start <= start) or number.issuer_code is None:
+        if (i < len(typed) and typed[i].start <= start) or number.issuer_code is None or _worded(number):
             continue  # inside a typed head; "5/KH": without a type word, a symbol must name its issuer
         if labels is None:
             labels = {at for at, _, _ in find_number_labels(text)}
@@ -1168,9 +1204,11 @@ def _names_bases(p: Paragraph) -> bool:
 
 def own_numbers(doc: Doc) -> set[str]:
     """The number keys of the document itself: every labelled number ("Số: 745/QĐ-UBND", a
-    portal's "Số hiệu | 1589/QĐ-TTg") in any paragraph. A citation of that number with another
+    portal's "Số hiệu | 1589/QĐ-TTg") and a portal's source line ("(Nguồn: Từ Công văn số
+    1150/UBND-VP ngày 22/04/2021)") in any paragraph. A citation of that number with another
     date than the document's is another issuer's document of the same number ("12/KH-UBND")."""
-    return {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
+    labelled = {number_key(n.canonical) for p in doc.paragraphs for _, _, n in find_number_labels(p.text)}
+    return labelled | {number_key(found[1].canonical) for p in doc.paragraphs if (found := source_line(p.text))}
 
 
 

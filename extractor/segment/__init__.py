@@ -158,7 +158,7 @@ def _stamp_kinds(paragraphs: list[Paragraph], outline: Outline) -> None:
     current: Optional[str] = None
     sub: Optional[str] = None
     for p in paragraphs:
-        if p.role in ("section_heading", "appendix_heading"):
+        if p.role == "appendix_heading" or (p.role == "section_heading" and p.marker):  # not a title's lines
             section = next(headed, None)
             if section is not None:
                 section.kind, section.kind_score = classify(section.title)

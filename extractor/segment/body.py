@@ -6,6 +6,7 @@ a short plan numbered "1.", "2."), nested under no section.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Optional
 
 from ..document import Paragraph
@@ -42,6 +43,9 @@ def build_sections(paragraphs: list[Paragraph], heads: list[tuple[int, Heading]]
     bounds = [i for i, _ in heads] + [stop]
     for k, (h_index, heading) in enumerate(heads):
         head = paragraphs[h_index]
+        taken = _title_below(paragraphs, h_index, bounds[k + 1]) if not heading.title else 0
+        if taken:
+            heading = replace(heading, title=" ".join(" ".join(p.text.split()) for p in paragraphs[h_index + 1:h_index + 1 + taken]))
         number, as_read = heading.number, None
         if heading.kind == "roman" and recognised(head.start) and ocr_numeral_slip(number, expected):
             as_read, number = number, to_roman(expected)
@@ -54,9 +58,27 @@ def build_sections(paragraphs: list[Paragraph], heads: list[tuple[int, Heading]]
             number=number, number_as_read=as_read, title=heading.title, heading_level=head.heading_level,
             span=span_of(head.start, head.end), body_span=span_of(head.start, end),
         )
-        section.items = nest_items(paragraphs, h_index, range(h_index + 1, end_index), span_of, heading.title)
+        for p in paragraphs[h_index + 1:h_index + 1 + taken]:
+            p.role, p.section, p.path, p.context = "section_heading", number, [number], []
+        section.items = nest_items(paragraphs, h_index, range(h_index + 1 + taken, end_index), span_of, heading.title)
         sections.append(section)
     return sections
+
+
+MAX_TITLE_LINES = 3
+
+
+def _title_below(paragraphs: list[Paragraph], at: int, stop: int) -> int:
+    """How many lines below a part's number alone ("Phần thứ nhất") are its title: the lines in
+    capitals that follow it (a title wrapped "TÌNH HÌNH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ" / "KẾT QUẢ ..."), not a
+    heading or an item of their own."""
+    taken = 0
+    for p in paragraphs[at + 1:min(stop, at + 1 + MAX_TITLE_LINES)]:
+        text = p.text.strip()
+        if not text or upper_share(text) < 0.8 or item_marker(text)[2] or read_heading(p) is not None:
+            break
+        taken += 1
+    return taken
 
 
 def nest_items(paragraphs: list[Paragraph], head_index: Optional[int], indexes: range, span_of: SpanOf,

@@ -19,7 +19,7 @@ ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3})|X{1,3}V?I{0,3})"
 # A Roman heading: numeral, a separator (OCR may drop the space: "I.MỤC TIÊU"), then the title.
 _ROMAN_HEADING = re.compile(
     rf"""^(?P<num>{ROMAN})(?<=\S)        # I  II  IV  VI ... (non-empty)
-        \s*(?:[.)/:]|\s-\s?|\s)\s*       # separator: '.', ')', ':', ' - ' or a space
+        \s*(?:[.)/:]|\s-\s?|[-–]\s|\s)\s*   # separator: '.', ')', ':', ' - ', '- ' or a space
         (?P<title>\S.*?)[\s.:]*$          # title, trailing dots and colons dropped
     """,
     re.VERBOSE,
@@ -107,7 +107,14 @@ def read_heading(p: Paragraph) -> Optional[Heading]:
     if DOC_TYPE_LINE.match(text.strip()) or SUBJECT.match(text):
         return None  # a title line; a subject "V/V BAN HÀNH ..." (về việc), not section V
     m = _PART_HEADING.match(text)
-    if m and number_value(m.group("num")) and upper_share(m.group("num")) > 0 and (m.group("title") or "").strip(" .:"):
+    if m and number_value(m.group("num")) and upper_share(m.group("num")) > 0 and not (m.group("title") or "").strip(" .:"):
+        # "Phần thứ nhất" alone: its title on the lines below. A chapter alone ("Chương 1:") opens a
+        # charter's or a regulation's articles, not a plan's part.
+        if not m.group("num").upper().startswith("PHẦN"):
+            return None
+        number = " ".join(m.group("num").split())
+        return Heading("part", number, "", text.strip(), number_value(number), True)
+    if m and number_value(m.group("num")) and upper_share(m.group("num")) > 0:
         number = " ".join(m.group("num").split())
         title = (m.group("title") or "").strip()
         return Heading("part", number, title, text[: m.start("title")].strip() if m.group("title") else text,

@@ -23,9 +23,36 @@ DOC_TYPES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CÔNG VĂN", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO", "CHỈ THỊ",
     "NGHỊ QUYẾT", "ĐỀ ÁN", "PHƯƠNG ÁN", "TỜ TRÌNH", "QUY CHẾ", "QUY ĐỊNH", "THÔNG TƯ", "NGHỊ ĐỊNH", "KẾT LUẬN",
 )
+# The marks OCR drops from a letter while keeping its tone: the circumflex, the breve and the horn
+# ("KÉ HOẠCH" for KẾ HOẠCH, "ƯBND" read back as UBND is the symbol's side of it).
+_HAT_MARKS = frozenset("\u0302\u0306\u031b")
+
+
+def hat_lost(text: str) -> str:
+    """``text`` without circumflexes, breves and horns, its tones kept: "KẾ" → "KÉ", "Ư" → "U"."""
+    marks = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in marks if c not in _HAT_MARKS))
+
+
+def ocr_tolerant(word: str) -> str:
+    """Pattern source for ``word`` as written or with the marks OCR drops (``hat_lost``), spaces as
+    any run of white space."""
+    def letter(c: str) -> str:
+        lost = hat_lost(c)
+        return f"[{c}{lost}]" if lost != c else re.escape(c)
+    return r"\s+".join("".join(letter(c) for c in part) for part in word.split())
+
+
+def doc_type_name(written: str) -> str:
+    """The document type a type line's ``type`` group names, its OCR-lost marks restored
+    ("KÉ HOẠCH" → "KẾ HOẠCH")."""
+    words = " ".join(written.split())
+    return next((t for t in DOC_TYPES if hat_lost(t) == hat_lost(words)), words)
+
+
 # "KẾ HOẠCH", "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH:" — alone on its line
 DOC_TYPE_LINE = re.compile(
-    r"^(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in DOC_TYPES) + r")"
+    r"^(?P<type>" + "|".join(ocr_tolerant(t) for t in DOC_TYPES) + r")"
     r"(?:\s+(?:LIÊN\s+TỊCH|HÀNH\s+ĐỘNG|PHỐI\s+HỢP|LIÊN\s+NGÀNH))?\s*:?\s*\|?\s*$")
 # A decision's enacting formula after its preamble: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")
@@ -47,11 +74,14 @@ MOTTO = re.compile(
     r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
     r"|^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$", re.IGNORECASE)  # the Party's own documents and boards' (a line alone)
 # "Số: 187/KH-UBND", "Số: /KH-SLĐTBXH", "Số 36 /KH - UBND", OCR "So:"; "Số:" alone (its cell wrapped)
-NUMBER_LINE = re.compile(r"^S[ốoô]\s*(?::\s*$|[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?(?:[-–]\s*)?[A-ZĐ/]))")  # "Số: 20a /KH-THTM", "Số: 01 -KH/BCĐ"
+NUMBER_LINE = re.compile(r"^(?:S[ốoô]|S[ỐO](?=\s*:))\s*(?::\s*$|[:.]?\s*(?=[\d/.…_ ]*(?:[a-z][\d/ ]*)?(?:[-–]\s*)?[A-ZĐ/]))")  # "Số: 20a /KH-THTM", "Số: 01 -KH/BCĐ"
+# What OCR leaves of a day or month it could not read: "ngàyẠẠ tháng ĩ năm 2016"
+_OCR_JUNK = r"[^\d\s,/.|]{1,3}"
 # "Lạng Sơn, ngày 20 tháng 5 năm 2022", "Hà Nội, ngày  tháng 8 năm 2021", "Hà Nội, ngày 23/3/2023"
 PLACE_DATE = re.compile(
     r"""(?:^|(?<=[\s|]))(?P<place>(?:Quận|Phường|QUẬN|PHƯỜNG)\s+\d{1,2}|[A-ZĐÀ-Ỹ][^\d,:/|]{1,39}?)\s*,\s*ngày\s*
-        (?P<day>\d{1,2})?\s*(?:tháng|/|\.)\s*(?P<month>\d{1,2})?\s*(?:năm|/|\.)\s*(?P<year>\d{4})""",
+        (?:(?P<day>\d{1,2})|{_OCR_JUNK})?\s*(?:tháng|/|\.)\s*(?:(?P<month>\d{1,2})|{_OCR_JUNK})?\s*(?:năm|/|\.)\s*
+        (?P<year>\d{4})""".replace("{_OCR_JUNK}", _OCR_JUNK),
     re.VERBOSE | re.IGNORECASE)
 # A number cell's symbol on a line of its own, its "Số:" lines above (columns interleaved): "/KH-UBND"
 SYMBOL_CELL = re.compile(r"^[.…_\s]*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*[-/]\s*[A-ZĐ0-9]+)+")
@@ -61,7 +91,7 @@ PLACE_DATE_START = re.compile(r"^(?:(?:Quận|Phường)\s+\d{1,2}|[A-ZĐÀ-Ỹ]
 SUBJECT = re.compile(r"^(?:V/v|V/V|Về\s+việc\b|Về\s*:)")
 # A Công văn's addressee: "Kính gửi: Sở Y tế các tỉnh ..."
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?", re.IGNORECASE)
-RULE = re.compile(r"^[\s|]*[-_=.…*~]{2,}[\s|]*$")  # "-------", "___"
+RULE = re.compile(r"^[\s|]*(?:[-_=.…*~—–]\x20?){2,}[\s|]*$")  # "-------", "___", a blog's "—————", "– – –"
 
 # ---------------------------------------------------------------- the body's cues
 
