@@ -98,7 +98,7 @@ YEAR_CUE_RE = re.compile(
     rf"""
     {WORD_START}(?:
         (?:đến|tới|vào|trong|hết|cuối)(?:{SPACES}(?:hết|cuối))?{SPACES}năm{SPACES}(?P<year>{YEAR})   # đến năm 2025
-      | giai{SPACES}đoạn{SPACES}{YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{YEAR})                   # giai đoạn 2021-2025
+      | (?:giai{SPACES}đoạn|nhiệm{SPACES}kỳ){SPACES}{YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{YEAR})  # giai đoạn 2021-2025, nhiệm kỳ 2020-2025
       | ^[\W\d]*năm{SPACES}(?P<lead>{YEAR})[ \u00a0]*[:,]                                     # "Năm 2025: ..."
     ){WORD_END}
     """,
@@ -195,7 +195,7 @@ VALUE_VERB_TAIL_RE = re.compile(
     (?:[ \u00a0,(]*(?<![\w])(?:
         đạt(?:{SPACES}được)? | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
-      | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%
+      | (?:bình{SPACES}quân | trung{SPACES}bình)(?:[ \u00a0]*/[ \u00a0]*năm)? | (?:hàng|hằng|mỗi){SPACES}năm   # bình quân hàng năm tăng 7%, giảm bình quân/năm
     ))+[ \u00a0,:(]*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -209,11 +209,13 @@ VALUE_VERB_BEFORE_RE = re.compile(
 
 
 # What follows a value and still closes its clause: the baseline it is measured against
-# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ"). Not "so với dân số",
+# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ", "so với thực hiện năm
+# 2010", "so dự toán năm 2010", "so với kế hoạch"). Not "so với dân số",
 # which names the base of the rate and belongs to the group.
 BASELINE_TAIL_RE = re.compile(
     rf"""[ \u00a0,(]*{WORD_START}so{SPACES}(?:với{SPACES})?
-        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước)
+        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước
+          | (?:thực{SPACES}hiện|dự{SPACES}toán|kế{SPACES}hoạch|ước{SPACES}(?:thực{SPACES}hiện|đạt))(?:{SPACES}(?:năm|cùng{SPACES}kỳ|giai{SPACES}đoạn|kỳ))?)  # so với thực hiện năm 2010, so dự toán
         {WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -232,6 +234,9 @@ GROUP_LEAD_RE = re.compile(
 # "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
 CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
 RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
+# An item's number at the start of a value-last group or label, in the forms a list writes
+# besides "3." and "a)": "(3) Tỷ lệ X: 95%", "3/ X tăng 10%", "3- X đạt 90%" (used with match(text, pos)).
+ITEM_NUMBER_RE = re.compile(r"[ \u00a0]*(?:\(\d{1,2}\)|\d{1,2}[/-](?=[ \u00a0]))[ \u00a0]*")
 # A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...",
 # "phấn đấu đến năm 2025 giảm ...". May match nothing.
 LEADING_VERB_RE = re.compile(
@@ -241,7 +246,11 @@ LEADING_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 # A rate per year keeps no due year: "bình quân hàng năm tăng 7%", "tăng 2%/năm", "mỗi năm giảm 1%".
-PER_YEAR_BEFORE_RE = re.compile(rf"{WORD_START}(?:hàng|hằng|mỗi){SPACES}năm{WORD_END}", re.IGNORECASE)
+# Before the value, in its clause or its label: "Tỷ lệ X hàng năm: 90%", "X giảm bình quân/năm: trên 10%".
+_PER_YEAR = rf"(?:{WORD_START}(?:hàng|hằng|mỗi){SPACES}|/[ \u00a0]*)năm{WORD_END}"
+PER_YEAR_BEFORE_RE = re.compile(_PER_YEAR, re.IGNORECASE)
+# Right after the value, closing its clause: "X tăng 5% hàng năm", "tăng 5%/năm" (used with match(text, pos)).
+PER_YEAR_AFTER_RE = re.compile(rf"[ \u00a0,]*(?:{WORD_START}bình{SPACES}quân{SPACES})?{_PER_YEAR}", re.IGNORECASE)
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(

@@ -35,6 +35,7 @@ from .grammar import (
     CLAUSE_VERB_RE,
     DEADLINE_YEAR_RE,
     GROUP_LEAD_RE,
+    ITEM_NUMBER_RE,
     LEADING_VERB_RE,
     LIST_JOIN_END_RE,
     LIST_JOIN_START_RE,
@@ -43,6 +44,7 @@ from .grammar import (
     NEW_CLAUSE_RE,
     NEXT_CLAUSE_RE,
     PAST_PREDICATE_RE,
+    PER_YEAR_AFTER_RE,
     PER_YEAR_BEFORE_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
@@ -83,6 +85,7 @@ class _Anchor:
     explicit: bool = False  # the comparator is written ("thấp nhất là", "dưới"), not "=" by default
     statistic: bool = False  # the situation or a past result, not a commitment ("Hiện nay ... là 5,2%")
     year: Optional[int] = None  # written right after the value: "85% vào năm 2025"
+    per_year: bool = False  # "hàng năm" written right after the value: "tăng 5% hàng năm"
     cue_year: Optional[int] = None  # named since the value before: "..., phấn đấu đến năm 2025 giảm xuống 3%"
     baseline: Optional[float] = None
     baseline_year: Optional[int] = None
@@ -129,6 +132,9 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
+        per_year = PER_YEAR_AFTER_RE.match(text, anchor.end)
+        if per_year and per_year.end() <= s_end:  # "tăng 5% hàng năm": a rate per year, closing its clause
+            anchor.per_year, anchor.end = True, per_year.end()
         if anchors and _merge_baseline(text, anchors[-1], anchor):
             anchors[-1] = anchor
         else:
@@ -330,6 +336,8 @@ def _label_group(text: str, a: _Anchor, floor: int, colon: int) -> None:
     """"Tỷ lệ gia đình đạt chuẩn văn hóa: 95,2%", "Giảm số X: 15% so năm 2022": the label before
     the colon names the group, less its verb and its rate noun (the indicator)."""
     start, end = trim(text, vocabulary.clause_start(text, floor, colon), colon)
+    number = ITEM_NUMBER_RE.match(text, start, end)
+    start = number.end() if number else start
     if start >= end:
         return
     verb = LEADING_VERB_RE.match(text, start, end)
@@ -460,10 +468,12 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
 
 
 def _value_last_group(text: str, start: int, end: int, after_rate: bool = False) -> tuple[int, int]:
-    """The words before a value, less the verbs that lead to it ("đạt", "tăng bình quân") and the
-    words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
+    """The words before a value, less the item's number ("(3)", "3/"), the verbs that lead to it
+    ("đạt", "tăng bình quân") and the words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
     after a rate noun a verb names the rate: "Tỷ lệ tăng dân số tự nhiên" keeps "tăng"."""
     g_start, g_end = trim(text, start, end)
+    number = ITEM_NUMBER_RE.match(text, g_start, g_end)
+    g_start = number.end() if number else g_start
     verbs = tail(VALUE_VERB_TAIL_RE, text, g_start, g_end)
     if verbs:
         g_end = verbs.start()
@@ -477,8 +487,10 @@ def _value_last_group(text: str, start: int, end: int, after_rate: bool = False)
 
 
 def _per_year(text: str, a: _Anchor) -> bool:
-    """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%") has no due year of its own."""
-    return a.q.per_year or bool(PER_YEAR_BEFORE_RE.search(text, a.clause_start, a.q.start))
+    """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%", "tăng 5% hàng năm", "Tỷ lệ X hàng
+    năm: 90%") has no due year of its own: "hàng năm" may stand in its clause, its label or after it."""
+    start = min(a.clause_start, a.lead) if a.value_last else a.clause_start
+    return a.q.per_year or a.per_year or bool(PER_YEAR_BEFORE_RE.search(text, start, a.q.start))
 
 
 def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:

@@ -1,0 +1,88 @@
+"""Target classes found by batch F of the blind documents (portal pages of districts and communes,
+lists under an unnumbered heading): one test per class of how Vietnamese writes a target, each on
+variants written for the test, not on a document's sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.fields.targets import extract_targets, find_targets
+
+
+def doc_targets(tmp_path: Path, text: str):
+    from extractor.pipeline import build_doc
+
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_targets(build_doc(path))
+
+
+# ---------------------------------------------------------------- the year of a list's heading
+
+
+@pytest.mark.parametrize("text, year", [
+    # an unnumbered heading over a portal's numbered list, after the page's date line
+    ("Trang thông tin điện tử huyện\nTin ngày 10 Tháng Một 2026 8:00:00 SA\n12 chỉ tiêu chủ yếu năm 2026\n\n"
+     "1. Tỷ lệ hộ dân dùng nước sạch đạt 95%.\n\n2. Phấn đấu 100% trường học có nhà vệ sinh đạt chuẩn.\n", 2026),
+    # a term of office in brackets
+    ("Trang thông tin điện tử phường\n\nCác chỉ tiêu cơ bản (nhiệm kỳ 2025-2030)\n- Về xã hội:\n"
+     "(1) Tỷ lệ hộ dân dùng nước sạch: 95%.\n(2) Phấn đấu 100% trường học có nhà vệ sinh đạt chuẩn.\n", 2030),
+    # a heading numbered "3-", which the outline does not read as a marker
+    ("Chuyên mục\n\n3- Những chỉ tiêu chủ yếu (giai đoạn 2026-2030)\n* Về kinh tế\n"
+     "(1) Phấn đấu tỷ lệ hộ dân dùng điện lưới đạt 99%.\n(2) Phấn đấu 100% trường học có nhà vệ sinh đạt chuẩn.\n", 2030),
+])
+def test_the_year_of_a_lists_heading_reaches_its_items(tmp_path, text, year):
+    targets = doc_targets(tmp_path, text)
+    assert [t.value for t in targets] == [95 if "95%" in text else 99, 100]
+    assert {t.year for t in targets} == {year}
+
+
+@pytest.mark.parametrize("item", [
+    "(2) Thu ngân sách trên địa bàn tăng 8% hàng năm.",
+    "(2) Tỷ lệ lao động qua đào tạo hàng năm: trên 30%.",
+    "(2) Tỷ lệ hộ nghèo giảm bình quân/năm: trên 2%.",
+    "(2) Tổng sản phẩm trên địa bàn tăng bình quân 7%/năm.",
+])
+def test_a_rate_per_year_under_a_dated_heading_has_no_year(tmp_path, item):
+    text = ("Chuyên mục\n\nCác chỉ tiêu chủ yếu (nhiệm kỳ 2025-2030)\n- Về kinh tế:\n"
+            f"(1) Tỷ lệ hộ dân dùng nước sạch: 95%.\n{item}\n")
+    first, per_year = doc_targets(tmp_path, text)
+    assert (first.year, per_year.year) == (2030, None)
+
+
+@pytest.mark.parametrize("text, value, group", [
+    ("Thu ngân sách trên địa bàn tăng 8% hàng năm.", 8, "Thu ngân sách trên địa bàn"),
+    ("Giá trị sản xuất nông nghiệp tăng 4,5% mỗi năm.", 4.5, "Giá trị sản xuất nông nghiệp"),
+    ("Tỷ lệ hộ nghèo giảm bình quân/năm: trên 2%.", 2, "hộ nghèo"),
+])
+def test_per_year_words_after_the_value_are_not_its_group(text, value, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.group, t.year) == (value, group, None)
+
+
+# ---------------------------------------------------------------- baselines and item numbers
+
+
+@pytest.mark.parametrize("text, values, groups", [
+    ("1/ Giá trị sản xuất nông nghiệp tăng 6%, doanh thu dịch vụ tăng 12% so với thực hiện năm 2025.",
+     [6, 12], ["Giá trị sản xuất nông nghiệp", "doanh thu dịch vụ"]),
+    ("Thu ngân sách trên địa bàn tăng 9,5% so dự toán năm 2025.", [9.5], ["Thu ngân sách trên địa bàn"]),
+    ("Kim ngạch xuất khẩu tăng 15% so với kế hoạch.", [15], ["Kim ngạch xuất khẩu"]),
+])
+def test_a_baseline_after_the_value_is_not_its_group(text, values, groups):
+    targets = find_targets(text)
+    assert [t.value for t in targets] == values
+    assert [t.group for t in targets] == groups
+
+
+@pytest.mark.parametrize("text, group", [
+    ("(7) Tỷ lệ lao động qua đào tạo: trên 20%.", "lao động qua đào tạo"),
+    ("(12) Tỷ lệ hộ dân dùng nước sạch, hợp vệ sinh: 98%.", "hộ dân dùng nước sạch, hợp vệ sinh"),
+    ("3/ Tỷ lệ trẻ em đến trường đạt 99%.", "trẻ em đến trường"),
+    ("4- Số xã đạt chuẩn nông thôn mới đạt 80%.", "Số xã đạt chuẩn nông thôn mới"),
+])
+def test_an_items_number_is_not_part_of_its_group(text, group):
+    (t,) = find_targets(text)
+    assert t.group == group
