@@ -86,3 +86,36 @@ def test_a_baseline_after_the_value_is_not_its_group(text, values, groups):
 def test_an_items_number_is_not_part_of_its_group(text, group):
     (t,) = find_targets(text)
     assert t.group == group
+
+
+# ---------------------------------------------------------------- what a share is of, after the value
+
+
+@pytest.mark.parametrize("text, value, group", [
+    ("Tuyển chọn thanh niên nhập ngũ hàng năm đạt 100% chỉ tiêu.", 100, "Tuyển chọn thanh niên nhập ngũ"),
+    ("Thu thuế ngoài quốc doanh đạt 105% kế hoạch được giao.", 105, "Thu thuế ngoài quốc doanh"),
+    ("Công tác tiêm chủng mở rộng đạt 98% kế hoạch đề ra; ", 98, "Công tác tiêm chủng mở rộng"),
+])
+def test_a_quota_after_the_value_is_not_its_group(text, value, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.comparator, t.group) == (value, "=", group)
+
+
+@pytest.mark.parametrize("text, value, comparator, group", [
+    ("Tỷ lệ chi bộ đạt trong sạch vững mạnh: 80% trở lên/tổng số chi bộ.", 80, ">=",
+     "chi bộ đạt trong sạch vững mạnh"),
+    ("Tỷ lệ đoàn viên xuất sắc: trên 20%/tổng số đoàn viên của chi đoàn.", 20, ">", "đoàn viên xuất sắc"),
+])
+def test_the_total_after_a_slash_is_not_the_group(text, value, comparator, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.comparator, t.group) == (value, comparator, group)
+
+
+@pytest.mark.parametrize("text, value, comparator, group", [
+    ("(6) Thu cân đối ngân sách xã hưởng: tăng 10%/năm trở lên.", 10, ">=", "Thu cân đối ngân sách xã hưởng"),
+    ("Giá trị sản xuất nông nghiệp: tăng 5,5% trở lên.", 5.5, ">=", "Giá trị sản xuất nông nghiệp"),
+    ("Hộ nghèo đa chiều: giảm 2%.", 2, "=", "Hộ nghèo đa chiều"),
+])
+def test_a_label_before_only_a_verb_and_the_value_names_the_group(text, value, comparator, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.comparator, t.group) == (value, comparator, group)

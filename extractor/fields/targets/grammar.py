@@ -69,15 +69,18 @@ COMPARATOR_BEFORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Comparator phrases written right after the value.
+# The quota a value is a share of, right after it: "đạt 100% chỉ tiêu", "105% kế hoạch được giao".
+_QUOTA = rf"(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:(?:được{SPACES})?giao|đề{SPACES}ra|trên{SPACES}giao))?{WORD_END}"
+# Comparator phrases written right after the value, or the quota alone when it closes the clause.
 COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""
     [ \u00a0]*
-    (?:(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:được{SPACES})?giao)?[ \u00a0]+)?   # 100% chỉ tiêu trở lên
+    (?:{_QUOTA}[ \u00a0]+)?                                             # 100% chỉ tiêu trở lên
     (?:
         (?P<ge>trở{SPACES}lên|hoặc{SPACES}(?:hơn|cao{SPACES}hơn))      # 70% trở lên
       | (?P<le>trở{SPACES}xuống|hoặc{SPACES}(?:thấp|ít){SPACES}hơn)    # 5% trở xuống
     ){WORD_END}
+  | [ \u00a0]*{_QUOTA}(?=[ \u00a0]*(?:[,;.)]|$))                        # 100% chỉ tiêu.
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -251,6 +254,11 @@ _PER_YEAR = rf"(?:{WORD_START}(?:hàng|hằng|mỗi){SPACES}|/[ \u00a0]*)năm{WO
 PER_YEAR_BEFORE_RE = re.compile(_PER_YEAR, re.IGNORECASE)
 # Right after the value, closing its clause: "X tăng 5% hàng năm", "tăng 5%/năm" (used with match(text, pos)).
 PER_YEAR_AFTER_RE = re.compile(rf"[ \u00a0,]*(?:{WORD_START}bình{SPACES}quân{SPACES})?{_PER_YEAR}", re.IGNORECASE)
+
+# The total a percentage is of, after a slash: "15% trở lên/tổng số chi bộ trực thuộc" (used with
+# match(text, pos)); it closes the clause and names no group.
+OF_TOTAL_AFTER_RE = re.compile(
+    rf"[ \u00a0]*/[ \u00a0]*tổng{SPACES}số(?:{SPACES}[^\W\d_]+){{1,6}}?(?=[ \u00a0]*(?:[,;.)]|$))", re.IGNORECASE)
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(

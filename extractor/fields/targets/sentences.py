@@ -43,6 +43,7 @@ from .grammar import (
     MONEY_GROUP_RE,
     NEW_CLAUSE_RE,
     NEXT_CLAUSE_RE,
+    OF_TOTAL_AFTER_RE,
     PAST_PREDICATE_RE,
     PER_YEAR_AFTER_RE,
     PER_YEAR_BEFORE_RE,
@@ -132,9 +133,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
-        per_year = PER_YEAR_AFTER_RE.match(text, anchor.end)
-        if per_year and per_year.end() <= s_end:  # "tăng 5% hàng năm": a rate per year, closing its clause
-            anchor.per_year, anchor.end = True, per_year.end()
+        _closing_tail(text, anchor, s_end)
         if anchors and _merge_baseline(text, anchors[-1], anchor):
             anchors[-1] = anchor
         else:
@@ -145,6 +144,17 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         floor = anchor.end
     _share_comparators(text, anchors)
     return anchors
+
+
+def _closing_tail(text: str, a: _Anchor, s_end: int) -> None:
+    """Words right after a value that close its clause and name no group: a rate per year ("tăng
+    5% hàng năm", which keeps no due year) and the total a share is of ("15% trở lên/tổng số chi bộ")."""
+    per_year = PER_YEAR_AFTER_RE.match(text, a.end, s_end)
+    if per_year:
+        a.per_year, a.end = True, per_year.end()
+    total = OF_TOTAL_AFTER_RE.match(text, a.end, s_end)
+    if total:
+        a.end = total.end()
 
 
 def _rate_base_end(text: str, q: Quantity, end: int, limit: int) -> int:
@@ -254,10 +264,13 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.group = _value_last_group(text, lo, a.start)
             if share:
                 _share_base(text, a, next_start)
-            if a.group[0] >= a.group[1] and prev is not None and prev.value_last:
+            if a.group[0] >= a.group[1] and _after_label(text, a, lo, s_start):
+                # "Thu ngân sách xã: tăng 10%/năm trở lên": only verbs after the label, which names the group
+                _label_group(text, a, max(s_start, prev_end), lo - 1)
+            elif a.group[0] >= a.group[1] and prev is not None and prev.value_last:
                 # "X là 5,2%, phấn đấu đến năm 2025 giảm xuống còn 3%": the group is X's
                 a.group, a.indicator = prev.group, prev.indicator
-        elif closes_clause and lo == a.clause_start and lo > s_start and text[lo - 1] == ":":
+        elif closes_clause and _after_label(text, a, lo, s_start):
             _label_group(text, a, max(s_start, prev_end), lo - 1)
         if a.value_last:
             _qualify(a, qualifier)
@@ -330,6 +343,11 @@ def _year_from_group_end(text: str, a: _Anchor) -> None:
 def _qualify(a: _Anchor, qualifier) -> None:
     if qualifier is not None:
         a.qualifier, a.end = qualifier.span("q"), qualifier.end()
+
+
+def _after_label(text: str, a: _Anchor, lo: int, s_start: int) -> bool:
+    """The value's words begin its clause right after a label's colon: "Tỷ lệ X: 95%", "X: tăng 10%"."""
+    return lo == a.clause_start and lo > s_start and text[lo - 1] == ":"
 
 
 def _label_group(text: str, a: _Anchor, floor: int, colon: int) -> None:
