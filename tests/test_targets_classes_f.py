@@ -119,3 +119,32 @@ def test_the_total_after_a_slash_is_not_the_group(text, value, comparator, group
 def test_a_label_before_only_a_verb_and_the_value_names_the_group(text, value, comparator, group):
     (t,) = find_targets(text)
     assert (t.value, t.comparator, t.group) == (value, comparator, group)
+
+
+# ---------------------------------------------------------------- groups: existential "có", a rate's base
+
+
+@pytest.mark.parametrize("text, value, group", [
+    ("Phấn đấu có từ 35% người dân tập luyện thể dục thể thao thường xuyên.", 35,
+     "người dân tập luyện thể dục thể thao thường xuyên"),
+    ("Có 40% người cao tuổi tham gia sinh hoạt câu lạc bộ.", 40, "người cao tuổi tham gia sinh hoạt câu lạc bộ"),
+    ("Phấn đấu có trên 60% học sinh bơi thành thạo.", 60, "học sinh bơi thành thạo"),
+])
+def test_after_an_existential_co_the_group_is_all_the_clause(text, value, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.group) == (value, group)
+
+
+def test_a_predicate_after_an_existential_co_still_opens_at_its_cue():
+    (t,) = find_targets("Có 90% trẻ em được tiêm chủng đầy đủ.")
+    assert (t.group, t.indicator) == ("trẻ em", "được tiêm chủng đầy đủ")
+
+
+@pytest.mark.parametrize("text, value, denominator, group", [
+    ("Phấn đấu đạt 300 phòng học/10.000 dân số trong độ tuổi đi học.", 300, 10000, "phòng học"),
+    ("Phấn đấu đạt 12 bác sĩ/10.000 dân.", 12, 10000, "bác sĩ"),
+    ("Đạt 35 giường bệnh/1 vạn dân vào năm 2030.", 35, 10000, "giường bệnh"),
+])
+def test_a_named_rate_of_a_thing_per_people_is_its_counted_noun(text, value, denominator, group):
+    (t,) = find_targets(text)
+    assert (t.value, t.unit, t.denominator, t.group) == (value, "ratio", denominator, group)

@@ -189,6 +189,9 @@ _STRONG_CUES = rf"""
 _WEAK_CUES = rf"""
     có(?!{SPACES}(?:nguy{SPACES}cơ|hoàn{SPACES}cảnh)) | tham{SPACES}gia      # "trẻ em có nguy cơ" stays in the group | không{SPACES}(?:có|để|còn|bị|xảy{SPACES}ra|vi{SPACES}phạm) | nhận
 """
+# "có" right before a value-first target's value (and its comparator): "có từ 33% người dân tập luyện
+# ...", "Có 40% người cao tuổi tham gia ...": it counts those the rest of the clause describes.
+EXISTENTIAL_BEFORE_RE = re.compile(rf"{WORD_START}có[ \u00a0]*$", re.IGNORECASE)
 STRONG_CUE_RE = re.compile(rf"{WORD_START}(?:{_STRONG_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 
@@ -233,6 +236,8 @@ GROUP_LEAD_RE = re.compile(
     rf"(?:(?:đối{SPACES}với|với){SPACES})?",
     re.IGNORECASE,
 )
+# A named rate counted with "số", after its value: "111,2 số bé trai/100 bé gái" (used with match(text, pos)).
+COUNTED_RATE_RE = re.compile(rf"[ \u00a0]*số{WORD_END}", re.IGNORECASE)
 # A verb of change before a value, and a rate noun right after it: "Giảm 5-10% tỷ lệ mắc ...",
 # "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
 CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)

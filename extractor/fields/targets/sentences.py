@@ -7,7 +7,7 @@ The shapes, each with its group:
 * value first: ``90% cán bộ được tập huấn`` → "cán bộ" (up to the predicate); ``30% đối với trẻ
   nhà trẻ`` → "trẻ nhà trẻ"; a relative change ``Giảm 5-10% tỷ lệ mắc ... so với năm 2016`` → all
   after the rate noun, up to the baseline; a named rate ``111,2 số bé trai/100 bé gái sinh ra
-  sống`` → the words that name it.
+  sống`` → the words that name it, ``305 phòng học/10.000 dân số`` → its counted noun "phòng học".
 * value last: ``Giảm tỷ lệ X xuống dưới 1%`` → X; ``X đạt 90%`` → X; a label and a colon
   ``Tỷ lệ X: 95%``, ``Giảm số X: 15% so năm 2022`` → X; values in a list share the group before
   them (``X đạt 85% vào năm 2025 và 92% vào năm 2030``) and a bracketed qualifier after a value
@@ -33,7 +33,9 @@ from .grammar import (
     BASELINE_TAIL_RE,
     CHANGE_VERB_RE,
     CLAUSE_VERB_RE,
+    COUNTED_RATE_RE,
     DEADLINE_YEAR_RE,
+    EXISTENTIAL_BEFORE_RE,
     GROUP_LEAD_RE,
     ITEM_NUMBER_RE,
     LEADING_VERB_RE,
@@ -379,7 +381,8 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
 
     A group runs from its value to the first strong cue (its own predicate), else to
     the next value, whose predicate it shares; the last group of a chain without a
-    strong cue ends at a weak cue or at the first verb the POS tagger finds, unless the clause runs
+    strong cue ends at a weak cue or at the first verb the POS tagger finds (not after an existential
+    "có": "có từ 33% người dân tập luyện thể dục thể thao" counts those who do), unless the clause runs
     into the end of a ``cut`` text right after a comma: cut inside a list, whose predicate would
     follow it, the group is all up to the cut ("60% số cơ quan, tổ chức, cơ sở trợ giúp xã hội,
     ..., xã,", where the tagger reads "trợ giúp" as a verb). A relative change ("Giảm 15%
@@ -423,8 +426,10 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
             continue
         clause_end = vocabulary.clause_end(text, r_start, r_end)
         weak = WEAK_CUE_RE.search(text, r_start, clause_end)
-        if weak:
-            cue: Optional[int] = weak.start()
+        if tail(EXISTENTIAL_BEFORE_RE, text, a.clause_start, a.start):
+            cue: Optional[int] = None  # "có từ 33% người dân tập luyện ...": who they are is all the clause
+        elif weak:
+            cue = weak.start()
         elif cut and not text[clause_end:].strip() and text.rstrip().endswith(","):
             cue = None  # cut inside a list: the predicate after it is past the cut
         else:
@@ -457,8 +462,15 @@ def _before_clause_verb(text: str, start: int, end: int) -> int:
 
 
 def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Optional[tuple[int, int]]:
-    """The group of a relative change or a named rate: the rest of the clause, up to its baseline."""
+    """The group of a relative change or a named rate: the rest of the clause, up to its baseline. A
+    named rate of a thing per people ("305 phòng học/10.000 dân số ...", "12 bác sĩ/10.000 dân") is
+    its counted noun; its base is the denominator. One counted with "số" names both its populations
+    ("111,2 số bé trai/100 bé gái sinh ra sống") and keeps them."""
     start = r_start
+    if a.q.named_unit and not COUNTED_RATE_RE.match(text, r_start):
+        slash = text.find("/", r_start, r_end)
+        if slash > r_start:
+            return trim_group(text, r_start, slash)
     if not a.q.named_unit:
         rate = RATE_AFTER_RE.match(text, r_start, r_end)
         if not (rate and tail(CHANGE_VERB_RE, text, a.clause_start, a.start)):
