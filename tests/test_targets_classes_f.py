@@ -148,3 +148,26 @@ def test_a_predicate_after_an_existential_co_still_opens_at_its_cue():
 def test_a_named_rate_of_a_thing_per_people_is_its_counted_noun(text, value, denominator, group):
     (t,) = find_targets(text)
     assert (t.value, t.unit, t.denominator, t.group) == (value, "ratio", denominator, group)
+
+
+# ---------------------------------------------------------------- price bases and a baseline's extent
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Giá trị sản xuất nông nghiệp (theo giá so sánh 2020) tăng 5% trở lên so với cùng kỳ năm trước, "
+     "doanh thu dịch vụ (theo giá so sánh năm 2020) tăng 12% trở lên so với cùng kỳ năm trước.",
+     ["Giá trị sản xuất nông nghiệp", "doanh thu dịch vụ"]),
+    ("Tổng mức bán lẻ hàng hóa (giá hiện hành) tăng 10% so với năm trước, kim ngạch xuất khẩu tăng 8%.",
+     ["Tổng mức bán lẻ hàng hóa", "kim ngạch xuất khẩu"]),
+])
+def test_a_price_base_and_the_baseline_before_are_not_the_group(text, groups):
+    targets = find_targets(text)
+    assert [t.group for t in targets] == groups
+    assert [t.year for t in targets] == [None, None]
+
+
+def test_the_year_of_a_price_base_is_not_the_due_year(tmp_path):
+    text = ("Trang tin quận\nTin ngày 5 Tháng Một 2026 9:00:00 SA\n10 chỉ tiêu chủ yếu năm 2026\n\n"
+            "1. Doanh thu dịch vụ (theo giá so sánh năm 2020) tăng 12% so với cùng kỳ năm trước.\n")
+    (t,) = doc_targets(tmp_path, text)
+    assert (t.value, t.group, t.year) == (12, "Doanh thu dịch vụ", 2026)

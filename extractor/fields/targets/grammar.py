@@ -225,6 +225,14 @@ BASELINE_TAIL_RE = re.compile(
         {WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )
+# The price base a value of output is measured at, ending its group: "Giá trị sản xuất (theo giá so
+# sánh 2020) tăng 4%", "doanh thu (giá hiện hành) tăng 12%": not part of the group, and its year is
+# not the value's.
+PRICE_BASE_TAIL_RE = re.compile(
+    rf"""[ \u00a0,]*\(?[ \u00a0]*(?:tính{SPACES})?(?:theo{SPACES})?giá{SPACES}(?:so{SPACES}sánh|cố{SPACES}định|hiện{SPACES}hành)
+        (?:{SPACES}(?:năm{SPACES})?{YEAR})?{WORD_END}[ \u00a0]*\)?[ \u00a0]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # A qualifier in brackets right after a value, naming which part of the group it is for:
 # "dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)".
 QUALIFIER_AFTER_RE = re.compile(r"[ \u00a0]*\((?P<q>[^()\d]*[^\W\d_][^()]{0,60})\)")

@@ -49,6 +49,7 @@ from .grammar import (
     PAST_PREDICATE_RE,
     PER_YEAR_AFTER_RE,
     PER_YEAR_BEFORE_RE,
+    PRICE_BASE_TAIL_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
     RATE_BASE_RE,
@@ -277,6 +278,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         if a.value_last:
             _qualify(a, qualifier)
             _year_from_group_end(text, a)
+            _baseline_end(text, a, next_start)
         prev_end = a.end
     # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
     # and without a predicate, pairs with the words before it.
@@ -290,6 +292,17 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _baseline_end(text: str, a: _Anchor, limit: int) -> None:
+    """A value-last target's baseline after its value is its own ("X tăng 4% so với cùng kỳ năm
+    trước, Y tăng 15% ..."): it runs to the next comma, and the next group begins after it."""
+    baseline = BASELINE_TAIL_RE.match(text, a.end, limit)
+    if not baseline:
+        return
+    end = vocabulary.clause_end(text, baseline.end(), limit)
+    comma = text.find(",", baseline.end(), end)
+    a.end = comma if comma >= 0 else end
 
 
 def _closing_share(text: str, a: _Anchor, lo: int, start: int, limit: int) -> Optional[re.Match[str]]:
@@ -499,7 +512,8 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
 
 def _value_last_group(text: str, start: int, end: int, after_rate: bool = False) -> tuple[int, int]:
     """The words before a value, less the item's number ("(3)", "3/"), the verbs that lead to it
-    ("đạt", "tăng bình quân") and the words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
+    ("đạt", "tăng bình quân"), a price base ("(theo giá so sánh 2020)") and the words that open an
+    item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
     after a rate noun a verb names the rate: "Tỷ lệ tăng dân số tự nhiên" keeps "tăng"."""
     g_start, g_end = trim(text, start, end)
     number = ITEM_NUMBER_RE.match(text, g_start, g_end)
@@ -507,6 +521,9 @@ def _value_last_group(text: str, start: int, end: int, after_rate: bool = False)
     verbs = tail(VALUE_VERB_TAIL_RE, text, g_start, g_end)
     if verbs:
         g_end = verbs.start()
+    price = tail(PRICE_BASE_TAIL_RE, text, g_start, g_end)
+    if price and price.start() > g_start:
+        g_end = price.start()
     for lead_re in (GROUP_LEAD_RE,) if after_rate else (LEADING_VERB_RE, GROUP_LEAD_RE):
         lead = lead_re.match(text, g_start, g_end)
         if lead and lead.end() < g_end:
