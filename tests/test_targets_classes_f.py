@@ -171,3 +171,10 @@ def test_the_year_of_a_price_base_is_not_the_due_year(tmp_path):
             "1. Doanh thu dịch vụ (theo giá so sánh năm 2020) tăng 12% so với cùng kỳ năm trước.\n")
     (t,) = doc_targets(tmp_path, text)
     assert (t.value, t.group, t.year) == (12, "Doanh thu dịch vụ", 2026)
+
+
+def test_a_whole_group_closed_by_a_comma_at_a_cut_end_is_kept(tmp_path):
+    text = ("I. MỤC TIÊU\n\nGiảm tỷ lệ sinh con thứ ba xuống dưới 15%; phấn đấu toàn huyện có trên 40%\n"
+            "xã phát động không có người sinh con thứ ba,")
+    got = [(t.value, t.group) for t in doc_targets(tmp_path, text)]
+    assert got[-1] == (40, "xã phát động không có người sinh con thứ ba")

@@ -230,16 +230,19 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         matches = find_targets(p.text, ctx)
         if cut:
             text_end = len(p.text.rstrip(_TRIM_END))
-            matches = [m for m in matches if not _cut_off(m, text_end)]
+            closed = p.text.rstrip().endswith((",", ";"))
+            matches = [m for m in matches if not _cut_off(m, text_end, closed)]
         yield Reading(p, loose, False, matches)
 
 
-def _cut_off(m: TargetMatch, text_end: int) -> bool:
+def _cut_off(m: TargetMatch, text_end: int, closed: bool = False) -> bool:
     """A value-first target whose group runs into the end (``text_end``) of a text cut mid-sentence
     ("- 70% trẻ" as the last words of a page's opening) is incomplete: its group may be cut too. A
-    group that lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
+    group that lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"),
+    and one the cut text ``closed`` with a comma after it ("có trên 50% thôn phát động ... trở lên,")
+    is whole: kept."""
     return (m.indicator is None and m.value_start < m.group_start and m.group_end >= text_end
-            and "," not in m.group)
+            and "," not in m.group and not closed)
 
 
 _TRIM_END = " \u00a0\t\n,;-–"
