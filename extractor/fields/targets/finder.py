@@ -126,7 +126,9 @@ class _Trail:
     """The headings above the current paragraph by depth, as the text numbers them: a Roman
     section or an uppercase line 0, "2." 1, "2.1." 2, "a)" 5. Dashes and pluses are items, not
     headings. An uppercase line that names goals ("CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:") is a heading
-    whatever role the segmenter gave it; a title or a header line is not."""
+    whatever role the segmenter gave it; a title or a header line is not. So is a line that heads
+    goals with their year however it is marked or cased ("15 chỉ tiêu trọng tâm năm 2023", "2- Các
+    chỉ tiêu chủ yếu (giai đoạn 2021-2025)"): a portal page's list below it takes its year."""
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
@@ -143,7 +145,7 @@ class _Trail:
             depth = 1 + label.count(".")
         elif kind == "letter":
             depth = 5
-        elif not kind and _is_upper_line(text) and (loose or p.role == "body" or GOAL_HEADING_RE.search(text)):
+        elif not kind and _is_unmarked_heading(p, text, loose):
             depth = 0
         else:
             return
@@ -159,6 +161,23 @@ class _Trail:
 
     def past_or_money(self) -> bool:
         return any(_past_or_money(text) for _, text in self.stack)
+
+
+def _is_unmarked_heading(p: Paragraph, text: str, loose: bool) -> bool:
+    """A heading without a marker: an uppercase line (of the body, or loose, or naming goals), or a
+    line of the body or loose that heads goals with their year (``_is_goal_year_line``)."""
+    if _is_upper_line(text) and (loose or p.role == "body" or GOAL_HEADING_RE.search(text)):
+        return True
+    return (loose or p.role == "body") and _is_goal_year_line(text)
+
+
+def _is_goal_year_line(text: str) -> bool:
+    """A line that heads a list of goals with their year, however it is marked or cased: "15 chỉ
+    tiêu trọng tâm năm 2023", "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)", "2- Các chỉ tiêu chủ yếu
+    (giai đoạn 2021-2025)". Not a sentence (it does not end in a full stop or a semicolon) and not a
+    table's header row ("| Chỉ tiêu | Năm 2026 | Năm 2027 |", whose years are its columns)."""
+    return (not text.rstrip().endswith((".", ";")) and not is_table_row(text) and GOAL_HEADING_RE.search(text) is not None
+            and heading_year((text,)) is not None)
 
 
 def _is_upper_line(text: str) -> bool:
@@ -211,16 +230,19 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         matches = find_targets(p.text, ctx)
         if cut:
             text_end = len(p.text.rstrip(_TRIM_END))
-            matches = [m for m in matches if not _cut_off(m, text_end)]
+            closed = p.text.rstrip().endswith((",", ";"))
+            matches = [m for m in matches if not _cut_off(m, text_end, closed)]
         yield Reading(p, loose, False, matches)
 
 
-def _cut_off(m: TargetMatch, text_end: int) -> bool:
+def _cut_off(m: TargetMatch, text_end: int, closed: bool = False) -> bool:
     """A value-first target whose group runs into the end (``text_end``) of a text cut mid-sentence
     ("- 70% trẻ" as the last words of a page's opening) is incomplete: its group may be cut too. A
-    group that lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"): kept."""
+    group that lists its items shows the first of them whole ("60% số cơ quan, tổ chức, ..., xã,"),
+    and one the cut text ``closed`` with a comma after it ("có trên 50% thôn phát động ... trở lên,")
+    is whole: kept."""
     return (m.indicator is None and m.value_start < m.group_start and m.group_end >= text_end
-            and "," not in m.group)
+            and "," not in m.group and not closed)
 
 
 _TRIM_END = " \u00a0\t\n,;-–"

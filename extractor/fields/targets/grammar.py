@@ -69,15 +69,18 @@ COMPARATOR_BEFORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-# Comparator phrases written right after the value.
+# The quota a value is a share of, right after it: "đạt 100% chỉ tiêu", "105% kế hoạch được giao".
+_QUOTA = rf"(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:(?:được{SPACES})?giao|đề{SPACES}ra|trên{SPACES}giao))?{WORD_END}"
+# Comparator phrases written right after the value, or the quota alone when it closes the clause.
 COMPARATOR_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""
     [ \u00a0]*
-    (?:(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:được{SPACES})?giao)?[ \u00a0]+)?   # 100% chỉ tiêu trở lên
+    (?:{_QUOTA}[ \u00a0]+)?                                             # 100% chỉ tiêu trở lên
     (?:
         (?P<ge>trở{SPACES}lên|hoặc{SPACES}(?:hơn|cao{SPACES}hơn))      # 70% trở lên
       | (?P<le>trở{SPACES}xuống|hoặc{SPACES}(?:thấp|ít){SPACES}hơn)    # 5% trở xuống
     ){WORD_END}
+  | [ \u00a0]*{_QUOTA}(?=[ \u00a0]*(?:[,;.)]|$))                        # 100% chỉ tiêu.
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -98,7 +101,7 @@ YEAR_CUE_RE = re.compile(
     rf"""
     {WORD_START}(?:
         (?:đến|tới|vào|trong|hết|cuối)(?:{SPACES}(?:hết|cuối))?{SPACES}năm{SPACES}(?P<year>{YEAR})   # đến năm 2025
-      | giai{SPACES}đoạn{SPACES}{YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{YEAR})                   # giai đoạn 2021-2025
+      | (?:giai{SPACES}đoạn|nhiệm{SPACES}kỳ){SPACES}{YEAR}[ \u00a0]*[-–—][ \u00a0]*(?P<end>{YEAR})  # giai đoạn 2021-2025, nhiệm kỳ 2020-2025
       | ^[\W\d]*năm{SPACES}(?P<lead>{YEAR})[ \u00a0]*[:,]                                     # "Năm 2025: ..."
     ){WORD_END}
     """,
@@ -186,6 +189,9 @@ _STRONG_CUES = rf"""
 _WEAK_CUES = rf"""
     có(?!{SPACES}(?:nguy{SPACES}cơ|hoàn{SPACES}cảnh)) | tham{SPACES}gia      # "trẻ em có nguy cơ" stays in the group | không{SPACES}(?:có|để|còn|bị|xảy{SPACES}ra|vi{SPACES}phạm) | nhận
 """
+# "có" right before a value-first target's value (and its comparator): "có từ 33% người dân tập luyện
+# ...", "Có 40% người cao tuổi tham gia ...": it counts those the rest of the clause describes.
+EXISTENTIAL_BEFORE_RE = re.compile(rf"{WORD_START}có[ \u00a0]*$", re.IGNORECASE)
 STRONG_CUE_RE = re.compile(rf"{WORD_START}(?:{_STRONG_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 
@@ -195,7 +201,7 @@ VALUE_VERB_TAIL_RE = re.compile(
     (?:[ \u00a0,(]*(?<![\w])(?:
         đạt(?:{SPACES}được)? | là | ở{SPACES}mức | mức | (?<!trở\ )lên | lên{SPACES}mức | xuống | còn | giảm | tăng | chiếm | bằng   # not "từ 15 tuổi trở lên"
       | phấn{SPACES}đấu | từ | khoảng
-      | bình{SPACES}quân | trung{SPACES}bình | (?:hàng|hằng|mỗi){SPACES}năm             # GRDP bình quân hàng năm tăng 7%
+      | (?:bình{SPACES}quân | trung{SPACES}bình)(?:[ \u00a0]*/[ \u00a0]*năm)? | (?:hàng|hằng|mỗi){SPACES}năm   # bình quân hàng năm tăng 7%, giảm bình quân/năm
     ))+[ \u00a0,:(]*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -209,12 +215,22 @@ VALUE_VERB_BEFORE_RE = re.compile(
 
 
 # What follows a value and still closes its clause: the baseline it is measured against
-# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ"). Not "so với dân số",
+# ("15% so năm 2022", "-0,2 điểm phần trăm so với năm 2022", "so với cùng kỳ", "so với thực hiện năm
+# 2010", "so dự toán năm 2010", "so với kế hoạch"). Not "so với dân số",
 # which names the base of the rate and belongs to the group.
 BASELINE_TAIL_RE = re.compile(
     rf"""[ \u00a0,(]*{WORD_START}so{SPACES}(?:với{SPACES})?
-        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước)
+        (?:năm|cùng{SPACES}kỳ|kỳ|thời{SPACES}kỳ|trung{SPACES}bình|giai{SPACES}đoạn|đầu|cuối|mức|hiện{SPACES}nay|hiện{SPACES}tại|trước
+          | (?:thực{SPACES}hiện|dự{SPACES}toán|kế{SPACES}hoạch|ước{SPACES}(?:thực{SPACES}hiện|đạt))(?:{SPACES}(?:năm|cùng{SPACES}kỳ|giai{SPACES}đoạn|kỳ))?)  # so với thực hiện năm 2010, so dự toán
         {WORD_END}""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# The price base a value of output is measured at, ending its group: "Giá trị sản xuất (theo giá so
+# sánh 2020) tăng 4%", "doanh thu (giá hiện hành) tăng 12%": not part of the group, and its year is
+# not the value's.
+PRICE_BASE_TAIL_RE = re.compile(
+    rf"""[ \u00a0,]*\(?[ \u00a0]*(?:tính{SPACES})?(?:theo{SPACES})?giá{SPACES}(?:so{SPACES}sánh|cố{SPACES}định|hiện{SPACES}hành)
+        (?:{SPACES}(?:năm{SPACES})?{YEAR})?{WORD_END}[ \u00a0]*\)?[ \u00a0]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A qualifier in brackets right after a value, naming which part of the group it is for:
@@ -228,10 +244,15 @@ GROUP_LEAD_RE = re.compile(
     rf"(?:(?:đối{SPACES}với|với){SPACES})?",
     re.IGNORECASE,
 )
+# A named rate counted with "số", after its value: "111,2 số bé trai/100 bé gái" (used with match(text, pos)).
+COUNTED_RATE_RE = re.compile(rf"[ \u00a0]*số{WORD_END}", re.IGNORECASE)
 # A verb of change before a value, and a rate noun right after it: "Giảm 5-10% tỷ lệ mắc ...",
 # "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
 CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
 RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
+# An item's number at the start of a value-last group or label, in the forms a list writes
+# besides "3." and "a)": "(3) Tỷ lệ X: 95%", "3/ X tăng 10%", "3- X đạt 90%" (used with match(text, pos)).
+ITEM_NUMBER_RE = re.compile(r"[ \u00a0]*(?:\(\d{1,2}\)|\d{1,2}[/-](?=[ \u00a0]))[ \u00a0]*")
 # A verb before a value-last group, opening an item: "Giảm tỷ số ...", "Điều chỉnh mức sinh ...",
 # "phấn đấu đến năm 2025 giảm ...". May match nothing.
 LEADING_VERB_RE = re.compile(
@@ -241,7 +262,16 @@ LEADING_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 # A rate per year keeps no due year: "bình quân hàng năm tăng 7%", "tăng 2%/năm", "mỗi năm giảm 1%".
-PER_YEAR_BEFORE_RE = re.compile(rf"{WORD_START}(?:hàng|hằng|mỗi){SPACES}năm{WORD_END}", re.IGNORECASE)
+# Before the value, in its clause or its label: "Tỷ lệ X hàng năm: 90%", "X giảm bình quân/năm: trên 10%".
+_PER_YEAR = rf"(?:{WORD_START}(?:hàng|hằng|mỗi){SPACES}|/[ \u00a0]*)năm{WORD_END}"
+PER_YEAR_BEFORE_RE = re.compile(_PER_YEAR, re.IGNORECASE)
+# Right after the value, closing its clause: "X tăng 5% hàng năm", "tăng 5%/năm" (used with match(text, pos)).
+PER_YEAR_AFTER_RE = re.compile(rf"[ \u00a0,]*(?:{WORD_START}bình{SPACES}quân{SPACES})?{_PER_YEAR}", re.IGNORECASE)
+
+# The total a percentage is of, after a slash: "15% trở lên/tổng số chi bộ trực thuộc" (used with
+# match(text, pos)); it closes the clause and names no group.
+OF_TOTAL_AFTER_RE = re.compile(
+    rf"[ \u00a0]*/[ \u00a0]*tổng{SPACES}số(?:{SPACES}[^\W\d_]+){{1,6}}?(?=[ \u00a0]*(?:[,;.)]|$))", re.IGNORECASE)
 
 # Shares of money are not commitments: "ngân sách tỉnh 70%", "70% kinh phí".
 MONEY_GROUP_RE = re.compile(

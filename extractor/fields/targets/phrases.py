@@ -80,7 +80,8 @@ def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, 
     after = COMPARATOR_AFTER_RE.match(text, q.end)
     if after:
         end = after.end()
-        if q.min is None:  # a range keeps its form: "từ 0,2 đến 0,3%/năm trở lên" is <= 0.3, min 0.2
+        if q.min is None and (after.group("ge") or after.group("le")):
+            # a range keeps its form: "từ 0,2 đến 0,3%/năm trở lên" is <= 0.3, min 0.2
             comparator = ">=" if after.group("ge") else "<="
     return comparator, start, end
 

@@ -7,7 +7,7 @@ The shapes, each with its group:
 * value first: ``90% cán bộ được tập huấn`` → "cán bộ" (up to the predicate); ``30% đối với trẻ
   nhà trẻ`` → "trẻ nhà trẻ"; a relative change ``Giảm 5-10% tỷ lệ mắc ... so với năm 2016`` → all
   after the rate noun, up to the baseline; a named rate ``111,2 số bé trai/100 bé gái sinh ra
-  sống`` → the words that name it.
+  sống`` → the words that name it, ``305 phòng học/10.000 dân số`` → its counted noun "phòng học".
 * value last: ``Giảm tỷ lệ X xuống dưới 1%`` → X; ``X đạt 90%`` → X; a label and a colon
   ``Tỷ lệ X: 95%``, ``Giảm số X: 15% so năm 2022`` → X; values in a list share the group before
   them (``X đạt 85% vào năm 2025 và 92% vào năm 2030``) and a bracketed qualifier after a value
@@ -33,8 +33,11 @@ from .grammar import (
     BASELINE_TAIL_RE,
     CHANGE_VERB_RE,
     CLAUSE_VERB_RE,
+    COUNTED_RATE_RE,
     DEADLINE_YEAR_RE,
+    EXISTENTIAL_BEFORE_RE,
     GROUP_LEAD_RE,
+    ITEM_NUMBER_RE,
     LEADING_VERB_RE,
     LIST_JOIN_END_RE,
     LIST_JOIN_START_RE,
@@ -42,8 +45,11 @@ from .grammar import (
     MONEY_GROUP_RE,
     NEW_CLAUSE_RE,
     NEXT_CLAUSE_RE,
+    OF_TOTAL_AFTER_RE,
     PAST_PREDICATE_RE,
+    PER_YEAR_AFTER_RE,
     PER_YEAR_BEFORE_RE,
+    PRICE_BASE_TAIL_RE,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
     RATE_BASE_RE,
@@ -83,6 +89,7 @@ class _Anchor:
     explicit: bool = False  # the comparator is written ("thấp nhất là", "dưới"), not "=" by default
     statistic: bool = False  # the situation or a past result, not a commitment ("Hiện nay ... là 5,2%")
     year: Optional[int] = None  # written right after the value: "85% vào năm 2025"
+    per_year: bool = False  # "hàng năm" written right after the value: "tăng 5% hàng năm"
     cue_year: Optional[int] = None  # named since the value before: "..., phấn đấu đến năm 2025 giảm xuống 3%"
     baseline: Optional[float] = None
     baseline_year: Optional[int] = None
@@ -129,6 +136,7 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         year = YEAR_AFTER_RE.match(text, end)
         if year and year.end() <= s_end:
             anchor.year, anchor.end = int(year.group("year")), year.end()
+        _closing_tail(text, anchor, s_end)
         if anchors and _merge_baseline(text, anchors[-1], anchor):
             anchors[-1] = anchor
         else:
@@ -139,6 +147,17 @@ def _anchors(text: str, s_start: int, s_end: int, quantities: list[Quantity], go
         floor = anchor.end
     _share_comparators(text, anchors)
     return anchors
+
+
+def _closing_tail(text: str, a: _Anchor, s_end: int) -> None:
+    """Words right after a value that close its clause and name no group: a rate per year ("tăng
+    5% hàng năm", which keeps no due year) and the total a share is of ("15% trở lên/tổng số chi bộ")."""
+    per_year = PER_YEAR_AFTER_RE.match(text, a.end, s_end)
+    if per_year:
+        a.per_year, a.end = True, per_year.end()
+    total = OF_TOTAL_AFTER_RE.match(text, a.end, s_end)
+    if total:
+        a.end = total.end()
 
 
 def _rate_base_end(text: str, q: Quantity, end: int, limit: int) -> int:
@@ -248,14 +267,18 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.group = _value_last_group(text, lo, a.start)
             if share:
                 _share_base(text, a, next_start)
-            if a.group[0] >= a.group[1] and prev is not None and prev.value_last:
+            if a.group[0] >= a.group[1] and _after_label(text, a, lo, s_start):
+                # "Thu ngân sách xã: tăng 10%/năm trở lên": only verbs after the label, which names the group
+                _label_group(text, a, max(s_start, prev_end), lo - 1)
+            elif a.group[0] >= a.group[1] and prev is not None and prev.value_last:
                 # "X là 5,2%, phấn đấu đến năm 2025 giảm xuống còn 3%": the group is X's
                 a.group, a.indicator = prev.group, prev.indicator
-        elif closes_clause and lo == a.clause_start and lo > s_start and text[lo - 1] == ":":
+        elif closes_clause and _after_label(text, a, lo, s_start):
             _label_group(text, a, max(s_start, prev_end), lo - 1)
         if a.value_last:
             _qualify(a, qualifier)
             _year_from_group_end(text, a)
+            _baseline_end(text, a, next_start)
         prev_end = a.end
     # "Trẻ em 80%, cha mẹ 70%": every value before a value-last one, separated by commas
     # and without a predicate, pairs with the words before it.
@@ -269,6 +292,17 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
             following.group = _value_last_group(text, a.end, following.start)
+
+
+def _baseline_end(text: str, a: _Anchor, limit: int) -> None:
+    """A value-last target's baseline after its value is its own ("X tăng 4% so với cùng kỳ năm
+    trước, Y tăng 15% ..."): it runs to the next comma, and the next group begins after it."""
+    baseline = BASELINE_TAIL_RE.match(text, a.end, limit)
+    if not baseline:
+        return
+    end = vocabulary.clause_end(text, baseline.end(), limit)
+    comma = text.find(",", baseline.end(), end)
+    a.end = comma if comma >= 0 else end
 
 
 def _closing_share(text: str, a: _Anchor, lo: int, start: int, limit: int) -> Optional[re.Match[str]]:
@@ -326,10 +360,17 @@ def _qualify(a: _Anchor, qualifier) -> None:
         a.qualifier, a.end = qualifier.span("q"), qualifier.end()
 
 
+def _after_label(text: str, a: _Anchor, lo: int, s_start: int) -> bool:
+    """The value's words begin its clause right after a label's colon: "Tỷ lệ X: 95%", "X: tăng 10%"."""
+    return lo == a.clause_start and lo > s_start and text[lo - 1] == ":"
+
+
 def _label_group(text: str, a: _Anchor, floor: int, colon: int) -> None:
     """"Tỷ lệ gia đình đạt chuẩn văn hóa: 95,2%", "Giảm số X: 15% so năm 2022": the label before
     the colon names the group, less its verb and its rate noun (the indicator)."""
     start, end = trim(text, vocabulary.clause_start(text, floor, colon), colon)
+    number = ITEM_NUMBER_RE.match(text, start, end)
+    start = number.end() if number else start
     if start >= end:
         return
     verb = LEADING_VERB_RE.match(text, start, end)
@@ -353,7 +394,8 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
 
     A group runs from its value to the first strong cue (its own predicate), else to
     the next value, whose predicate it shares; the last group of a chain without a
-    strong cue ends at a weak cue or at the first verb the POS tagger finds, unless the clause runs
+    strong cue ends at a weak cue or at the first verb the POS tagger finds (not after an existential
+    "có": "có từ 33% người dân tập luyện thể dục thể thao" counts those who do), unless the clause runs
     into the end of a ``cut`` text right after a comma: cut inside a list, whose predicate would
     follow it, the group is all up to the cut ("60% số cơ quan, tổ chức, cơ sở trợ giúp xã hội,
     ..., xã,", where the tagger reads "trợ giúp" as a verb). A relative change ("Giảm 15%
@@ -397,8 +439,10 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
             continue
         clause_end = vocabulary.clause_end(text, r_start, r_end)
         weak = WEAK_CUE_RE.search(text, r_start, clause_end)
-        if weak:
-            cue: Optional[int] = weak.start()
+        if tail(EXISTENTIAL_BEFORE_RE, text, a.clause_start, a.start):
+            cue: Optional[int] = None  # "có từ 33% người dân tập luyện ...": who they are is all the clause
+        elif weak:
+            cue = weak.start()
         elif cut and not text[clause_end:].strip() and text.rstrip().endswith(","):
             cue = None  # cut inside a list: the predicate after it is past the cut
         else:
@@ -431,8 +475,15 @@ def _before_clause_verb(text: str, start: int, end: int) -> int:
 
 
 def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Optional[tuple[int, int]]:
-    """The group of a relative change or a named rate: the rest of the clause, up to its baseline."""
+    """The group of a relative change or a named rate: the rest of the clause, up to its baseline. A
+    named rate of a thing per people ("305 phòng học/10.000 dân số ...", "12 bác sĩ/10.000 dân") is
+    its counted noun; its base is the denominator. One counted with "số" names both its populations
+    ("111,2 số bé trai/100 bé gái sinh ra sống") and keeps them."""
     start = r_start
+    if a.q.named_unit and not COUNTED_RATE_RE.match(text, r_start):
+        slash = text.find("/", r_start, r_end)
+        if slash > r_start:
+            return trim_group(text, r_start, slash)
     if not a.q.named_unit:
         rate = RATE_AFTER_RE.match(text, r_start, r_end)
         if not (rate and tail(CHANGE_VERB_RE, text, a.clause_start, a.start)):
@@ -460,13 +511,19 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
 
 
 def _value_last_group(text: str, start: int, end: int, after_rate: bool = False) -> tuple[int, int]:
-    """The words before a value, less the verbs that lead to it ("đạt", "tăng bình quân") and the
-    words that open an item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
+    """The words before a value, less the item's number ("(3)", "3/"), the verbs that lead to it
+    ("đạt", "tăng bình quân"), a price base ("(theo giá so sánh 2020)") and the words that open an
+    item rather than name a group ("phấn đấu đến năm 2025 giảm", "riêng"). Right
     after a rate noun a verb names the rate: "Tỷ lệ tăng dân số tự nhiên" keeps "tăng"."""
     g_start, g_end = trim(text, start, end)
+    number = ITEM_NUMBER_RE.match(text, g_start, g_end)
+    g_start = number.end() if number else g_start
     verbs = tail(VALUE_VERB_TAIL_RE, text, g_start, g_end)
     if verbs:
         g_end = verbs.start()
+    price = tail(PRICE_BASE_TAIL_RE, text, g_start, g_end)
+    if price and price.start() > g_start:
+        g_end = price.start()
     for lead_re in (GROUP_LEAD_RE,) if after_rate else (LEADING_VERB_RE, GROUP_LEAD_RE):
         lead = lead_re.match(text, g_start, g_end)
         if lead and lead.end() < g_end:
@@ -477,8 +534,10 @@ def _value_last_group(text: str, start: int, end: int, after_rate: bool = False)
 
 
 def _per_year(text: str, a: _Anchor) -> bool:
-    """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%") has no due year of its own."""
-    return a.q.per_year or bool(PER_YEAR_BEFORE_RE.search(text, a.clause_start, a.q.start))
+    """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%", "tăng 5% hàng năm", "Tỷ lệ X hàng
+    năm: 90%") has no due year of its own: "hàng năm" may stand in its clause, its label or after it."""
+    start = min(a.clause_start, a.lead) if a.value_last else a.clause_start
+    return a.q.per_year or a.per_year or bool(PER_YEAR_BEFORE_RE.search(text, start, a.q.start))
 
 
 def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
