@@ -16,9 +16,11 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .glyph_loss import restore_lines
+from .grammar import unit_nouns
 from .lost_spaces import lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
@@ -582,13 +584,35 @@ def _joined(prev: Line, line: Line) -> Line:
                 printed=(prev.printed or [prev]) + [line])
 
 
-def _goes_on_basis(ptext: str, cur: Line) -> bool:
+def _goes_on_basis(ptext: str, cur: Line, spaced: bool) -> bool:
     """Whether ``cur`` may go on with the basis its paragraph opens, wrapped before a capital: a line
-    of its own (no blank line before it, no basis or unit of its own, not in capitals) after a line
-    that stopped mid-phrase (no comma)."""
+    of its own (no basis or unit of its own, not in capitals; no blank line before it, unless the
+    text is ``spaced``: a blank after every line, as web copies and DOCX paragraphs have, says
+    nothing) after a line that stopped mid-phrase (no comma)."""
     ctext = cur.text.rstrip()
-    return (not cur.blank_before and not ptext.rstrip().endswith(",") and not _BASIS_LINE.match(ctext)
+    if _opens_body(ctext) and ptext.rstrip()[-1:].isdigit():
+        return False  # "... ngày 19/6/2013" / "Ủy ban nhân dân huyện giao ...": a sentence with its own subject
+    return ((spaced or not cur.blank_before) and not ptext.rstrip().endswith(",") and not _BASIS_LINE.match(ctext)
             and not _STARTS_UNIT.match(ctext) and not _capitals(ctext))
+
+
+def _opens_body(text: str) -> bool:
+    """Whether ``text`` opens with a public body's unit noun ("Ủy ban nhân dân ...", "Sở ...")."""
+    return _body_start().match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _body_start() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in unit_nouns()) + r"(?!\w)")
+
+
+SPACED_SHARE = 0.8  # of the lines after a blank line, in a text that puts a blank after every line
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """Whether the text puts a blank line after (nearly) every line: a web copy's or a DOCX's paragraphs."""
+    texts = [line for line in lines if line.text.strip()]
+    return bool(texts) and sum(line.blank_before for line in texts) >= SPACED_SHARE * len(texts)
 
 
 def _basis_end(text: str, proposal: bool) -> Optional[bool]:
@@ -600,12 +624,12 @@ def _basis_end(text: str, proposal: bool) -> Optional[bool]:
     return None if text.endswith((*_TERMINAL, ",")) else False
 
 
-def _ends_basis(ptext: str, cur: Line, following: list[Line], proposal: bool) -> bool:
+def _ends_basis(ptext: str, cur: Line, following: list[Line], proposal: bool, spaced: bool) -> bool:
     """Whether ``cur`` belongs to the basis its paragraph opens, wrapped before a capital: it, or one
     of the lines after it that go on the same way (``MAX_BASIS_WRAPS`` in all), runs to the basis's
     end; ``proposal``: the basis is a proposal ("Xét đề nghị ...")."""
     for line in [cur, *following][:MAX_BASIS_WRAPS]:
-        if not _goes_on_basis(ptext, line):
+        if not _goes_on_basis(ptext, line, spaced):
             return False
         end = _basis_end(line.text, proposal)
         if end is not False:
@@ -615,7 +639,7 @@ def _ends_basis(ptext: str, cur: Line, following: list[Line], proposal: bool) ->
 
 
 def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional[str] = None,
-               following: Optional[list[Line]] = None) -> bool:
+               following: Optional[list[Line]] = None, spaced: bool = False) -> bool:
     """Whether ``cur`` is the hard-wrapped continuation of ``prev``; ``basis``: the first line of the
     paragraph being joined when it opens a basis ("Căn cứ ..."), ``following``: the lines after ``cur``."""
     if cur.heading_level or prev.heading_level is not None:
@@ -629,7 +653,7 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
         return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
-    if basis and _ends_basis(ptext, cur, following or [], bool(_PROPOSAL_LINE.match(basis))):
+    if basis and _ends_basis(ptext, cur, following or [], bool(_PROPOSAL_LINE.match(basis)), spaced):
         return True
     first = ctext[:1]
     if first.islower() or first in "(“\"'" or (first.isdigit() and not _STARTS_UNIT.match(ctext)):
@@ -691,6 +715,7 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
         lines = _join_wrapped(lines, source, line_ends, page_turns or {})
         wrapped, width = _is_hard_wrapped(lines)
     groups: list[RawParagraph] = []
+    spaced = _spaced(lines)
     size = 0  # of the paragraph being joined
     cut = 0  # paragraphs of joined lines cut at the limit
     for li, line in enumerate(lines):
@@ -703,9 +728,9 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
                 # a turn of the page the layout does not say: read as the printed lines
-                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width, basis, following)
+                joins = _continues(prev.last_printed, line, printed_wrapped, printed_width, basis, following, spaced)
             else:
-                joins = _continues(prev, line, wrapped, width, basis, following)
+                joins = _continues(prev, line, wrapped, width, basis, following, spaced)
         if joins and size + 1 + len(line.text) > MAX_PARAGRAPH_CHARS:
             joins, cut = False, cut + 1
         if joins:

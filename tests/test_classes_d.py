@@ -293,3 +293,17 @@ def test_an_article_with_a_slipped_tone_sets_out_its_sections(tmp_path, article)
                          "II. GIẢI PHÁP\n\nTăng cường đầu tư.\n\nĐiều 2. Tổ chức thực hiện\n\nGiao UBND huyện.\n")
     sections = _doc(tmp_path, text).outline.sections
     assert [(s.number, s.title) for s in sections] == [("I", "MỤC TIÊU"), ("II", "GIẢI PHÁP")]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Căn cứ Luật Tổ chức chính", "quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ",
+     "chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;"],
+    ["Theo đề nghị của Sở Y tế tại", "Tờ trình số 105/TTr-SYT ngày 27/4/2023."],
+])
+def test_a_basis_wrapped_in_a_text_with_a_blank_after_every_line(tmp_path, lines):
+    """A web copy, or a DOCX whose paragraphs are the printed lines, puts a blank after every line:
+    there a blank says nothing, and the basis is joined as in the text without blanks."""
+    spaced = HEADER + "\n\n".join(lines) + "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành.\n"
+    plain = HEADER + "\n".join(lines) + "\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    for text in (spaced, plain):
+        assert " ".join(lines) in [p.text for p in _doc(tmp_path, text).paragraphs]
