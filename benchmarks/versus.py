@@ -59,7 +59,8 @@ def steps(repeat):
             "references": best(references.extract_references, docs), "bodies": best(bodies.find_bodies, docs),
             "budget": best(budget.extract_budget, docs)}
 
-print(json.dumps({"ready": len(sources)}), flush=True)
+import extractor
+print(json.dumps({"ready": len(sources), "package": extractor.__file__}), flush=True)
 with batch_gc():
     for line in sys.stdin:
         if line.startswith("pass"):
@@ -82,10 +83,12 @@ def unpack(rev: str, into: Path) -> Path:
 
 def start(tree: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
-    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(ROOT / "corpus" / "plans")], env=env,
+    # "-c" puts the working directory first on sys.path: run in the tree, so that its ``extractor``
+    # is the one imported (from /work/main, the base would measure this tree's code)
+    proc = subprocess.Popen([sys.executable, "-c", WORKER, str(ROOT / "corpus" / "plans")], env=env, cwd=tree,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     ready = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
-    assert ready["ready"] == 5, ready
+    assert ready["ready"] == 5 and ready["package"].startswith(str(tree)), ready
     return proc
 
 

@@ -28,13 +28,14 @@ loss"): the source range of the word as written and the word as restored.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .gazetteer import lookup, restore_glyphs
 from .lost_spaces import syllables
 from .ocr_repair import Piece, Repair, _apply, _cased, _spaced, _words, vocabulary
 from .resources import data_json
-from .tones import _tone_table, unaccent
+from .tones import TONE_TABLE, unaccent
 
 REASON = "glyph loss"
 # A document is glyph-lost when this share of its words (two letters or more, not in capitals) are
@@ -54,9 +55,10 @@ _MOTTOS = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự
 _DROPPED_KEY = re.compile(r"[aeiouyd]")
 
 
+@lru_cache(maxsize=1 << 14)
 def _old_style(word: str) -> str:
     """``word`` with its tone written on the second vowel of oa/oe/uy, as older fonts do (hòa → hoà)."""
-    for old, new in _tone_table().items():
+    for old, new in TONE_TABLE.items():
         if new in word:
             return word.replace(new, old)
     return word
@@ -83,17 +85,33 @@ def lost_word(word: str) -> bool:
     return len(lowered) >= 2 and lowered.isascii() and lowered in skeletons()
 
 
+# A run of letters (a word as the vocabulary reads it), and one at the end of a line.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+LONGEST_WORD = 40  # letters: the last word of a line is looked for in its last this many characters
+
+
+def _lost_in(counts: Counter[str]) -> frozenset[str]:
+    """The skeletons (:func:`lost_word`) among a text's words, by their counts: the words to look for."""
+    known = skeletons()
+    return frozenset(w for w in counts if w.isascii() and len(w) >= 2 and w.lower() in known)
+
+
 def glyph_lost(texts: list[str]) -> bool:
     """Whether a document's lines read as written by a font that lost its accented letters: of its
     words of two letters or more not written in capitals (codes are: "KH", "CT"), a share of
     :data:`LOST_SHARE` or more are skeletons (:func:`lost_word`)."""
-    words = lost = 0
-    for text in texts:
-        for _, _, word in _words(text):
-            if len(word) >= 2 and not word.isupper():
-                words += 1
-                lost += lost_word(word)
-    return lost >= MIN_LOST and lost >= LOST_SHARE * words
+    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
+    return _glyph_lost(counts, _lost_in(counts))
+
+
+def _glyph_lost(counts: Counter[str], skeletons_found: frozenset[str]) -> bool:
+    """:func:`glyph_lost` from the counts of a document's words (counted once, in C) and the
+    skeletons among them."""
+    lost = sum(counts[w] for w in skeletons_found if not w.isupper())
+    if lost < MIN_LOST:
+        return False
+    return lost >= LOST_SHARE * sum(n for w, n in counts.items() if len(w) >= 2 and not w.isupper())
 
 
 def _fits(written: str, word: str) -> bool:
@@ -116,6 +134,7 @@ def _fits(written: str, word: str) -> bool:
     return len(written) in at
 
 
+@lru_cache(maxsize=1 << 16)
 def _fits_any(written: str, word: str) -> bool:
     return _fits(written, word) or _fits(written, _old_style(word))
 
@@ -184,11 +203,14 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
     for size in range(min(MAX_PHRASE, len(words)), 1, -1):
         for i in range(len(words) - size + 1):
             j = i + size
+            entries = table.get(tuple(keys[i:j]))  # a dict look-up first: most runs of words are no phrase
+            if not entries:
+                continue
             gaps = [text[words[k][1]:words[k + 1][0]] for k in range(i, j - 1)]
             if taken & set(range(i, j)) or any(gap not in (" ", ", ") for gap in gaps):
                 continue
             commas = frozenset(k for k, gap in enumerate(gaps) if gap == ", ")
-            candidates = [p for p, where in table.get(tuple(keys[i:j]), ()) if commas <= where]
+            candidates = [p for p, where in entries if commas <= where]
             if not candidates:
                 continue
             read = lowered[i:j]
@@ -229,12 +251,14 @@ def _place(words: list[tuple[int, int, str]], i: int, j: int) -> tuple[str, bool
     return (restored, True) if restored and len(restored.split()) == j - i else None
 
 
+@lru_cache(maxsize=1 << 12)
 def _level(written: str) -> str | None:
     """The one level word of a single word ``written`` (lower case) is, glyph-lost or not."""
     fits = [lvl for lvl in _LEVELS if " " not in lvl and _fits_any(written, lvl)]
     return fits[0] if len(fits) == 1 else None
 
 
+@lru_cache(maxsize=1 << 12)
 def _committee(first: str, second: str) -> bool:
     """Whether two words are a party committee named by its level ("Tỉnh ủy", "Huyện ủy", "Thành ủy"),
     glyph-lost or not."""
@@ -247,14 +271,17 @@ def _place_changes(text: str, words: list[tuple[int, int, str]], taken: set[int]
     place the line opens with) and, in a glyph-lost document, before ", ngày"."""
     out: list[Change] = []
     for i in range(len(words)):
+        # the level word before the place, looked at once per position (most positions have none)
+        level = _level(words[i - 1][2].lower()) if i and _spaced(text, words, i - 1, i) \
+            else _level(before) if i == 0 and words[0][0] == 0 else None
+        if level is None and i >= 2 and _spaced(text, words, i - 2, i) and _committee(words[i - 2][2], words[i - 1][2]):
+            level = "ủy"  # "Tỉnh ủy Phú Thọ": a party committee, then its place
+        if level is None and not whole:
+            continue  # a place is restored after a level word, or in a glyph-lost text before ", ngày"
         for size in (3, 2, 1):
             j = i + size
             if j > len(words) or taken & set(range(i, j)) or not _spaced(text, words, i, j - 1):
                 continue
-            level = _level(words[i - 1][2].lower()) if i and _spaced(text, words, i - 1, i) \
-                else _level(before) if i == 0 and words[0][0] == 0 else None
-            if level is None and i >= 2 and _spaced(text, words, i - 2, i) and _committee(words[i - 2][2], words[i - 1][2]):
-                level = "ủy"  # "Tỉnh ủy Phú Thọ": a party committee, then its place
             dated = whole and j < len(words) and text[words[j - 1][1]:words[j][0]] == ", " \
                 and _fits_any(words[j][2].lower(), "ngày")
             if not (level or dated):
@@ -316,23 +343,29 @@ def restore_lines(lines: list[list[Piece]]) -> tuple[list[list[Piece]], list[Rep
     accented letters of written again (see the module doc), and the restorations. A restored word
     becomes a piece of its own, mapped to the source range of the word as written."""
     texts = ["".join(p[0] for p in line) for line in lines]
-    whole = glyph_lost(texts)
+    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
+    found = _lost_in(counts)
+    whole = _glyph_lost(counts, found)
+    # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
+    lost = {w for w in found if not (len(w) == 2 and w.isupper())}
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
     before = ""
     for line, text in zip(lines, texts):
-        changes = restore_text(text, whole, before) if whole or _lowered_skeleton(text) else []
+        suspect = whole or (bool(lost) and any(w in text for w in lost) and _lowered_skeleton(text))
+        changes = restore_text(text, whole, before) if suspect else []
         if changes:
             line, made = _apply(line, [(a, b, new, REASON) for a, b, new in changes])
             text = "".join(p[0] for p in line)
             repairs += made
         out.append(line)
-        last = _words(text)
-        before = last[-1][2].lower() if last and last[-1][1] == len(text) else ""
+        last = _LAST_WORD.search(text, max(0, len(text) - LONGEST_WORD))
+        before = last.group().lower() if last else ""
     return out, repairs
 
 
 def _lowered_skeleton(text: str) -> bool:
     """Whether a line holds a skeleton (:func:`lost_word`): the only lines of a document with its
-    accents that may have lost some."""
-    return any(lost_word(w) for _, _, w in _words(text))
+    accents that may have lost some. A code of two capitals ("KH", "CP", "VT") is a code, not a
+    syllable that lost its letters."""
+    return any(lost_word(w) and not (len(w) == 2 and w.isupper()) for w in _LETTER_RUN.findall(text))
