@@ -64,6 +64,12 @@ def split_point(word: str) -> int:
     return 0
 
 
+def glued_words(text: str) -> frozenset[str]:
+    """The words of a whole text that ran two words together (each distinct word looked at once): a
+    text with none (most) need not be read line by line for lost spaces."""
+    return frozenset(w for w in set(_CANDIDATE.findall(text)) if split_point(w))
+
+
 def lost_spaces(text: str) -> list[int]:
     """Offsets in ``text`` where a space was lost, in order."""
     out = []

@@ -21,7 +21,7 @@ from typing import Optional
 
 from .glyph_loss import restore_lines
 from .grammar import unit_nouns
-from .lost_spaces import lost_spaces
+from .lost_spaces import glued_words, lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
@@ -405,12 +405,15 @@ def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
     return cleaned, level, starts_bold and (ends_bold or toggles), toggles
 
 
-def _restore_spaces(pieces: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _restore_spaces(pieces: list[tuple[str, int, int]], glued: frozenset[str]) -> list[tuple[str, int, int]]:
     """Each piece with the spaces its source lost put back ("Uỷban" → "Ủy ban"): a space that maps to
-    no source character, between the two words; the tone marks placed again for the new word ends."""
+    no source character, between the two words; the tone marks placed again for the new word ends.
+    ``glued``: the words of the whole text that ran two together (only pieces holding one are read)."""
+    if not glued:
+        return pieces
     out: list[tuple[str, int, int]] = []
     for text, s, e in pieces:
-        cuts = lost_spaces(text) if len(text) == e - s else []
+        cuts = lost_spaces(text) if len(text) == e - s and any(w in text for w in glued) else []
         if not cuts:
             out.append((text, s, e))
             continue
@@ -428,6 +431,7 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
            ) -> list[Line]:
     # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
     base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
+    glued = glued_words(base if base is not None else clean(source))
     lines: list[Line] = []
     blank = False
     in_bold = False
@@ -440,7 +444,7 @@ def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, ma
             blank = True
             continue
         pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
-        pieces = _restore_spaces(pieces)
+        pieces = _restore_spaces(pieces, glued)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and (_TABLE_RULE.match(text) or not text.strip(" |\u00a0"))):
             blank = True
