@@ -261,6 +261,8 @@ class _Finder:
                     continue
                 at_starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
                 starts = [(at, at) for at in at_starts]
+            elif kind == "label" and ":" not in text:
+                continue  # a role label ends with its colon ("Đơn vị thực hiện:")
             else:
                 starts = word_slot_starts(kind, pattern, text, low, body_at)
             for cue, at in starts:
