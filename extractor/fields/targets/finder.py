@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Optional
 
 from ...document import Doc, Paragraph
@@ -81,11 +82,18 @@ PAST_SECTION_RE = re.compile(
 LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
 
 
+@lru_cache(maxsize=4096)
 def _past_or_money(title: str) -> bool:
     """A heading over results or the situation ("KẾT QUẢ THỰC HIỆN"), or over money or review."""
     if PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title):
         return True
     return classify_by_rules(title) in _SKIP_KINDS
+
+
+@lru_cache(maxsize=4096)
+def _names_goals(title: str) -> bool:
+    """A heading over goals ("MỤC TIÊU", "Chỉ tiêu cụ thể"): each heading of a stack is asked once."""
+    return GOAL_HEADING_RE.search(title) is not None
 
 
 def _skip(p: Paragraph, loose: bool) -> bool:
@@ -157,7 +165,7 @@ class _Trail:
         return heading_year(tuple(text for _, text in self.stack))
 
     def goal(self) -> bool:
-        return any(GOAL_HEADING_RE.search(text) for _, text in self.stack)
+        return any(_names_goals(text) for _, text in self.stack)
 
     def past_or_money(self) -> bool:
         return any(_past_or_money(text) for _, text in self.stack)
