@@ -291,6 +291,11 @@ ISSUER_ISSUED_RE = re.compile(
     re.VERBOSE,
 )
 _ISSUER_BEFORE_REACH = 120
+# "... số 3288/QĐ-BGDĐT, ngày ... hướng dẫn về “...” do Bộ Giáo dục và Đào tạo ban hành": the issuer
+# written after the subject, in the citation's own clause.
+ISSUED_BY_RE = re.compile(rf"(?<!\w)do\s+(?=(?:{_ISSUER_HEADS})(?!\w))")
+ISSUED_BY_VERB_RE = re.compile(r"\s+(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban\s+hành(?!\w)")
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 # A verb inside what stands before "tại"/"theo" says it is no body's name alone.
 _VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đã|được|thực\s+hiện|triển\s+khai)(?!\w)")
 
@@ -821,6 +826,8 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
     date, issuer, pos = _tail(text, head.end, limit, year_only_date=False, joint=number.joint)
     subject_of = False  # the issuer is the subject of the sentence, written before
     if issuer is None:
+        issuer = _issued_by(text, pos, subject_limit, number.joint)
+    if issuer is None:
         issuer, date_before = _written_before(text, head.start)
         subject_of = issuer is not None
         if date is None and date_before is not None and date_before.month is not None:
@@ -834,6 +841,21 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
         repaired=number.repaired, issuer_code=number.issuer_code, issuer_inferred=issuer is None,
         issuer_before=subject_of,
     )
+
+
+def _issued_by(text: str, pos: int, limit: int, joint: bool) -> Optional[str]:
+    """The issuer written after the citation's subject, in its clause: "... về “...” do Bộ Y tế, Bộ
+    Giáo dục và Đào tạo ban hành"."""
+    clause = _CLAUSE_END.search(text, pos, limit)
+    end = clause.start() if clause else limit
+    by = ISSUED_BY_RE.search(text, pos, end)
+    if by is None:
+        return None
+    verb = ISSUED_BY_VERB_RE.search(text, by.end(), end)
+    if verb is None:
+        return None
+    issuer, after = _read_issuer(text, by.end(), verb.start(), joint)
+    return issuer if issuer and not text[after:verb.start()].strip() else None
 
 
 def _issuer_before(text: str, start: int) -> Optional[str]:

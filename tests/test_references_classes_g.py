@@ -1,0 +1,44 @@
+"""Classes of phrasing first met in blind batch G, each on variants written for the test (never a
+document's own sentence).
+
+An issuer written after the citation's subject, in its own clause ("... hướng dẫn về “...” do Bộ Y tế
+ban hành"), is the citation's issuer, a joint one as written ("do Bộ Tài chính, Bộ Y tế ban hành");
+a "do" that is no issuing ("do Sở Y tế tham mưu") names none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.fields.references import find_references
+
+
+def _by_number(text: str) -> dict:
+    return {m.number: m for m in find_references(text)}
+
+
+# ---------------------------------------------------------------- "do ... ban hành" after the subject
+
+
+@pytest.mark.parametrize("text, number, issuer", [
+    ("Căn cứ Quyết định số 1520/QĐ-BYT, ngày 04 tháng 5 năm 2021 hướng dẫn về “Phòng chống dịch” do Bộ Y tế "
+     "ban hành;", "1520/QĐ-BYT", "Bộ Y tế"),
+    ("Căn cứ Thông tư số 08/2019/TT-BTC quy định chế độ công tác phí do Bộ trưởng Bộ Tài chính ký ban hành;",
+     "08/2019/TT-BTC", "Bộ trưởng Bộ Tài chính"),
+    ("Căn cứ Thông tư liên tịch số 21/2018/TTLT-BTC-BNV ngày 3/4/2018 về chế độ chi do Bộ Tài chính, Bộ Nội "
+     "vụ đã ban hành.", "21/2018/TTLT-BTC-BNV", "Bộ Tài chính, Bộ Nội vụ"),
+    ("Thực hiện Kế hoạch số 77/KH-SYT ngày 2/3/2022 về tiêm chủng mở rộng do Sở Y tế ban hành, Phòng Y tế "
+     "xây dựng kế hoạch.", "77/KH-SYT", "Sở Y tế"),
+])
+def test_issuer_written_after_the_subject(text: str, number: str, issuer: str) -> None:
+    assert _by_number(text)[number].issuer == issuer
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Căn cứ Quyết định số 45/QĐ-UBND ngày 2/3/2020 về kế hoạch do Sở Y tế tham mưu, UBND tỉnh ban hành.",
+     "45/QĐ-UBND"),
+    ("Căn cứ Quyết định số 46/QĐ-UBND ngày 2/3/2020 về kế hoạch tiêm chủng; Kế hoạch do Sở Y tế ban hành.",
+     "46/QĐ-UBND"),
+])
+def test_do_that_issues_nothing_here(text: str, number: str) -> None:
+    assert _by_number(text)[number].issuer is None
