@@ -42,3 +42,30 @@ def test_issuer_written_after_the_subject(text: str, number: str, issuer: str) -
 ])
 def test_do_that_issues_nothing_here(text: str, number: str) -> None:
     assert _by_number(text)[number].issuer is None
+
+
+# ---------------------------------------------------------------- numbers cut short
+
+
+@pytest.mark.parametrize("text, number, date", [
+    ("theo đề nghị của Công an tỉnh tại Công văn số 415/PC45(TH) ngày 3/9/2019, UBND tỉnh giao", "415/PC45(TH)",
+     "2019-09-03"),
+    ("Căn cứ Kế hoạch số 27/KH-PV05(ĐT) ngày 12/4/2021 của Công an tỉnh;", "27/KH-PV05(ĐT)", "2021-04-12"),
+])
+def test_unit_in_parentheses_glued_to_the_symbol(text: str, number: str, date: str) -> None:
+    assert _by_number(text)[number].date == date
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thực hiện Chỉ thị số 05/-CT /TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập;", "05-CT/TW"),
+    ("Căn cứ Nghị quyết số 12/-NQ/TU ngày 3/2/2018 của Ban Thường vụ Tỉnh ủy về phát triển;", "12-NQ/TU"),
+    ("Căn cứ Kết luận số 7/ - KL/TW ngày 3/2/2018 của Bộ Chính trị về phát triển;", "7-KL/TW"),
+])
+def test_stray_slash_before_a_party_number_dash(text: str, number: str) -> None:
+    m = _by_number(text)[number]
+    assert m.date is not None and m.issuer is not None
+
+
+def test_strict_numbers_take_no_stray_slash() -> None:
+    from extractor.fields.docnumbers import find_numbers
+    assert [n.canonical for _, _, n in find_numbers("mã 49/-CT /TW")] == []
