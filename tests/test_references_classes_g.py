@@ -4,13 +4,33 @@ document's own sentence).
 An issuer written after the citation's subject, in its own clause ("... hướng dẫn về “...” do Bộ Y tế
 ban hành"), is the citation's issuer, a joint one as written ("do Bộ Tài chính, Bộ Y tế ban hành");
 a "do" that is no issuing ("do Sở Y tế tham mưu") names none.
+
+Numbers: a unit in parentheses glued to a symbol part ("415/PC45(TH)") is the number's; after a type
+word, a stray slash before a party number's dash ("05/-CT /TW") is no end of it.
+
+Attached: "(Kèm theo Kế hoạch số ... của Giám đốc Sở ...)" in a decision of another body is the plan the
+decision approves, a reference; "(Ban hành kèm theo Quyết định số ...)" and a text of the document's own
+body attached stay the document itself.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extractor.fields.references import find_references
+from extractor.fields.references import extract_references, find_references
+from extractor.pipeline import build_doc
+
+HEADER = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nSố: 27/QĐ-UBND\n\nAn Giang, ngày 05 tháng 3 năm 2024\n\n"
+          "QUYẾT ĐỊNH\n\nVề việc phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2024\n\n"
+          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\n\n")
+
+
+def _doc_refs(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADER + text, encoding="utf-8")
+    return {r.number or r.title: r for r in extract_references(build_doc(path))}
 
 
 def _by_number(text: str) -> dict:
@@ -69,3 +89,27 @@ def test_stray_slash_before_a_party_number_dash(text: str, number: str) -> None:
 def test_strict_numbers_take_no_stray_slash() -> None:
     from extractor.fields.docnumbers import find_numbers
     assert [n.canonical for _, _, n in find_numbers("mã 49/-CT /TW")] == []
+
+
+# ---------------------------------------------------------------- an approved plan in parentheses
+
+
+@pytest.mark.parametrize("article, number, issuer", [
+    ("Điều 1. Phê duyệt Kế hoạch của Sở Y tế về phòng, chống dịch bệnh năm 2024.\n\n(Kèm theo Kế hoạch số "
+     "112/KH-SYT, ngày 20/2/2024 của Giám đốc Sở Y tế).", "112/KH-SYT", "Giám đốc Sở Y tế"),
+    ("Điều 1. Phê duyệt Đề án của Hội Nông dân tỉnh.\n\n(Kèm theo Đề án số 09/ĐA-HNDT ngày 1/2/2024 của Hội "
+     "Nông dân tỉnh)", "09/ĐA-HNDT", "Hội Nông dân tỉnh"),
+])
+def test_approved_plan_of_another_body(tmp_path: Path, article: str, number: str, issuer: str) -> None:
+    ref = _doc_refs(tmp_path, article + "\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")[number]
+    assert ref.issuer == issuer
+
+
+@pytest.mark.parametrize("line, number", [
+    ("(Ban hành kèm theo Quyết định số 27/QĐ-UBND ngày 05/3/2024 của Chủ tịch UBND tỉnh)", "27/QĐ-UBND"),
+    ("(Kèm theo Quyết định số 31/QĐ-UBND ngày 05/3/2024 của Chủ tịch UBND tỉnh)", "31/QĐ-UBND"),
+    ("(Kèm theo Kế hoạch số 30/KH-UBND ngày 05/3/2024 của UBND tỉnh)", "30/KH-UBND"),
+])
+def test_the_document_itself_attached(tmp_path: Path, line: str, number: str) -> None:
+    text = "Điều 1. Phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2024.\n\n" + line + "\n\nĐiều 2. Hiệu lực.\n"
+    assert number not in _doc_refs(tmp_path, text)

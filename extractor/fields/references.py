@@ -67,6 +67,7 @@ class RefMatch:
     named: bool = False                # an instrument named by its title alone ("Chiến lược ...")
     issuer_inferred: bool = False      # the issuer comes from the symbol, not the text
     issuer_before: bool = False        # the issuer is written before the citation (its sentence's subject)
+    attached: bool = False             # "(Kèm theo Kế hoạch số ...)": the document itself, or what it approves
 
 
 # ---------------------------------------------------------------- lexicon
@@ -1021,9 +1022,10 @@ def _subject_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
     return out
 
 
-def find_references(text: str) -> list[RefMatch]:
+def find_references(text: str, keep_attached: bool = False) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right; the document citing itself
-    ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out."""
+    ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out; ``keep_attached``:
+    a numbered citation the text says it is attached to is kept, marked ``attached``."""
     if not _may_cite(text):
         return []
     heads = _heads(text)
@@ -1046,7 +1048,11 @@ def find_references(text: str) -> list[RefMatch]:
             previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
         attached = head.named and i + 1 < len(heads) and heads[i + 1].number is not None \
             and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
-        if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
+        if head.self_ref and keep_attached and match.number:
+            match = replace(match, attached=True)
+        elif head.self_ref:
+            continue
+        if listed and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
     return _list_issuers(text, _subject_issuers(text, found))
 
@@ -1291,6 +1297,14 @@ def _titled_self(m: RefMatch, titles: list[tuple[Optional[str], str]]) -> bool:
                for doc_type, title in titles)
 
 
+def _approved_other(m: RefMatch, own_code: Optional[str]) -> bool:
+    """Whether a citation the text is attached to ("(Kèm theo Kế hoạch số 38/KH-HKHVL ... của ...)") is
+    another body's instrument the document approves, not the document itself: no decision (what
+    attaches a text is a decision), and a symbol of another body than the document's own number."""
+    return own_code is not None and m.issuer_code is not None and m.issuer_code != own_code \
+        and m.doc_type not in ("Quyết định", "Nghị quyết")
+
+
 def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
     documents the preamble says the plan implements. The document's own number is no citation; an
@@ -1304,6 +1318,8 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     own, own_date = own_numbers(doc), meta.date
     if meta.number:
         own.add(number_key(meta.number))
+    own_number = parse_number(meta.number) if meta.number else None
+    own_code = own_number.issuer_code if own_number else None
     titles = own_titles(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     last = doc.paragraphs[-1] if doc.paragraphs else None
@@ -1312,7 +1328,9 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
             continue  # a web page's lines before the document, its lists of related documents
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
-        for m in find_references(p.text):
+        for m in find_references(p.text, keep_attached=True):
+            if m.attached and not _approved_other(m, own_code):
+                continue  # "(Ban hành kèm theo Quyết định số ...)": the document itself
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
                     or (m.named and not _names_bases(p)) or _titled_self(m, titles):
                 continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
