@@ -11,6 +11,10 @@ word, a stray slash before a party number's dash ("05/-CT /TW") is no end of it.
 Attached: "(Kèm theo Kế hoạch số ... của Giám đốc Sở ...)" in a decision of another body is the plan the
 decision approves, a reference; "(Ban hành kèm theo Quyết định số ...)" and a text of the document's own
 body attached stay the document itself.
+
+Issuers cut by a line break the normaliser kept ("... ngày 07/10/2021 của" / "UBND tỉnh và ...", "của Ban
+Văn hóa" / "- Xã hội HĐND tỉnh; ...") are read across it; a body opening the next line after a whole
+issuer is no part of it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from extractor.pipeline import build_doc
 
 HEADER = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nSố: 27/QĐ-UBND\n\nAn Giang, ngày 05 tháng 3 năm 2024\n\n"
           "QUYẾT ĐỊNH\n\nVề việc phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2024\n\n"
-          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\n\n")
+          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n")
+DECIDES = "QUYẾT ĐỊNH:\n\n"
 
 
 def _doc_refs(tmp_path: Path, text: str) -> dict:
@@ -101,7 +106,7 @@ def test_strict_numbers_take_no_stray_slash() -> None:
      "Nông dân tỉnh)", "09/ĐA-HNDT", "Hội Nông dân tỉnh"),
 ])
 def test_approved_plan_of_another_body(tmp_path: Path, article: str, number: str, issuer: str) -> None:
-    ref = _doc_refs(tmp_path, article + "\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")[number]
+    ref = _doc_refs(tmp_path, DECIDES + article + "\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")[number]
     assert ref.issuer == issuer
 
 
@@ -111,5 +116,31 @@ def test_approved_plan_of_another_body(tmp_path: Path, article: str, number: str
     ("(Kèm theo Kế hoạch số 30/KH-UBND ngày 05/3/2024 của UBND tỉnh)", "30/KH-UBND"),
 ])
 def test_the_document_itself_attached(tmp_path: Path, line: str, number: str) -> None:
-    text = "Điều 1. Phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2024.\n\n" + line + "\n\nĐiều 2. Hiệu lực.\n"
+    text = DECIDES + "Điều 1. Phê duyệt Kế hoạch phòng, chống dịch bệnh năm 2024.\n\n" + line + "\n\nĐiều 2. Hiệu lực.\n"
     assert number not in _doc_refs(tmp_path, text)
+
+
+# ---------------------------------------------------------------- an issuer cut by a line break
+
+
+def _preamble_refs(tmp_path: Path, lines: list[str]) -> dict:
+    return _doc_refs(tmp_path, "\n".join(lines) + "\n\n" + DECIDES + "Điều 1. Phê duyệt Kế hoạch.\n\nĐiều 2. Hiệu lực.\n")
+
+
+@pytest.mark.parametrize("lines, number, issuer", [
+    (["Căn cứ Kế hoạch số 45/KH-UBND ngày 07/10/2021 của", "UBND tỉnh và tình hình thực tế, UBND huyện ban hành Kế hoạch như sau:"],
+     "45/KH-UBND", "Ủy ban nhân dân tỉnh"),
+    (["Căn cứ Công văn số 88/SKHĐT-TH ngày 2/3/2022 của", "Sở Kế hoạch và Đầu tư về việc lập kế hoạch, Sở Y tế xây dựng Kế hoạch như sau:"],
+     "88/SKHĐT-TH", "Sở Kế hoạch và Đầu tư"),
+    (["Xét Báo cáo thẩm tra số 61/BC-HĐND ngày 3 tháng 12 năm 2021 của Ban Văn hóa",
+      "- Xã hội Hội đồng nhân dân tỉnh; ý kiến thảo luận của đại biểu."], "61/BC-HĐND",
+     "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"),
+])
+def test_issuer_across_a_line_break(tmp_path: Path, lines: list[str], number: str, issuer: str) -> None:
+    assert _preamble_refs(tmp_path, lines)[number].issuer == issuer
+
+
+def test_body_opening_the_next_basis_is_no_part_of_the_issuer(tmp_path: Path) -> None:
+    refs = _preamble_refs(tmp_path, ["Căn cứ Quyết định số 52/QĐ-BYT ngày 2/3/2022 của Bộ Y tế",
+                                     "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"])
+    assert refs["52/QĐ-BYT"].issuer == "Bộ Y tế"

@@ -1297,6 +1297,39 @@ def _titled_self(m: RefMatch, titles: list[tuple[Optional[str], str]]) -> bool:
                for doc_type, title in titles)
 
 
+def _paragraph_references(p: Paragraph, nxt: Optional[Paragraph]) -> list[RefMatch]:
+    """The citations of one paragraph (``find_references``); where a basis runs on into the next
+    paragraph (``_runs_on``), a citation's issuer and date are read across the break."""
+    found = find_references(p.text, keep_attached=True)
+    if nxt is None or not found or not _runs_on(p, nxt):
+        return found
+    across = {(m.start, m.number): m for m in find_references(f"{p.text} {nxt.text}", keep_attached=True)}
+    out = []
+    for m in found:
+        a = across.get((m.start, m.number))
+        # an issuer read in full only across the break; one cut there goes on only at a hyphen ("Ban
+        # Kinh tế" / "- Ngân sách ..."): a body opening the next paragraph is no part of it
+        if a is not None and m.number and a.issuer and a.issuer != m.issuer and (
+                m.issuer is None or m.issuer_inferred or re.match(re.escape(m.issuer) + r"\s*[-–]\s", a.issuer)):
+            m = replace(m, issuer=a.issuer, issuer_inferred=a.issuer_inferred, issuer_before=a.issuer_before,
+                        date=m.date or a.date, date_valid=a.date_valid if m.date is None else m.date_valid)
+        out.append(m)
+    return out
+
+
+_CLAUSE_ENDED = re.compile(r"[;.:,)]\s*$")
+_OPENS_BASIS = re.compile(r"^\W*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Thi\s+hành|Xét|Theo|Trên\s+cơ\s+sở|QUYẾT)(?!\w)",
+                          re.IGNORECASE)
+
+
+def _runs_on(p: Paragraph, nxt: Paragraph) -> bool:
+    """Whether a basis of the preamble was cut by a line break into the next paragraph: it stops
+    mid-clause ("... ngày 07/10/2020 của" / "UBND tỉnh và ...", "của Ban Kinh tế" / "- Ngân sách HĐND
+    tỉnh; ..."), and the next paragraph opens no basis of its own."""
+    return p.role == nxt.role == "preamble" and nxt.heading_level is None \
+        and not _CLAUSE_ENDED.search(p.text) and not _OPENS_BASIS.match(nxt.text)
+
+
 def _approved_other(m: RefMatch, own_code: Optional[str]) -> bool:
     """Whether a citation the text is attached to ("(Kèm theo Kế hoạch số 38/KH-HKHVL ... của ...)") is
     another body's instrument the document approves, not the document itself: no decision (what
@@ -1323,12 +1356,13 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     titles = own_titles(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     last = doc.paragraphs[-1] if doc.paragraphs else None
-    for p in doc.paragraphs:
+    for i, p in enumerate(doc.paragraphs):
         if p.role in ("signature", "furniture") or site_listing(p.text):
             continue  # a web page's lines before the document, its lists of related documents
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
-        for m in find_references(p.text, keep_attached=True):
+        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
+        for m in _paragraph_references(p, nxt):
             if m.attached and not _approved_other(m, own_code):
                 continue  # "(Ban hành kèm theo Quyết định số ...)": the document itself
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
