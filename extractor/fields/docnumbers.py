@@ -32,7 +32,9 @@ TOKEN = rf"[{CAPITAL}][A-Za-zĐđÐðƯưƠơÂâÊêÔôĂă0-9&’']*"   # one
 # A drafting unit glued to a part by a dot, in capitals and digits: "PGD.Q8", "THCS.NP", "UBND.VX"
 # (not "UBND.Căn", a sentence run into the next).
 UNIT_SUFFIX = rf"\.[{CAPITAL}][{CAPITAL}0-9]{{0,5}}(?![\w’'&])"
-PART = rf"{TOKEN}(?:{UNIT_SUFFIX})?"
+# A unit in parentheses glued to its part: "823/PV11(CS)" (the police's division PV11, its office CS).
+PAREN_SUFFIX = rf"\([{CAPITAL}][{CAPITAL}0-9]{{0,5}}\)"
+PART = rf"{TOKEN}(?:{UNIT_SUFFIX}|{PAREN_SUFFIX})?"
 DASH = "-–—‑"                                 # hyphen, en dash, em dash, non-breaking hyphen
 HYPHEN = rf"(?:[{DASH}]\x20?|\x20[{DASH}])"     # "-" with at most one stray space on one side
 HYPHEN_LOOSE = rf"\x20?[{DASH}]\x20?"          # "-" with stray spaces on both sides ("TT – BGDĐT", after a type word)
@@ -59,6 +61,7 @@ def _grammar(loose: bool, capture: bool) -> str:
     glued to the word before it ("số1891/KH-PGDĐT")."""
     ordinal, chain = (ORDINAL_LOOSE, CHAIN_LOOSE) if loose else (ORDINAL, CHAIN)
     before = r"(?<![\d/])" if loose else r"(?<![\w/])"
+    stray = "/?" if loose else ""  # a stray slash before a party number's dash: "49/-CT /TW"
 
     def g(name: str, body: str) -> str:
         return f"(?P<{name}>{body})" if capture else f"(?:{body})"
@@ -68,8 +71,8 @@ def _grammar(loose: bool, capture: bool) -> str:
     (?:
         # normative: 56/2017/NĐ-CP, 121/2020/QH14
         {g('n_num', ordinal)}{SLASH}{g('n_year', YEAR)}{YEAR_SLASH}{g('n_chain', chain)}
-      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT; the dash lost: 48Ctr/HĐĐH
-        {g('p_num', ordinal)}(?:\x20?[{DASH}]\x20?|{GLUED}){g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
+      | # party: 04-CT/TU; old forms: 123-TC/QĐ/KT; the dash lost: 48Ctr/HĐĐH; loose: 49/-CT /TW
+        {g('p_num', ordinal)}(?:{stray}\x20?[{DASH}]\x20?|{GLUED}){g('p_type', TOKEN)}{SLASH}{g('p_chain', chain)}
       | # youth union: 219 KH/TĐTN-TN
         {g('y_num', ORDINAL)}\x20{{1,2}}{g('y_type', TOKEN)}{SLASH}{g('y_chain', chain)}
       | # administrative and công văn: 782/QĐ-TTg, 636/LĐTBXH-TE
@@ -307,7 +310,7 @@ def _from_match(m: re.Match[str]) -> DocNumber:
         type_code, others = _split_type(chain)
         symbol = _joined(chain, seps)
         canonical = f"{ordinal}/{year}/{symbol}" if year else f"{ordinal}/{symbol}"
-    bodies = [part.split(".", 1)[0] for part in others]  # "PGD.Q8": the body is PGD, Q8 its unit
+    bodies = [re.split(r"[.(]", part, maxsplit=1)[0] for part in others]  # "PGD.Q8", "PV11(CS)": the body, its unit
     return DocNumber(
         raw=m.group(0), form=form, ordinal=ordinal, year=year, type_code=type_code,
         issuer_code=bodies[0] if bodies else None, units=tuple(bodies[1:]),

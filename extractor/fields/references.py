@@ -67,6 +67,7 @@ class RefMatch:
     named: bool = False                # an instrument named by its title alone ("Chiến lược ...")
     issuer_inferred: bool = False      # the issuer comes from the symbol, not the text
     issuer_before: bool = False        # the issuer is written before the citation (its sentence's subject)
+    attached: bool = False             # "(Kèm theo Kế hoạch số ...)": the document itself, or what it approves
 
 
 # ---------------------------------------------------------------- lexicon
@@ -291,6 +292,11 @@ ISSUER_ISSUED_RE = re.compile(
     re.VERBOSE,
 )
 _ISSUER_BEFORE_REACH = 120
+# "... số 3288/QĐ-BGDĐT, ngày ... hướng dẫn về “...” do Bộ Giáo dục và Đào tạo ban hành": the issuer
+# written after the subject, in the citation's own clause.
+ISSUED_BY_RE = re.compile(rf"(?<!\w)do\s+(?=(?:{_ISSUER_HEADS})(?!\w))")
+ISSUED_BY_VERB_RE = re.compile(r"\s+(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban\s+hành(?!\w)")
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 # A verb inside what stands before "tại"/"theo" says it is no body's name alone.
 _VERB_IN_ISSUER = re.compile(r"(?<!\w)(?:ban\s+hành|kèm|phê\s+duyệt|giao|đã|được|thực\s+hiện|triển\s+khai)(?!\w)")
 
@@ -821,6 +827,8 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
     date, issuer, pos = _tail(text, head.end, limit, year_only_date=False, joint=number.joint)
     subject_of = False  # the issuer is the subject of the sentence, written before
     if issuer is None:
+        issuer = _issued_by(text, pos, subject_limit, number.joint)
+    if issuer is None:
         issuer, date_before = _written_before(text, head.start)
         subject_of = issuer is not None
         if date is None and date_before is not None and date_before.month is not None:
@@ -834,6 +842,21 @@ def _numbered(text: str, head: _Head, limit: int, subject_limit: int) -> RefMatc
         repaired=number.repaired, issuer_code=number.issuer_code, issuer_inferred=issuer is None,
         issuer_before=subject_of,
     )
+
+
+def _issued_by(text: str, pos: int, limit: int, joint: bool) -> Optional[str]:
+    """The issuer written after the citation's subject, in its clause: "... về “...” do Bộ Y tế, Bộ
+    Giáo dục và Đào tạo ban hành"."""
+    clause = _CLAUSE_END.search(text, pos, limit)
+    end = clause.start() if clause else limit
+    by = ISSUED_BY_RE.search(text, pos, end)
+    if by is None:
+        return None
+    verb = ISSUED_BY_VERB_RE.search(text, by.end(), end)
+    if verb is None:
+        return None
+    issuer, after = _read_issuer(text, by.end(), verb.start(), joint)
+    return issuer if issuer and not text[after:verb.start()].strip() else None
 
 
 def _issuer_before(text: str, start: int) -> Optional[str]:
@@ -999,9 +1022,10 @@ def _subject_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
     return out
 
 
-def find_references(text: str) -> list[RefMatch]:
+def find_references(text: str, keep_attached: bool = False) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right; the document citing itself
-    ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out."""
+    ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out; ``keep_attached``:
+    a numbered citation the text says it is attached to is kept, marked ``attached``."""
     if not _may_cite(text):
         return []
     heads = _heads(text)
@@ -1024,7 +1048,11 @@ def find_references(text: str) -> list[RefMatch]:
             previous_end = match.end  # a generic name still lists: "... các cấp và Nghị quyết ..."
         attached = head.named and i + 1 < len(heads) and heads[i + 1].number is not None \
             and ATTACHED_TO_RE.fullmatch(text, match.end, heads[i + 1].start) is not None
-        if listed and not head.self_ref and not (head.named and _generic(match.title or "")) and not attached:
+        if head.self_ref and keep_attached and match.number:
+            match = replace(match, attached=True)
+        elif head.self_ref:
+            continue
+        if listed and not (head.named and _generic(match.title or "")) and not attached:
             found.append(match)
     return _list_issuers(text, _subject_issuers(text, found))
 
@@ -1269,6 +1297,47 @@ def _titled_self(m: RefMatch, titles: list[tuple[Optional[str], str]]) -> bool:
                for doc_type, title in titles)
 
 
+def _paragraph_references(p: Paragraph, nxt: Optional[Paragraph]) -> list[RefMatch]:
+    """The citations of one paragraph (``find_references``); where a basis runs on into the next
+    paragraph (``_runs_on``), a citation's issuer and date are read across the break."""
+    found = find_references(p.text, keep_attached=True)
+    if nxt is None or not found or not _runs_on(p, nxt):
+        return found
+    across = {(m.start, m.number): m for m in find_references(f"{p.text} {nxt.text}", keep_attached=True)}
+    out = []
+    for m in found:
+        a = across.get((m.start, m.number))
+        # an issuer read in full only across the break; one cut there goes on only at a hyphen ("Ban
+        # Kinh tế" / "- Ngân sách ..."): a body opening the next paragraph is no part of it
+        if a is not None and m.number and a.issuer and a.issuer != m.issuer and (
+                m.issuer is None or m.issuer_inferred or re.match(re.escape(m.issuer) + r"\s*[-–]\s", a.issuer)):
+            m = replace(m, issuer=a.issuer, issuer_inferred=a.issuer_inferred, issuer_before=a.issuer_before,
+                        date=m.date or a.date, date_valid=a.date_valid if m.date is None else m.date_valid)
+        out.append(m)
+    return out
+
+
+_CLAUSE_ENDED = re.compile(r"[;.:,)]\s*$")
+_OPENS_BASIS = re.compile(r"^\W*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Thi\s+hành|Xét|Theo|Trên\s+cơ\s+sở|QUYẾT)(?!\w)",
+                          re.IGNORECASE)
+
+
+def _runs_on(p: Paragraph, nxt: Paragraph) -> bool:
+    """Whether a basis of the preamble was cut by a line break into the next paragraph: it stops
+    mid-clause ("... ngày 07/10/2020 của" / "UBND tỉnh và ...", "của Ban Kinh tế" / "- Ngân sách HĐND
+    tỉnh; ..."), and the next paragraph opens no basis of its own."""
+    return p.role == nxt.role == "preamble" and nxt.heading_level is None \
+        and not _CLAUSE_ENDED.search(p.text) and not _OPENS_BASIS.match(nxt.text)
+
+
+def _approved_other(m: RefMatch, own_code: Optional[str]) -> bool:
+    """Whether a citation the text is attached to ("(Kèm theo Kế hoạch số 38/KH-HKHVL ... của ...)") is
+    another body's instrument the document approves, not the document itself: no decision (what
+    attaches a text is a decision), and a symbol of another body than the document's own number."""
+    return own_code is not None and m.issuer_code is not None and m.issuer_code != own_code \
+        and m.doc_type not in ("Quyết định", "Nghị quyết")
+
+
 def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Reference]:
     """One ``Reference`` per cited document, with every mention's span; ``is_parent`` for the
     documents the preamble says the plan implements. The document's own number is no citation; an
@@ -1282,15 +1351,20 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     own, own_date = own_numbers(doc), meta.date
     if meta.number:
         own.add(number_key(meta.number))
+    own_number = parse_number(meta.number) if meta.number else None
+    own_code = own_number.issuer_code if own_number else None
     titles = own_titles(doc)
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     last = doc.paragraphs[-1] if doc.paragraphs else None
-    for p in doc.paragraphs:
+    for i, p in enumerate(doc.paragraphs):
         if p.role in ("signature", "furniture") or site_listing(p.text):
             continue  # a web page's lines before the document, its lists of related documents
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
-        for m in find_references(p.text):
+        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
+        for m in _paragraph_references(p, nxt):
+            if m.attached and not _approved_other(m, own_code):
+                continue  # "(Ban hành kèm theo Quyết định số ...)": the document itself
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
                     or (m.named and not _names_bases(p)) or _titled_self(m, titles):
                 continue  # the document itself; its own title, a task ("- Thực hiện Chương trình ...")
