@@ -3,15 +3,19 @@
 
 Targets: a value after the results a plan will keep ("duy trì bền vững kết quả đã đạt được, ít nhất
 85% ...") or in an item that opens with the verb "thực hiện có hiệu quả" is a target, not a
-statement of the present situation.
+statement of the present situation. The second of two parallel items, cut at the end of the
+excerpt inside its predicate ("- 85% trường học t"), keeps the group its sibling shows whole.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extractor.fields.targets.finder import find_targets
+from extractor.fields.targets.finder import extract_targets, find_targets
 from extractor.fields.targets.matches import TargetContext
+from extractor.pipeline import build_doc
 
 # ---------------------------------------------------------------- results to keep are not a situation
 
@@ -35,3 +39,39 @@ def test_results_to_keep_are_targets(text, value, group):
 ])
 def test_situation_values_stay_statistics(text):
     assert find_targets(text, TargetContext(goal=True)) == []
+
+
+# ---------------------------------------------------------------- a cut item with a whole sibling
+
+_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN PHÚ
+Số: 12/KH-UBND
+KẾ HOẠCH
+Bảo vệ môi trường trong trường học
+I. MỤC TIÊU
+1. Chỉ tiêu cụ thể
+{items}"""
+
+
+def _targets(tmp_path: Path, items: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(_PLAN.format(items=items), encoding="utf-8")
+    return [(t.value, t.group) for t in extract_targets(build_doc(path))]
+
+
+@pytest.mark.parametrize("items, value, group", [
+    ("- 60% trường học có tổ tự quản môi trường.\n- 90% trường học ph", 90, "trường học"),
+    ("- 60% hộ gia đình phân loại rác tại nguồn.\n- 80% hộ gia đình s", 80, "hộ gia đình"),
+    ("- 50% Hộ Gia đình phân loại rác tại nguồn.\n- 80% hộ gia đình", 80, "hộ gia đình"),
+])
+def test_cut_item_keeps_its_siblings_group(tmp_path, items, value, group):
+    found = _targets(tmp_path, items)
+    assert (value, group) in found, found
+
+
+@pytest.mark.parametrize("items", [
+    "- 90% trường học ph",  # no sibling: the group may be cut
+    "- 60% hộ gia đình phân loại rác tại nguồn.\n- 90% trường học ph",  # a sibling of another group
+])
+def test_cut_item_without_a_whole_sibling_is_dropped(tmp_path, items):
+    assert all(v != 90 for v, _ in _targets(tmp_path, items))
