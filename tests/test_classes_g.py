@@ -5,6 +5,10 @@ Targets: a value after the results a plan will keep ("duy trì bền vững kế
 85% ...") or in an item that opens with the verb "thực hiện có hiệu quả" is a target, not a
 statement of the present situation. The second of two parallel items, cut at the end of the
 excerpt inside its predicate ("- 85% trường học t"), keeps the group its sibling shows whole.
+
+Metadata: an organisation's header ("BAN CHẤP HÀNH TRUNG ƯƠNG ... ĐOÀN TNCS HỒ CHÍ MINH", the two
+halves padded apart) keeps the initials it writes in its own name and reads its name after "Trung
+ương" and after its organ as a name of its own; a central body takes no locality from its place line.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.fields.metadata import extract_metadata
+from extractor.fields.names import name_from_capitals
 from extractor.fields.targets.finder import extract_targets, find_targets
 from extractor.fields.targets.matches import TargetContext
 from extractor.pipeline import build_doc
@@ -75,3 +81,33 @@ def test_cut_item_keeps_its_siblings_group(tmp_path, items, value, group):
 ])
 def test_cut_item_without_a_whole_sibling_is_dropped(tmp_path, items):
     assert all(v != 90 for v, _ in _targets(tmp_path, items))
+
+
+# ---------------------------------------------------------------- an organisation's header
+
+
+@pytest.mark.parametrize("capitals, name", [
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
+    ("BAN THƯỜNG VỤ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "Ban Thường vụ Trung ương Đoàn TNCS Hồ Chí Minh"),
+    ("BAN CHẤP HÀNH ĐOÀN TNCS HỒ CHÍ MINH TỈNH GIA LAI", "Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Gia Lai"),
+    ("ĐOÀN TNCS HỒ CHÍ MINH HUYỆN ĐẠI LỘC", "Đoàn TNCS Hồ Chí Minh huyện Đại Lộc"),
+])
+def test_organisation_names_keep_their_initials(capitals, name):
+    assert name_from_capitals(capitals) == name
+
+
+@pytest.mark.parametrize("left, issuer", [
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG{pad}ĐOÀN TNCS HỒ CHÍ MINH", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG{pad}HỘI NÔNG DÂN VIỆT NAM", None),
+])
+def test_central_body_takes_no_locality_from_its_place_line(tmp_path, left, issuer):
+    pad = " " * 60
+    text = (left.format(pad=pad) + "\n\n***\n\n   Số: 31 - KH/TWĐTN-VP" + pad + "Hà Nội, ngày 3 tháng 4 năm 2024\n\n"
+            "KẾ HOẠCH\nTổ chức ngày hội thiếu nhi năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Tạo sân chơi cho thiếu nhi.\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = extract_metadata(build_doc(path))
+    assert meta.place == "Hà Nội"
+    assert meta.issuer is not None and "Hà Nội" not in meta.issuer, meta.issuer
+    if issuer is not None:
+        assert meta.issuer == issuer
