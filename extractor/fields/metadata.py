@@ -218,10 +218,15 @@ def _split_bodies(text: str) -> list[str]:
 
 
 def _national(name: str) -> bool:
-    """A body of the State as a whole (a ministry, the Government, a Tổng cục): no locality."""
+    """A body of the State as a whole (a ministry, the Government, a Tổng cục) or of an organisation's
+    centre ("Ban Chấp hành Trung ương Đoàn ..."): no locality, whatever its place line says."""
     head = _opens_unit(name.upper())
     levels = data_json("bodies.json")["head_levels"]
-    return (bool(head) and levels.get(head) == "national") or name.startswith(("Chính phủ", "Thủ tướng", "Quốc hội"))
+    return ((bool(head) and levels.get(head) == "national") or name.startswith(("Chính phủ", "Thủ tướng", "Quốc hội"))
+            or bool(_CENTRAL.search(name)))
+
+
+_CENTRAL = re.compile(r"(?<!\w)Trung ương(?!\w)", re.IGNORECASE)
 
 
 def _opens_unit(text: str) -> Optional[str]:

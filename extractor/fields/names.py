@@ -59,12 +59,20 @@ def normalise_spacing(name: str) -> str:
 _SPACED_AMPERSAND = re.compile(r"(?<=[A-ZĐ])\s+&\s+(?=[A-ZĐ]{2})|(?<=[A-ZĐ]{2})\s+&\s+(?=[A-ZĐ])")
 
 
-def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None) -> str:
+def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None,
+                         keep: frozenset[str] = frozenset()) -> str:
+    """``name`` with its abbreviations written out, but those in ``keep``."""
     full = abbreviations()
     name = _SPACED_AMPERSAND.sub("&", name)
     name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
-    return pattern.sub(lambda m: table[m.group(0)], name)
+    return pattern.sub(lambda m: m.group(0) if m.group(0) in keep else table[m.group(0)], name)
+
+
+@lru_cache(maxsize=1)
+def name_abbreviations() -> frozenset[str]:
+    """The initials organisations write in their own names ("Đoàn TNCS Hồ Chí Minh"), kept."""
+    return frozenset(data_json("bodies.json")["name_abbreviations"])
 
 
 _AMPERSAND = re.compile(r"\s*&\s*")
@@ -129,6 +137,22 @@ def _field_case(words: str) -> str:
     return "".join(p if _SEGMENT_BREAK.fullmatch(p) else p[:1].upper() + p[1:] for p in parts)
 
 
+def _level_at(text: str) -> int:
+    """Where the first level word inside ``text`` starts (" TỈNH NINH THUẬN"), or -1."""
+    return min((text.lower().find(" " + w + " ") for w in _LEVEL_WORDS if " " + w + " " in text.lower() + " "),
+               default=-1)
+
+
+@lru_cache(maxsize=1)
+def _organs() -> frozenset[str]:
+    """The leading organs of an organisation ("Ban Chấp hành", "Ban Thường vụ"), before its name."""
+    return frozenset(data_json("bodies.json")["organs"])
+
+
+# "Trung ương" before an organisation's name: "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN ...", "... TRUNG ƯƠNG HỘI ...".
+_CENTRAL_ORGANISATION = re.compile(r"trung\s+ương\s+", re.IGNORECASE)
+
+
 def name_from_capitals(text: str) -> str:
     """A body's name set in capitals, as the body writes it: the unit noun and the field as the
     gazetteer spells them, a level word in lower case with its place as the place is spelt,
@@ -138,10 +162,14 @@ def name_from_capitals(text: str) -> str:
         "UỶ BAN NHÂN DÂN TỈNH VĨNH LONG"      → "Ủy ban nhân dân tỉnh Vĩnh Long"
         "TRƯỜNG TH TÂN MỸ"                     → "Trường Tiểu học Tân Mỹ"
         "TỔNG CỤC DÂN SỐ- KẾ HOẠCH HÓA GIA ĐÌNH" → "Tổng cục Dân số - Kế hoạch hóa gia đình"
+        "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH" → "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"
+
+    An organisation's own initials stay ("TNCS", ``name_abbreviations``), and its name after
+    "Trung ương" is read as a name of its own.
     """
     from .places import place_case
 
-    text = expand_abbreviations(normalise_spacing(clean(text)))
+    text = expand_abbreviations(normalise_spacing(clean(text)), keep=name_abbreviations())
     units, fields = _known_phrases()
     out: list[str] = []
     unit = _starts_with(text, units)
@@ -149,6 +177,10 @@ def name_from_capitals(text: str) -> str:
     if unit:
         out.append(unit)
         rest = text[len(unit):].strip()
+        if rest and rest.split()[0] in name_abbreviations():  # "ĐOÀN TNCS HỒ CHÍ MINH": its own name
+            cut = _level_at(rest)
+            out.append(place_case(rest if cut < 0 else rest[:cut]))
+            rest = "" if cut < 0 else rest[cut:].strip()
     elif text.split()[0] in abbreviations():  # "UBND TỈNH X"
         first = text.split()[0]
         out.append(abbreviations()[first])
@@ -180,8 +212,14 @@ def name_from_capitals(text: str) -> str:
                 out.append(place_case(rest))
                 break
             continue
-        cut = min((rest.lower().find(" " + w + " ") for w in _LEVEL_WORDS if " " + w + " " in rest.lower() + " "),
-                  default=-1)
+        if unit in _organs() and _starts_with(rest, units):  # "BAN CHẤP HÀNH ĐOÀN ...": the organisation's name
+            out.append(name_from_capitals(rest))
+            break
+        central = _CENTRAL_ORGANISATION.match(rest)
+        if central and _starts_with(rest[central.end():], units):  # "TRUNG ƯƠNG ĐOÀN ...": the organisation's name
+            out += ["Trung ương", name_from_capitals(rest[central.end():])]
+            break
+        cut = _level_at(rest)
         words = rest if cut < 0 else rest[:cut]
         out.append(_field_case(words))
         rest = "" if cut < 0 else rest[cut:].strip()

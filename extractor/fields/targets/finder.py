@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -206,7 +207,9 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
     sectionless = not doc.outline.sections
     appendix = False
     trail = _Trail()
+    previous: list[TargetMatch] = []  # the matches of the paragraph right before, a sibling item
     for p in doc.paragraphs:
+        siblings, previous = previous, []
         if lead_year is not None and (p.role == "section_heading" or len(p.path) < lead_depth):
             lead_year = None
         appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
@@ -239,7 +242,14 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         if cut:
             text_end = len(p.text.rstrip(_TRIM_END))
             closed = p.text.rstrip().endswith((",", ";"))
-            matches = [m for m in matches if not _cut_off(m, text_end, closed)]
+            kept: list[TargetMatch] = []
+            for m in matches:
+                if not _cut_off(m, text_end, closed):
+                    kept.append(m)
+                elif (whole := _sibling_group(m, siblings + kept)) is not None:
+                    kept.append(whole)
+            matches = kept
+        previous = matches
         yield Reading(p, loose, False, matches)
 
 
@@ -254,6 +264,24 @@ def _cut_off(m: TargetMatch, text_end: int, closed: bool = False) -> bool:
 
 
 _TRIM_END = " \u00a0\t\n,;-–"
+
+
+def _sibling_group(m: TargetMatch, siblings: list[TargetMatch]) -> Optional[TargetMatch]:
+    """A value-first target cut at the end of the text, whose group a sibling item before it shows
+    whole: "- 70% trường học bảo đảm ..." then "- 85% trường học t" (cut inside its predicate). Its
+    group is the sibling's ("trường học") and the words after it the cut predicate; the match so
+    trimmed, or None when no sibling's group opens it (the group itself may be cut: dropped)."""
+    spans = [w.span() for w in re.finditer(r"\S+", m.group)]
+    for s in siblings:
+        head = [fold(w) for w in s.group.split()]
+        if s.indicator is None or s.value_start >= s.group_start or not head or len(head) > len(spans):
+            continue  # a sibling shows where its group ends only by a predicate after it, value first
+        if [fold(m.group[a:b]) for a, b in spans[:len(head)]] != head:
+            continue
+        end = spans[len(head) - 1][1]
+        rest = m.group[end:].strip()
+        return replace(m, group=m.group[:end], group_end=m.group_start + end, indicator=rest or None)
+    return None
 
 
 def extract_targets(doc: Doc) -> list[Target]:

@@ -286,12 +286,15 @@ PAST_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # The present situation and past results, said before a value since the last commitment cue:
 # "Hiện nay, tỷ lệ hộ nghèo là 5,2%", "Tính đến cuối năm 2023, ... đạt 92%", "Kết quả năm 2022:
-# ... 91,5%", "Đến nay, 85% số xã ..." (not "Kết quả đầu ra: 90% ...", the results to reach). A value right after "là" under a year that is not a due
+# ... 91,5%", "Đến nay, 85% số xã ..." (not "Kết quả đầu ra: 90% ...", the results to reach, nor
+# "thực hiện có hiệu quả", the verb "thực hiện", nor the results to keep after "duy trì", "giữ vững", "phát huy", "củng cố": "duy trì bền vững kết
+# quả đã đạt được, ít nhất 85% các địa bàn ..."). A value right after "là" under a year that is not a due
 # year is a statistic too: "Năm 2020, tỷ lệ hộ nghèo là 6,1%", "tỷ lệ ... năm 2020 là 6,1%".
 SITUATION_RE = re.compile(
     rf"""{WORD_START}(?:
-        hiện{SPACES}(?:nay|tại|đang|có) | (?:cho{SPACES})?(?:đến|tới){SPACES}nay | (?:tính|cho){SPACES}(?:đến|tới)
-      | kết{SPACES}quả(?!{SPACES}(?:đầu{SPACES}ra|mong{SPACES}đợi|cần{SPACES}đạt|dự{SPACES}kiến|phấn{SPACES}đấu)) | thực{SPACES}trạng
+        (?<!thực[ \u00a0])(?<!xuất[ \u00a0])(?<!thể[ \u00a0])hiện{SPACES}(?:nay|tại|đang|có) | (?:cho{SPACES})?(?:đến|tới){SPACES}nay | (?:tính|cho){SPACES}(?:đến|tới)
+      | (?<!trì[ \u00a0])(?<!vững[ \u00a0])(?<!huy[ \u00a0])(?<!cố[ \u00a0])
+        kết{SPACES}quả(?!{SPACES}(?:đầu{SPACES}ra|mong{SPACES}đợi|cần{SPACES}đạt|dự{SPACES}kiến|phấn{SPACES}đấu)) | thực{SPACES}trạng
     ){WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )
