@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from .gazetteer import lookup, restore_glyphs
 from .lost_spaces import syllables
+from .ocr_repair import _WORD as _LETTER_RUN
 from .ocr_repair import Piece, Repair, _apply, _cased, _spaced, _words, vocabulary
 from .resources import data_json
 from .tones import TONE_TABLE, unaccent
@@ -85,8 +86,7 @@ def lost_word(word: str) -> bool:
     return len(lowered) >= 2 and lowered.isascii() and lowered in skeletons()
 
 
-# A run of letters (a word as the vocabulary reads it), and one at the end of a line.
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A run of letters (``_LETTER_RUN``: a word as the vocabulary reads it), and one at the end of a line.
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 LONGEST_WORD = 40  # letters: the last word of a line is looked for in its last this many characters
 

@@ -10,7 +10,6 @@ Government) never takes one, and a school keeps its own name.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional
 
 from ..document import Doc, Paragraph
@@ -34,7 +33,7 @@ from .bodies.naming import canonical as canonical_body
 from .docnumbers import parse_number_line, source_line, type_by_code
 from .header import Header, Piece, read_header
 from .names import name_from_capitals
-from .places import lookup, place_case, province_kind, provinces, restore_glyphs, restore_level_glyphs
+from .places import lookup, place_case, province_kind, provinces, restore_glyphs
 
 # The plan's own sentence naming its issuer: "Sở X xây dựng Kế hoạch ...", "UBND xã Y ban hành Kế hoạch".
 _ISSUER_VERB = re.compile(
@@ -253,8 +252,7 @@ def _completed(name: str) -> str:
 
 
 def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[str]:
-    capitals = [replace(line, text=restore_level_glyphs(line.text)) for line in header.issuer_lines
-                if upper_share(line.text) >= 0.8]
+    capitals = [line for line in header.issuer_lines if upper_share(line.text) >= 0.8]
     units = _units(capitals)
     if not units or not opens_issuer(units[-1]):
         return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ..gazetteer import _drops_accents, _gazetteer, lookup, restore_glyphs
+from ..gazetteer import _gazetteer, lookup, restore_glyphs
 
-__all__ = ["lookup", "place_case", "province_kind", "provinces", "restore_glyphs", "restore_level_glyphs"]
+__all__ = ["lookup", "place_case", "province_kind", "provinces", "restore_glyphs"]
 
 
 @lru_cache(maxsize=1)
@@ -35,26 +35,6 @@ def place_case(name: str) -> str:
     if restored:
         return restored
     return " ".join(w if _abbreviation(w) else w[:1].upper() + w[1:].lower() for w in name.split())
-
-
-# Level words of a header's locality line, in capitals as headers write them.
-_LEVEL_WORDS = ("TỈNH", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN", "THÀNH PHỐ", "PHƯỜNG")
-
-
-def restore_level_glyphs(line: str) -> str:
-    """A locality line whose level word lost its accented letters, the level word restored ("TNH LAI
-    CHÂU" → "TỈNH LAI CHÂU", "HUYN ..."): only where exactly one level word gives the written one
-    and what follows is a unit's name (as written, or itself glyph-lost)."""
-    words = line.split()
-    for n in (1, 2):
-        if len(words) <= n:
-            break
-        written, rest = " ".join(words[:n]).casefold(), " ".join(words[n:])
-        levels = [lvl for lvl in _LEVEL_WORDS if len(lvl.split()) == n and lvl.casefold() != written
-                  and len(written) >= 2 and _drops_accents(lvl.casefold(), written)]
-        if len(levels) == 1 and (lookup(rest) is not None or restore_glyphs(rest) is not None):
-            return f"{levels[0]} {rest}"
-    return line
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
