@@ -31,6 +31,7 @@ from .slots import (
     opens_clause,
     reported_clauses,
     slot_role,
+    subject_slot_starts,
     word_slot_starts,
 )
 from .tables import TaskRow, task_rows
@@ -259,7 +260,7 @@ class _Finder:
             if kind == "subject":
                 if skip_subject:
                     continue
-                at_starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
+                at_starts = self.clause_starts(text, [body_at] + subject_slot_starts(pattern, text, body_at))
                 starts = [(at, at) for at in at_starts]
             elif kind == "label" and ":" not in text:
                 continue  # a role label ends with its colon ("Đơn vị thực hiện:")
@@ -446,8 +447,12 @@ class _Finder:
 
 
 def _opens_letter(text: str) -> bool:
-    """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions."""
-    return LETTER_OPENING.match(text) is not None or LETTER_FORMULA.search(text) is not None
+    """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions (searched
+    for only where two of its words stand)."""
+    if LETTER_OPENING.match(text) is not None:
+        return True
+    low = text.lower()
+    return "ý" in low and "như" in low and LETTER_FORMULA.search(text) is not None
 
 
 @lru_cache(maxsize=1)
