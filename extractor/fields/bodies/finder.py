@@ -253,9 +253,7 @@ class _Finder:
         low = text.lower()
         body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
-        reported = reported_clauses(text)  # what another act assigned, restated: no slot there
-        if p.role == "preamble":
-            reported += cited_acts(text)
+        reported: Optional[list[tuple[int, int]]] = None  # what another act assigned, restated: no slot there
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
@@ -269,6 +267,8 @@ class _Finder:
             for cue, at in starts:
                 if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
                     continue
+                if reported is None:  # read at the first slot that may open a name
+                    reported = reported_clauses(text) + (cited_acts(text) if p.role == "preamble" else [])
                 if any(start <= cue < end for start, end in reported):
                     continue
                 if kind == "assignment" and not opens_clause(text, body_at, cue):
@@ -448,11 +448,10 @@ class _Finder:
 
 def _opens_letter(text: str) -> bool:
     """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions (searched
-    for only where two of its words stand)."""
+    for only where its "ý" stands, a letter few paragraphs hold)."""
     if LETTER_OPENING.match(text) is not None:
         return True
-    low = text.lower()
-    return "ý" in low and "như" in low and LETTER_FORMULA.search(text) is not None
+    return ("ý" in text or "Ý" in text) and LETTER_FORMULA.search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,8 @@ def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, a
             if m and _word_start(text, i, kind):
                 ends[m.end()] = min(i, ends.get(m.end(), i))
             i = low.find(cue, i + 1)
+    if not ends:
+        return []
     return sorted(((cue, end) for end, cue in ends.items()), key=lambda pair: pair[1])
 
 

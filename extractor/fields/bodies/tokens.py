@@ -35,8 +35,7 @@ class Tokens:
     is a head by itself.
     """
 
-    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset(),
-                 tokens: Optional[list[tuple[str, int]]] = None):
+    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
         self.source = source  # the paragraph text the offsets point into
         self.texts: list[str] = []
         self.starts: list[int] = []
@@ -45,8 +44,7 @@ class Tokens:
         self.openers: list[int] = []  # per token, the labels a phrase may open with it (bit set)
         self.n = 0
         # tokens are read in chunks, as the parser asks for them: most slots need only a few
-        self._pending: Optional[Iterator[tuple[str, int]]] = iter(tokens) if tokens is not None else (
-            (m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS))
+        self._pending: Optional[Iterator[re.Match[str]]] = islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)
         self.lex = lex
         self.abbr_heads = abbr_heads
         self.definitions: Mapping[str, str] = {}  # the plan's own abbreviations
@@ -62,10 +60,11 @@ class Tokens:
     def _read(self, chunk: int = 8) -> None:
         openers = self.lex.openers
         assert self._pending is not None
-        for text, start in islice(self._pending, chunk):
+        for m in islice(self._pending, chunk):
+            text = m.group()
             low, shape = _word(text)
             self.texts.append(text)
-            self.starts.append(start)
+            self.starts.append(m.start())
             self.lowers.append(low)
             self.shapes.append(shape)
             self.openers.append(openers.get(low, 0))
