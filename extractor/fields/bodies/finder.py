@@ -250,7 +250,6 @@ class _Finder:
         ngành"), not the subject of a clause nor the object of a verb after a predicate. ``text``: the
         paragraph's text with the lines a hard wrap cut from it (``wrapped_article``), if any."""
         text = p.text if text is None else text
-        low = text.lower()
         body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
         reported: Optional[list[tuple[int, int]]] = None  # what another act assigned, restated: no slot there
@@ -263,7 +262,7 @@ class _Finder:
             elif kind == "label" and ":" not in text:
                 continue  # a role label ends with its colon ("Đơn vị thực hiện:")
             else:
-                starts = word_slot_starts(kind, pattern, text, low, body_at)
+                starts = word_slot_starts(kind, pattern, text, body_at)
             for cue, at in starts:
                 if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
                     continue

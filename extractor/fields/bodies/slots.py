@@ -39,7 +39,8 @@ SLOTS = {
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
     "subject": re.compile(r"[.;]\s+(?=\w)"),
 }
-# The cue words of the word slots, lowercase: every match of a slot's pattern opens with one.
+# The cue words of the word slots, lowercase: every match of a slot's pattern opens with one, written so
+# or with its first letter a capital (the patterns take no other capitals).
 SLOT_CUES = {
     "directive": ("chỉ đạo", "giao", "đề nghị", "yêu cầu", "hướng dẫn", "phân công"),
     "coordinate": ("phối",),
@@ -56,19 +57,22 @@ def _word_start(text: str, at: int, kind: str) -> bool:
     return kind != "directive" or not (at >= 4 and text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
 
 
-def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[tuple[int, int]]:
+def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, at: int) -> list[tuple[int, int]]:
     """Where the lists of a word slot begin, as (where its cue stands, where the list begins): the
     slot's pattern tried where one of its cue words stands (found by ``str.find``, much faster than a
     regex scan of the paragraph), in order. Two cues of one match ("Chỉ đạo, hướng dẫn X") give one
     start, with the first cue."""
     ends: dict[int, int] = {}
     for cue in SLOT_CUES[kind]:
-        i = low.find(cue, at)
-        while i >= 0:
-            m = pattern.match(text, i)
-            if m and _word_start(text, i, kind):
-                ends[m.end()] = min(i, ends.get(m.end(), i))
-            i = low.find(cue, i + 1)
+        first, capital, rest = cue[0], cue[0].upper(), cue[1:]
+        j = text.find(rest, at + 1)  # the cue but its first letter, which may be a capital
+        while j >= 0:
+            i = j - 1
+            if text[i] == first or text[i] == capital:
+                m = pattern.match(text, i)
+                if m and _word_start(text, i, kind):
+                    ends[m.end()] = min(i, ends.get(m.end(), i))
+            j = text.find(rest, j + 1)
     if not ends:
         return []
     return sorted(((cue, end) for end, cue in ends.items()), key=lambda pair: pair[1])
