@@ -49,6 +49,9 @@ SLOT_CUES = {
     "label": ("đơn vị", "cơ quan"),
 }
 
+# Each cue as (its first letter, that letter as a capital, the rest of it).
+_CUE_PARTS = {kind: tuple((cue[0], cue[0].upper(), cue[1:]) for cue in cues) for kind, cues in SLOT_CUES.items()}
+
 
 def _word_start(text: str, at: int, kind: str) -> bool:
     """Whether a word slot's match at ``at`` opens a word (and a directive is no "Ban chỉ đạo")."""
@@ -63,8 +66,7 @@ def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, at: int) ->
     regex scan of the paragraph), in order. Two cues of one match ("Chỉ đạo, hướng dẫn X") give one
     start, with the first cue."""
     ends: dict[int, int] = {}
-    for cue in SLOT_CUES[kind]:
-        first, capital, rest = cue[0], cue[0].upper(), cue[1:]
+    for first, capital, rest in _CUE_PARTS[kind]:
         j = text.find(rest, at + 1)  # the cue but its first letter, which may be a capital
         while j >= 0:
             i = j - 1
