@@ -86,8 +86,8 @@ SENT_TO = re.compile(
 )
 # The hand-on: the recipient aggregates and reports further up.
 HAND_ON = re.compile(r"\bđể\s+tổng\s+hợp(?:,)?\s+(?:báo\s+cáo\s+)?")
-# A paragraph worth reading holds a digit (a date) or a word of recurrence; the substring tests
-# before the recurrence pattern spare a regex scan of most paragraphs.
+# A paragraph worth reading holds a due cue's word or a report (tested first, on substrings), and a digit
+# (a date) or a word of recurrence; the substring tests before the recurrence pattern spare a regex scan.
 _DIGIT = re.compile(r"\d")
 _RECURRENCE = re.compile(r"[Hh][àằ]ng\s+(?:năm|quý|tháng)")
 YEARLY_AFTER = re.compile(r"\s*(?:hàng|hằng)\s+năm")
@@ -191,6 +191,8 @@ def _paragraph_deadlines(doc: Doc, bodies: BodyFinding, index: int, p: Paragraph
             section=p.section, span=doc.span(p.start + name_at, p.start + m.end()),
         ))
     body_at = len(text) - len(p.body)  # the item marker "1." is no date
+    if "áo cáo" not in text and not _holds_cue_word(text):  # no sentence can hold a due date or a report
+        return out
     if not (_DIGIT.search(text, body_at) or (("àng" in text or "ằng" in text) and _RECURRENCE.search(text, body_at))):
         return out
     by_default = _responsible(doc, index, leads)
@@ -243,8 +245,7 @@ def _event_name(text: str, bracket: int) -> Optional[int]:
 def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]]:
     """(start of the cue, end, day, month, year, as written) of every date that is due."""
     out: list[tuple[int, int, Optional[int], Optional[int], Optional[int], str]] = []
-    low = sentence.lower()
-    if not any(word in low for word in _CUE_WORDS):  # substring tests before the cue grammar
+    if not _holds_cue_word(sentence):  # substring tests before the cue grammar
         return out
     for cue in DUE_CUE.finditer(sentence):
         at = cue.end()
@@ -262,6 +263,12 @@ def _due_dates(sentence: str) -> list[tuple[int, int, Optional[int], Optional[in
         if month is not None or day is not None:
             out.append((cue.start(), end, day, month, year, _tidy(sentence[cue.start():end])))
     return out
+
+
+def _holds_cue_word(text: str) -> bool:
+    """Whether ``text`` holds a word every due cue holds (``_CUE_WORDS``), in any case."""
+    low = text.lower()
+    return any(word in low for word in _CUE_WORDS)
 
 
 def _what(sentence: str, start: int, end: int, floor: int) -> tuple[str, int]:

@@ -31,6 +31,7 @@ from .slots import (
     opens_clause,
     reported_clauses,
     slot_role,
+    subject_slot_starts,
     word_slot_starts,
 )
 from .tables import TaskRow, task_rows
@@ -249,25 +250,24 @@ class _Finder:
         ngành"), not the subject of a clause nor the object of a verb after a predicate. ``text``: the
         paragraph's text with the lines a hard wrap cut from it (``wrapped_article``), if any."""
         text = p.text if text is None else text
-        low = text.lower()
         body_at = len(p.text) - len(p.body)
         directed: set[int] = set()  # cues whose directive named a body: no assignment slot there
-        reported = reported_clauses(text)  # what another act assigned, restated: no slot there
-        if p.role == "preamble":
-            reported += cited_acts(text)
+        reported: Optional[list[tuple[int, int]]] = None  # what another act assigned, restated: no slot there
         for kind, pattern in SLOTS.items():
             if kind == "subject":
                 if skip_subject:
                     continue
-                at_starts = self.clause_starts(text, [body_at] + [m.end() for m in pattern.finditer(text, body_at)])
+                at_starts = self.clause_starts(text, [body_at] + subject_slot_starts(pattern, text, body_at))
                 starts = [(at, at) for at in at_starts]
             elif kind == "label" and ":" not in text:
                 continue  # a role label ends with its colon ("Đơn vị thực hiện:")
             else:
-                starts = word_slot_starts(kind, pattern, text, low, body_at)
+                starts = word_slot_starts(kind, pattern, text, body_at)
             for cue, at in starts:
                 if not self.could_open(text, at) or (kind == "assignment" and cue in directed):
                     continue
+                if reported is None:  # read at the first slot that may open a name
+                    reported = reported_clauses(text) + (cited_acts(text) if p.role == "preamble" else [])
                 if any(start <= cue < end for start, end in reported):
                     continue
                 if kind == "assignment" and not opens_clause(text, body_at, cue):
@@ -446,8 +446,11 @@ class _Finder:
 
 
 def _opens_letter(text: str) -> bool:
-    """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions."""
-    return LETTER_OPENING.match(text) is not None or LETTER_FORMULA.search(text) is not None
+    """Whether a paragraph shows a letter: its "Kính gửi", or the formula of a letter's directions (searched
+    for only where its "ý" stands, a letter few paragraphs hold)."""
+    if LETTER_OPENING.match(text) is not None:
+        return True
+    return ("ý" in text or "Ý" in text) and LETTER_FORMULA.search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -41,26 +41,37 @@ def _office_titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _lowercase_titles() -> tuple[str, ...]:
+    """The office titles in lowercase, longest first."""
+    return tuple(title.lower() for title in _office_titles())
+
+
+@lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     return frozenset(u.lower() for u in gazetteer()["unit_nouns"])
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*(?:,\s*|và\s+)?")
 
 
 def after_titles(text: str, pos: int) -> int:
     """The end of the office titles at ``pos`` ("Giám đốc, Thủ trưởng "), or ``pos``. A title that
     holds its unit noun ("Trưởng phòng Nội vụ") ends before it: the unit opens the body's name."""
+    titles = _lowercase_titles()
     moved = True
     while moved:
         moved = False
         low = text[pos:pos + 40].lower()
-        for title in _office_titles():
-            t = title.lower()
+        if not low.startswith(titles):  # one test before trying each title
+            break
+        for title, t in zip(_office_titles(), titles):
             if low.startswith(t) and (len(low) == len(t) or not low[len(t)].isalnum()):
                 first, _, unit = t.partition(" ")
                 if first == "trưởng" and unit in _units():
                     return pos + len(first) + 1  # "Trưởng phòng Nội vụ" is the head of the Phòng Nội vụ
                 pos += len(title)
-                sep = re.match(r"\s*(?:,\s*|và\s+)?", text[pos:])
-                pos += sep.end() if sep else 0
+                sep = _TITLE_SEPARATOR.match(text, pos)
+                pos = sep.end() if sep else pos
                 moved = True
                 break
     return pos

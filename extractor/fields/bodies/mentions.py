@@ -434,7 +434,7 @@ def _after_definition(tk: Tokens, m: Mention) -> int:
         if not tk.has(look):
             break
         if tk.text(look) != "(":
-            if tk.text(look) in (".", ";", ":") or (tk.is_word(look) and tk.ends_name(look) and look > k + 3):
+            if tk.text(look) in (".", ";", ":") or (look > k + 3 and tk.is_word(look) and tk.ends_name(look)):
                 break
             continue
         d = _DEFINING.match(tk.source, tk.starts[look])

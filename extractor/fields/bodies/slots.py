@@ -39,7 +39,8 @@ SLOTS = {
     # a clause start after '.' or ';' (and the start of every paragraph): the subject of a task
     "subject": re.compile(r"[.;]\s+(?=\w)"),
 }
-# The cue words of the word slots, lowercase: every match of a slot's pattern opens with one.
+# The cue words of the word slots, lowercase: every match of a slot's pattern opens with one, written so
+# or with its first letter a capital (the patterns take no other capitals).
 SLOT_CUES = {
     "directive": ("chỉ đạo", "giao", "đề nghị", "yêu cầu", "hướng dẫn", "phân công"),
     "coordinate": ("phối",),
@@ -47,6 +48,9 @@ SLOT_CUES = {
     "assignment": ("giao",),
     "label": ("đơn vị", "cơ quan"),
 }
+
+# Each cue as (its first letter, that letter as a capital, the rest of it).
+_CUE_PARTS = {kind: tuple((cue[0], cue[0].upper(), cue[1:]) for cue in cues) for kind, cues in SLOT_CUES.items()}
 
 
 def _word_start(text: str, at: int, kind: str) -> bool:
@@ -56,20 +60,43 @@ def _word_start(text: str, at: int, kind: str) -> bool:
     return kind != "directive" or not (at >= 4 and text[at - 4:at - 1] in ("Ban", "ban") and text[at - 1].isspace())
 
 
-def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, low: str, at: int) -> list[tuple[int, int]]:
+def word_slot_starts(kind: str, pattern: re.Pattern[str], text: str, at: int) -> list[tuple[int, int]]:
     """Where the lists of a word slot begin, as (where its cue stands, where the list begins): the
     slot's pattern tried where one of its cue words stands (found by ``str.find``, much faster than a
     regex scan of the paragraph), in order. Two cues of one match ("Chỉ đạo, hướng dẫn X") give one
     start, with the first cue."""
     ends: dict[int, int] = {}
-    for cue in SLOT_CUES[kind]:
-        i = low.find(cue, at)
+    for first, capital, rest in _CUE_PARTS[kind]:
+        j = text.find(rest, at + 1)  # the cue but its first letter, which may be a capital
+        while j >= 0:
+            i = j - 1
+            if text[i] == first or text[i] == capital:
+                m = pattern.match(text, i)
+                if m and _word_start(text, i, kind):
+                    ends[m.end()] = min(i, ends.get(m.end(), i))
+            j = text.find(rest, j + 1)
+    if not ends:
+        return []
+    return sorted(((cue, end) for end, cue in ends.items()), key=lambda pair: pair[1])
+
+
+# The marks that end a clause: every match of the subject slot's pattern opens with one.
+CLAUSE_MARKS = (".", ";")
+
+
+def subject_slot_starts(pattern: re.Pattern[str], text: str, at: int) -> list[int]:
+    """Where the clauses after ``at`` begin (the subject slot's list starts after the first): its pattern
+    tried where a mark that ends a clause stands (found by ``str.find``, much faster than a regex scan of
+    the paragraph), in order."""
+    out = []
+    for mark in CLAUSE_MARKS:
+        i = text.find(mark, at)
         while i >= 0:
             m = pattern.match(text, i)
-            if m and _word_start(text, i, kind):
-                ends[m.end()] = min(i, ends.get(m.end(), i))
-            i = low.find(cue, i + 1)
-    return sorted(((cue, end) for end, cue in ends.items()), key=lambda pair: pair[1])
+            if m:
+                out.append(m.end())
+            i = text.find(mark, i + 1)
+    return sorted(out)
 
 
 # What may stand before a clause-opening cue: nothing, an article's number, or the end of a clause.
@@ -116,16 +143,14 @@ NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:&[^\W\d_]+)*)")
 NUMBERED_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\))$")
 
 
-# A clause that restates what another act assigned: the directive in the past ("đã giao X chủ trì", "đã
-# phân công X"; not what was given, "nhiệm vụ đã được giao"), or the act it stands in opening the clause
-# ("Tại Quyết định số ... giao X").
 # The kinds of act a plan cites.
 ACT_KIND = (r"(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Công\s+văn"
             r"|Văn\s+bản|Thông\s+báo|Hướng\s+dẫn|Chương\s+trình|Đề\s+án)")
-_REPORTED = re.compile(
-    rf"""\bđã\s+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s+(?!được\b|cho\b)
-      | ^\W*Tại\s+{ACT_KIND}\b""",
-    re.VERBOSE | re.IGNORECASE)
+# A clause that restates what another act assigned: the directive in the past ("đã giao X chủ trì", "đã
+# phân công X"; not what was given, "nhiệm vụ đã được giao"), or the act it stands in opening the clause
+# ("Tại Quyết định số ... giao X").
+_RESTATED = re.compile(r"\bđã\s+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị)\s+(?!được\b|cho\b)", re.IGNORECASE)
+_AT_ACT = re.compile(rf"\W*Tại\s+{ACT_KIND}\b", re.IGNORECASE)  # used with .match: it opens the clause
 # A cited act, its number and what it is about, to the end of its clause: "Quyết định số 16/2016/QĐ-UBND ngày
 # 09/5/2016 ban hành Quy định phân công trách nhiệm ... của UBND thành phố;"
 _CITED_ACT = re.compile(rf"\b{ACT_KIND}\s+số\b[^,;]*")
@@ -142,7 +167,9 @@ def reported_clauses(text: str) -> list[tuple[int, int]]:
     out = []
     for clause in _CLAUSE.finditer(text):
         lead = len(clause.group(0)) - len(clause.group(0).lstrip())
-        m = _REPORTED.search(text[clause.start() + lead:clause.end()])
+        words = text[clause.start() + lead:clause.end()]
+        # the past directive is searched for only where its "đã" stands
+        m = _AT_ACT.match(words) or (_RESTATED.search(words) if "đã" in words.lower() else None)
         if m:
             out.append((clause.start() + lead + m.start(), clause.end()))
     return out

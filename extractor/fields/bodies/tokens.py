@@ -24,6 +24,7 @@ TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 WINDOW_TOKENS = 40  # a slot's list of bodies never runs longer than this
+READ_AHEAD = 3  # tokens read past the one the parser asks for, which mostly goes on to the next few
 
 
 class Tokens:
@@ -35,8 +36,7 @@ class Tokens:
     is a head by itself.
     """
 
-    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset(),
-                 tokens: Optional[list[tuple[str, int]]] = None):
+    def __init__(self, source: str, start: int, lex: Lexicon, abbr_heads: frozenset = frozenset()):
         self.source = source  # the paragraph text the offsets point into
         self.texts: list[str] = []
         self.starts: list[int] = []
@@ -44,9 +44,8 @@ class Tokens:
         self.shapes: list[str] = []
         self.openers: list[int] = []  # per token, the labels a phrase may open with it (bit set)
         self.n = 0
-        # tokens are read in chunks, as the parser asks for them: most slots need only a few
-        self._pending: Optional[Iterator[tuple[str, int]]] = iter(tokens) if tokens is not None else (
-            (m.group(0), m.start()) for m in islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS))
+        # tokens are read as the parser asks for them (and a few more): most slots need only a few
+        self._pending: Optional[Iterator[re.Match[str]]] = islice(TOKEN_RE.finditer(source, start), WINDOW_TOKENS)
         self.lex = lex
         self.abbr_heads = abbr_heads
         self.definitions: Mapping[str, str] = {}  # the plan's own abbreviations
@@ -55,21 +54,22 @@ class Tokens:
     def has(self, i: int) -> bool:
         if i < self.n:
             return i >= 0
-        while i >= self.n and self._pending is not None:
-            self._read()
+        if self._pending is not None:
+            self._read(i + 1 - self.n + READ_AHEAD)
         return i < self.n
 
-    def _read(self, chunk: int = 8) -> None:
+    def _read(self, count: int) -> None:
         openers = self.lex.openers
         assert self._pending is not None
-        for text, start in islice(self._pending, chunk):
+        for m in islice(self._pending, count):
+            text = m.group()
             low, shape = _word(text)
             self.texts.append(text)
-            self.starts.append(start)
+            self.starts.append(m.start())
             self.lowers.append(low)
             self.shapes.append(shape)
             self.openers.append(openers.get(low, 0))
-        if len(self.texts) < self.n + chunk:
+        if len(self.texts) < self.n + count:
             self._pending = None  # the window is exhausted
         self.n = len(self.texts)
 
