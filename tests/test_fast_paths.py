@@ -55,3 +55,39 @@ def test_tail_with_needed_word_is_the_plain_search(text: str) -> None:
 
 def test_year_tail_variants_cover_both_answers() -> None:
     assert {tail(TRAILING_YEAR_RE, t, 0, len(t), needs="năm") is None for t in YEAR_TAILS} == {True, False}
+
+
+HEADING_LINES = [
+    "I. MỤC TIÊU", "IV- NHIỆM VỤ", "V.TỔ CHỨC THỰC HIỆN", "X) KINH PHÍ", "PHẦN I. MỤC ĐÍCH", "Phần thứ hai",
+    "CHƯƠNG II", "Chương 1:", "A. MỤC ĐÍCH, YÊU CẦU", "B - NỘI DUNG", "H . KHÁC", "1. A. NHIỆM VỤ", "12. B. CÁC NHIỆM VỤ",
+    "Điều 1. Ban hành", " I. MỤC TIÊU", "\u00a0II. NỘI DUNG", "- I. MỤC TIÊU", "(I) MỤC TIÊU", "[II. NHIỆM VỤ", "ii. mục tiêu",
+    "phần I", "Mục tiêu", "KẾ HOẠCH", "V/v triển khai", "1.1. Chỉ tiêu", "a) Sở Y tế", "+ Tuyên truyền", "",
+    "٣. A. NHIỆM VỤ",
+]
+
+
+def _gated(text: str) -> bool:
+    from extractor.segment import headings
+
+    return not (text[:1] in headings._HEADING_INITIALS or text[:1].isdecimal())
+
+
+@pytest.mark.parametrize("text", [t for t in HEADING_LINES if _gated(t)])
+def test_heading_initials_gate_no_heading(text: str) -> None:
+    """A paragraph whose first character is not one a heading opens with matches no heading pattern."""
+    from extractor.segment import headings
+
+    roman = headings._ROMAN_HEADING.match(text)
+    assert not (roman and roman.group("num")), text
+    assert not headings._PART_HEADING.match(text), text
+    assert not headings._LETTER_HEADING.match(text), text
+    assert not headings._LIST_NUMBER_BEFORE.match(text), text
+
+
+def test_heading_initials_gate_keeps_headings() -> None:
+    from extractor.document import Paragraph
+    from extractor.segment import read_heading
+
+    found = {t for t in HEADING_LINES if read_heading(Paragraph(start=0, end=len(t), text=t)) is not None}
+    assert {"I. MỤC TIÊU", "PHẦN I. MỤC ĐÍCH", "A. MỤC ĐÍCH, YÊU CẦU", "1. A. NHIỆM VỤ", "Phần thứ hai"} <= found
+    assert not found & {" I. MỤC TIÊU", "- I. MỤC TIÊU", "Mục tiêu", "a) Sở Y tế"}
