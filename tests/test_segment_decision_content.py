@@ -47,3 +47,13 @@ def test_a_part_lettered_phan_a_over_roman_sections(tmp_path):
                     "Nâng cao chất lượng.\n", "utf-8")
     sections = build_doc(path).outline.sections
     assert [s.number for s in sections] == ["Phần A", "Phần B"]
+
+
+def test_the_content_of_an_article_in_sentence_case(tmp_path):
+    """"I. Mục tiêu" under "Điều 1. Phê duyệt Đề án …, cụ thể như sau:": sentence-case headings count
+    where each numeral is the one expected next; a Roman item out of sequence does not."""
+    text = (DECISION.replace("I. QUAN ĐIỂM", "I. Quan điểm").replace("II. MỤC TIÊU", "II. Mục tiêu")
+            .replace("III. NHIỆM VỤ VÀ GIẢI PHÁP", "IV. Nhiệm vụ và giải pháp"))
+    path = tmp_path / "qd.txt"
+    path.write_text(text, "utf-8")
+    assert [(s.number, s.title) for s in build_doc(path).outline.sections] == [("I", "Quan điểm"), ("II", "Mục tiêu")]

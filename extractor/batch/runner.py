@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..records import CheckReport, ErrorRecord, Result
-from ..runtime import batch_gc
+from ..runtime import batch_gc, collect_after
 from .inputs import Input
 
 EXIT_OK = 0
@@ -88,8 +88,15 @@ def iterate(inputs: Iterable[Input], job: Job, tally: Tally | None = None,
                 print(skip_line(item), file=errors or sys.stderr)
                 continue
             outcome = job(item)
+            collect_after(input_kind(outcome))
             tally.add(outcome)
             if isinstance(outcome.record, ErrorRecord):
                 r = outcome.record
                 print(error_line(r.document, r.error, r.reason), file=errors or sys.stderr)
             yield outcome
+
+
+def input_kind(outcome: Outcome) -> str | None:
+    """The kind the input was read as (txt, md, pdf, docx, image), or None when it could not be read."""
+    record = outcome.record
+    return None if isinstance(record, ErrorRecord) else record.provenance.kind

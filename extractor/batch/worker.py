@@ -26,11 +26,11 @@ import time
 from multiprocessing.connection import Connection
 
 from ..resources import DATA_DIR
-from ..runtime import batch_gc
+from ..runtime import batch_gc, collect_after
 from .inputs import Input
 from .jobs import JobSpec
 from .limits import Limits
-from .runner import Job
+from .runner import Job, input_kind
 from .tasks import Finished, Task, failure, finish
 
 READY = "ready"
@@ -70,6 +70,7 @@ def _run(job: Job, spec: JobSpec, limits: Limits, task: Task, fault: str | None)
             _misbehave(fault)
         outcome = job(task.input)
         finished = finish(outcome, time.perf_counter() - start, spec.html)
+        collect_after(input_kind(outcome))
         if finished.failed and finished.row.error == "internal_error" and "MemoryError" in finished.row.reason:
             raise MemoryError  # caught by the pipeline as an internal error: it is the limit's doing
     except MemoryError:

@@ -16,6 +16,10 @@ from ..document import Doc
 from ..segment.lines import MOTTO, PLACE_DATE, PLACE_DATE_START, SYMBOL_CELL, cell_kind
 
 _BAR = re.compile(r"\|")
+# Inside a cell of a header flattened into one line ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN ------- Số:
+# 4653/QĐ-BNN-KHCN | CỘNG HÒA …"): the rule under the issuer, and the number label after it.
+_RULE_RUN = re.compile(r"(?<!\S)[-–—_=*]{3,}(?!\S)")
+_NUMBER_LABEL = re.compile(r"(?<!\w)S[ốô]\s*:")
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,14 @@ class Header:
 
 
 def _pieces(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Cut one header paragraph at bars, at the motto and before a place-date."""
+    """Cut one header paragraph at bars, at the motto, at a rule, before a number label and before a place-date."""
+    mottos = [m.span() for m in MOTTO.finditer(text)]
     cuts = sorted({0, len(text)} | {m.start() for m in _BAR.finditer(text)} | {m.end() for m in _BAR.finditer(text)}
-                  | {x for m in MOTTO.finditer(text) for x in (m.start(), m.end())}
-                  | {m.start("place") for m in PLACE_DATE.finditer(text) if m.start("place") > 0})
+                  | {x for span in mottos for x in span}
+                  | {m.start("place") for m in PLACE_DATE.finditer(text)
+                     if m.start("place") > 0 and not any(a < m.start("place") < b for a, b in mottos)}
+                  | {x for m in _RULE_RUN.finditer(text) for x in (m.start(), m.end())}
+                  | {m.start() for m in _NUMBER_LABEL.finditer(text)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]

@@ -256,7 +256,7 @@ def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[st
     units = _units(capitals)
     if not units or not opens_issuer(units[-1]):
         return None
-    name = _completed(name_from_capitals(units[-1]))
+    name = _leveled(_completed(name_from_capitals(units[-1])))
     meta.spans["issuer"] = doc.span(capitals[0].start, capitals[-1].end)
     if _locality(name) or _national(name) or body_level(name) == "school":
         return name
@@ -268,6 +268,17 @@ def _issuer_from_header(doc: Doc, header: Header, meta: Metadata) -> Optional[st
     if authority and fold(authority).startswith(fold(name) + " ") and _locality(authority):
         return authority  # "ỦY BAN NHÂN DÂN" alone in the header, "ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH" enacting
     return _with_locality(name, doc, meta)
+
+
+def _leveled(name: str) -> str:
+    """A unit noun and a province named without its level word ("ỦY BAN NHÂN DÂN" / "LÀO CAI") with the
+    level word the gazetteer gives the province: "Ủy ban nhân dân tỉnh Lào Cai"; else as it is."""
+    unit = _opens_unit(name)
+    if unit is None:
+        return name
+    rest = name[len(unit):].strip()
+    province = next((p for p in provinces() if p.casefold() == rest.casefold()), None) if rest else None
+    return f"{name[:len(unit)]} {province_kind(province)} {province}" if province else name
 
 
 def _authority_body(doc: Doc) -> Optional[str]:
@@ -290,20 +301,31 @@ def _issuer_from_text(doc: Doc, meta: Metadata) -> Optional[str]:
     for p in doc.paragraphs:
         if p.role not in ("preamble", "title", "body", "addressee"):
             continue
-        verb = _ISSUER_VERB.search(p.text) or (_SENDER_VERB.search(p.text) if letter else None)
-        if not verb:
+        found = _subject_of_verb(p.text, letter)
+        if found is None:
             continue
-        clause = max(p.text.rfind(c, 0, verb.start()) for c in ".,;:") + 1  # the subject opens its clause
-        window_start = max(0, verb.start() - 160, clause)
-        starts = [m.start() for m in _UNIT_START.finditer(p.text, window_start, verb.start())]
-        begin = next((s for s in starts if not _NOT_A_NAME.search(p.text[s:verb.start()])), None)
-        if begin is None:
-            continue
-        raw = p.text[begin:verb.start()]
-        meta.spans["issuer"] = doc.span(p.start + begin, p.start + verb.start())
+        begin, verb_start = found
+        raw = p.text[begin:verb_start]
+        meta.spans["issuer"] = doc.span(p.start + begin, p.start + verb_start)
         name = canonical_body(_DEFINED_ABBREV.sub("", raw), {})
         name = name[0].upper() + name[1:]
         return name if _national(name) or body_level(name) == "school" else _with_locality(name, doc, meta)
+    return None
+
+
+def _subject_of_verb(text: str, letter: bool) -> Optional[tuple[int, int]]:
+    """Where the body that issues the plan is named in ``text`` (its start, and the start of its verb):
+    the subject of the first "X xây dựng Kế hoạch …" (of a letter, "X đề nghị …") whose subject is a
+    name, not a citation: "Thực hiện Công văn số … của Tổng cục Thủy lợi về việc xây dựng kế hoạch …. Ban
+    điều hành Chương trình … xây dựng kế hoạch …" gives the Ban."""
+    verbs = list(_ISSUER_VERB.finditer(text)) or (list(_SENDER_VERB.finditer(text)) if letter else [])
+    for verb in verbs:
+        clause = max(text.rfind(c, 0, verb.start()) for c in ".,;:") + 1  # the subject opens its clause
+        window_start = max(0, verb.start() - 160, clause)
+        starts = [m.start() for m in _UNIT_START.finditer(text, window_start, verb.start())]
+        begin = next((s for s in starts if not _NOT_A_NAME.search(text[s:verb.start()])), None)
+        if begin is not None:
+            return begin, verb.start()
     return None
 
 

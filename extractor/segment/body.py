@@ -136,7 +136,7 @@ def mark_articles(paragraphs: list[Paragraph], lo: int, hi: int, span_of: SpanOf
 
 def article_sections(paragraphs: list[Paragraph], lo: int, hi: int, span_of: SpanOf) -> list[Section]:
     """The sections of the content an article sets out ("Điều 1. Phê duyệt Đề án ... với những nội dung
-    chủ yếu sau: I. QUAN ĐIỂM ... II. MỤC TIÊU ..."): strict Roman headings in sequence under an article
+    chủ yếu sau: I. QUAN ĐIỂM ... II. MỤC TIÊU ..."): Roman headings in sequence under an article
     that ends with a colon, each running to the next one or the article's end. Their paragraphs keep
     their places under the article and take the section's number."""
     sections: list[Section] = []
@@ -149,8 +149,8 @@ def article_sections(paragraphs: list[Paragraph], lo: int, hi: int, span_of: Spa
             article = p if p.text.rstrip().endswith(":") else None
             continue
         heading = read_heading(p) if article is not None else None
-        if heading is None or heading.kind != "roman" or not heading.strict or heading.value != expected:
-            continue
+        if heading is None or heading.kind != "roman" or heading.value != expected:
+            continue  # in sentence case too ("I. Mục tiêu"): under the article, only the numeral expected next counts
         end = next((k for k in range(i + 1, hi) if paragraphs[k].role == "article"), hi)
         heads.append((i, heading, end))
         expected += 1

@@ -63,10 +63,18 @@ def document_start(paragraphs: list[Paragraph]) -> int:
                 i -= 1
             return i
         if PREAMBLE_CUE.match(text) or read_heading(p) is not None:
-            if any(_anchors_header(q.text.strip()) for q in paragraphs[i + 1:i + 1 + HEADER_LOOKAHEAD]):
+            if (any(_anchors_header(q.text.strip()) for q in paragraphs[i + 1:i + 1 + HEADER_LOOKAHEAD])
+                    or _motto_below(paragraphs, i)):
                 continue  # a site's notice that reads like a cue ("Để sử dụng toàn bộ tiện ích ..."), then the header
             return 0  # the body came first: no header to look for
     return 0
+
+
+def _motto_below(paragraphs: list[Paragraph], i: int) -> bool:
+    """Whether the national motto stands below line ``i``, as the second line of a header that may start
+    as far as :data:`MAX_FURNITURE`: a site's metadata block ("Tình trạng", "Để xem thông tin này, vui
+    lòng đăng nhập …") with the document's header after it. A body never sets the motto on a line."""
+    return any(MOTTO.search(q.text) or cell_kind(q.text) == "motto" for q in paragraphs[i + 1:MAX_FURNITURE + 2])
 
 
 def read_header(paragraphs: list[Paragraph], start: int) -> int:
@@ -135,6 +143,8 @@ def read_title(paragraphs: list[Paragraph], i: int, after_doc_type: bool) -> int
     if after_doc_type:  # the line under "KẾ HOẠCH" names the plan, though it may open "Thực hiện ..."
         if _opens_body(first) and not (PREAMBLE_CUE.match(text) and not _is_clause(text)):
             return i
+        if _authority_over_body(paragraphs, i):
+            return i  # "QUYẾT ĐỊNH" / "BỘ TRƯỞNG BỘ …" / "Căn cứ …": a page that lost the decision's title
     elif _opens_body(first) or upper_share(text) < 0.8 or AUTHORITY.match(text):
         return i
     first.role = "title"
@@ -155,6 +165,14 @@ def read_title(paragraphs: list[Paragraph], i: int, after_doc_type: bool) -> int
         p.role = "title"
         j += 1
     return j
+
+
+def _authority_over_body(paragraphs: list[Paragraph], i: int) -> bool:
+    """Whether line ``i`` is a decision's authority line in capitals ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP …") with the
+    body right under it: no title stands between."""
+    text = paragraphs[i].text.strip()
+    return (bool(AUTHORITY.match(text)) and upper_share(text) >= 0.8 and i + 1 < len(paragraphs)
+            and _opens_body(paragraphs[i + 1]))
 
 
 def read_authority(paragraphs: list[Paragraph], i: int) -> int:

@@ -101,9 +101,16 @@ def _styled(p: Paragraph) -> bool:
     return p.heading_level is not None or p.bold
 
 
+# The letters a heading of any kind opens with: a part or chapter (P, C), a lettered part (A-H), a Roman
+# numeral (I, V, X); or a digit, of a page's list number before a lettered part.
+_HEADING_INITIALS = frozenset("ABCDEFGHIPVX")
+
+
 def read_heading(p: Paragraph) -> Optional[Heading]:
     """The heading ``p`` could be, of any kind, or None."""
     text = p.text
+    if not (text[:1] in _HEADING_INITIALS or text[:1].isdecimal()):
+        return None  # most paragraphs: no pattern below can match
     if DOC_TYPE_LINE.match(text.strip()) or SUBJECT.match(text):
         return None  # a title line; a subject "V/V BAN HÀNH ..." (về việc), not section V
     m = _PART_HEADING.match(text)

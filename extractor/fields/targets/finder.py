@@ -79,16 +79,24 @@ PAST_SECTION_RE = re.compile(
     rf"{WORD_START}(?:kết{SPACES}quả|thực{SPACES}trạng|tình{SPACES}hình){WORD_END}(?!.*{WORD_START}(?:cần|phải|dự{SPACES}kiến|mong{SPACES}đợi)(?:{SPACES}\w+)?{SPACES}đạt)",
     re.IGNORECASE,
 )
-# A lead-in that opens a list of targets: "Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:".
-LEAD_IN_END_RE = re.compile(r"[:：][ \u00a0]*$")
+
+
+def ends_lead_in(text: str) -> bool:
+    """A lead-in that opens a list of targets: "Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:" (a colon,
+    then only spaces, and perhaps one line break, to the end)."""
+    return text.removesuffix("\n").rstrip(" \u00a0").endswith((":", "："))
+
+
+@lru_cache(maxsize=4096)
+def _past_heading(title: str) -> bool:
+    """A heading over results or the situation ("KẾT QUẢ THỰC HIỆN"), not naming goals: each heading is asked once."""
+    return bool(PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
 
 
 @lru_cache(maxsize=4096)
 def _past_or_money(title: str) -> bool:
-    """A heading over results or the situation ("KẾT QUẢ THỰC HIỆN"), or over money or review."""
-    if PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title):
-        return True
-    return classify_by_rules(title) in _SKIP_KINDS
+    """A heading over results or the situation, or over money or review."""
+    return _past_heading(title) or classify_by_rules(title) in _SKIP_KINDS
 
 
 @lru_cache(maxsize=4096)
@@ -111,7 +119,7 @@ def _skip(p: Paragraph, loose: bool) -> bool:
     if p.role in _SKIP_ROLES or p.section_kind in _SKIP_KINDS:
         return True
     title = p.context[0] if p.section and p.context else ""
-    return bool(title and PAST_SECTION_RE.search(title) and not re.search(r"(?i)mục\s+tiêu|chỉ\s+tiêu", title))
+    return bool(title) and _past_heading(title)
 
 
 def _preamble_commitment(p: Paragraph) -> bool:
@@ -231,7 +239,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         else:
             column_years = ()
         if not holds:
-            if LEAD_IN_END_RE.search(p.text):
+            if ends_lead_in(p.text):
                 lead_year, lead_depth = year_cue(p.text), len(p.path)
             continue
         cut = p is doc.paragraphs[-1] and not ENDED.search(p.text)

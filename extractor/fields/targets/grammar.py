@@ -18,9 +18,13 @@ from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 TAIL_REACH = 200
 
 
-def tail(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    """``pattern`` (ending in ``$``) matched at the end of ``text[start:end]``, in bounded time."""
-    return pattern.search(text, max(start, end - TAIL_REACH), end)
+def tail(pattern: re.Pattern[str], text: str, start: int, end: int, needs: str = "") -> re.Match[str] | None:
+    """``pattern`` (ending in ``$``) matched at the end of ``text[start:end]``, in bounded time.
+    ``needs``: a word (lower case) the pattern cannot match without; a range without it is not searched."""
+    start = max(start, end - TAIL_REACH)
+    if needs and needs not in text[start:end].lower():
+        return None
+    return pattern.search(text, start, end)
 
 # Comparator phrases written right before the value. Order inside each group does
 # not matter; between groups, ``search`` returns the leftmost phrase that reaches

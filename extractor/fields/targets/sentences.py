@@ -345,11 +345,11 @@ def _share_year(anchors: list[_Anchor], i: int) -> None:
 def _year_from_group_end(text: str, a: _Anchor) -> None:
     """"Giảm tỷ suất X năm 2025 xuống còn ...", "90% X được tiêm năm 2025 và ...": a year that ends
     the group (or a value-first predicate) leaves it and dates the value."""
-    m = tail(TRAILING_YEAR_RE, text, *a.group)
+    m = tail(TRAILING_YEAR_RE, text, *a.group, needs="năm")
     if m and m.start() > a.group[0]:
         a.group = trim(text, a.group[0], m.start())
         a.year = a.year or int(m.group("year"))
-    m = tail(TRAILING_YEAR_RE, text, *a.predicate) if a.predicate and not a.value_last else None
+    m = tail(TRAILING_YEAR_RE, text, *a.predicate, needs="năm") if a.predicate and not a.value_last else None
     if m and a.predicate and m.start() > a.predicate[0]:
         a.predicate = trim(text, a.predicate[0], m.start())
         a.year = a.year or int(m.group("year"))
