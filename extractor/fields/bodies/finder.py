@@ -194,7 +194,8 @@ class _Finder:
             return
         text, rest = self.wrapped_article(index)
         self.continued.update(rest)
-        bounds = execution_list(text)
+        cut = index + len(rest) == len(self.doc.paragraphs) - 1 and not text.rstrip().endswith(SENTENCE_CLOSED)
+        bounds = execution_list(text, cut)
         if bounds is None:
             self.in_text(p, index, generic=True, text=text)
             return

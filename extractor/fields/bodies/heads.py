@@ -23,7 +23,7 @@ from .tokens import Tokens
 # What ends an execution article's list: "... chịu trách nhiệm thi hành Quyết định này", "... căn cứ
 # quyết định thi hành", "... tổ chức thực hiện Quyết định này" ("chịu tránh nhiệm": its common misspelling).
 EXECUTION = re.compile(
-    r"(?:chịu\s+tr(?:ách|ánh)\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện|tổ\s+chức\s+thực\s+hiện)"
+    r"(?:(?:chịu|có)\s+tr(?:ách|ánh)\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện|tổ\s+chức\s+thực\s+hiện)"
     r"|căn\s+cứ\s+[Qq]uyết\s+định\s+thi\s+hành|thi\s+hành\s+[Qq]uyết\s+định\s+này"
     r"|tổ\s+chức\s+thực\s+hiện\s+[Qq]uyết\s+định\s+này)", re.IGNORECASE)
 # What may open the list: "Điều 3.", the article's effect run on without its full stop ("Điều 2. Quyết
@@ -32,6 +32,7 @@ _OPENING = re.compile(
     r"^\s*(?:Điều\s+\d+\s*[.:]\s*)?"
     r"(?:Quyết\s+định\s+này\s+có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày\s+ký(?:\s+ban\s+hành)?\s*[.,;]?\s*)?"
     r"(?:Các\s+[ôÔ]ng\s*(?:\(|,\s*)?[bB]à\)?\s*:?\s*)?")
+_ADDRESS = re.compile(r"Các\s+[ôÔ]ng", re.IGNORECASE)  # the address of the heads that execute ("Các ông, bà:")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+|\s*[-–•+]\s+)")
 
 
@@ -266,11 +267,17 @@ def _organ_at(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def execution_list(text: str) -> tuple[int, int] | None:
-    """(start, end) of the list of heads an execution article names, if ``text`` is one."""
-    clause = EXECUTION.search(text)
-    if not clause:
-        return None
+def execution_list(text: str, cut: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the list of heads an execution article names, if ``text`` is one. ``cut``: the
+    text is a document's last paragraph, cut mid-sentence (the opening of a page); an article that
+    addresses its heads ("Các ông, bà: Chánh Văn phòng …; Giám đốc Sở Nội vụ; Chủ t") is one though
+    its clause is lost: the list runs to its last separator, the stub after it left out."""
     opening = _OPENING.match(text)
     start = opening.end() if opening else 0
-    return (start, clause.start()) if clause.start() > start else None
+    clause = EXECUTION.search(text)
+    if clause:
+        return (start, clause.start()) if clause.start() > start else None
+    if not (cut and opening and _ADDRESS.search(opening.group())):
+        return None
+    end = max(text.rfind(";", start), text.rfind(",", start))
+    return (start, end) if end > start else None
