@@ -58,3 +58,35 @@ def test_the_execution_clause_in_its_forms(tmp_path, clause):
     article = f"Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính và Thủ trưởng các sở, ban, ngành {clause}./."
     assert _bodies(tmp_path, article) == [("Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Tài chính", "lead"),
                                           ("các sở, ban, ngành", "lead")]
+
+
+LETTER = """BỘ {ministry} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 2536/{code}-KHTC V/v xây dựng Kế hoạch năm 2025 | Hà Nội, ngày 17 tháng 6 năm 2024 |
+Kính gửi: | - {addressee}; |
+Thực hiện Chỉ thị số 17/CT-TTg ngày 22/5/2024 của Thủ tướng Chính phủ, Bộ hướng dẫn xây dựng Kế hoạch năm 2025 như sau:
+I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2024
+1. Trên cơ sở kết quả 6 tháng đầu năm, các {units} đánh giá, ước thực hiện cả năm 2024, cụ thể:
+II. XÂY DỰNG KẾ HOẠCH NĂM 2025
+"""
+
+
+@pytest.mark.parametrize(("ministry", "code", "addressee", "units", "bodies"), [
+    ("Y TẾ", "BYT", "Các đơn vị thuộc Bộ", "Sở Y tế", ["các đơn vị thuộc Bộ", "các Sở Y tế"]),
+    ("LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "BLĐTBXH", "Các cơ quan, đơn vị thuộc Bộ", "Sở LĐTBXH",
+     ["các cơ quan, đơn vị thuộc Bộ", "các Sở Lao động - Thương binh và Xã hội"]),
+])
+def test_a_letters_table_addressee_and_its_report_section(tmp_path, ministry, code, addressee, units, bodies):
+    """A letter's "Kính gửi" cell of a flattened table is its addressee; its section on the situation
+    ("I. ĐÁNH GIÁ TÌNH HÌNH …") tells the addressees to report, so the bodies it names are assigned."""
+    path = tmp_path / "cv.txt"
+    path.write_text(LETTER.format(ministry=ministry, code=code, addressee=addressee, units=units), "utf-8")
+    assert [(b.name, b.role) for b in extract_bodies(build_doc(path))] == [(name, "lead") for name in bodies]
+
+
+def test_a_plans_situation_section_names_no_bodies(tmp_path):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\nPhát triển du lịch\n"
+            "I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NĂM 2023\n1. Các Sở Văn hóa, Thể thao và Du lịch đã triển khai các hoạt động, cụ thể:\n"
+            "II. NHIỆM VỤ\n1. Sở Du lịch chủ trì tổ chức lễ hội.\n")
+    path = tmp_path / "kh.txt"
+    path.write_text(text, "utf-8")
+    assert [(b.name, b.role) for b in extract_bodies(build_doc(path))] == [("Sở Du lịch", "lead")]

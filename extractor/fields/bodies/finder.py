@@ -110,7 +110,8 @@ class _Finder:
         issuer = self.issuer()
         self.rows = list(task_rows(self.doc))
         tabled = {row.paragraph for row in self.rows}
-        situation = {s.number for s in self.doc.outline.sections if SITUATION_HEADING.match(s.title)}
+        # a plan's situation section reports; a letter's ("I. ĐÁNH GIÁ TÌNH HÌNH …") tells its addressees to report
+        situation = set() if self.letter else {s.number for s in self.doc.outline.sections if SITUATION_HEADING.match(s.title)}
         for row in self.rows:
             self.table_row(row)
         for index, p in enumerate(paragraphs):
@@ -237,10 +238,12 @@ class _Finder:
                     self.add(mention, at, role, task=task)
 
     def addressees(self, p: Paragraph, index: int) -> None:
-        """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead."""
-        opening = ADDRESSEE_OPENING.match(p.text)
+        """A letter's "Kính gửi: X" and each "- X;" under it: the bodies addressed lead. The cells of a
+        flattened header table ("Kính gửi: | - Các đơn vị thuộc Bộ; |") read as the lines they were."""
+        text = p.text.replace("|", " ")  # offsets kept
+        opening = ADDRESSEE_OPENING.match(text)
         start = opening.end() if opening else 0
-        for named in read_heads(p.text, start, len(p.text.rstrip(" ;.")), self.tokens):
+        for named in read_heads(text, start, len(text.rstrip(" ;.")), self.tokens):
             self.add(Mention(named.start, named.end, named.text, named.generic, False), index, "lead")
 
     def in_text(self, p: Paragraph, index: int, skip_subject: bool = False, generic: bool = False,
