@@ -139,7 +139,10 @@ def source_line(text: str) -> Optional[tuple[str, DocNumber]]:
     return next(t["name"] for t in lexicon()["types"] if t["name"].casefold() == written), parsed
 
 
-_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]|^\W*S[ốo]\s")  # a cheap test before the label grammar
+# A cheap test before the label grammar: a label anywhere, or "Số 04-..." opening the text. Two
+# patterns, so that the first opens with a letter the regex engine can skip ahead to.
+_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]")
+_OPENING_LABEL_CUE = re.compile(r"\W*S[ốo]\s")
 
 # ---------------------------------------------------------------- lexicon
 
@@ -352,7 +355,7 @@ def spelling_key(number: str) -> str:
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:
     """Every labelled own number in ``text`` ("Số: 187/KH-UBND", "Số hiệu | 1589/QĐ-TTg"), as
     (start, end, number) of the number."""
-    if not _LABEL_CUE.search(text):
+    if not (_LABEL_CUE.search(text) or _OPENING_LABEL_CUE.match(text)):
         return []
     found = []
     for m in _NUMBER_LABEL_RE.finditer(text):

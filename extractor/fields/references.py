@@ -989,7 +989,7 @@ _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 def _list_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
     """Numbers listed after "các <type> của <issuer> số:" that name no issuer of their own take the
     list's, up to the end of the sentence."""
-    if "của" not in text:
+    if "của" not in text or not any(m.number for m in found):
         return found
     for prefix in LIST_PREFIX_RE.finditer(text):
         doc_type = canonical_type(prefix.group("type"))
@@ -1371,6 +1371,7 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
             if cut is not None and m.end >= cut:
                 continue  # cut by the end of the text: "Luật Ban hành văn", "Quyết định số 2629/QĐ-T"
             mentions.append((m, doc.span(p.start + m.start, p.start + m.end), parent))
-    contents = [_content(m.subject) for m, _, _ in mentions if m.subject and not m.named]
-    mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
+    if any(m.named for m, _, _ in mentions):
+        contents = [_content(m.subject) for m, _, _ in mentions if m.subject and not m.named]
+        mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)
