@@ -139,7 +139,10 @@ def source_line(text: str) -> Optional[tuple[str, DocNumber]]:
     return next(t["name"] for t in lexicon()["types"] if t["name"].casefold() == written), parsed
 
 
-_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]|^\W*S[ốo]\s")  # a cheap test before the label grammar
+# A cheap test before the label grammar: a label anywhere, or "Số 04-..." opening the text. Two
+# patterns, so that the first opens with a letter the regex engine can skip ahead to.
+_LABEL_CUE = re.compile(r"S[ốôo]?(?:\s+hiệu)?\s*[:|]")
+_OPENING_LABEL_CUE = re.compile(r"\W*S[ốo]\s")
 
 # ---------------------------------------------------------------- lexicon
 
@@ -325,10 +328,23 @@ def parse_number(raw: str) -> Optional[DocNumber]:
     return _from_match(m) if m else None
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def find_numbers(text: str) -> list[tuple[int, int, DocNumber]]:
-    """Every document number in ``text`` with strict digits, as (start, end, number)."""
+    """Every document number in ``text`` with strict digits, as (start, end, number), left to right
+    and not overlapping. A number opens a run of digits (no word character before it), so the
+    grammar is tried only where one starts: the same matches as ``DOC_NUMBER_RE.finditer``, without
+    the regex engine trying its alternatives at every letter."""
     found = []
-    for m in DOC_NUMBER_RE.finditer(text):
+    end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < end:
+            continue  # inside the number before
+        m = DOC_NUMBER_RE.match(text, run.start())
+        if m is None:
+            continue
+        end = m.end()
         parsed = parse_number(m.group(0))
         if parsed:
             found.append((m.start(), m.end(), parsed))
@@ -352,7 +368,7 @@ def spelling_key(number: str) -> str:
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:
     """Every labelled own number in ``text`` ("Số: 187/KH-UBND", "Số hiệu | 1589/QĐ-TTg"), as
     (start, end, number) of the number."""
-    if not _LABEL_CUE.search(text):
+    if not (_LABEL_CUE.search(text) or _OPENING_LABEL_CUE.match(text)):
         return []
     found = []
     for m in _NUMBER_LABEL_RE.finditer(text):

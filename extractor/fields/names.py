@@ -64,7 +64,8 @@ def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None,
     """``name`` with its abbreviations written out, but those in ``keep``."""
     full = abbreviations()
     name = _SPACED_AMPERSAND.sub("&", name)
-    name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
+    if any(key in name for key in _AMBIGUOUS):  # a cheap test before the pattern
+        name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
     return pattern.sub(lambda m: m.group(0) if m.group(0) in keep else table[m.group(0)], name)
 

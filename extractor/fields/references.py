@@ -589,6 +589,7 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     ``MIN_NAMED_WORDS`` words follow the type word."""
     words: list[str] = []
     end = type_end
+    congress = "lần" in text  # a cheap test before the congress pattern
     while len(words) < MAX_NAMED_WORDS:
         m = _next_token(text, end, limit)
         if not m:
@@ -610,9 +611,9 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
             break
         words.append(token)
         end = m.end()
-        if (congress := _ORDINAL_NAME.match(text, end)) and congress.end() <= limit:
-            words += congress.group(0).split()
-            end = congress.end()
+        if congress and (ordinal := _ORDINAL_NAME.match(text, end)) and ordinal.end() <= limit:
+            words += ordinal.group(0).split()
+            end = ordinal.end()
             break
     while words and words[-1] in (",", "và", "-", "–", "—"):
         words.pop()
@@ -989,7 +990,7 @@ _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 def _list_issuers(text: str, found: list[RefMatch]) -> list[RefMatch]:
     """Numbers listed after "các <type> của <issuer> số:" that name no issuer of their own take the
     list's, up to the end of the sentence."""
-    if "của" not in text:
+    if "của" not in text or not any(m.number for m in found):
         return found
     for prefix in LIST_PREFIX_RE.finditer(text):
         doc_type = canonical_type(prefix.group("type"))
@@ -1190,9 +1191,8 @@ def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Refer
 
 def _in_preamble(p: Paragraph) -> bool:
     """A paragraph naming the documents the plan implements ("Thực hiện ...", "Căn cứ ...")."""
-    if not PREAMBLE_OPENING_RE.match(p.text):
-        return False
-    return p.role == "preamble" or (p.role == "body" and p.section is None)
+    before_sections = p.role == "preamble" or (p.role == "body" and p.section is None)
+    return before_sections and PREAMBLE_OPENING_RE.match(p.text) is not None
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -1371,6 +1371,7 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
             if cut is not None and m.end >= cut:
                 continue  # cut by the end of the text: "Luật Ban hành văn", "Quyết định số 2629/QĐ-T"
             mentions.append((m, doc.span(p.start + m.start, p.start + m.end), parent))
-    contents = [_content(m.subject) for m, _, _ in mentions if m.subject and not m.named]
-    mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
+    if any(m.named for m, _, _ in mentions):
+        contents = [_content(m.subject) for m, _, _ in mentions if m.subject and not m.named]
+        mentions = [(m, s, a) for m, s, a in mentions if not (m.named and _content_of_cited(m.title or "", contents))]
     return resolve(mentions)
