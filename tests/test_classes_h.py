@@ -132,3 +132,34 @@ def test_the_authority_line_under_the_type_is_no_title(tmp_path, authority):
     doc = _doc(tmp_path, text)
     assert extract_metadata(doc).title is None
     assert [p.role for p in doc.paragraphs if p.text.startswith(authority)] == ["authority"]
+
+
+# ---------------------------------------------------------------- a Party number with its slash and dash swapped
+
+
+PREAMBLE = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 214/KH-UBND\nHà Giang, ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\n"
+            "Công tác dân số\n{bases}\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng dân số.\n")
+
+
+@pytest.mark.parametrize(("first", "second", "number"), [
+    ("21/NQ-TW", "21-NQ/TW", "21-NQ/TW"),
+    ("21-NQ/TW", "21/NQ-TW", "21-NQ/TW"),
+    ("12/CT-TU", "12-CT/TU", "12-CT/TU"),
+])
+def test_a_party_number_written_both_ways_is_one_document_in_the_partys_form(tmp_path, first, second, number):
+    from extractor.fields.references import extract_references
+
+    bases = (f"Căn cứ Nghị quyết số {first} ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương Đảng;\n"
+             f"Căn cứ Nghị quyết số 137/NQ-CP ngày 31/12/2017 của Chính phủ thực hiện Nghị quyết số {second} ngày "
+             "25 tháng 10 năm 2017;")
+    doc = _doc(tmp_path, PREAMBLE.format(bases=bases))
+    refs = extract_references(doc, extract_metadata(doc))
+    assert [r.number for r in refs] == [number, "137/NQ-CP"]
+    assert len(refs[0].mentions) == 2
+
+
+def test_a_party_number_written_once_with_its_separators_swapped_is_kept_as_written(tmp_path):
+    from extractor.fields.references import extract_references
+
+    doc = _doc(tmp_path, PREAMBLE.format(bases="Căn cứ Nghị quyết số 41/NQ-ĐU ngày 25/12/2018 của Ban Chấp hành Đảng ủy;"))
+    assert [r.number for r in extract_references(doc, extract_metadata(doc))] == ["41/NQ-ĐU"]

@@ -361,8 +361,24 @@ def number_key(number: str) -> str:
 @lru_cache(maxsize=4096)
 def spelling_key(number: str) -> str:
     """``number_key`` without the dashes between symbol parts: "66/NQHĐND" and "66/NQ-HĐND" are
-    two spellings of one number."""
-    return re.sub(rf"[{DASH}]", "", number_key(number))
+    two spellings of one number; so are a Party number and the same with its slash and dash swapped
+    ("21/NQ-TW", "21-NQ/TW")."""
+    return re.sub(rf"[{DASH}]", "", number_key(party_spelling(number) or number))
+
+
+# The Party's organs as its symbols name them: Trung ương and its offices (TW, VPTW, BTGTW), a province's,
+# a district's, a city district's or a base's committee (TU, HU, QU, ĐU), a Party affairs board (BCSĐ).
+_PARTY_ORGAN = re.compile(r"[A-ZĐ]*TW|TU|HU|QU|ĐU|BCSĐ")
+
+
+def party_spelling(number: str) -> Optional[str]:
+    """The Party's form of a number written with its slash and dash swapped ("21/NQ-TW" → "21-NQ/TW": a
+    type code, a dash, a Party organ, which no State body signs with), else None."""
+    parsed = parse_number(number)
+    if parsed is None or parsed.form != "administrative" or parsed.type_code is None or len(parsed.units) \
+            or not _PARTY_ORGAN.fullmatch(parsed.issuer_code or "") or parsed.symbol.count("-") != 1:
+        return None
+    return f"{parsed.ordinal}-{parsed.type_code}/{parsed.issuer_code}"
 
 
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:

@@ -1140,21 +1140,30 @@ def _merge_titles_into_numbers(by_key: dict[str, _Merged]) -> None:
 
 
 def _merge_spellings(by_key: dict[str, _Merged]) -> None:
-    """"66/NQHĐND" and "66/NQ-HĐND" in one plan are one document, written twice (a dash lost), unless
-    their dates say otherwise: the spelling with more dashes (the canonical one) keeps the record."""
+    """"66/NQHĐND" and "66/NQ-HĐND" in one plan are one document, written twice (a dash lost), and so
+    are "21/NQ-TW" and "21-NQ/TW" (a Party number's slash and dash swapped), unless their dates say
+    otherwise: the canonical spelling (more dashes, the Party's form) keeps the record."""
     kept: dict[str, str] = {}
-    for key in sorted((k for k in by_key if k.startswith("n:")), key=lambda k: -k.count("-")):
+
+    def canonical_first(key: str) -> tuple[int, bool]:
+        return -key.count("-"), docnumbers.party_spelling(by_key[key].ref.number or "") is not None
+
+    place = {key: i for i, key in enumerate(by_key)}  # a record keeps the place of its first spelling
+    for key in sorted((k for k in by_key if k.startswith("n:")), key=canonical_first):
         m = by_key[key]
         spelling = docnumbers.spelling_key(m.ref.number or "")
         first = kept.setdefault(spelling, key)
         if first == key or not _dates_agree(by_key[first].ref.date, m.ref.date):
             continue
         target = by_key[first]
+        place[first] = min(place[first], place[key])
         del by_key[key]
         target.ref.mentions = sorted(target.ref.mentions + m.ref.mentions, key=lambda s: s.start)
         target.ref.is_parent = target.ref.is_parent or m.ref.is_parent
         target.ref.date = target.ref.date or m.ref.date
         target.ref.issuer = target.ref.issuer or m.ref.issuer
+    for key in sorted(by_key, key=place.__getitem__):  # dicts keep insertion order: re-insert in place
+        by_key[key] = by_key.pop(key)
 
 
 def resolve(mentions: list[tuple[RefMatch, Optional[Span], bool]]) -> list[Reference]:
