@@ -163,3 +163,18 @@ def test_a_party_number_written_once_with_its_separators_swapped_is_kept_as_writ
 
     doc = _doc(tmp_path, PREAMBLE.format(bases="Căn cứ Nghị quyết số 41/NQ-ĐU ngày 25/12/2018 của Ban Chấp hành Đảng ủy;"))
     assert [r.number for r in extract_references(doc, extract_metadata(doc))] == ["41/NQ-ĐU"]
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("Số: 15/KH- THCS LQĐ                          Duyên Hải, ngày 25  tháng 9 năm 2016", "15/KH-THCSLQĐ"),
+    ("Số: 07/KH-TH LQĐ", "07/KH-THLQĐ"),
+    ("Số: 12/KH-UBND TP HCM", "12/KH-UBND"),
+    ("Số: 12/KH-UBND V/v triển khai", "12/KH-UBND"),
+    ("Số: 12/KH-UBND HUẾ, ngày 2 tháng 3 năm 2020", "12/KH-UBND"),
+])
+def test_a_number_lines_last_part_split_by_a_space(line, number):
+    """A school's symbol whose last part is written in two ("THCS LQĐ") at the end of its cell is one part;
+    capitals that go on into more words, a subject or a place are not part of it."""
+    from extractor.fields.docnumbers import parse_number_line
+
+    assert parse_number_line(line)[0] == number

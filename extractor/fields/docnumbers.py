@@ -417,4 +417,14 @@ def parse_number_line(line: str) -> tuple[Optional[str], Optional[str]]:
         parts, seps, _ = _chain_parts(m.group("blank_chain") or m.group("junk_chain"))
         return None, _joined(parts, seps)
     parsed = parse_number(m.group("full"))
-    return (parsed.canonical, parsed.symbol) if parsed else (None, None)
+    if parsed is None:
+        return None, None
+    tail = _SPLIT_TAIL.match(line, m.end())
+    if tail:  # "Số: 15/KH- THCS LQĐ   Duyên Hải, ngày …": the last part written in two
+        return parsed.canonical + tail.group(1), parsed.symbol + tail.group(1)
+    return parsed.canonical, parsed.symbol
+
+
+# The end of a number line's last symbol part split off by a space ("15/KH- THCS LQĐ"): a short run of
+# capitals, and then only the cell's padding or its end.
+_SPLIT_TAIL = re.compile(rf"\x20([{CAPITAL}]{{2,6}})(?=\s{{2,}}|\s*$)")
