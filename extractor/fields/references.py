@@ -97,18 +97,29 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root)
 
 
+def _capitalised(names: Iterable[str]) -> list[str]:
+    """``names`` as written (capitalised), in upper case and in title case ("Quyết Định")."""
+    names = list(names)
+    names += [n.upper() for n in names]
+    return names + [" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in names]
+
+
+def _lower_initial(names: Iterable[str]) -> list[str]:
+    """``names`` with their first letter in lower case ("quyết định")."""
+    return [n[0].lower() + n[1:] for n in names]
+
+
 def _alternation(names: Iterable[str], any_case: bool = False) -> str:
     """``names`` as one fast pattern; ``any_case`` adds the lower-case-initial, title-case
     ("Quyết Định") and upper-case spellings."""
     names = list(names)
-    if any_case:
-        names += [n[0].lower() + n[1:] for n in names] + [n.upper() for n in names]
-        names += [" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in names]
-    return _trie(names)
+    return _trie(_capitalised(names) + _lower_initial(names) if any_case else names)
 
 
 TYPES: dict[str, dict] = {_key(t["name"]): t for t in lexicon()["types"]}
-_ALL_TYPES = _alternation((t["name"] for t in lexicon()["types"]), any_case=True)
+_TYPE_NAMES = [t["name"] for t in lexicon()["types"]]
+_NAMED_TYPE_NAMES = [t["name"] for t in lexicon()["types"] if t.get("named")]
+_ALL_TYPES = _alternation(_TYPE_NAMES, any_case=True)
 _KNOWN_TITLES = _alternation(lexicon()["known_titles"]["titles"], any_case=True)
 _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
 _GENERIC_TITLE_WORDS = tuple(fold(w) for w in lexicon()["generic_titles"]["words"])
@@ -132,6 +143,10 @@ TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
 # The same for scanning a paragraph: without the leading \b, which keeps the regex engine from
 # skipping ahead to a type word's first letter; the word start is checked in code.
 _TYPE_WORD_SCAN = re.compile(rf"(?:{_ALL_TYPES})(?!\w)")
+# Its capitalised spellings alone, for a paragraph where no type word in lower case can head a
+# citation (``_lower_case_may_head``): capitals are rare, so the engine skips ahead over most of the
+# text. A lower-case spelling holds no capital, so this scan finds the other one's capitalised words.
+_CAPITALISED_TYPE_WORD_SCAN = re.compile(rf"(?:{_trie(_capitalised(_TYPE_NAMES))})(?!\w)")
 
 # <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH",
 # "Kế hoạch số1891/KH-PGDĐT" (the space lost)
@@ -216,13 +231,13 @@ MIN_NAMED_WORDS = 2  # "Kế hoạch này", "Chương trình" alone are no names
 
 # Where a named instrument is a citation: right after an opening verb at the start of a
 # paragraph or clause ("Căn cứ", "- Thực hiện", "; Triển khai thực hiện") ...
-OPENER_BEFORE_RE = re.compile(
-    r"""(?:^|[;:])\W*
-    (?i:căn\s+cứ(?:\s+vào)?|thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|thi\s+hành|theo
-       |để\s+(?:thực\s+hiện|triển\s+khai))
-    \s+$""",
-    re.VERBOSE,
-)
+_OPENER = r"""(?i:căn\s+cứ(?:\s+vào)?|thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|thi\s+hành|theo
+                 |để\s+(?:thực\s+hiện|triển\s+khai))"""
+OPENER_BEFORE_RE = re.compile(rf"(?:^|[;:])\W*{_OPENER}\s+$", re.VERBOSE)
+# A clause (read from its start) opening with that verb and a named type word in lower case, the one
+# place such a word names an instrument (``_lower_named``): "Căn cứ điều lệ trường Tiểu học".
+_OPENS_WITH_LOWER_NAMED = re.compile(rf"\W*{_OPENER}\s+(?={_trie(_lower_initial(_NAMED_TYPE_NAMES))})", re.VERBOSE)
+_CLAUSE_MARK = re.compile(r"[;:]")
 # ... or as the object of implementing or reaching it, anywhere in a clause ("UBND tỉnh ban hành Kế
 # hoạch ... thực hiện Chiến lược Dân số Việt Nam đến năm 2030", "góp phần hoàn thành các mục tiêu của
 # Chương trình nghị sự 2030 vì sự phát triển bền vững") ...
@@ -774,12 +789,23 @@ def _worded(number: DocNumber) -> bool:
     return not number.units and number.type_code is None and bool(_WORD.fullmatch(number.symbol))
 
 
+def _lower_case_may_head(text: str) -> bool:
+    """Whether a type word in lower case may head a citation in ``text`` (``_head_at``): with a number
+    after it, which has a symbol after a slash (see ``_may_cite``), or as a named instrument right after
+    a clause's opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
+    if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
+        return True
+    return _OPENS_WITH_LOWER_NAMED.match(text) is not None \
+        or any(_OPENS_WITH_LOWER_NAMED.match(text, mark.end()) for mark in _CLAUSE_MARK.finditer(text))
+
+
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
     text: every look back is bounded, and the typed heads are walked once, in order."""
     heads: list[_Head] = []
     last_end = 0
-    for m in _TYPE_WORD_SCAN.finditer(text):
+    scan = _TYPE_WORD_SCAN if _lower_case_may_head(text) else _CAPITALISED_TYPE_WORD_SCAN
+    for m in scan.finditer(text):
         at = m.start()
         if at < last_end or not at_word_start(text, at):
             continue
@@ -964,8 +990,7 @@ _SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{do
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
 # A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ..."), or in
 # lower case after an opening verb ("Căn cứ điều lệ trường Tiểu học").
-_NAMED_CUE = re.compile(_trie(n for t in lexicon()["types"] if t.get("named")
-                              for n in (t["name"], t["name"][0].lower() + t["name"][1:])))
+_NAMED_CUE = re.compile(_trie(_NAMED_TYPE_NAMES + _lower_initial(_NAMED_TYPE_NAMES)))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
