@@ -74,3 +74,25 @@ def test_heads_read_with_the_capitalised_scan_are_those_of_the_full_scan(monkeyp
     gated = [references._heads(t) for t in texts]
     monkeypatch.setattr(references, "_lower_case_may_head", lambda text: True)
     assert [references._heads(t) for t in texts] == gated
+
+
+
+_NAMED_VARIANTS = [
+    "Thực hiện Chương trình phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật giai đoạn 2021",
+    "Kế hoạch phát triển ²năm", "Kế hoạch số 5 về", "Chương trình phòng, Chống ma túy", "Kế hoạch (xem) Tây Ninh",
+    "Kế hoạch phát triển. Tây Ninh", "Kế hoạch phát.triển Tây", "Kế hoạch..phát Tây", "Chiến lược phát triển lần thứ XIV",
+    "Kế hoạch phát triển\u00a0Tây", "Kế hoạch phát trie\u0302\u0309n Việt", "Kế hoạch phát-Triển", "Kế hoạch ǅem năm",
+    "Kế hoạch phát triển,Tây Ninh", "Kế hoạch phát triển “Tây Ninh”", "Kế hoạch phát triển của Tây Ninh",
+    "Kế hoạch phát triển sốTây", "Kế hoạch phát triển số: 5", "Kế hoạch ngày 5 Tây", "Đề án", "Đề án ", "Đề án ,",
+]
+
+
+def test_a_title_without_a_name_is_skipped_as_the_full_reading_rejects_it(monkeypatch):
+    cases = []
+    for text in _scan_texts() + _NAMED_VARIANTS:
+        for m in references._TYPE_WORD_SCAN.finditer(text):
+            for limit in {len(text), min(len(text), m.end() + 12), min(len(text), m.end() + 30)}:
+                cases.append((text, m.end(), m.group(0), limit))
+    skipped = [references._read_named(*case) for case in cases]
+    monkeypatch.setattr(references, "_holds_no_name", lambda text, start, limit: False)
+    assert [references._read_named(*case) for case in cases] == skipped

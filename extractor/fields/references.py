@@ -171,7 +171,8 @@ ORDINAL_AFTER_RE = re.compile(
 KNOWN_TITLE_RE = re.compile(rf"(?:{_KNOWN_TITLES})(?!\w)")
 # One word of a title: a comma, or a run without spaces and punctuation (a dot inside a word
 # stays: "1.000"); a dash between spaces is a word of its own.
-TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
+_TITLE_MARKS = r";:()“”\"\[\]"  # the marks no word of a title holds
+TITLE_TOKEN_RE = re.compile(rf"\s*(,|(?:[^\s,{_TITLE_MARKS}.]|\.(?=[^\s.]))+)")
 # A law's title ends at its date or year, its number, or a word that opens what follows the title.
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
@@ -211,6 +212,11 @@ NAMED_STOP_RE = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+# Where such a title ends at the latest: a mark no title word holds, a full stop, or at a word's
+# start (after a space or a comma, where a word of the title begins) a word of ``NAMED_STOP_RE`` or,
+# past the first word, a type word.
+_NAMED_SPAN_END = re.compile(
+    rf"[{_TITLE_MARKS}]|\.(?![^\s.])|(?<![^\s,])(?:{NAMED_STOP_RE.pattern}|(?:{_ALL_TYPES})(?!\w))", re.VERBOSE)
 # After a comma the title goes on only with a lower-case word that continues the name ("phòng,
 # chống bệnh ung thư, tim mạch, ...", ", giai đoạn 2017-2020"), not with these.
 NAMED_COMMA_STOP_RE = re.compile(
@@ -237,7 +243,6 @@ OPENER_BEFORE_RE = re.compile(rf"(?:^|[;:])\W*{_OPENER}\s+$", re.VERBOSE)
 # A clause (read from its start) opening with that verb and a named type word in lower case, the one
 # place such a word names an instrument (``_lower_named``): "Căn cứ điều lệ trường Tiểu học".
 _OPENS_WITH_LOWER_NAMED = re.compile(rf"\W*{_OPENER}\s+(?={_trie(_lower_initial(_NAMED_TYPE_NAMES))})", re.VERBOSE)
-_CLAUSE_MARK = re.compile(r"[;:]")
 # ... or as the object of implementing or reaching it, anywhere in a clause ("UBND tỉnh ban hành Kế
 # hoạch ... thực hiện Chiến lược Dân số Việt Nam đến năm 2030", "góp phần hoàn thành các mục tiêu của
 # Chương trình nghị sự 2030 vì sự phát triển bền vững") ...
@@ -602,9 +607,11 @@ def _law_object_end(text: str, pos: int, limit: int) -> int:
 def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
     """(title, end) of an instrument named without its decision, or None when fewer than
     ``MIN_NAMED_WORDS`` words follow the type word."""
+    congress = "lần" in text  # a cheap test before the congress pattern
+    if not congress and _holds_no_name(text, type_end, limit):
+        return None  # "Chương trình phòng ngừa, giảm thiểu trẻ em lao động ...": a kind of document
     words: list[str] = []
     end = type_end
-    congress = "lần" in text  # a cheap test before the congress pattern
     while len(words) < MAX_NAMED_WORDS:
         m = _next_token(text, end, limit)
         if not m:
@@ -638,6 +645,16 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     if len(words) < MIN_NAMED_WORDS or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
+
+
+def _holds_no_name(text: str, start: int, limit: int) -> bool:
+    """Whether no word of a title read from ``start`` (``_read_named``) can open with a capital or a
+    digit, a name's mark: up to where the title ends at the latest (``_NAMED_SPAN_END``; a type word
+    opening the title leaves only spaces before it, so no answer), every letter is in lower case and,
+    spaces and commas aside, there are only letters (no letter is a digit)."""
+    stop = _NAMED_SPAN_END.search(text, start)
+    span = text[start:min(stop.start(), limit) if stop else limit]
+    return span.islower() and "".join(span.split()).replace(",", "").isalpha()
 
 
 def _read_issued_named(text: str, type_end: int, written_type: str,
@@ -795,8 +812,8 @@ def _lower_case_may_head(text: str) -> bool:
     a clause's opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
     if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
         return True
-    return _OPENS_WITH_LOWER_NAMED.match(text) is not None \
-        or any(_OPENS_WITH_LOWER_NAMED.match(text, mark.end()) for mark in _CLAUSE_MARK.finditer(text))
+    # read clause by clause: a match from a clause's start never runs past its end
+    return any(_OPENS_WITH_LOWER_NAMED.match(clause) for part in text.split(";") for clause in part.split(":"))
 
 
 def _heads(text: str) -> list[_Head]:
@@ -1393,10 +1410,13 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     for i, p in enumerate(doc.paragraphs):
         if p.role in ("signature", "furniture") or site_listing(p.text):
             continue  # a web page's lines before the document, its lists of related documents
+        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
+        found = _paragraph_references(p, nxt)
+        if not found:
+            continue
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
-        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
-        for m in _paragraph_references(p, nxt):
+        for m in found:
             if m.attached and not _approved_other(m, own_code):
                 continue  # "(Ban hành kèm theo Quyết định số ...)": the document itself
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
