@@ -72,7 +72,7 @@ def test_spellings_split_by_case():
 def test_heads_read_with_the_capitalised_scan_are_those_of_the_full_scan(monkeypatch):
     texts = [t for t in _scan_texts() if references._may_cite(t)]
     gated = [references._heads(t) for t in texts]
-    monkeypatch.setattr(references, "_lower_case_may_head", lambda text: True)
+    monkeypatch.setattr(references, "_lower_case_may_head", lambda text, numbered: True)
     assert [references._heads(t) for t in texts] == gated
 
 
@@ -96,3 +96,9 @@ def test_a_title_without_a_name_is_skipped_as_the_full_reading_rejects_it(monkey
     skipped = [references._read_named(*case) for case in cases]
     monkeypatch.setattr(references, "_holds_no_name", lambda text, start, limit: False)
     assert [references._read_named(*case) for case in cases] == skipped
+
+
+def test_a_text_without_a_symbol_after_a_slash_holds_no_number():
+    for text in _scan_texts():
+        if not references._has_symbol(text):
+            assert docnumbers.find_numbers(text) == [] and not list(docnumbers._PARTS_RE.finditer(text)), text

@@ -806,11 +806,16 @@ def _worded(number: DocNumber) -> bool:
     return not number.units and number.type_code is None and bool(_WORD.fullmatch(number.symbol))
 
 
-def _lower_case_may_head(text: str) -> bool:
+def _has_symbol(text: str) -> bool:
+    """Whether ``text`` may hold a document number: every number has a symbol after a slash (see ``_may_cite``)."""
+    return "/" in text and _SYMBOL_AFTER_SLASH.search(text) is not None
+
+
+def _lower_case_may_head(text: str, numbered: bool) -> bool:
     """Whether a type word in lower case may head a citation in ``text`` (``_head_at``): with a number
-    after it, which has a symbol after a slash (see ``_may_cite``), or as a named instrument right after
-    a clause's opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
-    if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
+    after it (``numbered``: the text may hold one), or as a named instrument right after a clause's
+    opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
+    if numbered:
         return True
     # read clause by clause: a match from a clause's start never runs past its end
     return any(_OPENS_WITH_LOWER_NAMED.match(clause) for part in text.split(";") for clause in part.split(":"))
@@ -821,7 +826,8 @@ def _heads(text: str) -> list[_Head]:
     text: every look back is bounded, and the typed heads are walked once, in order."""
     heads: list[_Head] = []
     last_end = 0
-    scan = _TYPE_WORD_SCAN if _lower_case_may_head(text) else _CAPITALISED_TYPE_WORD_SCAN
+    numbered = _has_symbol(text)
+    scan = _TYPE_WORD_SCAN if _lower_case_may_head(text, numbered) else _CAPITALISED_TYPE_WORD_SCAN
     for m in scan.finditer(text):
         at = m.start()
         if at < last_end or not at_word_start(text, at):
@@ -834,7 +840,7 @@ def _heads(text: str) -> list[_Head]:
                 and not PREAMBLE_OPENING_RE.match(text)
             heads.append(head)
             last_end = head.end
-    if "/" not in text:
+    if not numbered:
         return heads
     labels: Optional[set[int]] = None  # "Số: 187/KH-UBND": the document's own, read when first needed
     typed = list(heads)
@@ -1012,7 +1018,7 @@ _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|
 
 
 def _may_cite(text: str) -> bool:
-    if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
+    if _has_symbol(text):
         return True
     low = text.lower()
     if any(w in low for w in _TITLE_WORDS) or _NAMED_CUE.search(text):
