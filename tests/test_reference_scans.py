@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from extractor.fields import docnumbers
+from extractor.fields import docnumbers, references
 
 _SEEDS = sorted(Path(__file__).resolve().parents[1].glob("corpus/plans/*.txt"))
 
@@ -36,3 +36,69 @@ def test_label_cue_is_the_single_pattern_it_splits():
     for text in texts:
         split = bool(docnumbers._LABEL_CUE.search(text) or docnumbers._OPENING_LABEL_CUE.match(text))
         assert split == bool(single.search(text)), text
+
+
+# ---------------------------------------------------------------- references: the type-word scan
+
+_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+_CORPUS_TEXTS = sorted(_CORPUS.glob("plans/*.txt")) + sorted(_CORPUS.glob("heldout/plans/*.txt")) \
+    + sorted(_CORPUS.glob("dev/docs/*.txt")) + sorted(_CORPUS.glob("blind/docs/*.txt"))
+
+_CITATION_VARIANTS = [
+    "căn cứ điều lệ trường Tiểu học Kim Đồng;",
+    "- Căn cứ kế hoạch của UBND huyện về việc tổ chức Hội khỏe Phù Đổng;",
+    "Năm học 2023; thực hiện chương trình Sữa học đường của tỉnh Hà Nam",
+    "x: theo  đề án Phát triển văn hóa đọc: căn cứ vào nghị quyết Đại hội Đảng bộ lần thứ XIV",
+    "theo quyết định số 782/QĐ-TTg và nghị định 56/2017/NĐ-CP của Chính phủ",
+    "pháp luật về trẻ em; quy định của Luật Trẻ em; Bộ luật Lao động; XBộ luật số 45/2019/QH14",
+    "các Chương trình, Kế hoạch, Đề án 06, Chương trình 135; QUYẾT ĐỊNH số 12/QĐ-UBND; Quyết Định 5",
+    "thực hiện\u00a0kế hoạch Hành động quốc gia; triển khai thực hiện chiến lược Dân số Việt Nam",
+]
+
+
+def _scan_texts() -> list[str]:
+    lines = [line for path in _CORPUS_TEXTS for line in path.read_text(encoding="utf-8").splitlines()]
+    return _CITATION_VARIANTS + [v.capitalize() for v in _CITATION_VARIANTS] + lines
+
+
+def test_spellings_split_by_case():
+    """The capitalised scan finds the full scan's capitalised words: no lower-case spelling holds a
+    capital, and every capitalised one opens with one."""
+    names = references._TYPE_NAMES
+    assert all(s[0].isupper() for s in references._capitalised(names))
+    assert not any(c.isupper() for s in references._lower_initial(names) for c in s)
+
+
+def test_heads_read_with_the_capitalised_scan_are_those_of_the_full_scan(monkeypatch):
+    texts = [t for t in _scan_texts() if references._may_cite(t)]
+    gated = [references._heads(t) for t in texts]
+    monkeypatch.setattr(references, "_lower_case_may_head", lambda text, numbered: True)
+    assert [references._heads(t) for t in texts] == gated
+
+
+
+_NAMED_VARIANTS = [
+    "Thực hiện Chương trình phòng ngừa, giảm thiểu trẻ em lao động trái quy định của pháp luật giai đoạn 2021",
+    "Kế hoạch phát triển ²năm", "Kế hoạch số 5 về", "Chương trình phòng, Chống ma túy", "Kế hoạch (xem) Tây Ninh",
+    "Kế hoạch phát triển. Tây Ninh", "Kế hoạch phát.triển Tây", "Kế hoạch..phát Tây", "Chiến lược phát triển lần thứ XIV",
+    "Kế hoạch phát triển\u00a0Tây", "Kế hoạch phát trie\u0302\u0309n Việt", "Kế hoạch phát-Triển", "Kế hoạch ǅem năm",
+    "Kế hoạch phát triển,Tây Ninh", "Kế hoạch phát triển “Tây Ninh”", "Kế hoạch phát triển của Tây Ninh",
+    "Kế hoạch phát triển sốTây", "Kế hoạch phát triển số: 5", "Kế hoạch ngày 5 Tây", "Đề án", "Đề án ", "Đề án ,",
+]
+
+
+def test_a_title_without_a_name_is_skipped_as_the_full_reading_rejects_it(monkeypatch):
+    cases = []
+    for text in _scan_texts() + _NAMED_VARIANTS:
+        for m in references._TYPE_WORD_SCAN.finditer(text):
+            for limit in {len(text), min(len(text), m.end() + 12), min(len(text), m.end() + 30)}:
+                cases.append((text, m.end(), m.group(0), limit))
+    skipped = [references._read_named(*case) for case in cases]
+    monkeypatch.setattr(references, "_holds_no_name", lambda text, start, limit: False)
+    assert [references._read_named(*case) for case in cases] == skipped
+
+
+def test_a_text_without_a_symbol_after_a_slash_holds_no_number():
+    for text in _scan_texts():
+        if not references._has_symbol(text):
+            assert docnumbers.find_numbers(text) == [] and not list(docnumbers._PARTS_RE.finditer(text)), text

@@ -111,11 +111,18 @@ def _iso(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optio
     return "-".join(parts)
 
 
+# The same as indices into ``Match.groups()`` (None for a part the alternative has not).
+_ALTERNATIVE_INDICES = tuple(tuple(_PARTS_RE.groupindex[n] - 1 if n else None for n in names)
+                             for names in _ALTERNATIVES)
+
+
 def _value(m: re.Match[str]) -> DateValue:
-    for names in _ALTERNATIVES:
-        if all(n is None or m.group(n) is None for n in names):
+    groups = m.groups()
+    for indices in _ALTERNATIVE_INDICES:
+        parts = [groups[i] if i is not None else None for i in indices]
+        if parts == [None, None, None]:
             continue
-        day, month, year = (int(m.group(n)) if n and m.group(n) else None for n in names)
+        day, month, year = (int(part) if part else None for part in parts)
         return DateValue(_iso(year, month, day), year, month, day, _is_valid(year, month, day), m.group(0))
     return DateValue(text=m.group(0))  # unreachable: every match takes one alternative
 

@@ -97,18 +97,29 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root)
 
 
+def _capitalised(names: Iterable[str]) -> list[str]:
+    """``names`` as written (capitalised), in upper case and in title case ("Quyết Định")."""
+    names = list(names)
+    names += [n.upper() for n in names]
+    return names + [" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in names]
+
+
+def _lower_initial(names: Iterable[str]) -> list[str]:
+    """``names`` with their first letter in lower case ("quyết định")."""
+    return [n[0].lower() + n[1:] for n in names]
+
+
 def _alternation(names: Iterable[str], any_case: bool = False) -> str:
     """``names`` as one fast pattern; ``any_case`` adds the lower-case-initial, title-case
     ("Quyết Định") and upper-case spellings."""
     names = list(names)
-    if any_case:
-        names += [n[0].lower() + n[1:] for n in names] + [n.upper() for n in names]
-        names += [" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in names]
-    return _trie(names)
+    return _trie(_capitalised(names) + _lower_initial(names) if any_case else names)
 
 
 TYPES: dict[str, dict] = {_key(t["name"]): t for t in lexicon()["types"]}
-_ALL_TYPES = _alternation((t["name"] for t in lexicon()["types"]), any_case=True)
+_TYPE_NAMES = [t["name"] for t in lexicon()["types"]]
+_NAMED_TYPE_NAMES = [t["name"] for t in lexicon()["types"] if t.get("named")]
+_ALL_TYPES = _alternation(_TYPE_NAMES, any_case=True)
 _KNOWN_TITLES = _alternation(lexicon()["known_titles"]["titles"], any_case=True)
 _ISSUER_HEADS = _alternation(lexicon()["issuer_heads"]["heads"])
 _GENERIC_TITLE_WORDS = tuple(fold(w) for w in lexicon()["generic_titles"]["words"])
@@ -132,6 +143,10 @@ TYPE_WORD_RE = re.compile(rf"\b(?:{_ALL_TYPES})(?!\w)")
 # The same for scanning a paragraph: without the leading \b, which keeps the regex engine from
 # skipping ahead to a type word's first letter; the word start is checked in code.
 _TYPE_WORD_SCAN = re.compile(rf"(?:{_ALL_TYPES})(?!\w)")
+# Its capitalised spellings alone, for a paragraph where no type word in lower case can head a
+# citation (``_lower_case_may_head``): capitals are rare, so the engine skips ahead over most of the
+# text. A lower-case spelling holds no capital, so this scan finds the other one's capitalised words.
+_CAPITALISED_TYPE_WORD_SCAN = re.compile(rf"(?:{_trie(_capitalised(_TYPE_NAMES))})(?!\w)")
 
 # <type> [số] <number>: "Quyết định số 782/QĐ-TTg", "Công văn số: 636/LĐTBXH-TE", "Thông tư 13/2021/TT-BLĐTBXH",
 # "Kế hoạch số1891/KH-PGDĐT" (the space lost)
@@ -156,7 +171,8 @@ ORDINAL_AFTER_RE = re.compile(
 KNOWN_TITLE_RE = re.compile(rf"(?:{_KNOWN_TITLES})(?!\w)")
 # One word of a title: a comma, or a run without spaces and punctuation (a dot inside a word
 # stays: "1.000"); a dash between spaces is a word of its own.
-TITLE_TOKEN_RE = re.compile(r"\s*(,|(?:[^\s,;:()“”\"\[\].]|\.(?=[^\s.]))+)")
+_TITLE_MARKS = r";:()“”\"\[\]"  # the marks no word of a title holds
+TITLE_TOKEN_RE = re.compile(rf"\s*(,|(?:[^\s,{_TITLE_MARKS}.]|\.(?=[^\s.]))+)")
 # A law's title ends at its date or year, its number, or a word that opens what follows the title.
 # Lower case only: "Luật Phòng, chống ..." and names in titles are capitalised.
 LAW_STOP_RE = re.compile(
@@ -196,6 +212,11 @@ NAMED_STOP_RE = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+# Where such a title ends at the latest: a mark no title word holds, a full stop, or at a word's
+# start (after a space or a comma, where a word of the title begins) a word of ``NAMED_STOP_RE`` or,
+# past the first word, a type word.
+_NAMED_SPAN_END = re.compile(
+    rf"[{_TITLE_MARKS}]|\.(?![^\s.])|(?<![^\s,])(?:{NAMED_STOP_RE.pattern}|(?:{_ALL_TYPES})(?!\w))", re.VERBOSE)
 # After a comma the title goes on only with a lower-case word that continues the name ("phòng,
 # chống bệnh ung thư, tim mạch, ...", ", giai đoạn 2017-2020"), not with these.
 NAMED_COMMA_STOP_RE = re.compile(
@@ -216,13 +237,12 @@ MIN_NAMED_WORDS = 2  # "Kế hoạch này", "Chương trình" alone are no names
 
 # Where a named instrument is a citation: right after an opening verb at the start of a
 # paragraph or clause ("Căn cứ", "- Thực hiện", "; Triển khai thực hiện") ...
-OPENER_BEFORE_RE = re.compile(
-    r"""(?:^|[;:])\W*
-    (?i:căn\s+cứ(?:\s+vào)?|thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|thi\s+hành|theo
-       |để\s+(?:thực\s+hiện|triển\s+khai))
-    \s+$""",
-    re.VERBOSE,
-)
+_OPENER = r"""(?i:căn\s+cứ(?:\s+vào)?|thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|thi\s+hành|theo
+                 |để\s+(?:thực\s+hiện|triển\s+khai))"""
+OPENER_BEFORE_RE = re.compile(rf"(?:^|[;:])\W*{_OPENER}\s+$", re.VERBOSE)
+# A clause (read from its start) opening with that verb and a named type word in lower case, the one
+# place such a word names an instrument (``_lower_named``): "Căn cứ điều lệ trường Tiểu học".
+_OPENS_WITH_LOWER_NAMED = re.compile(rf"\W*{_OPENER}\s+(?={_trie(_lower_initial(_NAMED_TYPE_NAMES))})", re.VERBOSE)
 # ... or as the object of implementing or reaching it, anywhere in a clause ("UBND tỉnh ban hành Kế
 # hoạch ... thực hiện Chiến lược Dân số Việt Nam đến năm 2030", "góp phần hoàn thành các mục tiêu của
 # Chương trình nghị sự 2030 vì sự phát triển bền vững") ...
@@ -587,9 +607,11 @@ def _law_object_end(text: str, pos: int, limit: int) -> int:
 def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Optional[tuple[str, int]]:
     """(title, end) of an instrument named without its decision, or None when fewer than
     ``MIN_NAMED_WORDS`` words follow the type word."""
+    congress = "lần" in text  # a cheap test before the congress pattern
+    if not congress and _holds_no_name(text, type_end, limit):
+        return None  # "Chương trình phòng ngừa, giảm thiểu trẻ em lao động ...": a kind of document
     words: list[str] = []
     end = type_end
-    congress = "lần" in text  # a cheap test before the congress pattern
     while len(words) < MAX_NAMED_WORDS:
         m = _next_token(text, end, limit)
         if not m:
@@ -623,6 +645,16 @@ def _read_named(text: str, type_end: int, written_type: str, limit: int) -> Opti
     if len(words) < MIN_NAMED_WORDS or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     return f"{' '.join(written_type.split())} {' '.join(words).replace(' ,', ',')}", end
+
+
+def _holds_no_name(text: str, start: int, limit: int) -> bool:
+    """Whether no word of a title read from ``start`` (``_read_named``) can open with a capital or a
+    digit, a name's mark: up to where the title ends at the latest (``_NAMED_SPAN_END``; a type word
+    opening the title leaves only spaces before it, so no answer), every letter is in lower case and,
+    spaces and commas aside, there are only letters (no letter is a digit)."""
+    stop = _NAMED_SPAN_END.search(text, start)
+    span = text[start:min(stop.start(), limit) if stop else limit]
+    return span.islower() and "".join(span.split()).replace(",", "").isalpha()
 
 
 def _read_issued_named(text: str, type_end: int, written_type: str,
@@ -774,12 +806,29 @@ def _worded(number: DocNumber) -> bool:
     return not number.units and number.type_code is None and bool(_WORD.fullmatch(number.symbol))
 
 
+def _has_symbol(text: str) -> bool:
+    """Whether ``text`` may hold a document number: every number has a symbol after a slash (see ``_may_cite``)."""
+    return "/" in text and _SYMBOL_AFTER_SLASH.search(text) is not None
+
+
+def _lower_case_may_head(text: str, numbered: bool) -> bool:
+    """Whether a type word in lower case may head a citation in ``text`` (``_head_at``): with a number
+    after it (``numbered``: the text may hold one), or as a named instrument right after a clause's
+    opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
+    if numbered:
+        return True
+    # read clause by clause: a match from a clause's start never runs past its end
+    return any(_OPENS_WITH_LOWER_NAMED.match(clause) for part in text.split(";") for clause in part.split(":"))
+
+
 def _heads(text: str) -> list[_Head]:
     """Typed citation heads, then numbers cited without a type word, left to right. Linear in the
     text: every look back is bounded, and the typed heads are walked once, in order."""
     heads: list[_Head] = []
     last_end = 0
-    for m in _TYPE_WORD_SCAN.finditer(text):
+    numbered = _has_symbol(text)
+    scan = _TYPE_WORD_SCAN if _lower_case_may_head(text, numbered) else _CAPITALISED_TYPE_WORD_SCAN
+    for m in scan.finditer(text):
         at = m.start()
         if at < last_end or not at_word_start(text, at):
             continue
@@ -791,7 +840,7 @@ def _heads(text: str) -> list[_Head]:
                 and not PREAMBLE_OPENING_RE.match(text)
             heads.append(head)
             last_end = head.end
-    if "/" not in text:
+    if not numbered:
         return heads
     labels: Optional[set[int]] = None  # "Số: 187/KH-UBND": the document's own, read when first needed
     typed = list(heads)
@@ -964,13 +1013,12 @@ _SYMBOL_AFTER_SLASH = re.compile(rf"/\x20?(?:{docnumbers.YEAR}\x20?/?\x20?)?[{do
 _TITLE_WORDS = ("luật", "hiến pháp", "công ước", "pháp lệnh", "điều ước")
 # A named instrument is written with its capital ("Chiến lược ...", "Kế hoạch thực hiện ..."), or in
 # lower case after an opening verb ("Căn cứ điều lệ trường Tiểu học").
-_NAMED_CUE = re.compile(_trie(n for t in lexicon()["types"] if t.get("named")
-                              for n in (t["name"], t["name"][0].lower() + t["name"][1:])))
+_NAMED_CUE = re.compile(_trie(_NAMED_TYPE_NAMES + _lower_initial(_NAMED_TYPE_NAMES)))
 _ORDINAL_CUE = re.compile(r"(?:án|quyết|thị|định|hoạch|trình|số|so|tư|luận)\s*[:.]?\s*\d")
 
 
 def _may_cite(text: str) -> bool:
-    if "/" in text and _SYMBOL_AFTER_SLASH.search(text):
+    if _has_symbol(text):
         return True
     low = text.lower()
     if any(w in low for w in _TITLE_WORDS) or _NAMED_CUE.search(text):
@@ -1368,10 +1416,13 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     for i, p in enumerate(doc.paragraphs):
         if p.role in ("signature", "furniture") or site_listing(p.text):
             continue  # a web page's lines before the document, its lists of related documents
+        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
+        found = _paragraph_references(p, nxt)
+        if not found:
+            continue
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
-        nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
-        for m in _paragraph_references(p, nxt):
+        for m in found:
             if m.attached and not _approved_other(m, own_code):
                 continue  # "(Ban hành kèm theo Quyết định số ...)": the document itself
             if (m.number and number_key(m.number) in own and _dates_agree(m.date, own_date)) \
