@@ -15,6 +15,7 @@ import pytest
 from extractor.fields.bodies.finder import LETTER_FORMULA, _letter_formula_in
 from extractor.fields.bodies.lexicon import Lexicon, gazetteer
 from extractor.fields.bodies.naming import _KEY_DROP, _KEY_PUNCT, _head_levels, body_key, body_level, level_words
+from extractor.fields.bodies.slots import INTRO, INTRO_LETTERS
 from extractor.fields.bodies.tokens import Tokens
 from extractor.fields.names import _SPACED_HYPHEN, normalise_spacing
 from extractor.tones import clean
@@ -111,3 +112,19 @@ def _plain_spacing(name: str) -> str:
 @pytest.mark.parametrize("name", NAMES)
 def test_normalise_spacing_is_the_plain_one(name: str) -> None:
     assert normalise_spacing(name) == _plain_spacing(name), repr(name)
+
+
+INTRO_TEXTS = [first + rest for first, rest in itertools.product(
+    ["T", "Đ", "đ", "H", "h", "C", "t", "c", "Ð", "X", "", " ", "-"],
+    ["heo định kỳ hàng năm, Sở Y tế", "ịnh kỳ hằng quý X", "àng năm, X", "ằng tháng X", "ăn cứ chức năng, nhiệm vụ, Sở X",
+     "heo kế hoạch, X", "rên cơ sở kết quả, X", "rong phạm vi quản lý, X", "heo", ""])]
+
+
+@pytest.mark.parametrize("text", INTRO_TEXTS)
+def test_intro_opens_with_its_letters(text: str) -> None:
+    if INTRO.match(text):
+        assert text[:1] in INTRO_LETTERS, repr(text)
+
+
+def test_intro_variants_cover_both_answers() -> None:
+    assert {INTRO.match(t) is None for t in INTRO_TEXTS} == {True, False}

@@ -20,6 +20,7 @@ from .slots import (
     COMMA,
     FIRST_WORD,
     INTRO,
+    INTRO_LETTERS,
     ISSUER_VERB,
     LEAD_IN_RE,
     LEVEL_HEADING,
@@ -343,7 +344,7 @@ class _Finder:
         """Capitalised clause starts, and where an opening adverbial ends ("Căn cứ ..., X")."""
         out = []
         for at in starts:
-            intro = INTRO.match(text, at)
+            intro = INTRO.match(text, at) if text[at:at + 1] in INTRO_LETTERS else None
             if intro:
                 out.append(intro.end())
                 # "Căn cứ chức năng, nhiệm vụ, X": the adverbial may hold commas of its own
