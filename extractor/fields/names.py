@@ -41,7 +41,6 @@ def _compiled(extra_items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str]
 
 
 _SPACED_HYPHEN = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*")
-_SPACES = re.compile(r"\s+")
 # An ambiguous abbreviation is expanded only after a unit noun or another abbreviation.
 _AMBIG_AFTER_UNIT = re.compile(
     rf"((?:{_UNIT_NOUNS}|\b[A-ZĐ][A-ZĐ&,-]+)\s+)({'|'.join(sorted(_AMBIGUOUS))})(?![\w&])"
@@ -50,9 +49,10 @@ _AMBIG_AFTER_UNIT = re.compile(
 
 def normalise_spacing(name: str) -> str:
     """Collapse whitespace and write every spaced or half-spaced dash as ' - '."""
-    name = _SPACED_HYPHEN.sub(" - ", name)
+    if "-" in name or "–" in name or "—" in name:
+        name = _SPACED_HYPHEN.sub(" - ", name)
     # "Lao động- Thương binh" (space after only) is covered above; "Lao động -Thương" too.
-    return _SPACES.sub(" ", name).strip(" ,;:.")
+    return " ".join(name.split()).strip(" ,;:.")
 
 
 # "GD & ĐT": an abbreviation spaced around its ampersand, written "GD&ĐT" before it is looked up.
@@ -63,7 +63,8 @@ def expand_abbreviations(name: str, extra: Optional[Mapping[str, str]] = None,
                          keep: frozenset[str] = frozenset()) -> str:
     """``name`` with its abbreviations written out, but those in ``keep``."""
     full = abbreviations()
-    name = _SPACED_AMPERSAND.sub("&", name)
+    if "&" in name:
+        name = _SPACED_AMPERSAND.sub("&", name)
     if any(key in name for key in _AMBIGUOUS):  # a cheap test before the pattern
         name = _AMBIG_AFTER_UNIT.sub(lambda m: m.group(1) + full[m.group(2)], name)
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))

@@ -55,6 +55,11 @@ def _ambiguous_field(name: str, fields: list[str]) -> bool:
     return any(other != name and _field_words(other) == words for other in fields)
 
 
+# A determiner opening a name, written in lower case in the canonical name ("Các sở" → "các sở").
+_DETERMINER = re.compile(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+")
+_DETERMINERS_WRITTEN = ("Các", "các", "Mỗi", "mỗi", "Từng", "từng")  # what ``_DETERMINER`` opens with
+
+
 def canonical(name: str, extra: Mapping[str, str]) -> str:
     """The body's canonical name: abbreviations expanded, dashes ' - ', fields written in full."""
     name = canonical_name(name, extra)
@@ -64,7 +69,8 @@ def canonical(name: str, extra: Mapping[str, str]) -> str:
     for last, field, pattern in _hyphen_fixes():
         if last in name:
             name = pattern.sub(field, name)
-    name = re.sub(r"^(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+", lambda m: m.group(0).lower(), name)
+    if name.startswith(_DETERMINERS_WRITTEN):
+        name = _DETERMINER.sub(lambda m: m.group(0).lower(), name)
     name = _plural_localities(name)
     if name.startswith(("các trường ", "các Trường ")):
         name = _school_kinds(name)
@@ -109,24 +115,29 @@ def _school_kinds(name: str) -> str:
 
 
 _KEY_DROP = re.compile(r"^(?:các|mỗi|từng|những)\s+|\s+(?:trực\s+thuộc|có\s+liên\s+quan|liên\s+quan)$")
+# What a key opens or closes with where ``_KEY_DROP`` drops words: the test before the pattern.
+_KEY_DROP_HEADS = ("các", "mỗi", "từng", "những")
+_KEY_DROP_TAILS = ("thuộc", "quan")
 _KEY_PUNCT = re.compile(r"[-–—,;&.]")
-_SPACES = re.compile(r"\s+")
 
 
 def body_key(name: str) -> str:
     """A folded key under which mentions of one body merge (hyphens, commas, 'các' ignored)."""
-    key = clean(name).casefold()
-    key = _KEY_PUNCT.sub(" ", key)
-    key = _SPACES.sub(" ", key).strip()
-    prev = None
-    while prev != key:
-        prev, key = key, _KEY_DROP.sub("", key).strip()
+    key = " ".join(_KEY_PUNCT.sub(" ", clean(name).casefold()).split())  # one space between words
+    while key.startswith(_KEY_DROP_HEADS) or key.endswith(_KEY_DROP_TAILS):
+        dropped = _KEY_DROP.sub("", key).strip()
+        if dropped == key:
+            break
+        key = dropped
     return _without_plural_levels(key)
 
 
 def _without_plural_levels(key: str) -> str:
     """'ủy ban nhân dân các quận huyện' → 'ủy ban nhân dân quận huyện': "các" before the level words
-    a name closes with says each of them, which the bare level words say too ("UBND quận, huyện")."""
+    a name closes with says each of them, which the bare level words say too ("UBND quận, huyện").
+    ``key``: words one space apart."""
+    if " các " not in key:
+        return key
     words = key.split()
     levels = level_words()
     kept = [w for at, w in enumerate(words) if not (w == "các" and at and at + 1 < len(words) and words[at + 1] in levels)]
@@ -150,24 +161,31 @@ def body_level(name: str) -> Optional[str]:
     then the unit noun itself (Sở → province, Cục → national, Phòng → department).
     """
     g = gazetteer()
-    lex = Lexicon.load()
-    tk = Tokens(name, 0, lex)
     low = name.lower()
     if any(w in low for w in g["school_words"]):
         return "school"
-    k = 1
-    while tk.has(k):
-        n = tk.match("level", k)
-        if n and not tk.is_cap(k):
-            level = g["level_words"].get(" ".join(tk.texts[k:k + n]))
-            if level:
-                return level
-        k += 1
+    if any(w in name for w in _level_openers()):  # the test before tokenising
+        tk = Tokens(name, 0, Lexicon.load())
+        k = 1
+        while tk.has(k):
+            n = tk.match("level", k)
+            if n and not tk.is_cap(k):
+                level = g["level_words"].get(" ".join(tk.texts[k:k + n]))
+                if level:
+                    return level
+            k += 1
     if any(w in name for w in g["national_words"]):
         return "national"
     pattern, levels = _head_levels()
     head = pattern.match(name)
     return levels[head.group(0).lower()] if head else None
+
+
+@lru_cache(maxsize=1)
+def _level_openers() -> tuple[str, ...]:
+    """The first words of the level words that give a level, as written ("tỉnh", "thị", "cấp"): a name
+    holds one where its level words stand."""
+    return tuple(sorted({words.split()[0] for words, level in gazetteer()["level_words"].items() if level}))
 
 
 @lru_cache(maxsize=1)

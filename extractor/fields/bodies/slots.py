@@ -137,6 +137,7 @@ INTRO = re.compile(
     """,  # order matters: a frequency has no comma, and "Theo" would run on to the next one
     re.VERBOSE,
 )
+INTRO_LETTERS = frozenset("TĐđHhC")  # the letters every match of ``INTRO`` opens with
 COMMA = re.compile(r",\s+(?=\w)")
 FIRST_WORD = re.compile(r"[^\W\d_]+(?:&[^\W\d_]+)*")
 NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:&[^\W\d_]+)*)")

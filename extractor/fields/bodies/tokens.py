@@ -109,8 +109,7 @@ class Tokens:
         return found
 
     def _lookup(self, label: str, i: int) -> int:
-        if not self.has(i):
-            return 0
+        """The longest phrase of ``label`` at token ``i`` (which ``match`` has read)."""
         lengths = self.lex.lengths[label].get(self.lowers[i])
         if not lengths:
             return 0
@@ -131,17 +130,19 @@ class Tokens:
                 return len(words)
         return 0
 
+    # the shape tests read the shape as ``shape`` does (they are asked for thousands of times a document)
+
     def is_word(self, i: int) -> bool:
-        return self.shape(i) in ("C", "A", "w")
+        return (self.shapes[i] if 0 <= i < self.n or self.has(i) else "") in ("C", "A", "w")
 
     def is_cap(self, i: int) -> bool:
-        return self.shape(i) in ("C", "A")
+        return (self.shapes[i] if 0 <= i < self.n or self.has(i) else "") in ("C", "A")
 
     def is_abbreviation(self, i: int) -> bool:
-        return self.shape(i) == "A"
+        return (self.shapes[i] if 0 <= i < self.n or self.has(i) else "") == "A"
 
     def is_number(self, i: int) -> bool:
-        return self.shape(i) == "9"
+        return (self.shapes[i] if 0 <= i < self.n or self.has(i) else "") == "9"
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate (a task or a statement) or a prepositional phrase."""
