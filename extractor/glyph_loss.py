@@ -29,14 +29,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .gazetteer import lookup, restore_glyphs
 from .lost_spaces import syllables
-from .ocr_repair import _WORD as _LETTER_RUN
 from .ocr_repair import Piece, Repair, _apply, _cased, _spaced, _words, vocabulary
 from .resources import data_json
 from .tones import TONE_TABLE, unaccent
+from .wordscan import LETTER_RUN, letter_runs
 
 REASON = "glyph loss"
 # A document is glyph-lost when this share of its words (two letters or more, not in capitals) are
@@ -86,29 +87,35 @@ def lost_word(word: str) -> bool:
     return len(lowered) >= 2 and lowered.isascii() and lowered in skeletons()
 
 
-# A run of letters (``_LETTER_RUN``: a word as the vocabulary reads it), and one at the end of a line.
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
+# A run of letters (a word as the vocabulary reads it) at the end of a line.
+_LAST_WORD = re.compile(f"{LETTER_RUN.pattern}$")
 LONGEST_WORD = 40  # letters: the last word of a line is looked for in its last this many characters
 
 
-def _lost_in(counts: Counter[str]) -> frozenset[str]:
-    """The skeletons (:func:`lost_word`) among a text's words, by their counts: the words to look for."""
+def _lost_in(words: Iterable[str]) -> frozenset[str]:
+    """The skeletons (:func:`lost_word`) among a text's distinct words: the words to look for."""
     known = skeletons()
-    return frozenset(w for w in counts if w.isascii() and len(w) >= 2 and w.lower() in known)
+    return frozenset(w for w in words if w.isascii() and len(w) >= 2 and w.lower() in known)
 
 
 def glyph_lost(texts: list[str]) -> bool:
     """Whether a document's lines read as written by a font that lost its accented letters: of its
     words of two letters or more not written in capitals (codes are: "KH", "CT"), a share of
     :data:`LOST_SHARE` or more are skeletons (:func:`lost_word`)."""
-    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
-    return _glyph_lost(counts, _lost_in(counts))
+    text = "\n".join(texts)
+    return _glyph_lost(text, _lost_in(letter_runs(text)))
 
 
-def _glyph_lost(counts: Counter[str], skeletons_found: frozenset[str]) -> bool:
-    """:func:`glyph_lost` from the counts of a document's words (counted once, in C) and the
-    skeletons among them."""
-    lost = sum(counts[w] for w in skeletons_found if not w.isupper())
+def _glyph_lost(text: str, skeletons_found: frozenset[str]) -> bool:
+    """:func:`glyph_lost` from a document's text (its lines joined) and the skeletons among its
+    words. The words are counted (once, in C) only where the skeletons occur :data:`MIN_LOST` times
+    or more as substrings (``str.count``), as often as they occur as words at least: a text with
+    its accents holds a few ("vn" of an e-mail address), a glyph-lost one hundreds."""
+    lowered = [w for w in skeletons_found if not w.isupper()]
+    if sum(text.count(w) for w in lowered) < MIN_LOST:
+        return False
+    counts = Counter(LETTER_RUN.findall(text))
+    lost = sum(counts[w] for w in lowered)
     if lost < MIN_LOST:
         return False
     return lost >= LOST_SHARE * sum(n for w, n in counts.items() if len(w) >= 2 and not w.isupper())
@@ -161,7 +168,7 @@ def phrases() -> dict[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[in
         found |= {f"của {noun} {level}" for level in _LEVELS}
     out: dict[tuple[str, ...], set[tuple[tuple[str, ...], frozenset[int]]]] = {}
     for phrase in found:
-        words = tuple(re.findall(r"[^\W\d_]+", phrase))
+        words = tuple(LETTER_RUN.findall(phrase))
         commas = frozenset(k for k, gap in enumerate(re.findall(r"(?<=\w)\W+(?=\w)", phrase)) if "," in gap)
         if 2 <= len(words) <= MAX_PHRASE:
             out.setdefault(tuple(_key(w) for w in words), set()).add((words, commas))
@@ -343,29 +350,36 @@ def restore_lines(lines: list[list[Piece]]) -> tuple[list[list[Piece]], list[Rep
     accented letters of written again (see the module doc), and the restorations. A restored word
     becomes a piece of its own, mapped to the source range of the word as written."""
     texts = ["".join(p[0] for p in line) for line in lines]
-    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
-    found = _lost_in(counts)
-    whole = _glyph_lost(counts, found)
+    joined = "\n".join(texts)
+    found = _lost_in(letter_runs(joined))
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
+    if not lost:
+        return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
+    whole = _glyph_lost(joined, found)
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
-    before = ""
+    previous = ""  # the text of the line before
     for line, text in zip(lines, texts):
-        suspect = whole or (bool(lost) and any(w in text for w in lost) and _lowered_skeleton(text))
-        changes = restore_text(text, whole, before) if suspect else []
+        suspect = whole or (any(w in text for w in lost) and _lowered_skeleton(text))
+        changes = restore_text(text, whole, _last_word(previous)) if suspect else []
         if changes:
             line, made = _apply(line, [(a, b, new, REASON) for a, b, new in changes])
             text = "".join(p[0] for p in line)
             repairs += made
         out.append(line)
-        last = _LAST_WORD.search(text, max(0, len(text) - LONGEST_WORD))
-        before = last.group().lower() if last else ""
+        previous = text
     return out, repairs
+
+
+def _last_word(text: str) -> str:
+    """The last word of a line, lower case ("" when it ends otherwise)."""
+    last = _LAST_WORD.search(text, max(0, len(text) - LONGEST_WORD))
+    return last.group().lower() if last else ""
 
 
 def _lowered_skeleton(text: str) -> bool:
     """Whether a line holds a skeleton (:func:`lost_word`): the only lines of a document with its
     accents that may have lost some. A code of two capitals ("KH", "CP", "VT") is a code, not a
     syllable that lost its letters."""
-    return any(lost_word(w) and not (len(w) == 2 and w.isupper()) for w in _LETTER_RUN.findall(text))
+    return any(lost_word(w) and not (len(w) == 2 and w.isupper()) for w in LETTER_RUN.findall(text))

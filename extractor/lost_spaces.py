@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from .resources import DATA_DIR
 from .tones import clean, unaccent
+from .wordscan import ALNUM, alnum_runs
 
 # A run of letters and digits long enough to hold two words; only these are looked at.
-_CANDIDATE = re.compile(r"[^\W_]{4,}")
+MIN_CANDIDATE = 4
+_CANDIDATE = re.compile(f"{ALNUM}{{{MIN_CANDIDATE},}}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
@@ -67,7 +69,7 @@ def split_point(word: str) -> int:
 def glued_words(text: str) -> frozenset[str]:
     """The words of a whole text that ran two words together (each distinct word looked at once): a
     text with none (most) need not be read line by line for lost spaces."""
-    return frozenset(w for w in set(_CANDIDATE.findall(text)) if split_point(w))
+    return frozenset(w for w in alnum_runs(text) if len(w) >= MIN_CANDIDATE and split_point(w))
 
 
 def lost_spaces(text: str) -> list[int]:

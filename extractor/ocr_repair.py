@@ -41,6 +41,7 @@ from typing import Optional
 
 from .lost_spaces import syllables
 from .resources import DATA_DIR, data_json
+from .wordscan import LETTER_RUN
 
 Piece = tuple[str, int, int]  # (clean text, source start, source end), as the normaliser keeps them
 Confidence = Callable[[int, int], Optional[float]]  # OCR's confidence (0-100) in a source range
@@ -57,8 +58,6 @@ class Repair:
     reason: str  # "vocabulary", "word list", "glyph", "roman numeral"
 
 
-# A word: a run of letters.
-_WORD = re.compile(r"[^\W\d_]+")
 # A letter written twice running (marks aside): in a word that is no syllable, a glyph OCR read
 # twice ("THỰỤC" for THỰC).
 _DOUBLED = re.compile(r"(\w)\1")
@@ -139,7 +138,7 @@ def _pairs_known(pairs: frozenset[str], before: str | None, word: str, after: st
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in LETTER_RUN.finditer(text)]
 
 
 def _spaced(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
