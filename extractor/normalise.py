@@ -196,7 +196,10 @@ def _plain(raw: str) -> bool:
     return not ("#" in raw or "*" in raw or "_" in raw or "\u00a0" in raw or "\t" in raw or "  " in raw.strip())
 
 
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+# Emphasis marks: "**", "__", and a "*" opening a word (not after one) or closing one. Every branch
+# opens with its mark, so the regex engine skips ahead to the next "*" or "_" (the look-behinds
+# that say where a single "*" stands are taken after it).
+_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # Page furniture: page numbers ("2", "- 2 -", "Trang 2/5"), footnote marks, rules.
 _FURNITURE = re.compile(
@@ -245,6 +248,8 @@ _GLUED_BREAK = re.compile(
           |Điều\s+\d{{1,2}}\s*[.:]\s+[A-ZĐ])
       | (?<=QUYẾT\sĐỊNH:)\s+(?=Điều\s)""",
     re.VERBOSE)
+# The first word of each part _GLUED_BREAK breaks before: a line holding none of them is not searched.
+_GLUED_FIRST_WORDS = ("Căn", "Xét", "Theo", "QUYẾT", "Nơi", "Điều")
 # A line that opens a basis (after a list bullet): "Căn cứ Luật Tổ chức Hội đồng" / "Nhân dân và Uỷ
 # ban Nhân dân ngày 26 tháng 11 năm 2003;" is one basis, wrapped before a capital.
 _BASIS_LINE = re.compile(rf"^(?:[-–+•]\s*)?(?:{_BASIS})")
@@ -267,6 +272,10 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     pos = 0
     for chunk in source.split("\n"):
+        if len(chunk) < GLUED_LINE_MIN and "\f" not in chunk and not (literal and "\\" in chunk):
+            out.append((pos, pos + len(chunk), False))  # most lines: one line as it is
+            pos += len(chunk) + 1
+            continue
         parts = chunk.split("\f")
         for j, part in enumerate(parts):
             if literal and "\\" in part:
@@ -283,7 +292,7 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
 
 def _unglued(source: str, start: int, end: int, page_break: bool) -> list[tuple[int, int, bool]]:
     """The line ``source[start:end]``, broken where it runs a decision's parts together."""
-    if end - start < GLUED_LINE_MIN:
+    if end - start < GLUED_LINE_MIN or all(source.find(w, start, end) < 0 for w in _GLUED_FIRST_WORDS):
         return [(start, end, page_break)]
     out: list[tuple[int, int, bool]] = []
     for m in _GLUED_BREAK.finditer(source, start, end):
