@@ -146,6 +146,7 @@ def _fits_any(written: str, word: str) -> bool:
     return _fits(written, word) or _fits(written, _old_style(word))
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     """The letters of a word that survive any loss of accented letters ("tháng", "thng" → "thng")."""
     return _DROPPED_KEY.sub("", unaccent(word))
@@ -206,9 +207,11 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
     table = phrases()
     keys = [_key(w) for _, _, w in words]
     lowered = [w.lower() for _, _, w in words]
+    # in a document with its accents, only a lower-case skeleton shows a loss: the runs holding one
+    lost = None if whole else [k for k, (_, _, w) in enumerate(words) if lost_word(w) and not w.isupper()]
     out: list[Change] = []
     for size in range(min(MAX_PHRASE, len(words)), 1, -1):
-        for i in range(len(words) - size + 1):
+        for i in _run_starts(len(words), size, lost):
             j = i + size
             entries = table.get(tuple(keys[i:j]))  # a dict look-up first: most runs of words are no phrase
             if not entries:
@@ -221,8 +224,6 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
             if not candidates:
                 continue
             read = lowered[i:j]
-            if not whole and not any(lost_word(w) and not w.isupper() for _, _, w in words[i:j]):
-                continue  # in a document with its accents, only a lower-case skeleton shows a loss
             fits = {p for p in candidates if all(_fits_any(a, b.lower()) for a, b in zip(read, p))}
             if len({tuple(w.lower() for w in p) for p in fits}) != 1:
                 continue
@@ -234,6 +235,14 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
                     out.append((start, end, _restored_case(new, old, capitals)))
             taken |= set(range(i, j))
     return out
+
+
+def _run_starts(count: int, size: int, holding: list[int] | None) -> Iterable[int]:
+    """The first words of the runs of ``size`` of ``count`` words, in order: every run, or only those
+    holding one of the words ``holding`` (their indexes, in order)."""
+    if holding is None:
+        return range(count - size + 1)
+    return sorted({i for k in holding for i in range(max(0, k - size + 1), min(k, count - size) + 1)})
 
 
 def _restored_case(new: str, old: str, capitals: bool) -> str:
@@ -278,10 +287,12 @@ def _place_changes(text: str, words: list[tuple[int, int, str]], taken: set[int]
     place the line opens with) and, in a glyph-lost document, before ", ngày"."""
     out: list[Change] = []
     for i in range(len(words)):
-        # the level word before the place, looked at once per position (most positions have none)
-        level = _level(words[i - 1][2].lower()) if i and _spaced(text, words, i - 1, i) \
-            else _level(before) if i == 0 and words[0][0] == 0 else None
-        if level is None and i >= 2 and _spaced(text, words, i - 2, i) and _committee(words[i - 2][2], words[i - 1][2]):
+        # the level word before the place, looked at once per position (most positions have none; the
+        # cached look-ups first, the gaps only after one)
+        level = (_level(words[i - 1][2].lower()) if i else _level(before) if words[0][0] == 0 else None)
+        if level is not None and i and not _spaced(text, words, i - 1, i):
+            level = None
+        if level is None and i >= 2 and _committee(words[i - 2][2], words[i - 1][2]) and _spaced(text, words, i - 2, i):
             level = "ủy"  # "Tỉnh ủy Phú Thọ": a party committee, then its place
         if level is None and not whole:
             continue  # a place is restored after a level word, or in a glyph-lost text before ", ngày"
@@ -345,11 +356,10 @@ def restore_text(text: str, whole: bool, before: str = "") -> list[Change]:
     return sorted(changes)
 
 
-def restore_lines(lines: list[list[Piece]]) -> tuple[list[list[Piece]], list[Repair]]:
-    """The lines of a document (as the normaliser keeps them) with the words its font lost the
-    accented letters of written again (see the module doc), and the restorations. A restored word
-    becomes a piece of its own, mapped to the source range of the word as written."""
-    texts = ["".join(p[0] for p in line) for line in lines]
+def restore_lines(lines: list[list[Piece]], texts: list[str]) -> tuple[list[list[Piece]], list[Repair]]:
+    """The lines of a document (as the normaliser keeps them, and the text of each) with the words
+    its font lost the accented letters of written again (see the module doc), and the restorations.
+    A restored word becomes a piece of its own, mapped to the source range of the word as written."""
     joined = "\n".join(texts)
     found = _lost_in(letter_runs(joined))
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read

@@ -678,7 +678,7 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
 
 def _restore_glyphs(lines: list[Line], norm: Normalised) -> None:
     """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place."""
-    restored, repairs = restore_lines([line.pieces for line in lines])
+    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines])
     norm.repairs += repairs
     for line, pieces in zip(lines, restored):
         if pieces is not line.pieces:
