@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Optional
 
 from .gazetteer import lookup, restore_glyphs
 from .lost_spaces import syllables
@@ -108,7 +109,7 @@ def glyph_lost(texts: list[str]) -> bool:
 
 def _glyph_lost(text: str, skeletons_found: frozenset[str]) -> bool:
     """:func:`glyph_lost` from a document's text (its lines joined) and the skeletons among its
-    words. The words are counted (once, in C) only where the skeletons occur :data:`MIN_LOST` times
+    words (or more: one that is no word of the text counts none). The words are counted (once, in C) only where the skeletons occur :data:`MIN_LOST` times
     or more as substrings (``str.count``), as often as they occur as words at least: a text with
     its accents holds a few ("vn" of an e-mail address), a glyph-lost one hundreds."""
     lowered = [w for w in skeletons_found if not w.isupper()]
@@ -356,17 +357,19 @@ def restore_text(text: str, whole: bool, before: str = "") -> list[Change]:
     return sorted(changes)
 
 
-def restore_lines(lines: list[list[Piece]], texts: list[str]) -> tuple[list[list[Piece]], list[Repair]]:
+def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[set[str]] = None
+                  ) -> tuple[list[list[Piece]], list[Repair]]:
     """The lines of a document (as the normaliser keeps them, and the text of each) with the words
     its font lost the accented letters of written again (see the module doc), and the restorations.
-    A restored word becomes a piece of its own, mapped to the source range of the word as written."""
-    joined = "\n".join(texts)
-    found = _lost_in(letter_runs(joined))
+    A restored word becomes a piece of its own, mapped to the source range of the word as written.
+    ``words``: the distinct runs of letters of the lines, or more (the skeletons among them only
+    say which lines to read, and which words to count), when the caller knows them."""
+    found = _lost_in(letter_runs("\n".join(texts)) if words is None else words)
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
     if not lost:
         return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
-    whole = _glyph_lost(joined, found)
+    whole = _glyph_lost("\n".join(texts), found)
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
     previous = ""  # the text of the line before

@@ -12,11 +12,12 @@ and a syllable followed by digits ("ngày31"). Words without a Vietnamese letter
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .resources import DATA_DIR
 from .tones import clean, unaccent
-from .wordscan import ALNUM, alnum_runs
+from .wordscan import ALNUM
 
 # A run of letters and digits long enough to hold two words; only these are looked at.
 MIN_CANDIDATE = 4
@@ -66,10 +67,11 @@ def split_point(word: str) -> int:
     return 0
 
 
-def glued_words(text: str) -> frozenset[str]:
-    """The words of a whole text that ran two words together (each distinct word looked at once): a
-    text with none (most) need not be read line by line for lost spaces."""
-    return frozenset(w for w in alnum_runs(text) if len(w) >= MIN_CANDIDATE and split_point(w))
+def glued_words(runs: Iterable[str]) -> frozenset[str]:
+    """The words of a whole text that ran two words together, from its distinct runs of letters and
+    digits (:func:`.wordscan.alnum_runs`; each looked at once): a text with none (most) need not be
+    read line by line for lost spaces."""
+    return frozenset(w for w in runs if len(w) >= MIN_CANDIDATE and split_point(w))
 
 
 def lost_spaces(text: str) -> list[int]:

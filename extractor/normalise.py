@@ -25,6 +25,7 @@ from .lost_spaces import glued_words, lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
+from .wordscan import alnum_runs, letter_runs, letters_of
 
 # ---------------------------------------------------------------- offset map
 
@@ -435,12 +436,11 @@ def _restore_spaces(pieces: list[tuple[str, int, int]], glued: frozenset[str]) -
     return out
 
 
-def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText,
-           styles: dict[int, tuple[Optional[int], bool]], window_starts: frozenset[int] | set[int] = frozenset()
-           ) -> list[Line]:
-    # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
-    base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
-    glued = glued_words(base if base is not None else clean(source))
+def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[tuple[int, int, bool]],
+           norm: Normalised, mapped: MappedText, styles: dict[int, tuple[Optional[int], bool]],
+           window_starts: frozenset[int] | set[int] = frozenset()) -> list[Line]:
+    """The cleaned lines of the source; ``base``: the source cleaned, when cleaning kept its length
+    (:func:`_cleaned`), ``glued``: its words that ran two together."""
     lines: list[Line] = []
     blank = False
     in_bold = False
@@ -676,9 +676,29 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     return wrapped and len(ptext) >= 0.75 * width
 
 
-def _restore_glyphs(lines: list[Line], norm: Normalised) -> None:
-    """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place."""
-    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines])
+def _cleaned(source: str) -> Optional[str]:
+    """The source cleaned (:func:`.tones.clean`), when it is NFC already and so keeps its length: a line
+    is cleaned by a slice of it. None for another."""
+    return normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
+
+
+def _cut_whole(line: Line, base: str) -> bool:
+    """Whether a line's text is a slice of ``base`` between characters that are no letter or digit:
+    its runs of letters are runs of ``base``."""
+    if len(line.pieces) != 1:
+        return False
+    text, s, e = line.pieces[0]
+    return (not s or not base[s - 1].isalnum()) and (e == len(base) or not base[e].isalnum()) and text == base[s:e]
+
+
+def _restore_glyphs(lines: list[Line], norm: Normalised, base: Optional[str], runs: set[str]) -> None:
+    """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place.
+    ``runs``: the distinct runs of letters and digits of ``base`` (:func:`_cleaned`), read once for
+    the whole text: the words of the lines cut from it whole, so only the others are read again."""
+    words = None
+    if base is not None:
+        words = letters_of(runs) | letter_runs("\n".join(line.text for line in lines if not _cut_whole(line, base)))
+    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines], words)
     norm.repairs += repairs
     for line, pieces in zip(lines, restored):
         if pieces is not line.pieces:
@@ -718,8 +738,11 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
                         ocr_confidence)
     norm = Normalised(mapped, [])
     windowed, window_starts = _windowed(source, split, norm)
-    lines = _drop_running_lines(_lines(source, windowed, norm, mapped, line_styles or {}, window_starts), norm, mapped)
-    _restore_glyphs(lines, norm)
+    base = _cleaned(source)
+    runs = alnum_runs(base if base is not None else clean(source))
+    lines = _drop_running_lines(_lines(source, base, glued_words(runs), windowed, norm, mapped, line_styles or {},
+                                       window_starts), norm, mapped)
+    _restore_glyphs(lines, norm, base, runs)
     if recognised:
         _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)

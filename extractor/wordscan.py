@@ -10,6 +10,7 @@ punctuation that clings to words is stripped (a test of ``str`` in C), not searc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 ALNUM = r"[^\W_]"  # a letter or a digit: what ``str.isalnum`` says of one character
 _ALNUM_RUN = re.compile(f"{ALNUM}+")
@@ -34,8 +35,13 @@ def alnum_runs(text: str) -> set[str]:
 
 def letter_runs(text: str) -> set[str]:
     """The distinct runs of letters in ``text`` (:data:`LETTER_RUN`): ``set(LETTER_RUN.findall(text))``."""
+    return letters_of(alnum_runs(text))
+
+
+def letters_of(runs: Iterable[str]) -> set[str]:
+    """The distinct runs of letters in runs of letters and digits (a text's are those of its :func:`alnum_runs`)."""
     out: set[str] = set()
-    for run in alnum_runs(text):
+    for run in runs:
         if run.isalpha():
             out.add(run)
         else:

@@ -7,7 +7,10 @@ import re
 
 import pytest
 
+from extractor import normalise as normalise_module
+from extractor.glyph_loss import restore_lines
 from extractor.normalise import _EMPHASIS, GLUED_LINE_MIN, _split_lines
+from extractor.wordscan import letter_runs
 
 # The emphasis marks as first written: the look-behinds before the mark.
 PLAIN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -38,3 +41,21 @@ FILLER = "các sở, ban, ngành tổ chức thực hiện kế hoạch " * (GLU
 ])
 def test_lines_are_split_and_unglued(source, lines):
     assert [(source[a:b], page_break) for a, b, page_break in _split_lines(source)] == lines
+
+
+@pytest.mark.parametrize("source", [
+    "## KẾ HOẠCH\n**I. MỤC TIÊU**\na**b**c __đ__e *f*\n\n- Uỷban nhân dân tỉnh; thựchiện kếhoạch",
+    "Một dòng.\nHai dòng\\r\\nba\\ndòng\\rbốn\\nnăm",  # line breaks written out: a line may open mid-run
+    "x" * 12_000 + " Mc tiêu c thể",  # a window cut mid-word
+    "Số:        /KH-UBND      Tam Dương, ngày 12 tháng 01 năm 2017\nS: 02 ngy 20/4/2009",
+])
+def test_the_words_the_normaliser_knows_hold_those_of_its_lines(source, monkeypatch):
+    seen = []
+
+    def spy(lines, texts, words=None):
+        seen.append(words is not None and letter_runs("\n".join(texts)) <= words)
+        return restore_lines(lines, texts, words)
+
+    monkeypatch.setattr(normalise_module, "restore_lines", spy)
+    normalise_module.normalise(source)
+    assert seen == [True]
