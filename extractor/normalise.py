@@ -536,10 +536,11 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
     """A heading cut by a wrap: a bare numeral or a title in capitals going on in capitals on the next
     line ("I." / "QUAN ĐIỂM", "I. MỤC ĐÍCH," / "YÊU CẦU", "II. MỤC" / "TIÊU" in a hard-wrapped text),
     or "Điều" / "1." / "Phê duyệt ..." cut the same way."""
-    if _ARTICLE_HEAD.match(ptext.strip()):
+    head = ptext.strip()
+    if head.startswith("Điều") and _ARTICLE_HEAD.match(head):
         return len(ctext) <= 300
-    m = _HEADING_HEAD.match(ptext.strip())
-    if m and not m.group("title").strip() and _BARE_NUMBER.match(ptext.strip()) and len(ctext) <= 120 \
+    m = _HEADING_HEAD.match(head)
+    if m and not m.group("title").strip() and _BARE_NUMBER.match(head) and len(ctext) <= 120 \
             and ctext[:1].isupper() and not _STARTS_UNIT.match(ctext):
         return True  # "PHẦN I" / "Tổng kết năm học 2022-2023": a bare number takes the title below, in any case
     if not m or len(ctext) > 80 or not _capitals(ctext) or _STARTS_UNIT.match(ctext):
@@ -660,9 +661,9 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     ptext, ctext = prev.text, cur.text
     if _continues_heading(ptext, ctext, wrapped):
         return True
-    if _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
+    if "Số" in ptext and _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
         return True  # "Số:" / "06/2010/NQ-HĐND": a header cell's number wrapped after its label
-    if _NUMBER_CELL.match(ctext):
+    if "Số" in ctext and _NUMBER_CELL.match(ctext):
         return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
@@ -754,12 +755,11 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     spaced = _spaced(lines)
     size = 0  # of the paragraph being joined
     cut = 0  # paragraphs of joined lines cut at the limit
+    basis: Optional[str] = None  # the first line of the paragraph being joined, when it opens a basis
     for li, line in enumerate(lines):
         joins = False
         if groups and not line.window:
             prev = groups[-1].lines[-1]
-            first = groups[-1].lines[0].text
-            basis = first if _BASIS_LINE.match(first) else None
             following = lines[li + 1:li + MAX_BASIS_WRAPS]
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
@@ -775,6 +775,7 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
         else:
             groups.append(RawParagraph([line], line.heading_level, line.bold))
             size = len(line.text)
+            basis = line.text if _BASIS_LINE.match(line.text) else None
     if cut:
         norm.warnings.append(f"{cut} paragraph{'s' if cut > 1 else ''} of hard-wrapped lines over "
                              f"{MAX_PARAGRAPH_CHARS:,} characters read in windows, cut at line ends")
