@@ -34,11 +34,10 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import lookup, restore_glyphs
-from .lost_spaces import syllables
+from .lost_spaces import LETTER_RUN, letter_runs, syllables
 from .ocr_repair import Piece, Repair, _apply, _cased, _spaced, _words, vocabulary
 from .resources import data_json
 from .tones import TONE_TABLE, unaccent
-from .wordscan import LETTER_RUN, letter_runs
 
 REASON = "glyph loss"
 # A document is glyph-lost when this share of its words (two letters or more, not in capitals) are

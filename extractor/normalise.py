@@ -21,11 +21,10 @@ from typing import Optional
 
 from .glyph_loss import restore_lines
 from .grammar import unit_nouns
-from .lost_spaces import glued_words, lost_spaces
+from .lost_spaces import alnum_runs, glued_words, letter_runs, letters_of, lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
-from .wordscan import alnum_runs, letter_runs, letters_of
 
 # ---------------------------------------------------------------- offset map
 

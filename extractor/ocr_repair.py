@@ -39,9 +39,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .lost_spaces import syllables
+from .lost_spaces import LETTER_RUN, syllables
 from .resources import DATA_DIR, data_json
-from .wordscan import LETTER_RUN
 
 Piece = tuple[str, int, int]  # (clean text, source start, source end), as the normaliser keeps them
 Confidence = Callable[[int, int], Optional[float]]  # OCR's confidence (0-100) in a source range

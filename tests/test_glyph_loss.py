@@ -7,8 +7,8 @@ import pytest
 from test_segment import doc_from_text
 
 from extractor.glyph_loss import glyph_lost, lost_word, restore_lines, restore_text
+from extractor.lost_spaces import letter_runs
 from extractor.pipeline import record_from_doc
-from extractor.wordscan import letter_runs
 
 
 def lose_glyphs(text: str) -> str:

@@ -9,8 +9,8 @@ import pytest
 
 from extractor import normalise as normalise_module
 from extractor.glyph_loss import restore_lines
+from extractor.lost_spaces import letter_runs
 from extractor.normalise import _EMPHASIS, GLUED_LINE_MIN, _split_lines
-from extractor.wordscan import letter_runs
 
 # The emphasis marks as first written: the look-behinds before the mark.
 PLAIN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
