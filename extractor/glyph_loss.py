@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Optional
 
 from .gazetteer import lookup, restore_glyphs
-from .lost_spaces import syllables
-from .ocr_repair import _WORD as _LETTER_RUN
+from .lost_spaces import LETTER_RUN, letter_runs, syllables
 from .ocr_repair import Piece, Repair, _apply, _cased, _spaced, _words, vocabulary
 from .resources import data_json
 from .tones import TONE_TABLE, unaccent
@@ -86,29 +87,35 @@ def lost_word(word: str) -> bool:
     return len(lowered) >= 2 and lowered.isascii() and lowered in skeletons()
 
 
-# A run of letters (``_LETTER_RUN``: a word as the vocabulary reads it), and one at the end of a line.
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
+# A run of letters (a word as the vocabulary reads it) at the end of a line.
+_LAST_WORD = re.compile(f"{LETTER_RUN.pattern}$")
 LONGEST_WORD = 40  # letters: the last word of a line is looked for in its last this many characters
 
 
-def _lost_in(counts: Counter[str]) -> frozenset[str]:
-    """The skeletons (:func:`lost_word`) among a text's words, by their counts: the words to look for."""
+def _lost_in(words: Iterable[str]) -> frozenset[str]:
+    """The skeletons (:func:`lost_word`) among a text's distinct words: the words to look for."""
     known = skeletons()
-    return frozenset(w for w in counts if w.isascii() and len(w) >= 2 and w.lower() in known)
+    return frozenset(w for w in words if w.isascii() and len(w) >= 2 and w.lower() in known)
 
 
 def glyph_lost(texts: list[str]) -> bool:
     """Whether a document's lines read as written by a font that lost its accented letters: of its
     words of two letters or more not written in capitals (codes are: "KH", "CT"), a share of
     :data:`LOST_SHARE` or more are skeletons (:func:`lost_word`)."""
-    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
-    return _glyph_lost(counts, _lost_in(counts))
+    text = "\n".join(texts)
+    return _glyph_lost(text, _lost_in(letter_runs(text)))
 
 
-def _glyph_lost(counts: Counter[str], skeletons_found: frozenset[str]) -> bool:
-    """:func:`glyph_lost` from the counts of a document's words (counted once, in C) and the
-    skeletons among them."""
-    lost = sum(counts[w] for w in skeletons_found if not w.isupper())
+def _glyph_lost(text: str, skeletons_found: frozenset[str]) -> bool:
+    """:func:`glyph_lost` from a document's text (its lines joined) and the skeletons among its
+    words (or more: one that is no word of the text counts none). The words are counted (once, in C) only where the skeletons occur :data:`MIN_LOST` times
+    or more as substrings (``str.count``), as often as they occur as words at least: a text with
+    its accents holds a few ("vn" of an e-mail address), a glyph-lost one hundreds."""
+    lowered = [w for w in skeletons_found if not w.isupper()]
+    if sum(text.count(w) for w in lowered) < MIN_LOST:
+        return False
+    counts = Counter(LETTER_RUN.findall(text))
+    lost = sum(counts[w] for w in lowered)
     if lost < MIN_LOST:
         return False
     return lost >= LOST_SHARE * sum(n for w, n in counts.items() if len(w) >= 2 and not w.isupper())
@@ -139,6 +146,7 @@ def _fits_any(written: str, word: str) -> bool:
     return _fits(written, word) or _fits(written, _old_style(word))
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     """The letters of a word that survive any loss of accented letters ("tháng", "thng" → "thng")."""
     return _DROPPED_KEY.sub("", unaccent(word))
@@ -161,7 +169,7 @@ def phrases() -> dict[tuple[str, ...], tuple[tuple[tuple[str, ...], frozenset[in
         found |= {f"của {noun} {level}" for level in _LEVELS}
     out: dict[tuple[str, ...], set[tuple[tuple[str, ...], frozenset[int]]]] = {}
     for phrase in found:
-        words = tuple(re.findall(r"[^\W\d_]+", phrase))
+        words = tuple(LETTER_RUN.findall(phrase))
         commas = frozenset(k for k, gap in enumerate(re.findall(r"(?<=\w)\W+(?=\w)", phrase)) if "," in gap)
         if 2 <= len(words) <= MAX_PHRASE:
             out.setdefault(tuple(_key(w) for w in words), set()).add((words, commas))
@@ -199,9 +207,11 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
     table = phrases()
     keys = [_key(w) for _, _, w in words]
     lowered = [w.lower() for _, _, w in words]
+    # in a document with its accents, only a lower-case skeleton shows a loss: the runs holding one
+    lost = None if whole else [k for k, (_, _, w) in enumerate(words) if lost_word(w) and not w.isupper()]
     out: list[Change] = []
     for size in range(min(MAX_PHRASE, len(words)), 1, -1):
-        for i in range(len(words) - size + 1):
+        for i in _run_starts(len(words), size, lost):
             j = i + size
             entries = table.get(tuple(keys[i:j]))  # a dict look-up first: most runs of words are no phrase
             if not entries:
@@ -214,8 +224,6 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
             if not candidates:
                 continue
             read = lowered[i:j]
-            if not whole and not any(lost_word(w) and not w.isupper() for _, _, w in words[i:j]):
-                continue  # in a document with its accents, only a lower-case skeleton shows a loss
             fits = {p for p in candidates if all(_fits_any(a, b.lower()) for a, b in zip(read, p))}
             if len({tuple(w.lower() for w in p) for p in fits}) != 1:
                 continue
@@ -227,6 +235,14 @@ def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int
                     out.append((start, end, _restored_case(new, old, capitals)))
             taken |= set(range(i, j))
     return out
+
+
+def _run_starts(count: int, size: int, holding: list[int] | None) -> Iterable[int]:
+    """The first words of the runs of ``size`` of ``count`` words, in order: every run, or only those
+    holding one of the words ``holding`` (their indexes, in order)."""
+    if holding is None:
+        return range(count - size + 1)
+    return sorted({i for k in holding for i in range(max(0, k - size + 1), min(k, count - size) + 1)})
 
 
 def _restored_case(new: str, old: str, capitals: bool) -> str:
@@ -271,10 +287,12 @@ def _place_changes(text: str, words: list[tuple[int, int, str]], taken: set[int]
     place the line opens with) and, in a glyph-lost document, before ", ngày"."""
     out: list[Change] = []
     for i in range(len(words)):
-        # the level word before the place, looked at once per position (most positions have none)
-        level = _level(words[i - 1][2].lower()) if i and _spaced(text, words, i - 1, i) \
-            else _level(before) if i == 0 and words[0][0] == 0 else None
-        if level is None and i >= 2 and _spaced(text, words, i - 2, i) and _committee(words[i - 2][2], words[i - 1][2]):
+        # the level word before the place, looked at once per position (most positions have none; the
+        # cached look-ups first, the gaps only after one)
+        level = (_level(words[i - 1][2].lower()) if i else _level(before) if words[0][0] == 0 else None)
+        if level is not None and i and not _spaced(text, words, i - 1, i):
+            level = None
+        if level is None and i >= 2 and _committee(words[i - 2][2], words[i - 1][2]) and _spaced(text, words, i - 2, i):
             level = "ủy"  # "Tỉnh ủy Phú Thọ": a party committee, then its place
         if level is None and not whole:
             continue  # a place is restored after a level word, or in a glyph-lost text before ", ngày"
@@ -338,34 +356,42 @@ def restore_text(text: str, whole: bool, before: str = "") -> list[Change]:
     return sorted(changes)
 
 
-def restore_lines(lines: list[list[Piece]]) -> tuple[list[list[Piece]], list[Repair]]:
-    """The lines of a document (as the normaliser keeps them) with the words its font lost the
-    accented letters of written again (see the module doc), and the restorations. A restored word
-    becomes a piece of its own, mapped to the source range of the word as written."""
-    texts = ["".join(p[0] for p in line) for line in lines]
-    counts = Counter(_LETTER_RUN.findall("\n".join(texts)))
-    found = _lost_in(counts)
-    whole = _glyph_lost(counts, found)
+def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[set[str]] = None
+                  ) -> tuple[list[list[Piece]], list[Repair]]:
+    """The lines of a document (as the normaliser keeps them, and the text of each) with the words
+    its font lost the accented letters of written again (see the module doc), and the restorations.
+    A restored word becomes a piece of its own, mapped to the source range of the word as written.
+    ``words``: the distinct runs of letters of the lines, or more (the skeletons among them only
+    say which lines to read, and which words to count), when the caller knows them."""
+    found = _lost_in(letter_runs("\n".join(texts)) if words is None else words)
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
+    if not lost:
+        return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
+    whole = _glyph_lost("\n".join(texts), found)
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
-    before = ""
+    previous = ""  # the text of the line before
     for line, text in zip(lines, texts):
-        suspect = whole or (bool(lost) and any(w in text for w in lost) and _lowered_skeleton(text))
-        changes = restore_text(text, whole, before) if suspect else []
+        suspect = whole or (any(w in text for w in lost) and _lowered_skeleton(text))
+        changes = restore_text(text, whole, _last_word(previous)) if suspect else []
         if changes:
             line, made = _apply(line, [(a, b, new, REASON) for a, b, new in changes])
             text = "".join(p[0] for p in line)
             repairs += made
         out.append(line)
-        last = _LAST_WORD.search(text, max(0, len(text) - LONGEST_WORD))
-        before = last.group().lower() if last else ""
+        previous = text
     return out, repairs
+
+
+def _last_word(text: str) -> str:
+    """The last word of a line, lower case ("" when it ends otherwise)."""
+    last = _LAST_WORD.search(text, max(0, len(text) - LONGEST_WORD))
+    return last.group().lower() if last else ""
 
 
 def _lowered_skeleton(text: str) -> bool:
     """Whether a line holds a skeleton (:func:`lost_word`): the only lines of a document with its
     accents that may have lost some. A code of two capitals ("KH", "CP", "VT") is a code, not a
     syllable that lost its letters."""
-    return any(lost_word(w) and not (len(w) == 2 and w.isupper()) for w in _LETTER_RUN.findall(text))
+    return any(lost_word(w) and not (len(w) == 2 and w.isupper()) for w in LETTER_RUN.findall(text))

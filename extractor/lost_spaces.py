@@ -7,18 +7,68 @@ vowels, so a run of letters with two runs that splits into two syllables of the 
 followed by a capitalised one ("VĩnhLong"), a code in capitals followed by a syllable ("UBNDtỉnh"),
 and a syllable followed by digits ("ngày31"). Words without a Vietnamese letter ("Covid",
 "online") and codes ("TTg", "QH14", "H5N1") are left alone.
+
+The distinct words of a whole text, which the glued ones are looked for among (and the normaliser's
+glyph-loss skeletons), are read here too, from its whitespace tokens (:func:`alnum_runs`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .resources import DATA_DIR
 from .tones import clean, unaccent
 
+# ---------------------------------------------------------------- the words of a whole text
+# A regex scan of a whole document with a Unicode class (``[^\W\d_]+``) costs some 25 ns a
+# character; ``str.split`` and a set of its tokens cost a fraction of that. A run of letters never
+# holds whitespace, so the runs of a text are those of its whitespace-separated tokens, and a plan
+# repeats its tokens: each distinct token is read once, and most are one run whole, once the
+# punctuation that clings to words is stripped (a test of ``str`` in C), not searched.
+
+ALNUM = r"[^\W_]"  # a letter or a digit: what ``str.isalnum`` says of one character
+_ALNUM_RUN = re.compile(f"{ALNUM}+")
+# A word as the vocabularies read it: a run of letters.
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Punctuation that clings to words ("tỉnh,", "**Ban", "(trước", "phố..."): no letter or digit.
+_CLINGING = ".,;:!?*()[]{}\"'“”‘’…"
+
+
+def alnum_runs(text: str) -> set[str]:
+    """The distinct runs of letters and digits in ``text``: ``set(re.findall(r"[^\\W_]+", text))``."""
+    out: set[str] = set()
+    for token in set(text.split()):
+        if token.isalnum():
+            out.add(token)
+        elif (core := token.strip(_CLINGING)).isalnum():
+            out.add(core)
+        else:
+            out.update(_ALNUM_RUN.findall(core))
+    return out
+
+
+def letter_runs(text: str) -> set[str]:
+    """The distinct runs of letters in ``text`` (:data:`LETTER_RUN`): ``set(LETTER_RUN.findall(text))``."""
+    return letters_of(alnum_runs(text))
+
+
+def letters_of(runs: Iterable[str]) -> set[str]:
+    """The distinct runs of letters in runs of letters and digits (a text's are those of its :func:`alnum_runs`)."""
+    out: set[str] = set()
+    for run in runs:
+        if run.isalpha():
+            out.add(run)
+        else:
+            out.update(LETTER_RUN.findall(run))
+    return out
+
+
+# ---------------------------------------------------------------- lost spaces
 # A run of letters and digits long enough to hold two words; only these are looked at.
-_CANDIDATE = re.compile(r"[^\W_]{4,}")
+MIN_CANDIDATE = 4
+_CANDIDATE = re.compile(f"{ALNUM}{{{MIN_CANDIDATE},}}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
@@ -64,10 +114,11 @@ def split_point(word: str) -> int:
     return 0
 
 
-def glued_words(text: str) -> frozenset[str]:
-    """The words of a whole text that ran two words together (each distinct word looked at once): a
-    text with none (most) need not be read line by line for lost spaces."""
-    return frozenset(w for w in set(_CANDIDATE.findall(text)) if split_point(w))
+def glued_words(runs: Iterable[str]) -> frozenset[str]:
+    """The words of a whole text that ran two words together, from its distinct runs of letters and
+    digits (:func:`alnum_runs`; each looked at once): a text with none (most) need not be
+    read line by line for lost spaces."""
+    return frozenset(w for w in runs if len(w) >= MIN_CANDIDATE and split_point(w))
 
 
 def lost_spaces(text: str) -> list[int]:

@@ -21,7 +21,7 @@ from typing import Optional
 
 from .glyph_loss import restore_lines
 from .grammar import unit_nouns
-from .lost_spaces import glued_words, lost_spaces
+from .lost_spaces import alnum_runs, glued_words, letter_runs, letters_of, lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
@@ -196,7 +196,10 @@ def _plain(raw: str) -> bool:
     return not ("#" in raw or "*" in raw or "_" in raw or "\u00a0" in raw or "\t" in raw or "  " in raw.strip())
 
 
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+# Emphasis marks: "**", "__", and a "*" opening a word (not after one) or closing one. Every branch
+# opens with its mark, so the regex engine skips ahead to the next "*" or "_" (the look-behinds
+# that say where a single "*" stands are taken after it).
+_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # Page furniture: page numbers ("2", "- 2 -", "Trang 2/5"), footnote marks, rules.
 _FURNITURE = re.compile(
@@ -245,6 +248,8 @@ _GLUED_BREAK = re.compile(
           |Điều\s+\d{{1,2}}\s*[.:]\s+[A-ZĐ])
       | (?<=QUYẾT\sĐỊNH:)\s+(?=Điều\s)""",
     re.VERBOSE)
+# The first word of each part _GLUED_BREAK breaks before: a line holding none of them is not searched.
+_GLUED_FIRST_WORDS = ("Căn", "Xét", "Theo", "QUYẾT", "Nơi", "Điều")
 # A line that opens a basis (after a list bullet): "Căn cứ Luật Tổ chức Hội đồng" / "Nhân dân và Uỷ
 # ban Nhân dân ngày 26 tháng 11 năm 2003;" is one basis, wrapped before a capital.
 _BASIS_LINE = re.compile(rf"^(?:[-–+•]\s*)?(?:{_BASIS})")
@@ -267,6 +272,10 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     pos = 0
     for chunk in source.split("\n"):
+        if len(chunk) < GLUED_LINE_MIN and "\f" not in chunk and not (literal and "\\" in chunk):
+            out.append((pos, pos + len(chunk), False))  # most lines: one line as it is
+            pos += len(chunk) + 1
+            continue
         parts = chunk.split("\f")
         for j, part in enumerate(parts):
             if literal and "\\" in part:
@@ -283,7 +292,7 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
 
 def _unglued(source: str, start: int, end: int, page_break: bool) -> list[tuple[int, int, bool]]:
     """The line ``source[start:end]``, broken where it runs a decision's parts together."""
-    if end - start < GLUED_LINE_MIN:
+    if end - start < GLUED_LINE_MIN or all(source.find(w, start, end) < 0 for w in _GLUED_FIRST_WORDS):
         return [(start, end, page_break)]
     out: list[tuple[int, int, bool]] = []
     for m in _GLUED_BREAK.finditer(source, start, end):
@@ -426,12 +435,11 @@ def _restore_spaces(pieces: list[tuple[str, int, int]], glued: frozenset[str]) -
     return out
 
 
-def _lines(source: str, split: list[tuple[int, int, bool]], norm: Normalised, mapped: MappedText,
-           styles: dict[int, tuple[Optional[int], bool]], window_starts: frozenset[int] | set[int] = frozenset()
-           ) -> list[Line]:
-    # When the source is already NFC, cleaning never changes lengths: clean it once, slice per line.
-    base = normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
-    glued = glued_words(base if base is not None else clean(source))
+def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[tuple[int, int, bool]],
+           norm: Normalised, mapped: MappedText, styles: dict[int, tuple[Optional[int], bool]],
+           window_starts: frozenset[int] | set[int] = frozenset()) -> list[Line]:
+    """The cleaned lines of the source; ``base``: the source cleaned, when cleaning kept its length
+    (:func:`_cleaned`), ``glued``: its words that ran two together."""
     lines: list[Line] = []
     blank = False
     in_bold = False
@@ -527,10 +535,11 @@ def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:
     """A heading cut by a wrap: a bare numeral or a title in capitals going on in capitals on the next
     line ("I." / "QUAN ĐIỂM", "I. MỤC ĐÍCH," / "YÊU CẦU", "II. MỤC" / "TIÊU" in a hard-wrapped text),
     or "Điều" / "1." / "Phê duyệt ..." cut the same way."""
-    if _ARTICLE_HEAD.match(ptext.strip()):
+    head = ptext.strip()
+    if head.startswith("Điều") and _ARTICLE_HEAD.match(head):
         return len(ctext) <= 300
-    m = _HEADING_HEAD.match(ptext.strip())
-    if m and not m.group("title").strip() and _BARE_NUMBER.match(ptext.strip()) and len(ctext) <= 120 \
+    m = _HEADING_HEAD.match(head)
+    if m and not m.group("title").strip() and _BARE_NUMBER.match(head) and len(ctext) <= 120 \
             and ctext[:1].isupper() and not _STARTS_UNIT.match(ctext):
         return True  # "PHẦN I" / "Tổng kết năm học 2022-2023": a bare number takes the title below, in any case
     if not m or len(ctext) > 80 or not _capitals(ctext) or _STARTS_UNIT.match(ctext):
@@ -651,9 +660,9 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     ptext, ctext = prev.text, cur.text
     if _continues_heading(ptext, ctext, wrapped):
         return True
-    if _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
+    if "Số" in ptext and _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
         return True  # "Số:" / "06/2010/NQ-HĐND": a header cell's number wrapped after its label
-    if _NUMBER_CELL.match(ctext):
+    if "Số" in ctext and _NUMBER_CELL.match(ctext):
         return False  # "XÃ NHÂN KHANG" / "Số: 01 -KH/BCĐ": a header's number line opens its own cell
     if ptext.rstrip().endswith(_TERMINAL) or _STARTS_UNIT.match(ctext):
         return False
@@ -667,9 +676,29 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     return wrapped and len(ptext) >= 0.75 * width
 
 
-def _restore_glyphs(lines: list[Line], norm: Normalised) -> None:
-    """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place."""
-    restored, repairs = restore_lines([line.pieces for line in lines])
+def _cleaned(source: str) -> Optional[str]:
+    """The source cleaned (:func:`.tones.clean`), when it is NFC already and so keeps its length: a line
+    is cleaned by a slice of it. None for another."""
+    return normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
+
+
+def _cut_whole(line: Line, base: str) -> bool:
+    """Whether a line's text is a slice of ``base`` between characters that are no letter or digit:
+    its runs of letters are runs of ``base``."""
+    if len(line.pieces) != 1:
+        return False
+    text, s, e = line.pieces[0]
+    return (not s or not base[s - 1].isalnum()) and (e == len(base) or not base[e].isalnum()) and text == base[s:e]
+
+
+def _restore_glyphs(lines: list[Line], norm: Normalised, base: Optional[str], runs: set[str]) -> None:
+    """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place.
+    ``runs``: the distinct runs of letters and digits of ``base`` (:func:`_cleaned`), read once for
+    the whole text: the words of the lines cut from it whole, so only the others are read again."""
+    words = None
+    if base is not None:
+        words = letters_of(runs) | letter_runs("\n".join(line.text for line in lines if not _cut_whole(line, base)))
+    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines], words)
     norm.repairs += repairs
     for line, pieces in zip(lines, restored):
         if pieces is not line.pieces:
@@ -709,8 +738,11 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
                         ocr_confidence)
     norm = Normalised(mapped, [])
     windowed, window_starts = _windowed(source, split, norm)
-    lines = _drop_running_lines(_lines(source, windowed, norm, mapped, line_styles or {}, window_starts), norm, mapped)
-    _restore_glyphs(lines, norm)
+    base = _cleaned(source)
+    runs = alnum_runs(base if base is not None else clean(source))
+    lines = _drop_running_lines(_lines(source, base, glued_words(runs), windowed, norm, mapped, line_styles or {},
+                                       window_starts), norm, mapped)
+    _restore_glyphs(lines, norm, base, runs)
     if recognised:
         _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
@@ -722,12 +754,11 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     spaced = _spaced(lines)
     size = 0  # of the paragraph being joined
     cut = 0  # paragraphs of joined lines cut at the limit
+    basis: Optional[str] = None  # the first line of the paragraph being joined, when it opens a basis
     for li, line in enumerate(lines):
         joins = False
         if groups and not line.window:
             prev = groups[-1].lines[-1]
-            first = groups[-1].lines[0].text
-            basis = first if _BASIS_LINE.match(first) else None
             following = lines[li + 1:li + MAX_BASIS_WRAPS]
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
@@ -743,6 +774,7 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
         else:
             groups.append(RawParagraph([line], line.heading_level, line.bold))
             size = len(line.text)
+            basis = line.text if _BASIS_LINE.match(line.text) else None
     if cut:
         norm.warnings.append(f"{cut} paragraph{'s' if cut > 1 else ''} of hard-wrapped lines over "
                              f"{MAX_PARAGRAPH_CHARS:,} characters read in windows, cut at line ends")

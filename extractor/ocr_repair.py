@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .lost_spaces import syllables
+from .lost_spaces import LETTER_RUN, syllables
 from .resources import DATA_DIR, data_json
 
 Piece = tuple[str, int, int]  # (clean text, source start, source end), as the normaliser keeps them
@@ -57,8 +57,6 @@ class Repair:
     reason: str  # "vocabulary", "word list", "glyph", "roman numeral"
 
 
-# A word: a run of letters.
-_WORD = re.compile(r"[^\W\d_]+")
 # A letter written twice running (marks aside): in a word that is no syllable, a glyph OCR read
 # twice ("THỰỤC" for THỰC).
 _DOUBLED = re.compile(r"(\w)\1")
@@ -139,7 +137,7 @@ def _pairs_known(pairs: frozenset[str], before: str | None, word: str, after: st
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in LETTER_RUN.finditer(text)]
 
 
 def _spaced(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:

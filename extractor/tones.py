@@ -32,10 +32,11 @@ def _tone_table() -> dict[str, str]:
 
 
 TONE_TABLE = _tone_table()
-# A vowel pair that may carry its tone on the wrong vowel; the context (end of syllable,
-# not after q: "quý" keeps its tone on y) is checked in code, which is several times faster
-# than look-arounds over a whole document.
-_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "]")
+# A vowel pair that may carry its tone on the wrong vowel, not followed by an ASCII letter (inside
+# a syllable, as most are: "toàn", "hoạch"); the rest of the context (end of syllable, not after
+# q: "quý" keeps its tone on y) is checked in code, which is several times faster than
+# look-behinds over a whole document.
+_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "](?![a-zA-Z])")
 
 
 def normalise_tone_marks(text: str) -> str:

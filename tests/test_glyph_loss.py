@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from test_segment import doc_from_text
 
-from extractor.glyph_loss import glyph_lost, lost_word, restore_text
+from extractor.glyph_loss import glyph_lost, lost_word, restore_lines, restore_text
+from extractor.lost_spaces import letter_runs
 from extractor.pipeline import record_from_doc
 
 
@@ -162,3 +163,16 @@ def test_skeletons_and_glyph_lost_documents():
     assert not lost_word("ngay") and not lost_word("thao")  # syllables themselves
     assert not lost_word("x")
     assert glyph_lost(lose_glyphs(plan(VARIANTS[0])).split("\n"))
+
+
+@pytest.mark.parametrize("text", [
+    plan(VARIANTS[0]),  # its accents: nothing to restore
+    plan(VARIANTS[0]) + "Email: vanthu@tamduong.gov.vn\nMc tiêu c thể\n",  # a few lower-case skeletons
+    lose_glyphs(plan(VARIANTS[1])),  # glyph-lost
+])
+def test_lines_restore_the_same_with_more_words_known(text):
+    # the words a caller passes may be more than the lines': the skeletons only say which lines to read
+    texts = text.split("\n")
+    lines = [[(t, 0, len(t))] for t in texts]
+    more = letter_runs(text) | {"vn", "tnh", "mc", "ng", "KH", "Nh"}
+    assert restore_lines(lines, texts, more) == restore_lines(lines, texts)
