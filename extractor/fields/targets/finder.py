@@ -21,8 +21,7 @@ from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
 from ...segment import item_marker
-from ..numbers import find_quantities
-from ..numbers import may_hold_quantity as _may_hold_quantity
+from ..numbers import Quantity, find_quantities, may_hold_quantity
 from ..tables import is_table_row
 from .filter import target_veto
 from .grammar import (
@@ -41,12 +40,15 @@ from .sentences import sentence_targets
 from .tables import header_years, is_header_row, table_targets
 
 
-def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:
-    """Every target in one normalised paragraph (or markdown table row/rows)."""
+def find_targets(text: str, context: Optional[TargetContext] = None,
+                 quantities: Optional[list[Quantity]] = None) -> list[TargetMatch]:
+    """Every target in one normalised paragraph (or markdown table row/rows); ``quantities``: the
+    paragraph's (``find_quantities``), when they were already found."""
     ctx = context or TargetContext()
     if is_table_row(text):
         return table_targets(text, ctx)
-    quantities = find_quantities(text)
+    if quantities is None:
+        quantities = find_quantities(text)
     if not quantities:
         return []
     out: list[TargetMatch] = []
@@ -61,11 +63,6 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
             out.extend(sentence_targets(text, s_start, s_end, quantities[i:j], ctx))
         i = j
     return out
-
-
-def may_hold_quantity(text: str) -> bool:
-    """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
-    return _may_hold_quantity(text)
 
 # Paragraph roles that never hold the plan's commitments.
 _SKIP_ROLES = frozenset({"furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "closing",
@@ -150,13 +147,24 @@ class _Trail:
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
 
-    def visit(self, p: Paragraph, loose: bool) -> None:
+    def visit(self, p: Paragraph, loose: bool, holds: bool) -> Optional[list[Quantity]]:
+        """Take ``p`` into the trail if it heads what follows. ``holds``: whether it may hold a
+        quantity (``may_hold_quantity``); the quantities of a short one that does are looked for
+        and returned, so that its reading need not find them again (None when not looked for)."""
         if p.role == "section_heading" or (loose and APPENDIX_RE.match(p.text)):
             self.stack = [(0, p.text)]
-            return
+            return None
         text = p.text.strip()
-        if len(text) > _HEADING_MAX or (may_hold_quantity(text) and find_quantities(text)):
-            return
+        if len(text) > _HEADING_MAX:
+            return None
+        quantities = find_quantities(p.text) if holds else None  # the same as the stripped text's, shifted
+        if quantities:
+            return quantities
+        self._take(p, text, loose)
+        return quantities
+
+    def _take(self, p: Paragraph, text: str, loose: bool) -> None:
+        """Push ``p`` (``text``, stripped) at its depth when it is a heading."""
         _, label, kind = item_marker(text)
         if kind == "num" and label:
             depth = 1 + label.count(".")
@@ -198,8 +206,8 @@ def _is_goal_year_line(text: str) -> bool:
 
 
 def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def read_paragraphs(doc: Doc) -> Iterator[Reading]:
@@ -222,8 +230,8 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
             lead_year = None
         appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
-        trail.visit(p, loose)
         holds = may_hold_quantity(p.text)
+        quantities = trail.visit(p, loose, holds)
         if _skip(p, loose) or trail.past_or_money():
             if holds:
                 yield Reading(p, loose, True, [])
@@ -246,7 +254,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years, goal=p.section_kind == "objectives" or trail.goal(),
                             cut=cut)
-        matches = find_targets(p.text, ctx)
+        matches = find_targets(p.text, ctx, quantities)
         if cut:
             text_end = len(p.text.rstrip(_TRIM_END))
             closed = p.text.rstrip().endswith((",", ";"))
@@ -325,8 +333,11 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
     return kept
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+    return _WORD.findall(fold(text))
 
 
 def _nested(a: Optional[str], b: Optional[str]) -> bool:
