@@ -19,6 +19,10 @@ def closing_start(paragraphs: list[Paragraph], lo: int, hi: int) -> int:
     return hi
 
 
+# The last line of the recipients' list: "- Lưu: VT, ...", "Lưu VP."
+_RECORDS_COPY = re.compile(r"^-?\s*lưu\b", re.IGNORECASE)
+
+
 def mark_signature(closing: list[Paragraph]) -> None:
     """The signing authority ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and the lines in capitals
     after the recipients' list are the signature."""
@@ -27,7 +31,7 @@ def mark_signature(closing: list[Paragraph]) -> None:
         text = p.text.strip(" |")
         if SIGNING_AUTHORITY.match(text) or (after_recipients and upper_share(text) > 0.8):
             p.role = "signature"
-        if re.match(r"^-?\s*lưu\b", text, re.IGNORECASE):
+        if _RECORDS_COPY.match(text):
             after_recipients = True
 
 
