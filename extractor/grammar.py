@@ -49,6 +49,15 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
+def positions(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, in order (``str.find``: far cheaper than a regex scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def clause_start(text: str, floor: int, at: int) -> int:
     """Where the clause holding offset ``at`` begins, not before ``floor``: after the last clause end."""
     last = floor

@@ -153,3 +153,21 @@ def test_upper_share_is_the_letter_count(text: str) -> None:
     share = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
     assert upper_share(text) == share
     assert _is_upper_line(text) == (len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+
+
+PLACE_TEXTS = _variants(
+    ["", "Ủy ban nhân dân ", "UBND ", "xtỉnh ", "Sở Y tế, ", "của thành phố, "],
+    ["tỉnh Lạng Sơn", "tỉnh  Bà Rịa Vũng Tàu Mới", "tỉnh\u00a0Lào Cai", "tỉnh\nQuảng Ninh", "thành phố Hồ Chí Minh và tỉnh Đồng Nai",
+     "huyện U Minh Thượng, quận 1", "thị xã Ba Đồn tỉnh Quảng Bình", "thành phốHuế", "Tỉnh Đoàn", "tỉnh đoàn", "tỉnhtỉnh Bình",
+     "huyện Ê Đê", "quận Ỹ", "thành phố", ""],
+)
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_named_places_are_the_scan(text: str) -> None:
+    """Metadata matches its place patterns only where a level word stands: the matches are the scan's."""
+    from extractor.fields import metadata
+
+    for pattern, words in ((metadata._DISTRICT, metadata._DISTRICT_WORDS), (metadata._PROVINCE, metadata._PROVINCE_WORDS)):
+        got = [m.span() + m.groups() for m in metadata._named_places(text, pattern, words)]
+        assert got == [m.span() + m.groups() for m in pattern.finditer(text)], repr(text)

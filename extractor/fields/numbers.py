@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from ..grammar import positions
+
 # ---------------------------------------------------------------- grammar parts
 
 # Not glued to a preceding word, number, decimal mark or slash (so not inside
@@ -242,18 +244,10 @@ def _sign_end(m: re.Match[str]) -> int:
 
 def _signs(text: str) -> list[tuple[int, int]]:
     """Where percent (and per-mille) signs stand: the full grammar runs only just before each one."""
-    signs = [(i, i + 1) for sign in "%％‰" for i in _positions(text, sign)]
+    signs = [(i, i + 1) for sign in "%％‰" for i in positions(text, sign)]
     if "trăm" in text or "TRĂM" in text:
         signs += [(m.start(), m.end()) for m in _WORD_SIGN_RE.finditer(text)]
     return sorted(signs)
-
-
-def _positions(text: str, char: str) -> list[int]:
-    out, i = [], text.find(char)
-    while i >= 0:
-        out.append(i)
-        i = text.find(char, i + 1)
-    return out
 
 
 def find_percentages(text: str) -> list[Quantity]:
