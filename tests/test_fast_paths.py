@@ -171,3 +171,51 @@ def test_named_places_are_the_scan(text: str) -> None:
     for pattern, words in ((metadata._DISTRICT, metadata._DISTRICT_WORDS), (metadata._PROVINCE, metadata._PROVINCE_WORDS)):
         got = [m.span() + m.groups() for m in metadata._named_places(text, pattern, words)]
         assert got == [m.span() + m.groups() for m in pattern.finditer(text)], repr(text)
+
+
+CUE_TEXTS = _variants(
+    ["", "90% trẻ em ", "90% TRẺ EM ", "xã", "2025", "ẢNH ", "ảnh\u00a0", "thực ", "THỰC ", "Cho ", "İ ", "ı ", "ſ "],
+    ["được tiêm", "ĐƯỢC TIÊM", "Được", "biết chữ", "BIẾT đọc", "ảnh hưởng", "ẢNH HƯỞNG", "hưởng lợi", "Hưởng", "tổ chức triển khai",
+     "cơ quan, tổ chức được", "hiện nay", "HIỆN NAY", "thực hiện nay", "kết quả đầu ra", "Kết Quả", "đến nay", "tính đến",
+     "sẽ", "ſẽ", "đıều", "İ được", "nam", "", "đạtđược", "hiện\u00a0tại"],
+)
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_caseless_search_is_the_pattern(text: str) -> None:
+    """The cue patterns searched on lower-cased text find what they find on the text, from any start."""
+    from extractor.fields.targets.grammar import SITUATION_RE, STRONG_CUE_RE
+    from extractor.grammar import caseless_search
+
+    for pattern in (STRONG_CUE_RE, SITUATION_RE):
+        assert not re.search(r"[A-ZĐ]", re.sub(r"\\[A-Za-z]", "", pattern.pattern))  # written in lower case
+        for start in range(len(text) + 1):
+            m = pattern.search(text, start, len(text))
+            assert caseless_search(pattern, text, start, len(text)) == (m and m.start()), (pattern.pattern[:30], text, start)
+        m = pattern.search(text)
+        assert caseless_search(pattern, text) == (m and m.start())
+
+
+RATIO_TEXTS = _variants(
+    ["", "tỷ suất ", "Số 12/KH-UBND ngày ", "V/v ", "X²", "a_"],
+    ["500/100.000 dân", "500 / 100 000 dân", "144/200", "144\u00a0/200", "27/5/2021", "111,2 số bé trai/100 bé gái",
+     "14,3 bác sỹ/1 vạn dân", "10 bác sĩ /10.000 dân", "12 giường/ 1 NGHÌN dân", "3 ca/Triệu người", "2,1 con/phụ nữ",
+     "63 triệu đồng/người", "/", "1/", "/1", "x²/100 người", "٣/٤", "5 người/1 ngàn dân", "V/v"],
+)
+
+
+@pytest.mark.parametrize("text", RATIO_TEXTS)
+def test_ratio_gate_is_the_scan(text: str) -> None:
+    """``find_ratios`` runs its patterns only when a slash has their shape: what they find is what they find."""
+    from extractor.fields import numbers
+
+    ratio, named = numbers._slash_shapes(text)
+    assert ratio or not numbers.RATIO_RE.search(text), repr(text)
+    assert named or not numbers.NAMED_RATE_RE.search(text), repr(text)
+
+
+def test_ratio_gate_variants_cover_both_answers() -> None:
+    from extractor.fields import numbers
+
+    shapes = [numbers._slash_shapes(t) for t in RATIO_TEXTS]
+    assert {r for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}

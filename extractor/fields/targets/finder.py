@@ -322,9 +322,10 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
     thông tin" and "100% trẻ em được tham gia" are two targets. Returns the indexes kept."""
     kept: list[int] = []  # indexes into targets, in order
     by_value: dict[tuple, list[int]] = {}  # into kept
+    words = [(_word_set(t.group), None if t.indicator is None else _word_set(t.indicator)) for t in targets]
     for index, t in enumerate(targets):
         key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
-        twin = next((i for i in by_value.get(key, []) if _same(t, targets[kept[i]])), None)
+        twin = next((i for i in by_value.get(key, []) if _same(words[index], words[kept[i]])), None)
         if twin is None:
             by_value.setdefault(key, []).append(len(kept))
             kept.append(index)
@@ -336,24 +337,27 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
 
 
-def _nested(a: Optional[str], b: Optional[str]) -> bool:
-    x, y = set(_words(a or "")), set(_words(b or ""))
+def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
     return x <= y or y <= x
 
 
-def _same(a: Target, b: Target) -> bool:
-    return (_nested(a.group, b.group) and (a.indicator is None) == (b.indicator is None)
-            and _nested(a.indicator, b.indicator))
+def _same(a: tuple[frozenset[str], Optional[frozenset[str]]], b: tuple[frozenset[str], Optional[frozenset[str]]]) -> bool:
+    """Two targets' (group, indicator) words: the same target when each holds the other's or is held by it."""
+    (group_a, indicator_a), (group_b, indicator_b) = a, b
+    if not _nested(group_a, group_b) or (indicator_a is None) != (indicator_b is None):
+        return False
+    return indicator_a is None or indicator_b is None or _nested(indicator_a, indicator_b)
 
 
 def target_record(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
     """The ``Target`` record of one match, with its section, path, label and evidence span."""
     span = doc.span(p.start + m.start, p.start + m.end)
-    return Target(
+    # built without re-validation (a record per target): every value is typed by its match
+    return Target.built(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,
         baseline=m.baseline, baseline_year=m.baseline_year, min=m.min, group=m.group,
         indicator=m.indicator, year=m.year, section=p.section, section_path=list(p.path),
