@@ -146,13 +146,14 @@ class _Trail:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
+        self._past_or_money: Optional[bool] = None  # of the stack as it stands, worked out when first asked
 
     def visit(self, p: Paragraph, loose: bool, holds: bool) -> Optional[list[Quantity]]:
         """Take ``p`` into the trail if it heads what follows. ``holds``: whether it may hold a
         quantity (``may_hold_quantity``); the quantities of a short one that does are looked for
         and returned, so that its reading need not find them again (None when not looked for)."""
         if p.role == "section_heading" or (loose and APPENDIX_RE.match(p.text)):
-            self.stack = [(0, p.text)]
+            self.stack, self._past_or_money = [(0, p.text)], None
             return None
         text = p.text.strip()
         if len(text) > _HEADING_MAX:
@@ -177,6 +178,7 @@ class _Trail:
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         self.stack.append((depth, text))
+        self._past_or_money = None
 
     def year(self) -> Optional[int]:
         return heading_year(tuple(text for _, text in self.stack))
@@ -185,7 +187,9 @@ class _Trail:
         return any(_names_goals(text) for _, text in self.stack)
 
     def past_or_money(self) -> bool:
-        return any(_past_or_money(text) for _, text in self.stack)
+        if self._past_or_money is None:
+            self._past_or_money = any(_past_or_money(text) for _, text in self.stack)
+        return self._past_or_money
 
 
 def _is_unmarked_heading(p: Paragraph, text: str, loose: bool) -> bool:
