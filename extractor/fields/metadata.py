@@ -410,6 +410,12 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
 # ---------------------------------------------------------------- closing
 
 
+# The recipients' list of the closing block: "Nơi nhận:", then "- Sở Y tế;" ... "- Lưu: VT."
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận", re.I)
+_RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+_BULLET = re.compile(r"^[-–+•]\s*")
+
+
 def _closing(doc: Doc, meta: Metadata) -> None:
     """Recipients (Nơi nhận), signing authority, signer's title and name. A signature block set as a
     table row ("| KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A |") is read cell by cell."""
@@ -419,13 +425,13 @@ def _closing(doc: Doc, meta: Metadata) -> None:
         for text in (t.strip() for t in p.text.split("|")):
             if not text:
                 continue
-            if re.match(r"^Nơi\s+nhận", text, re.I):
+            if _RECIPIENTS.match(text):
                 in_recipients = True
-                text = re.sub(r"^Nơi\s+nhận\s*:?\s*", "", text, flags=re.I)
+                text = _RECIPIENTS_LABEL.sub("", text)
                 if not text:
                     continue
             if in_recipients and text.startswith(("-", "–", "+", "•")):
-                recipient = re.sub(r"^[-–+•]\s*", "", text).rstrip(" ;.,")
+                recipient = _BULLET.sub("", text).rstrip(" ;.,")
                 if recipient and not recipient.lower().startswith("lưu"):
                     meta.recipients.append(recipient)
                 continue
