@@ -64,6 +64,7 @@ def find_targets(text: str, context: Optional[TargetContext] = None,
         i = j
     return out
 
+
 # Paragraph roles that never hold the plan's commitments.
 _SKIP_ROLES = frozenset({"furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "closing",
                          "signature"})
