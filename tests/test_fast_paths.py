@@ -91,3 +91,131 @@ def test_heading_initials_gate_keeps_headings() -> None:
     found = {t for t in HEADING_LINES if read_heading(Paragraph(start=0, end=len(t), text=t)) is not None}
     assert {"I. MỤC TIÊU", "PHẦN I. MỤC ĐÍCH", "A. MỤC ĐÍCH, YÊU CẦU", "1. A. NHIỆM VỤ", "Phần thứ hai"} <= found
     assert not found & {" I. MỤC TIÊU", "- I. MỤC TIÊU", "Mục tiêu", "a) Sở Y tế"}
+
+
+QUANTITY_TEXTS = _variants(
+    ["", " ", "\n", "\u00a0", "\t "],
+    ["90% trẻ em", "-0,2 điểm phần trăm", "giảm -0,1%", "tỷ suất 500/100.000 dân", "144/200 năm 2022",
+     "111,2 số bé trai/100 bé gái", "14,3 bác sỹ/1 vạn dân", "5 - 10 %", "0,5%0", "24%1", "0,3%/năm", "27/5/2021",
+     "90 PHẦN TRĂM", "đạt 95%", "Số 12/KH-UBND", "không có số"],
+)
+
+
+@pytest.mark.parametrize("core", sorted({t.strip() for t in QUANTITY_TEXTS}))
+def test_quantities_of_padded_text_are_the_stripped_texts(core: str) -> None:
+    """The targets' trail asks for a paragraph's quantities once, of its text as written: white space
+    around a line changes none of them but their offsets."""
+    from extractor.fields.numbers import find_quantities
+
+    stripped = find_quantities(core)
+    for lead, trail in itertools.product(["", " ", "\n", "\u00a0", " \t"], ["", " ", "\n", "\u00a0", " \n"]):
+        shift = len(lead)
+        padded = find_quantities(lead + core + trail)
+        assert [(q.start - shift, q.end - shift, q.value, q.unit, q.denominator, q.min) for q in padded] == \
+            [(q.start, q.end, q.value, q.unit, q.denominator, q.min) for q in stripped], repr(lead + core + trail)
+
+
+@pytest.mark.parametrize("text", QUANTITY_TEXTS + ["trăm", "TRĂM", "‰", "％", "Trăm"])
+def test_may_hold_quantity_is_any_sign(text: str) -> None:
+    from extractor.fields.numbers import may_hold_quantity
+
+    assert may_hold_quantity(text) == any(sign in text for sign in ("%", "％", "‰", "/", "trăm", "TRĂM"))
+
+
+YEAR_CUES = _variants(
+    ["", "Phấn đấu ", "Năm 2025: ", "x, "],
+    ["đến năm 2025", "ĐẾN NĂM 2030", "vào\u00a0năm 2019", "giai đoạn 2021-2025", "nhiệm kỳ 2020 – 2025", "năm 1890",
+     "đến năm ٢٠٢٥", "đến năm 20٢٥", "năm học", "giai đoạn 2121-2125", "trong năm 1999,", ""],
+)
+
+
+@pytest.mark.parametrize("text", YEAR_CUES)
+def test_year_cue_gate_is_the_pattern(text: str) -> None:
+    """``year_cue`` looks for a cue only in a text holding "19" or "20": a YEAR has one."""
+    from extractor.fields.targets.grammar import YEAR_CUE_RE
+    from extractor.fields.targets.phrases import year_cue
+
+    found = [int(m.group("year") or m.group("end") or m.group("lead")) for m in YEAR_CUE_RE.finditer(text)]
+    assert year_cue(text) == (found[-1] if found else None), repr(text)
+
+
+UPPER_TEXTS = ["", "123", "MỤC TIÊU", "Mục tiêu", "CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2022:", "ĐẢNG BỘ đ", "đ", "Đ",
+               "Ⅷ. MỤC TIÊU", "Ⓐ Ⓑ abc", "MỤC\u00a0TIÊU", "ỦY BAN NHÂN DÂN tỉnh", "UBND-ĐT", "Mục TIÊU cụ THỂ",
+               "ABCDEf", "ABCDEF", "ABCde", "ÀÁẢÃẠ ă"]
+
+
+@pytest.mark.parametrize("text", UPPER_TEXTS)
+def test_upper_share_is_the_letter_count(text: str) -> None:
+    from extractor.fields.targets.finder import _is_upper_line
+    from extractor.segment.lines import upper_share
+
+    letters = [c for c in text if c.isalpha()]
+    share = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    assert upper_share(text) == share
+    assert _is_upper_line(text) == (len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+
+
+PLACE_TEXTS = _variants(
+    ["", "Ủy ban nhân dân ", "UBND ", "xtỉnh ", "Sở Y tế, ", "của thành phố, "],
+    ["tỉnh Lạng Sơn", "tỉnh  Bà Rịa Vũng Tàu Mới", "tỉnh\u00a0Lào Cai", "tỉnh\nQuảng Ninh", "thành phố Hồ Chí Minh và tỉnh Đồng Nai",
+     "huyện U Minh Thượng, quận 1", "thị xã Ba Đồn tỉnh Quảng Bình", "thành phốHuế", "Tỉnh Đoàn", "tỉnh đoàn", "tỉnhtỉnh Bình",
+     "huyện Ê Đê", "quận Ỹ", "thành phố", ""],
+)
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_named_places_are_the_scan(text: str) -> None:
+    """Metadata matches its place patterns only where a level word stands: the matches are the scan's."""
+    from extractor.fields import metadata
+
+    for pattern, words in ((metadata._DISTRICT, metadata._DISTRICT_WORDS), (metadata._PROVINCE, metadata._PROVINCE_WORDS)):
+        got = [m.span() + m.groups() for m in metadata._named_places(text, pattern, words)]
+        assert got == [m.span() + m.groups() for m in pattern.finditer(text)], repr(text)
+
+
+CUE_TEXTS = _variants(
+    ["", "90% trẻ em ", "90% TRẺ EM ", "xã", "2025", "ẢNH ", "ảnh\u00a0", "thực ", "THỰC ", "Cho ", "İ ", "ı ", "ſ "],
+    ["được tiêm", "ĐƯỢC TIÊM", "Được", "biết chữ", "BIẾT đọc", "ảnh hưởng", "ẢNH HƯỞNG", "hưởng lợi", "Hưởng", "tổ chức triển khai",
+     "cơ quan, tổ chức được", "hiện nay", "HIỆN NAY", "thực hiện nay", "kết quả đầu ra", "Kết Quả", "đến nay", "tính đến",
+     "sẽ", "ſẽ", "đıều", "İ được", "nam", "", "đạtđược", "hiện\u00a0tại"],
+)
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_caseless_search_is_the_pattern(text: str) -> None:
+    """The cue patterns searched on lower-cased text find what they find on the text, from any start."""
+    from extractor.fields.targets.grammar import SITUATION_RE, STRONG_CUE_RE
+    from extractor.grammar import caseless_search
+
+    for pattern in (STRONG_CUE_RE, SITUATION_RE):
+        assert not re.search(r"[A-ZĐ]", re.sub(r"\\[A-Za-z]", "", pattern.pattern))  # written in lower case
+        for start in range(len(text) + 1):
+            m = pattern.search(text, start, len(text))
+            assert caseless_search(pattern, text, start, len(text)) == (m and m.start()), (pattern.pattern[:30], text, start)
+        m = pattern.search(text)
+        assert caseless_search(pattern, text) == (m and m.start())
+
+
+RATIO_TEXTS = _variants(
+    ["", "tỷ suất ", "Số 12/KH-UBND ngày ", "V/v ", "X²", "a_"],
+    ["500/100.000 dân", "500 / 100 000 dân", "144/200", "144\u00a0/200", "27/5/2021", "111,2 số bé trai/100 bé gái",
+     "14,3 bác sỹ/1 vạn dân", "10 bác sĩ /10.000 dân", "12 giường/ 1 NGHÌN dân", "3 ca/Triệu người", "2,1 con/phụ nữ",
+     "63 triệu đồng/người", "/", "1/", "/1", "x²/100 người", "٣/٤", "5 người/1 ngàn dân", "V/v"],
+)
+
+
+@pytest.mark.parametrize("text", RATIO_TEXTS)
+def test_ratio_gate_is_the_scan(text: str) -> None:
+    """``find_ratios`` runs its patterns only when a slash has their shape: what they find is what they find."""
+    from extractor.fields import numbers
+
+    ratio, named = numbers._slash_shapes(text)
+    assert ratio or not numbers.RATIO_RE.search(text), repr(text)
+    assert named or not numbers.NAMED_RATE_RE.search(text), repr(text)
+
+
+def test_ratio_gate_variants_cover_both_answers() -> None:
+    from extractor.fields import numbers
+
+    shapes = [numbers._slash_shapes(t) for t in RATIO_TEXTS]
+    assert {r for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}

@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from ..document import Doc, Paragraph
-from ..grammar import unit_nouns
+from ..grammar import positions, unit_nouns
 from ..records import Metadata
 from ..resources import data_json
 from ..segment.lines import (
@@ -228,11 +228,13 @@ def _national(name: str) -> bool:
 _CENTRAL = re.compile(r"(?<!\w)Trung ương(?!\w)", re.IGNORECASE)
 
 
+_UNIT_NOUNS_LOWERED = tuple((n, n.lower()) for n in unit_nouns())  # longest first
+
+
 def _opens_unit(text: str) -> Optional[str]:
     """The unit noun ``text`` opens with (in capitals), if any."""
     low = text.lower()
-    for noun in sorted(unit_nouns(), key=len, reverse=True):
-        n = noun.lower()
+    for noun, n in _UNIT_NOUNS_LOWERED:
         if low.startswith(n) and (len(low) == len(n) or not low[len(n)].isalnum()):
             return noun
     return "UBND" if text.startswith("UBND") else None
@@ -363,7 +365,21 @@ def _with_locality(name: str, doc: Doc, meta: Metadata) -> str:
     return f"{name} {province_kind(province)} {province}"
 
 
-_DISTRICT = re.compile(r"\b(huyện|quận|thị xã|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
+# A level word and the capitalised name after it: "huyện U Minh Thượng", "tỉnh Lạng Sơn".
+_NAME_AFTER = r"\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})"
+_DISTRICT_WORDS = ("huyện", "quận", "thị xã", "thành phố")
+_DISTRICT = re.compile(rf"\b({'|'.join(_DISTRICT_WORDS)}){_NAME_AFTER}")
+_PROVINCE_WORDS = ("tỉnh", "thành phố")
+_PROVINCE = re.compile(rf"\b(?:{'|'.join(_PROVINCE_WORDS)}){_NAME_AFTER}")
+
+
+def _named_places(text: str, pattern: re.Pattern[str], words: tuple[str, ...]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for ``_DISTRICT`` or ``_PROVINCE`` (a word boundary, one of their
+    level ``words``, a name), tried only where a level word stands: a regex scan of every position of
+    a long text is the cost otherwise. Their matches never overlap (a level word is lower case, a
+    name's words capitalised), so matching at each place is finding them all."""
+    starts = sorted({i for word in words for i in positions(text, word)})
+    return [m for i in starts if (m := pattern.match(text, i))]
 
 
 def _document_district(doc: Doc) -> Optional[tuple[str, str]]:
@@ -371,7 +387,7 @@ def _document_district(doc: Doc) -> Optional[tuple[str, str]]:
     province-level city; (level word, place)."""
     counts: dict[tuple[str, str], int] = {}
     known = provinces()
-    for m in _DISTRICT.finditer(doc.text):
+    for m in _named_places(doc.text, _DISTRICT, _DISTRICT_WORDS):
         level, place = m.group(1), m.group(2)
         if place not in known or level != "thành phố":
             counts[level, place] = counts.get((level, place), 0) + 1
@@ -384,7 +400,7 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
     if meta.place and place_case(meta.place) in known:
         return place_case(meta.place)
     counts: dict[str, int] = {}
-    for m in re.finditer(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})", doc.text):
+    for m in _named_places(doc.text, _PROVINCE, _PROVINCE_WORDS):
         for name in known:
             if m.group(1).startswith(name):
                 counts[name] = counts.get(name, 0) + 1
@@ -392,6 +408,12 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- closing
+
+
+# The recipients' list of the closing block: "Nơi nhận:", then "- Sở Y tế;" ... "- Lưu: VT."
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận", re.I)
+_RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+_BULLET = re.compile(r"^[-–+•]\s*")
 
 
 def _closing(doc: Doc, meta: Metadata) -> None:
@@ -403,13 +425,13 @@ def _closing(doc: Doc, meta: Metadata) -> None:
         for text in (t.strip() for t in p.text.split("|")):
             if not text:
                 continue
-            if re.match(r"^Nơi\s+nhận", text, re.I):
+            if _RECIPIENTS.match(text):
                 in_recipients = True
-                text = re.sub(r"^Nơi\s+nhận\s*:?\s*", "", text, flags=re.I)
+                text = _RECIPIENTS_LABEL.sub("", text)
                 if not text:
                     continue
             if in_recipients and text.startswith(("-", "–", "+", "•")):
-                recipient = re.sub(r"^[-–+•]\s*", "", text).rstrip(" ;.,")
+                recipient = _BULLET.sub("", text).rstrip(" ;.,")
                 if recipient and not recipient.lower().startswith("lưu"):
                     meta.recipients.append(recipient)
                 continue

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from ..grammar import positions
+
 # ---------------------------------------------------------------- grammar parts
 
 # Not glued to a preceding word, number, decimal mark or slash (so not inside
@@ -125,6 +127,7 @@ NAMED_RATE_RE = re.compile(
 _BASE_WORDS = {"vạn": 10000.0, "nghìn": 1000.0, "ngàn": 1000.0, "triệu": 1000000.0}
 
 _OCR_ZERO = re.compile(r"[Oo]")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[. ]\d{3})+")  # 7.500, 100 000
 
 # A label number before a dash is not the low end of a range: "Chỉ tiêu 1 - 90%".
 _LABEL_BEFORE_RE = re.compile(
@@ -146,10 +149,10 @@ def parse_number(raw: str) -> tuple[float, bool]:
     is read as a decimal point (``"4.9"``), as some converted documents write it.
     """
     text = raw.strip().replace("\u00a0", " ")
-    repaired = bool(_OCR_ZERO.search(text))
+    repaired = "O" in text or "o" in text
     if repaired:
         text = _OCR_ZERO.sub("0", text)
-    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+", text):
+    if _THOUSANDS.fullmatch(text):
         return float(text.replace(".", "").replace(" ", "")), repaired
     text = text.replace(" ", "").replace(",", ".")
     return float(text), repaired
@@ -242,18 +245,10 @@ def _sign_end(m: re.Match[str]) -> int:
 
 def _signs(text: str) -> list[tuple[int, int]]:
     """Where percent (and per-mille) signs stand: the full grammar runs only just before each one."""
-    signs = [(i, i + 1) for sign in "%％‰" for i in _positions(text, sign)]
+    signs = [(i, i + 1) for sign in "%％‰" for i in positions(text, sign)]
     if "trăm" in text or "TRĂM" in text:
         signs += [(m.start(), m.end()) for m in _WORD_SIGN_RE.finditer(text)]
     return sorted(signs)
-
-
-def _positions(text: str, char: str) -> list[int]:
-    out, i = [], text.find(char)
-    while i >= 0:
-        out.append(i)
-        i = text.find(char, i + 1)
-    return out
 
 
 def find_percentages(text: str) -> list[Quantity]:
@@ -280,17 +275,36 @@ def find_percentages(text: str) -> list[Quantity]:
     return found
 
 
+def _slash_shapes(text: str) -> tuple[bool, bool]:
+    """Whether a slash of ``text`` stands as a ratio's does (a digit on either side, one space
+    between at most) and as a named rate's (a letter before it; after it a 1 or the base words
+    vạn, nghìn, ngàn, triệu): ``RATIO_RE`` and ``NAMED_RATE_RE`` can match nowhere else, and a
+    plan's slashes are mostly its dates' and its document numbers' ("12/KH-UBND")."""
+    ratio = named = False
+    for i in positions(text, "/"):
+        b = i - 2 if i >= 2 and text[i - 1] in " \u00a0" else i - 1
+        a = i + 2 if text[i + 1:i + 2] in (" ", "\u00a0") else i + 1
+        before, after = text[b] if b >= 0 else "", text[a:a + 1]
+        ratio = ratio or (before.isdecimal() and after.isdecimal())
+        named = named or (before.isalnum() and not before.isdecimal()
+                          and (after == "1" or text[a:a + 2].lower() in ("vạ", "ng", "tr")))
+        if ratio and named:
+            break
+    return ratio, named
+
+
 def find_ratios(text: str) -> list[Quantity]:
     """Every x/y ratio or rate in ``text`` (dates and document numbers excluded by shape)."""
-    found = []
-    for m in RATIO_RE.finditer(text):
+    found: list[Quantity] = []
+    ratio, named = _slash_shapes(text)
+    for m in RATIO_RE.finditer(text) if ratio else ():
         numerator, _ = parse_number(m.group("numerator"))
         denominator, _ = parse_number(m.group("denominator"))
         if denominator == 0:
             continue
         found.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=numerator,
                               unit="ratio", denominator=denominator))
-    for m in NAMED_RATE_RE.finditer(text):
+    for m in NAMED_RATE_RE.finditer(text) if named else ():
         numerator, _ = parse_number(m.group("numerator"))
         word = m.group("base_word")
         denominator = _BASE_WORDS[word.lower()] if word else parse_number(m.group("denominator"))[0]
@@ -301,7 +315,7 @@ def find_ratios(text: str) -> list[Quantity]:
 
 def may_hold_quantity(text: str) -> bool:
     """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
-    return any(sign in text for sign in ("%", "％", "‰", "/", "trăm", "TRĂM"))
+    return "%" in text or "/" in text or "％" in text or "‰" in text or "trăm" in text or "TRĂM" in text
 
 
 def find_quantities(text: str) -> list[Quantity]:

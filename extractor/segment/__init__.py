@@ -134,16 +134,18 @@ def _appendix(paragraphs: list[Paragraph], at: int, n: int, span_of) -> Section:
 def _blocks(paragraphs: list[Paragraph], outline: Outline, span_of) -> None:
     """The outline's header, title, preamble and closing blocks from the paragraphs' roles."""
     title_paragraphs: list[Paragraph] = []  # the first title: an attached plan's comes later
+    def block(p: Paragraph) -> Block:
+        return Block.built(text=p.text, span=span_of(p.start, p.end))
+
     for i, p in enumerate(paragraphs):
-        block = Block.built(text=p.text, span=span_of(p.start, p.end))
         if p.role in ("header", "doc_type"):
-            outline.header.append(block)
+            outline.header.append(block(p))
         elif p.role == "title" and (not title_paragraphs or title_paragraphs[-1] is paragraphs[i - 1]):
             title_paragraphs.append(p)
         elif p.role in ("preamble", "authority", "addressee", "article"):
-            outline.preamble.append(block)
+            outline.preamble.append(block(p))
         elif p.role in ("closing", "signature"):
-            outline.closing.append(block)
+            outline.closing.append(block(p))
     if title_paragraphs:
         first, last = title_paragraphs[0], title_paragraphs[-1]
         text = " ".join(p.text for p in title_paragraphs)

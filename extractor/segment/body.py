@@ -88,7 +88,11 @@ def nest_items(paragraphs: list[Paragraph], head_index: Optional[int], indexes: 
     head = paragraphs[head_index] if head_index is not None else None
     section = head.section if head is not None else None
     roots: list[Item] = []
-    stack: list[tuple[str, Item, int]] = []  # (marker kind, item, paragraph index)
+    # the open items, innermost last: (marker kind, item, paragraph index, the path and the context
+    # of the paragraphs under it)
+    stack: list[tuple[str, Item, int, list[str], list[str]]] = []
+    top_path = [section] if section else []
+    top_context = [title] if title else []
     for i in indexes:
         p = paragraphs[i]
         marker, label, kind = item_marker(p.text)
@@ -100,7 +104,7 @@ def nest_items(paragraphs: list[Paragraph], head_index: Optional[int], indexes: 
         item = Item.built(marker=marker, label=label, text=p.text, span=span_of(p.start, p.end),
                           heading_level=p.heading_level, children=[])
         if kind:
-            kinds = [k for k, _, _ in stack]
+            kinds = [entry[0] for entry in stack]
             if kind in kinds:
                 del stack[kinds.index(kind):]
             p.role, p.marker, p.label = "item", marker, label
@@ -109,11 +113,11 @@ def nest_items(paragraphs: list[Paragraph], head_index: Optional[int], indexes: 
         parent = stack[-1] if stack else None
         (parent[1].children if parent else roots).append(item)
         p.parent = parent[2] if parent else head_index
-        base = [section] if section else []
-        p.path = base + [e[1].label or e[1].marker for e in stack] + ([label or marker] if kind else [])
-        p.context = ([title] if title else []) + [paragraphs[e[2]].text for e in stack]
+        path, context = (parent[3], parent[4]) if parent else (top_path, top_context)
+        p.path = path + [label or marker] if kind else list(path)
+        p.context = list(context)
         if kind:
-            stack.append((kind, item, i))
+            stack.append((kind, item, i, p.path, context + [p.text]))
     return roots
 
 

@@ -19,6 +19,10 @@ def closing_start(paragraphs: list[Paragraph], lo: int, hi: int) -> int:
     return hi
 
 
+# The last line of the recipients' list: "- Lưu: VT, ...", "Lưu VP."
+_RECORDS_COPY = re.compile(r"^-?\s*lưu\b", re.IGNORECASE)
+
+
 def mark_signature(closing: list[Paragraph]) -> None:
     """The signing authority ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and the lines in capitals
     after the recipients' list are the signature."""
@@ -27,7 +31,7 @@ def mark_signature(closing: list[Paragraph]) -> None:
         text = p.text.strip(" |")
         if SIGNING_AUTHORITY.match(text) or (after_recipients and upper_share(text) > 0.8):
             p.role = "signature"
-        if re.match(r"^-?\s*lưu\b", text, re.IGNORECASE):
+        if _RECORDS_COPY.match(text):
             after_recipients = True
 
 
@@ -43,15 +47,11 @@ def ends_midway(paragraphs: list[Paragraph]) -> Optional[str]:
     web page, a file cut short, or a decision whose closing is followed by the opening of the plan
     it attaches, cut before that plan's closing, ends mid-way. A text with no paragraph is not cut.
     """
-    body = []
-    for p in paragraphs:
-        if p.role == "appendix_heading":
-            break
-        if p.role != "furniture" and p.text.strip():
-            body.append(p)
-    if not body or body[-1].role in ("closing", "signature"):
+    end = next((i for i, p in enumerate(paragraphs) if p.role == "appendix_heading"), len(paragraphs))
+    final = next((p for p in reversed(paragraphs[:end]) if p.role != "furniture" and p.text.strip()), None)
+    if final is None or final.role in ("closing", "signature"):
         return None
-    last = " ".join(body[-1].text.split())
+    last = " ".join(final.text.split())
     if last.endswith(END_MARKS):
         return None
     shown = last if len(last) <= SHOWN else "…" + last[-SHOWN:]

@@ -112,8 +112,9 @@ APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[IVXLC
 
 
 def upper_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    """The share of the letters of ``text`` in upper case (0 without letters)."""
+    letters = "".join(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
 
 def ascii_fold(text: str) -> str:

@@ -46,16 +46,10 @@ def section_numbering(ctx: Context) -> list[Finding]:
     return out
 
 
-def _numbered_items(sections: list[Section]) -> Iterator[tuple[Section, Item]]:
+def _numbered_items(ctx: Context) -> list[tuple[Section, Item]]:
     """Every item with a numeric label ("1.", "2.3."), in document order, with its section."""
-    def walk(section: Section, items: list[Item]) -> Iterator[tuple[Section, Item]]:
-        for item in items:
-            if item.marker and item.label and item.label[0].isdigit():
-                yield section, item
-            yield from walk(section, item.children)
-
-    for s in sections:
-        yield from walk(s, s.items)
+    return [(s, item) for s, items in ctx.section_items for item in items
+            if item.marker and item.label and item.label[0].isdigit()]
 
 
 def section_levels(ctx: Context) -> list[Finding]:
@@ -71,7 +65,7 @@ def section_levels(ctx: Context) -> list[Finding]:
     if not levels:
         return []
     section_level = Counter(levels).most_common(1)[0][0]
-    numbered = list(_numbered_items(sections))
+    numbered = _numbered_items(ctx)
     sub_levels = {item.heading_level for _, item in numbered if item.heading_level is not None}
     out: list[Finding] = []
     for s in sections:
@@ -97,12 +91,6 @@ def _level_finding(label: str, span: Optional[Span], vi: str, en: str, vi_why: s
 # ---------------------------------------------------------------- numbering inside a section
 
 _DECIMAL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")  # an item's label: "1", "1.2", "2.3.1"
-
-
-def _walk(items: list[Item]) -> Iterator[Item]:
-    for item in items:
-        yield item
-        yield from _walk(item.children)
 
 
 def _misread(item: Item) -> bool:
@@ -141,11 +129,11 @@ def _skips(numbers: list[tuple[int, Item]]) -> Iterator[tuple[Item, range]]:
 
 
 def _written_otherwise(items: list[Item], label: str) -> bool:
-    """Whether a paragraph opens with ``label`` and another mark than an item's ("5, Xây dựng ...",
-    "5, 95% cơ sở ...", "5 Xây dựng ..."; not "5,5% ..."): a typo, or OCR reading "5." as "5,"; the
-    number is there, not skipped."""
+    """Whether a paragraph of ``items`` (a section's, flattened) opens with ``label`` and another mark
+    than an item's ("5, Xây dựng ...", "5, 95% cơ sở ...", "5 Xây dựng ..."; not "5,5% ..."): a typo,
+    or OCR reading "5." as "5,"; the number is there, not skipped."""
     pattern = re.compile(rf"{re.escape(label)}(?:\s*[,;:·]\s+\S|\s+[^\W\d])")
-    return any(pattern.match(item.text) for item in _walk(items))
+    return any(pattern.match(item.text) for item in items)
 
 
 def item_numbering(ctx: Context) -> list[Finding]:
@@ -156,8 +144,8 @@ def item_numbering(ctx: Context) -> list[Finding]:
     with another mark ("5, Xây dựng") is there, not skipped; labels OCR read with low confidence
     are not trusted."""
     out: list[Finding] = []
-    for s in ctx.record.outline.sections:
-        numbered = [(item, tuple(int(x) for x in item.label.split("."))) for item in _walk(s.items)
+    for s, items in ctx.section_items:
+        numbered = [(item, tuple(int(x) for x in item.label.split("."))) for item in items
                     if item.marker and item.label and _DECIMAL.fullmatch(item.label) and not _misread(item)]
         seen: set[tuple[int, ...]] = {(int(d),) for d in re.findall(r"\b\d{1,2}$", s.number)}
         last: dict[tuple[int, ...], int] = {}  # the highest child number of each decimal parent
@@ -169,7 +157,7 @@ def item_numbering(ctx: Context) -> list[Finding]:
                                 f"{label_text} has no {missing}. above it", "item_numbering"))
                 seen.add(parent)
             elif parent and label[-1] > last.get(parent, 0) + 1 and not all(
-                    _written_otherwise(s.items, ".".join(map(str, parent + (k,))))
+                    _written_otherwise(items, ".".join(map(str, parent + (k,))))
                     for k in range(last.get(parent, 0) + 1, label[-1])):
                 out.append(_gap(label_text, item, s.number, f"thiếu mục trước mục {label_text}",
                                 f"it skips before {label_text}", "item_numbering"))
@@ -177,7 +165,7 @@ def item_numbering(ctx: Context) -> list[Finding]:
                 last[parent] = max(last.get(parent, 0), label[-1])
             seen.add(label)
         for item, skipped in _skips([(label[0], item) for item, label in numbered if len(label) == 1]):
-            if all(_written_otherwise(s.items, str(k)) for k in skipped):
+            if all(_written_otherwise(items, str(k)) for k in skipped):
                 continue
             out.append(_gap(item.label or "", item, s.number, f"thiếu mục trước mục {item.label}",
                             f"it skips before {item.label}", "item_numbering"))
@@ -210,10 +198,10 @@ def labelled_numbering(ctx: Context) -> list[Finding]:
     initials = _noun_initials()
     out: list[Finding] = []
     earlier: dict[str, set[int]] = {}  # the numbers of each noun in the sections before
-    for s in ctx.record.outline.sections:
+    for s, items in ctx.section_items:
         last: dict[str, int] = {}
         here: dict[str, set[int]] = {}
-        for item in _walk(s.items):
+        for item in items:
             text = item.text[len(item.marker):].lstrip() if item.text.startswith(item.marker) else item.text
             m = entry.match(text) if text[:1].lower() in initials else None  # most paragraphs fail the first letter
             if not m or _misread(item):
@@ -241,10 +229,10 @@ def roman_items(ctx: Context) -> list[Finding]:
     higher one may be the next section with a heading not recognised. Text OCR read is left alone
     ("1." and "I." look alike to it)."""
     out: list[Finding] = []
-    for s in ctx.record.outline.sections:
+    for s, items in ctx.section_items:
         if not s.number or not re.fullmatch(ROMAN, s.number):
             continue
-        for item in _walk(s.items):
+        for item in items:
             m = _ROMAN_ITEM.match(item.text) if item.text[:1] in "IVX" else None
             if not m or item.span.ocr_confidence is not None or number_value(m.group("num")) > number_value(s.number):
                 continue

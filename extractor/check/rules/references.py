@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...fields.dates import find_dates
-from ...records import Finding, Item, PlanRecord, Reference, Span
+from ...records import Finding, Reference, Span
 from ...tones import fold
 from ..registry import issuers_agree
 from .context import Context
@@ -106,24 +106,20 @@ NEAR = 5  # words at most between the verb and what it carries out ("một số 
 QUOTE_WORDS = 3  # words two quoted titles share at least to be one title
 
 
-def _spans(record: PlanRecord) -> Iterator[Span]:
+def _spans(ctx: Context) -> Iterator[Span]:
     """The paragraphs citations stand in: the preamble and every section's items."""
-    def walk(items: list[Item]) -> Iterator[Span]:
-        for item in items:
-            yield item.span
-            yield from walk(item.children)
-
-    yield from (b.span for b in record.outline.preamble)
-    for s in record.outline.sections:
+    yield from (b.span for b in ctx.record.outline.preamble)
+    for s, items in ctx.section_items:
         yield s.span
-        yield from walk(s.items)
+        yield from (item.span for item in items)
 
 
-def _tails(record: PlanRecord) -> list[tuple[Reference, Span, str, Optional[tuple[Reference, Span]]]]:
+def _tails(ctx: Context) -> list[tuple[Reference, Span, str, Optional[tuple[Reference, Span]]]]:
     """Each mention with what follows it in its clause (to a ';', the paragraph's end or the next
     mention), and the mention that ends the clause, if one does."""
+    record = ctx.record
     mentions = sorted(((m, ref) for ref in record.references for m in ref.mentions), key=lambda x: x[0].start)
-    paragraphs = sorted(_spans(record), key=lambda p: p.start)
+    paragraphs = sorted(_spans(ctx), key=lambda p: p.start)
     starts = [p.start for p in paragraphs]
     furniture = sorted((f.start, f.end) for f in record.provenance.furniture)
     out = []
@@ -179,13 +175,13 @@ def _carries(clause: str, at: int, verbs: re.Pattern[str]) -> bool:
             and not re.search(r"\b(?:để|nhằm)(?:\s+\w+){0,2}\s*$", before[:verb.start()], re.IGNORECASE))
 
 
-def _carried_out(record: PlanRecord) -> dict[int, tuple[Reference, Span, Span]]:
+def _carried_out(ctx: Context) -> dict[int, tuple[Reference, Span, Span]]:
     """Per citation (by ``id``), a cited document it carries out that is dated after it: (that
     document, this mention, that mention). A document named with two dates is left to the rule
     that flags it; a quoted title links two citations when one carries out what the other names."""
     links: list[tuple[Reference, Span, Reference, Span]] = []
     quoted: list[tuple[Reference, Span, list[str], bool, bool]] = []  # (citation, mention, title, carries, names)
-    for ref, m, clause, ended_by in _tails(record):
+    for ref, m, clause, ended_by in _tails(ctx):
         if ended_by and _carries(clause, len(clause), _CARRIES_OUT):
             links.append((ref, m, *ended_by))
         for q in (_QUOTE.finditer(clause) if "“" in clause or '"' in clause else ()):
@@ -218,7 +214,7 @@ def cited_dates(ctx: Context) -> list[Finding]:
     dated = {id(ref): _dated(ref) for ref in record.references if ref.number}
     later = {key for key, ds in dated.items() if own and any(_later(d, own) for d, _ in ds)}
     own_in_doubt = len(later) * 2 >= len([ds for ds in dated.values() if ds])
-    carried_out = _carried_out(record)
+    carried_out = _carried_out(ctx)
     out = []
     for ref in record.references:
         mentions = dated.get(id(ref)) or []

@@ -20,13 +20,14 @@ from .features import candidate_features
 from .matches import Reading, TargetMatch
 
 SIDECAR = "target_filter.json"
+SIDECAR_PATH = MODELS_DIR / SIDECAR
 ARTEFACT = MODELS_DIR / "target_filter.joblib"
 
 
 def chosen_method() -> str:
     """"rules", "model" or "hybrid", as the leave-one-document-out comparison chose; "rules" when no
     sidecar is there."""
-    if not (MODELS_DIR / SIDECAR).exists():
+    if not SIDECAR_PATH.exists():
         return "rules"
     return str(data_json(f"models/{SIDECAR}").get("chosen", "rules"))
 

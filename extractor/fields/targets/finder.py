@@ -21,8 +21,7 @@ from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
 from ...segment import item_marker
-from ..numbers import find_quantities
-from ..numbers import may_hold_quantity as _may_hold_quantity
+from ..numbers import Quantity, find_quantities, may_hold_quantity
 from ..tables import is_table_row
 from .filter import target_veto
 from .grammar import (
@@ -41,12 +40,15 @@ from .sentences import sentence_targets
 from .tables import header_years, is_header_row, table_targets
 
 
-def find_targets(text: str, context: Optional[TargetContext] = None) -> list[TargetMatch]:
-    """Every target in one normalised paragraph (or markdown table row/rows)."""
+def find_targets(text: str, context: Optional[TargetContext] = None,
+                 quantities: Optional[list[Quantity]] = None) -> list[TargetMatch]:
+    """Every target in one normalised paragraph (or markdown table row/rows); ``quantities``: the
+    paragraph's (``find_quantities``), when they were already found."""
     ctx = context or TargetContext()
     if is_table_row(text):
         return table_targets(text, ctx)
-    quantities = find_quantities(text)
+    if quantities is None:
+        quantities = find_quantities(text)
     if not quantities:
         return []
     out: list[TargetMatch] = []
@@ -62,10 +64,6 @@ def find_targets(text: str, context: Optional[TargetContext] = None) -> list[Tar
         i = j
     return out
 
-
-def may_hold_quantity(text: str) -> bool:
-    """A cheap test before the grammar runs: a percent or per-mille sign, a slash or the word "trăm"."""
-    return _may_hold_quantity(text)
 
 # Paragraph roles that never hold the plan's commitments.
 _SKIP_ROLES = frozenset({"furniture", "header", "doc_type", "title", "authority", "addressee", "preamble", "closing",
@@ -149,14 +147,26 @@ class _Trail:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
+        self._past_or_money: Optional[bool] = None  # of the stack as it stands, worked out when first asked
 
-    def visit(self, p: Paragraph, loose: bool) -> None:
+    def visit(self, p: Paragraph, loose: bool, holds: bool) -> Optional[list[Quantity]]:
+        """Take ``p`` into the trail if it heads what follows. ``holds``: whether it may hold a
+        quantity (``may_hold_quantity``); the quantities of a short one that does are looked for
+        and returned, so that its reading need not find them again (None when not looked for)."""
         if p.role == "section_heading" or (loose and APPENDIX_RE.match(p.text)):
-            self.stack = [(0, p.text)]
-            return
+            self.stack, self._past_or_money = [(0, p.text)], None
+            return None
         text = p.text.strip()
-        if len(text) > _HEADING_MAX or (may_hold_quantity(text) and find_quantities(text)):
-            return
+        if len(text) > _HEADING_MAX:
+            return None
+        quantities = find_quantities(p.text) if holds else None  # the same as the stripped text's, shifted
+        if quantities:
+            return quantities
+        self._take(p, text, loose)
+        return quantities
+
+    def _take(self, p: Paragraph, text: str, loose: bool) -> None:
+        """Push ``p`` (``text``, stripped) at its depth when it is a heading."""
         _, label, kind = item_marker(text)
         if kind == "num" and label:
             depth = 1 + label.count(".")
@@ -169,6 +179,7 @@ class _Trail:
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         self.stack.append((depth, text))
+        self._past_or_money = None
 
     def year(self) -> Optional[int]:
         return heading_year(tuple(text for _, text in self.stack))
@@ -177,7 +188,9 @@ class _Trail:
         return any(_names_goals(text) for _, text in self.stack)
 
     def past_or_money(self) -> bool:
-        return any(_past_or_money(text) for _, text in self.stack)
+        if self._past_or_money is None:
+            self._past_or_money = any(_past_or_money(text) for _, text in self.stack)
+        return self._past_or_money
 
 
 def _is_unmarked_heading(p: Paragraph, text: str, loose: bool) -> bool:
@@ -198,8 +211,8 @@ def _is_goal_year_line(text: str) -> bool:
 
 
 def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def read_paragraphs(doc: Doc) -> Iterator[Reading]:
@@ -222,8 +235,8 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
             lead_year = None
         appendix = appendix or (p.role in ("closing", "signature") and bool(APPENDIX_RE.match(p.text)))
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
-        trail.visit(p, loose)
         holds = may_hold_quantity(p.text)
+        quantities = trail.visit(p, loose, holds)
         if _skip(p, loose) or trail.past_or_money():
             if holds:
                 yield Reading(p, loose, True, [])
@@ -246,7 +259,7 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         ctx = TargetContext(year=heading_year(tuple(p.context)) or trail.year() or lead_year,
                             column_years=column_years, goal=p.section_kind == "objectives" or trail.goal(),
                             cut=cut)
-        matches = find_targets(p.text, ctx)
+        matches = find_targets(p.text, ctx, quantities)
         if cut:
             text_end = len(p.text.rstrip(_TRIM_END))
             closed = p.text.rstrip().endswith((",", ";"))
@@ -314,9 +327,10 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
     thông tin" and "100% trẻ em được tham gia" are two targets. Returns the indexes kept."""
     kept: list[int] = []  # indexes into targets, in order
     by_value: dict[tuple, list[int]] = {}  # into kept
+    words = [(_word_set(t.group), None if t.indicator is None else _word_set(t.indicator)) for t in targets]
     for index, t in enumerate(targets):
         key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
-        twin = next((i for i in by_value.get(key, []) if _same(t, targets[kept[i]])), None)
+        twin = next((i for i in by_value.get(key, []) if _same(words[index], words[kept[i]])), None)
         if twin is None:
             by_value.setdefault(key, []).append(len(kept))
             kept.append(index)
@@ -325,24 +339,30 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
     return kept
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+_WORD = re.compile(r"\w+")
 
 
-def _nested(a: Optional[str], b: Optional[str]) -> bool:
-    x, y = set(_words(a or "")), set(_words(b or ""))
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
     return x <= y or y <= x
 
 
-def _same(a: Target, b: Target) -> bool:
-    return (_nested(a.group, b.group) and (a.indicator is None) == (b.indicator is None)
-            and _nested(a.indicator, b.indicator))
+def _same(a: tuple[frozenset[str], Optional[frozenset[str]]], b: tuple[frozenset[str], Optional[frozenset[str]]]) -> bool:
+    """Two targets' (group, indicator) words: the same target when each holds the other's or is held by it."""
+    (group_a, indicator_a), (group_b, indicator_b) = a, b
+    if not _nested(group_a, group_b) or (indicator_a is None) != (indicator_b is None):
+        return False
+    return indicator_a is None or indicator_b is None or _nested(indicator_a, indicator_b)
 
 
 def target_record(doc: Doc, p: Paragraph, m: TargetMatch, label: Optional[str]) -> Target:
     """The ``Target`` record of one match, with its section, path, label and evidence span."""
     span = doc.span(p.start + m.start, p.start + m.end)
-    return Target(
+    # built without re-validation (a record per target): every value is typed by its match
+    return Target.built(
         value=m.value, comparator=m.comparator, unit=m.unit, denominator=m.denominator,
         baseline=m.baseline, baseline_year=m.baseline_year, min=m.min, group=m.group,
         indicator=m.indicator, year=m.year, section=p.section, section_path=list(p.path),

@@ -122,6 +122,8 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
 
 def year_cue(text: str) -> Optional[int]:
     """The last due year named in ``text`` ("đến năm 2025", "giai đoạn 2021-2025")."""
+    if "20" not in text and "19" not in text:  # every cue names a YEAR (19xx, 20xx): most texts, none
+        return None
     year = None
     for m in YEAR_CUE_RE.finditer(text):
         year = int(m.group("year") or m.group("end") or m.group("lead"))

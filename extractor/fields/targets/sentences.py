@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ... import grammar as vocabulary
+from ...grammar import caseless_search
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
@@ -201,7 +202,7 @@ def _share_comparators(text: str, anchors: list[_Anchor]) -> None:
     for prev, a in zip(anchors, anchors[1:]):
         between = text[prev.end:a.start]
         if (prev.explicit and not a.explicit and a.comparator == "=" and a.q.min is None
-                and a.q.unit == prev.q.unit and ";" not in between and not STRONG_CUE_RE.search(between)
+                and a.q.unit == prev.q.unit and ";" not in between and caseless_search(STRONG_CUE_RE, between) is None
                 and ("," in between or " và " in f" {between} ")):
             a.comparator, a.explicit = prev.comparator, True
 
@@ -287,7 +288,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
         between = text[a.end:following.start]
         lo = max(a.clause_start, anchors[i - 1].end if i else s_start)
         if (following.value_last and following.indicator is None and not a.value_last
-                and between.lstrip(" \u00a0")[:1] in (",", ";") and not STRONG_CUE_RE.search(between)
+                and between.lstrip(" \u00a0")[:1] in (",", ";") and caseless_search(STRONG_CUE_RE, between) is None
                 and text[lo:a.start].strip(TRIM) and following.group[0] > a.end):
             a.value_last = True
             a.group = _value_last_group(text, lo, a.start)
@@ -416,8 +417,7 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
         else:
             r_end = s_end
         a.region = (a.end, r_end)
-        m = STRONG_CUE_RE.search(text, a.end, r_end)
-        a.strong_cue = m.start() if m else None
+        a.strong_cue = caseless_search(STRONG_CUE_RE, text, a.end, r_end)
     shared: Optional[tuple[int, int]] = None
     for a in reversed(anchors):
         if a.value_last or a.shares:

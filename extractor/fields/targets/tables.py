@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from ...grammar import caseless_search
 from ..numbers import find_quantities
 from ..tables import SEPARATOR_RE, cells
 from .grammar import (
@@ -51,8 +52,8 @@ def _table_row_targets(text: str, start: int, end: int, ctx: TargetContext) -> l
         g_start, g_end = trim(text, rate.end() if rate else label_start, label_end)
         indicator = text[rate.start():rate.end()] if rate else None
         if not rate:  # "GVCN được tập huấn ...": the label is group + predicate, as in a sentence
-            cue = STRONG_CUE_RE.search(text, g_start, g_end)
-            cut = cue.start() if cue else pos_predicate_start(text, g_start, g_end)
+            cue = caseless_search(STRONG_CUE_RE, text, g_start, g_end)
+            cut = cue if cue is not None else pos_predicate_start(text, g_start, g_end)
             if cut is not None and text[g_start:cut].strip(TRIM):
                 indicator = text[cut:g_end].strip(TRIM)
                 g_start, g_end = trim_group(text, g_start, cut)
