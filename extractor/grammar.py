@@ -50,6 +50,12 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
+def upper_share(text: str) -> float:
+    """The share of the letters of ``text`` in upper case (0 without letters)."""
+    letters = "".join(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
+
+
 def positions(text: str, word: str) -> list[int]:
     """Where ``word`` stands in ``text``, in order (``str.find``: far cheaper than a regex scan)."""
     out, i = [], text.find(word)

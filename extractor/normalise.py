@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .glyph_loss import restore_lines
-from .grammar import unit_nouns
+from .grammar import unit_nouns, upper_share
 from .lost_spaces import alnum_runs, glued_words, letter_runs, letters_of, lost_spaces
 from .ocr_repair import Repair, repair_lines
 from .records import Span
@@ -527,8 +527,7 @@ _BARE_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)\s*[
 
 
 def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return upper_share(text) >= 0.8
 
 
 def _continues_heading(ptext: str, ctext: str, wrapped: bool) -> bool:

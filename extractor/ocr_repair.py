@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .grammar import upper_share
 from .lost_spaces import LETTER_RUN, syllables
 from .resources import DATA_DIR, data_json
 
@@ -218,8 +219,7 @@ def roman_numeral(numeral: str) -> str | None:
 
 
 def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return upper_share(text) >= 0.8
 
 
 def repair_lines(lines: list[list[Piece]], confidence: Optional[Confidence] = None

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..grammar import unit_nouns
+from ..grammar import unit_nouns, upper_share
 
 # ---------------------------------------------------------------- document types
 
@@ -109,12 +109,6 @@ AUTHORITY = re.compile(
     r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b")
 # An appendix: "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2: ..."
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[IVXLC\d]+)?\b\s*[.:]?")
-
-
-def upper_share(text: str) -> float:
-    """The share of the letters of ``text`` in upper case (0 without letters)."""
-    letters = "".join(filter(str.isalpha, text))
-    return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
 
 def ascii_fold(text: str) -> str:

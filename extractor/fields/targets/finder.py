@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...document import Doc, Paragraph
-from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences
+from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences, upper_share
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
@@ -211,8 +211,7 @@ def _is_goal_year_line(text: str) -> bool:
 
 
 def _is_upper_line(text: str) -> bool:
-    letters = "".join(filter(str.isalpha, text))
-    return len(letters) >= 6 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+    return sum(map(str.isalpha, text)) >= 6 and upper_share(text) >= 0.8
 
 
 def read_paragraphs(doc: Doc) -> Iterator[Reading]:
