@@ -411,7 +411,6 @@ def _document_province(doc: Doc, meta: Metadata) -> Optional[str]:
 
 
 # The recipients' list of the closing block: "Nơi nhận:", then "- Sở Y tế;" ... "- Lưu: VT."
-_RECIPIENTS = re.compile(r"^Nơi\s+nhận", re.I)
 _RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
 _BULLET = re.compile(r"^[-–+•]\s*")
 
@@ -425,9 +424,9 @@ def _closing(doc: Doc, meta: Metadata) -> None:
         for text in (t.strip() for t in p.text.split("|")):
             if not text:
                 continue
-            if _RECIPIENTS.match(text):
+            if label := _RECIPIENTS_LABEL.match(text):
                 in_recipients = True
-                text = _RECIPIENTS_LABEL.sub("", text)
+                text = text[label.end():]
                 if not text:
                     continue
             if in_recipients and text.startswith(("-", "–", "+", "•")):
