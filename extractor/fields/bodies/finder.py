@@ -196,8 +196,7 @@ class _Finder:
             return
         text, rest = self.wrapped_article(index)
         self.continued.update(rest)
-        cut = index + len(rest) == len(self.doc.paragraphs) - 1 and not text.rstrip().endswith(SENTENCE_CLOSED)
-        bounds = execution_list(text, cut)
+        bounds = execution_list(text, self.left_open(index + len(rest), text))
         if bounds is None:
             self.in_text(p, index, generic=True, text=text)
             return
@@ -391,10 +390,15 @@ class _Finder:
             return False
         return tk.match("verb", at) > 0 or not (tk.match("stop", at) or tk.match("determiner", at))
 
+    def left_open(self, index: int, text: str) -> bool:
+        """Whether paragraph ``index`` (its ``text``) is the document's last and ends mid-sentence: the
+        text was cut there (the opening of a page)."""
+        return index == len(self.doc.paragraphs) - 1 and not text.rstrip().endswith(SENTENCE_CLOSED)
+
     def cut_after(self, tk: Tokens, end: int, index: int) -> bool:
         """Whether the document's text is cut right after the list: in its last paragraph, left open, at
         most the stub of one word follows the list (a comma aside)."""
-        if index != len(self.doc.paragraphs) - 1 or tk.source.rstrip().endswith(SENTENCE_CLOSED):
+        if not self.left_open(index, tk.source):
             return False
         at = end + (1 if tk.text(end) == "," else 0)
         return not tk.has(at) or (not tk.has(at + 1) and tk.end(at) == len(tk.source.rstrip()))
