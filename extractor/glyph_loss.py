@@ -108,9 +108,10 @@ def glyph_lost(texts: list[str]) -> bool:
 
 def _glyph_lost(text: str, skeletons_found: frozenset[str]) -> bool:
     """:func:`glyph_lost` from a document's text (its lines joined) and the skeletons among its
-    words (or more: one that is no word of the text counts none). The words are counted (once, in C) only where the skeletons occur :data:`MIN_LOST` times
-    or more as substrings (``str.count``), as often as they occur as words at least: a text with
-    its accents holds a few ("vn" of an e-mail address), a glyph-lost one hundreds."""
+    words (or more: one that is no word of the text counts none). The words are counted (once, in
+    C) only where the skeletons occur :data:`MIN_LOST` times or more as substrings (``str.count``),
+    as often as they occur as words at least: a text with its accents holds a few ("vn" of an
+    e-mail address), a glyph-lost one hundreds."""
     lowered = [w for w in skeletons_found if not w.isupper()]
     if sum(text.count(w) for w in lowered) < MIN_LOST:
         return False
@@ -363,12 +364,13 @@ def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[se
     A restored word becomes a piece of its own, mapped to the source range of the word as written.
     ``words``: the distinct runs of letters of the lines, or more (the skeletons among them only
     say which lines to read, and which words to count), when the caller knows them."""
-    found = _lost_in(letter_runs("\n".join(texts)) if words is None else words)
+    joined = "\n".join(texts)
+    found = _lost_in(letter_runs(joined) if words is None else words)
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
     if not lost:
         return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
-    whole = _glyph_lost("\n".join(texts), found)
+    whole = _glyph_lost(joined, found)
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
     previous = ""  # the text of the line before
