@@ -92,7 +92,7 @@ _LAST_WORD = re.compile(f"{LETTER_RUN.pattern}$")
 LONGEST_WORD = 40  # letters: the last word of a line is looked for in its last this many characters
 
 
-def _lost_in(words: Iterable[str]) -> frozenset[str]:
+def lost_in(words: Iterable[str]) -> frozenset[str]:
     """The skeletons (:func:`lost_word`) among a text's distinct words: the words to look for."""
     known = skeletons()
     return frozenset(w for w in words if w.isascii() and len(w) >= 2 and w.lower() in known)
@@ -103,7 +103,7 @@ def glyph_lost(texts: list[str]) -> bool:
     words of two letters or more not written in capitals (codes are: "KH", "CT"), a share of
     :data:`LOST_SHARE` or more are skeletons (:func:`lost_word`)."""
     text = "\n".join(texts)
-    return _glyph_lost(text, _lost_in(letter_runs(text)))
+    return _glyph_lost(text, lost_in(letter_runs(text)))
 
 
 def _glyph_lost(text: str, skeletons_found: frozenset[str]) -> bool:
@@ -363,14 +363,15 @@ def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[se
     its font lost the accented letters of written again (see the module doc), and the restorations.
     A restored word becomes a piece of its own, mapped to the source range of the word as written.
     ``words``: the distinct runs of letters of the lines, or more (the skeletons among them only
-    say which lines to read, and which words to count), when the caller knows them."""
-    joined = "\n".join(texts)
-    found = _lost_in(letter_runs(joined) if words is None else words)
+    say which lines to read, and which words to count), when the caller knows them: any set of words
+    holding every skeleton (:func:`lost_in`) of the lines will do."""
+    joined = "\n".join(texts) if words is None else None
+    found = lost_in(letter_runs(joined) if joined is not None else words)
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
     if not lost:
         return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
-    whole = _glyph_lost(joined, found)
+    whole = _glyph_lost("\n".join(texts) if joined is None else joined, found)
     out: list[list[Piece]] = []
     repairs: list[Repair] = []
     previous = ""  # the text of the line before

@@ -40,13 +40,17 @@ def alnum_runs(text: str) -> set[str]:
     """The distinct runs of letters and digits in ``text``: ``set(re.findall(r"[^\\W_]+", text))``."""
     out: set[str] = set()
     for token in set(text.split()):
-        if token.isalnum():
-            out.add(token)
-        elif (core := token.strip(_CLINGING)).isalnum():
-            out.add(core)
-        else:
-            out.update(_ALNUM_RUN.findall(core))
+        out.update(token_runs(token))
     return out
+
+
+def token_runs(token: str) -> list[str]:
+    """The runs of letters and digits of one whitespace token, most often the token itself."""
+    if token.isalnum():
+        return [token]
+    if (core := token.strip(_CLINGING)).isalnum():
+        return [core]
+    return _ALNUM_RUN.findall(core)
 
 
 def letter_runs(text: str) -> set[str]:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .glyph_loss import restore_lines
+from .glyph_loss import lost_in, restore_lines
 from .grammar import unit_nouns, upper_share
-from .lost_spaces import alnum_runs, glued_words, letter_runs, letters_of, lost_spaces
+from .lost_spaces import glued_words, letters_of, lost_spaces, token_runs
 from .ocr_repair import Repair, repair_lines
 from .records import Span
 from .tones import clean, fold, normalise_tone_marks
@@ -690,19 +690,46 @@ def _cut_whole(line: Line, base: str) -> bool:
     return (not s or not base[s - 1].isalnum()) and (e == len(base) or not base[e].isalnum()) and text == base[s:e]
 
 
-def _restore_glyphs(lines: list[Line], norm: Normalised, base: Optional[str], runs: set[str]) -> None:
+def _restore_glyphs(lines: list[Line], norm: Normalised, base: Optional[str], lost: frozenset[str]) -> None:
     """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place.
-    ``runs``: the distinct runs of letters and digits of ``base`` (:func:`_cleaned`), read once for
-    the whole text: the words of the lines cut from it whole, so only the others are read again."""
-    words = None
+    ``lost``: the skeletons among the words of ``base`` (:func:`_cleaned`), read once for the whole
+    text: those of the lines cut from it whole, so only the others are read again."""
     if base is not None:
-        words = letters_of(runs) | letter_runs("\n".join(line.text for line in lines if not _cut_whole(line, base)))
-    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines], words)
+        lost = lost | _odd_words("\n".join(line.text for line in lines if not _cut_whole(line, base)))[1]
+    else:
+        lost = _odd_words("\n".join(line.text for line in lines))[1]
+    restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines], lost)
     norm.repairs += repairs
     for line, pieces in zip(lines, restored):
         if pieces is not line.pieces:
             line.pieces = pieces
             line.text = "".join(p[0] for p in pieces)
+
+
+# The whitespace tokens met so far that hold no glued word and no skeleton: a result per word, over a
+# vocabulary plans share (bounded), so a text whose tokens are all known is read by one set test in C.
+_PLAIN_TOKENS: set[str] = set()
+PLAIN_TOKENS_MAX = 1 << 17
+
+
+def _odd_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``text`` that ran two together (:func:`.lost_spaces.glued_words`) and the skeletons
+    among its runs of letters (:func:`.glyph_loss.lost_in`): of its runs of letters and digits, those
+    of the whitespace tokens not known to be plain, each read once."""
+    tokens = text.split()
+    if _PLAIN_TOKENS.issuperset(tokens):
+        return frozenset(), frozenset()
+    glued: set[str] = set()
+    lost: set[str] = set()
+    for token in set(tokens).difference(_PLAIN_TOKENS):
+        runs = token_runs(token)
+        token_glued, token_lost = glued_words(runs), lost_in(letters_of(runs))
+        if token_glued or token_lost:
+            glued |= token_glued
+            lost |= token_lost
+        elif len(_PLAIN_TOKENS) < PLAIN_TOKENS_MAX:
+            _PLAIN_TOKENS.add(token)
+    return frozenset(glued), frozenset(lost)
 
 
 def _repair(lines: list[Line], recognised: list[tuple[int, int]], norm: Normalised, mapped: MappedText) -> None:
@@ -738,10 +765,10 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     norm = Normalised(mapped, [])
     windowed, window_starts = _windowed(source, split, norm)
     base = _cleaned(source)
-    runs = alnum_runs(base if base is not None else clean(source))
-    lines = _drop_running_lines(_lines(source, base, glued_words(runs), windowed, norm, mapped, line_styles or {},
+    glued, lost = _odd_words(base if base is not None else clean(source))
+    lines = _drop_running_lines(_lines(source, base, glued, windowed, norm, mapped, line_styles or {},
                                        window_starts), norm, mapped)
-    _restore_glyphs(lines, norm, base, runs)
+    _restore_glyphs(lines, norm, base, lost)
     if recognised:
         _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)
