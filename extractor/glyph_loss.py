@@ -365,26 +365,41 @@ def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[se
     ``words``: the distinct runs of letters of the lines, or more (the skeletons among them only
     say which lines to read, and which words to count), when the caller knows them: any set of words
     holding every skeleton (:func:`lost_in`) of the lines will do."""
-    joined = "\n".join(texts) if words is None else None
-    found = lost_in(letter_runs(joined) if joined is not None else words)
+    joined = "\n".join(texts) if words is None else ""  # the lines joined, once, when they are read
+    found = lost_in(letter_runs(joined) if words is None else words)
     # in a document with its accents, the skeletons it holds (few, most often none) say which lines to read
     lost = {w for w in found if not (len(w) == 2 and w.isupper())}
     if not lost:
         return lines, []  # no skeleton but codes: none to read, too few for a glyph-lost text
-    whole = _glyph_lost("\n".join(texts) if joined is None else joined, found)
-    out: list[list[Piece]] = []
+    joined = joined or "\n".join(texts)
+    whole = _glyph_lost(joined, found)
+    out, texts = list(lines), list(texts)
     repairs: list[Repair] = []
-    previous = ""  # the text of the line before
-    for line, text in zip(lines, texts):
-        suspect = whole or (any(w in text for w in lost) and _lowered_skeleton(text))
-        changes = restore_text(text, whole, _last_word(previous)) if suspect else []
+    for i in range(len(texts)) if whole else _lines_holding(joined, lost):
+        text = texts[i]
+        if not whole and not _lowered_skeleton(text):
+            continue
+        changes = restore_text(text, whole, _last_word(texts[i - 1]) if i else "")
         if changes:
-            line, made = _apply(line, [(a, b, new, REASON) for a, b, new in changes])
-            text = "".join(p[0] for p in line)
+            out[i], made = _apply(out[i], [(a, b, new, REASON) for a, b, new in changes])
+            texts[i] = "".join(p[0] for p in out[i])
             repairs += made
-        out.append(line)
-        previous = text
     return out, repairs
+
+
+def _lines_holding(joined: str, words: Iterable[str]) -> list[int]:
+    """The indexes of the lines of ``joined`` (lines joined by newlines) holding one of ``words`` (no
+    newline in any), in order: each word is found in the joined text, not looked for line by line."""
+    holding: set[int] = set()
+    for word in words:
+        line = seen = 0  # the line of ``seen``, a newline or the start
+        at = joined.find(word)
+        while at >= 0:
+            line += joined.count("\n", seen, at)
+            holding.add(line)
+            seen = joined.find("\n", at)
+            at = joined.find(word, seen) if seen >= 0 else -1
+    return sorted(holding)
 
 
 def _last_word(text: str) -> str:
