@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add
 from typing import Optional
 
 from .glyph_loss import lost_in, restore_lines
@@ -267,26 +269,42 @@ _ARTICLE_NUMBER_END = re.compile(r"Điều\s+\d{1,2}\s*[.:]$")
 def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     """(start, end, page_break_before) for every line of the source; lines end at \n or \f (and at
     literal "\\r\\n" sequences in a text that writes its line breaks out, and where a long line runs
-    a decision's parts together)."""
+    a decision's parts together). The offsets of the lines between \n are summed in C; only the
+    lines that may break further are read one by one (:func:`_chunk_lines`)."""
     literal = source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
+    chunks = source.split("\n")
+    lengths = list(map(len, chunks))
+    starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+    out = list(zip(starts, map(add, starts, lengths), repeat(False)))
+    rare = literal or "\f" in source  # most texts have neither form feeds nor line breaks written out
+    odd = [i for i, chunk in enumerate(chunks) if len(chunk) >= GLUED_LINE_MIN
+           or (rare and ("\f" in chunk or (literal and "\\" in chunk)))]
+    if not odd:
+        return out
+    lines: list[tuple[int, int, bool]] = []
+    done = 0
+    for i in odd:
+        lines += out[done:i]
+        lines += _chunk_lines(source, starts[i], chunks[i], literal)
+        done = i + 1
+    lines += out[done:]
+    return lines
+
+
+def _chunk_lines(source: str, pos: int, chunk: str, literal: bool) -> list[tuple[int, int, bool]]:
+    """The lines of ``chunk``, the text between two \n starting at ``pos``: its parts between form
+    feeds, each broken at literal line breaks (``literal``: the text writes them out) and unglued."""
     out: list[tuple[int, int, bool]] = []
-    pos = 0
-    for chunk in source.split("\n"):
-        if len(chunk) < GLUED_LINE_MIN and "\f" not in chunk and not (literal and "\\" in chunk):
-            out.append((pos, pos + len(chunk), False))  # most lines: one line as it is
-            pos += len(chunk) + 1
-            continue
-        parts = chunk.split("\f")
-        for j, part in enumerate(parts):
-            if literal and "\\" in part:
-                start = pos
-                for m in _LITERAL_BREAK.finditer(part):
-                    out += _unglued(source, start, pos + m.start(), j > 0 and start == pos)
-                    start = pos + m.end()
-                out += _unglued(source, start, pos + len(part), j > 0 and start == pos)
-            else:
-                out += _unglued(source, pos, pos + len(part), j > 0)  # a part after the first follows a form feed
-            pos += len(part) + 1
+    for j, part in enumerate(chunk.split("\f")):
+        if literal and "\\" in part:
+            start = pos
+            for m in _LITERAL_BREAK.finditer(part):
+                out += _unglued(source, start, pos + m.start(), j > 0 and start == pos)
+                start = pos + m.end()
+            out += _unglued(source, start, pos + len(part), j > 0 and start == pos)
+        else:
+            out += _unglued(source, pos, pos + len(part), j > 0)  # a part after the first follows a form feed
+        pos += len(part) + 1
     return out
 
 
