@@ -271,7 +271,7 @@ def _split_lines(source: str) -> list[tuple[int, int, bool]]:
     literal "\\r\\n" sequences in a text that writes its line breaks out, and where a long line runs
     a decision's parts together). The offsets of the lines between \n are summed in C; only the
     lines that may break further are read one by one (:func:`_chunk_lines`)."""
-    literal = source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
+    literal = "\\" in source and source.count("\\n") + source.count("\\r") >= LITERAL_BREAKS_MIN
     chunks = source.split("\n")
     lengths = list(map(len, chunks))
     starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
@@ -542,6 +542,8 @@ _HEADING_HEAD = re.compile(
     r"^(?:(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)(?=[\s.):\-–]|$)\s*[.):\-–]?|[A-H]\s*[.)])\s*(?P<title>.*)$")
 _ARTICLE_HEAD = re.compile(r"^Điều(?:\s+\d{1,2}\s*[.:]?)?$")
 _BARE_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|(?:PHẦN|Phần)\s+[IVXLC\d]+)\s*[.):\-–]?$")  # "PHẦN I", "II."
+# The first letters of the heads _HEADING_HEAD and _ARTICLE_HEAD match: a line opening otherwise is no cut heading.
+_HEADING_INITIALS = "ABCDEFGHILPVXĐ"
 
 
 def _capitals(text: str) -> bool:
@@ -675,7 +677,7 @@ def _continues(prev: Line, cur: Line, wrapped: bool, width: int, basis: Optional
     if cur.heading_level or prev.heading_level is not None:
         return False
     ptext, ctext = prev.text, cur.text
-    if _continues_heading(ptext, ctext, wrapped):
+    if ptext.lstrip()[:1] in _HEADING_INITIALS and _continues_heading(ptext, ctext, wrapped):
         return True
     if "Số" in ptext and _NUMBER_LABEL.match(ptext) and (ctext[:1].isdigit() or ctext[:1] == "/"):
         return True  # "Số:" / "06/2010/NQ-HĐND": a header cell's number wrapped after its label

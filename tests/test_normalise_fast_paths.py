@@ -10,7 +10,16 @@ import pytest
 from extractor import normalise as normalise_module
 from extractor.glyph_loss import _lines_holding, lost_in
 from extractor.lost_spaces import LETTER_RUN, glued_words
-from extractor.normalise import _LITERAL_BREAK, GLUED_LINE_MIN, LITERAL_BREAKS_MIN, _odd_words, _split_lines, _unglued
+from extractor.normalise import (
+    _HEADING_INITIALS,
+    _LITERAL_BREAK,
+    GLUED_LINE_MIN,
+    LITERAL_BREAKS_MIN,
+    _continues_heading,
+    _odd_words,
+    _split_lines,
+    _unglued,
+)
 
 # Words and marks the variants are made of: glued words ("Uỷban", "thựchiện", "UBNDtỉnh", "ngày31"),
 # skeletons ("tnh", "Mc", codes "KH"), both tone placements, đ/Đ, case oddities, clinging punctuation.
@@ -82,3 +91,20 @@ def test_split_lines_are_those_read_line_by_line():
         for parts in itertools.product(SPLIT_PARTS, repeat=n):
             source = "".join(parts)
             assert _split_lines(source) == _plain_split_lines(source), parts
+
+
+HEADS = ["", " ", "I.", "II. MỤC", "I. MỤC ĐÍCH,", "PHẦN I", "Phần 2", "A.", "H)", "Điều", "Điều 3.", "V", "X.", "L)",
+         "C.", "i.", "ı.", "İ.", "đ", "Đ", "Ⅱ.", "\u00a0I.", " Điều", "MỤC", "1.", "a)", "Ủy ban", "ǅ", "ſ"]
+TAILS = ["QUAN ĐIỂM", "TIÊU", "Tổng kết năm học", "1. Phê duyệt", "YÊU CẦU", "tiêu", "", "Ủy BAN"]
+
+
+def test_heading_initials_gate_no_cut_heading():
+    for head, tail, wrapped in itertools.product(HEADS, TAILS, (False, True)):
+        for ptext in (head, f"{head} {tail}", f"{head}\r\n"):
+            if ptext.lstrip()[:1] not in _HEADING_INITIALS:
+                assert not _continues_heading(ptext, tail, wrapped), (ptext, tail)
+
+
+def test_heading_initials_variants_cover_both_answers():
+    answers = {_continues_heading(head, tail, wrapped) for head, tail, wrapped in itertools.product(HEADS, TAILS, (False, True))}
+    assert answers == {False, True}
