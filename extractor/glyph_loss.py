@@ -357,7 +357,7 @@ def restore_text(text: str, whole: bool, before: str = "") -> list[Change]:
     return sorted(changes)
 
 
-def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[set[str]] = None
+def restore_lines(lines: list[list[Piece]], texts: list[str], words: Optional[Iterable[str]] = None
                   ) -> tuple[list[list[Piece]], list[Repair]]:
     """The lines of a document (as the normaliser keeps them, and the text of each) with the words
     its font lost the accented letters of written again (see the module doc), and the restorations.

@@ -192,10 +192,10 @@ class Normalised:
 
 
 _HEADING_MARKS = re.compile(r"^\s*(#{1,6})\s+")
-def _plain(raw: str) -> bool:
-    """A line with no markup (#, *, _, no-break space, tab) and no run of spaces inside: substring
-    tests, the cheapest there are."""
-    return not ("#" in raw or "*" in raw or "_" in raw or "\u00a0" in raw or "\t" in raw or "  " in raw.strip())
+def _plain(raw: str, stripped: str) -> bool:
+    """A line with no markup (#, *, _, no-break space, tab) and no run of spaces inside (``stripped``:
+    the line stripped): substring tests, the cheapest there are."""
+    return not ("#" in raw or "*" in raw or "_" in raw or "\u00a0" in raw or "\t" in raw or "  " in stripped)
 
 
 # Emphasis marks: "**", "__", and a "*" opening a word (not after one) or closing one. Every branch
@@ -378,18 +378,18 @@ def _windowed(source: str, split: list[tuple[int, int, bool]], norm: Normalised
     return out, starts
 
 
+def _plain_piece(raw: str, stripped: str, start: int, base: str) -> list[tuple[str, int, int]]:
+    """The one piece of a plain line (:func:`_plain`) of a clean source: its stripped text, a slice of ``base``."""
+    s = start + raw.index(stripped[0])
+    e = s + len(stripped)
+    return [(base[s:e], s, e)]
+
+
 def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
                 ) -> tuple[list[tuple[str, int, int]], Optional[int], bool, bool]:
     """Pieces of clean text of one line, its heading level, whether it is bold from its
     start, and whether it toggles the bold state (an odd number of ``**`` marks)."""
     raw = source[start:end]
-    if base is not None and _plain(raw):  # fast path: a plain, clean line
-        stripped = raw.strip()
-        if not stripped:
-            return [], None, False, False
-        lead = raw.index(stripped[0])
-        s, e = start + lead, start + lead + len(stripped)
-        return [(base[s:e], s, e)], None, False, False
     level = None
     cut = 0
     m = _HEADING_MARKS.match(raw)
@@ -455,10 +455,12 @@ def _restore_spaces(pieces: list[tuple[str, int, int]], glued: frozenset[str]) -
 
 def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[tuple[int, int, bool]],
            norm: Normalised, mapped: MappedText, styles: dict[int, tuple[Optional[int], bool]],
-           window_starts: frozenset[int] | set[int] = frozenset()) -> list[Line]:
-    """The cleaned lines of the source; ``base``: the source cleaned, when cleaning kept its length
-    (:func:`_cleaned`), ``glued``: its words that ran two together."""
+           window_starts: frozenset[int] | set[int] = frozenset()) -> tuple[list[Line], list[str]]:
+    """The cleaned lines of the source, and the texts of those not cut whole from ``base`` (whose
+    words are not all words of ``base``: :func:`_cut_whole`); ``base``: the source cleaned, when
+    cleaning kept its length (:func:`_cleaned`), ``glued``: its words that ran two together."""
     lines: list[Line] = []
+    reread: list[str] = []
     blank = False
     in_bold = False
     page_break = False
@@ -466,11 +468,21 @@ def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[
     for start, end, pb in split:
         page += pb
         page_break = page_break or pb
-        if start == end or source[start:end].isspace():  # about half the lines of a plan
+        raw = source[start:end]
+        stripped = raw.strip()
+        if not stripped:  # about half the lines of a plan
             blank = True
             continue
-        pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
-        pieces = _restore_spaces(pieces, glued)
+        if base is not None and _plain(raw, stripped):  # most lines: plain and clean, one slice of ``base``
+            pieces, level, starts_bold, toggles = _plain_piece(raw, stripped, start, base), None, False, False
+            # cut whole when the line is (its words are those of ``base``: :func:`_cut_whole`), as most are
+            whole = not glued and (not start or not base[start - 1].isalnum()) and (
+                end == len(base) or not base[end].isalnum())
+        else:
+            pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
+            whole = False
+        if glued:
+            pieces = _restore_spaces(pieces, glued)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
         if not text.strip() or (text[0] in "|:-" and (_TABLE_RULE.match(text) or not text.strip(" |\u00a0"))):
             blank = True
@@ -489,9 +501,11 @@ def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[
             (level, bold), styled = styles[start], True
         lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page, styled=styled,
                           window=start in window_starts))
+        if not (whole or (base is not None and _cut_whole(pieces, base))):
+            reread.append(text)
         blank = False
         page_break = False
-    return lines
+    return lines, reread
 
 
 def _running_key(text: str) -> str:
@@ -701,23 +715,18 @@ def _cleaned(source: str) -> Optional[str]:
     return normalise_tone_marks(source) if unicodedata.is_normalized("NFC", source) else None
 
 
-def _cut_whole(line: Line, base: str) -> bool:
-    """Whether a line's text is a slice of ``base`` between characters that are no letter or digit:
-    its runs of letters are runs of ``base``."""
-    if len(line.pieces) != 1:
+def _cut_whole(pieces: list[tuple[str, int, int]], base: str) -> bool:
+    """Whether a line's text (its ``pieces`` joined) is a slice of ``base`` between characters that
+    are no letter or digit: its runs of letters are runs of ``base``."""
+    if len(pieces) != 1:
         return False
-    text, s, e = line.pieces[0]
+    text, s, e = pieces[0]
     return (not s or not base[s - 1].isalnum()) and (e == len(base) or not base[e].isalnum()) and text == base[s:e]
 
 
-def _restore_glyphs(lines: list[Line], norm: Normalised, base: Optional[str], lost: frozenset[str]) -> None:
+def _restore_glyphs(lines: list[Line], norm: Normalised, lost: frozenset[str]) -> None:
     """Write again the words whose accented letters a font lost (:mod:`.glyph_loss`), in place.
-    ``lost``: the skeletons among the words of ``base`` (:func:`_cleaned`), read once for the whole
-    text: those of the lines cut from it whole, so only the others are read again."""
-    if base is not None:
-        lost = lost | _odd_words("\n".join(line.text for line in lines if not _cut_whole(line, base)))[1]
-    else:
-        lost = _odd_words("\n".join(line.text for line in lines))[1]
+    ``lost``: the skeletons among the words of the lines, or more."""
     restored, repairs = restore_lines([line.pieces for line in lines], [line.text for line in lines], lost)
     norm.repairs += repairs
     for line, pieces in zip(lines, restored):
@@ -786,9 +795,10 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
     windowed, window_starts = _windowed(source, split, norm)
     base = _cleaned(source)
     glued, lost = _odd_words(base if base is not None else clean(source))
-    lines = _drop_running_lines(_lines(source, base, glued, windowed, norm, mapped, line_styles or {},
-                                       window_starts), norm, mapped)
-    _restore_glyphs(lines, norm, base, lost)
+    lines, reread = _lines(source, base, glued, windowed, norm, mapped, line_styles or {}, window_starts)
+    lines = _drop_running_lines(lines, norm, mapped)
+    # the skeletons of the whole text, and of the lines whose words may be none of its words
+    _restore_glyphs(lines, norm, lost | _odd_words("\n".join(reread))[1])
     if recognised:
         _repair(lines, recognised, norm, mapped)
     wrapped, width = _is_hard_wrapped(lines)

@@ -47,6 +47,8 @@ def test_lines_are_split_and_unglued(source, lines):
     "## KẾ HOẠCH\n**I. MỤC TIÊU**\na**b**c __đ__e *f*\n\n- Uỷban nhân dân tỉnh; thựchiện kếhoạch",
     "Một dòng.\nHai dòng\\r\\nba\\ndòng\\rbốn\\nnăm",  # line breaks written out: a line may open mid-run
     "x" * 12_000 + " Mc tiêu c thể",  # a window cut mid-word
+    "Một dòng.\nHai\\r\\nba\\ntnh\\rbốn",  # a skeleton only the line cut mid-run shows ("ntnh" in the text)
+    "x" * 10_000 + "tnh tiêu",  # the same, in a window cut mid-word
     "Số:        /KH-UBND      Tam Dương, ngày 12 tháng 01 năm 2017\nS: 02 ngy 20/4/2009",
 ])
 def test_the_words_the_normaliser_knows_hold_those_of_its_lines(source, monkeypatch):
