@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, itemgetter, sub
 from typing import Optional
 
 from .glyph_loss import lost_in, restore_lines
@@ -353,8 +353,8 @@ def _window_cut(source: str, start: int, end: int) -> int:
 def _windowed(source: str, split: list[tuple[int, int, bool]], norm: Normalised
               ) -> tuple[list[tuple[int, int, bool]], set[int]]:
     """The lines, those over MAX_PARAGRAPH_CHARS cut into windows; and where each later window starts."""
-    if all(end - start <= MAX_PARAGRAPH_CHARS for start, end, _ in split):
-        return split, set()
+    if max(map(sub, map(itemgetter(1), split), map(itemgetter(0), split)), default=0) <= MAX_PARAGRAPH_CHARS:
+        return split, set()  # no line over the limit (the most of any line, found in C)
     out: list[tuple[int, int, bool]] = []
     starts: set[int] = set()
     long_lines, longest = 0, (0, 0)
@@ -376,13 +376,6 @@ def _windowed(source: str, split: list[tuple[int, int, bool]], norm: Normalised
         f"line {-longest[1]}, {longest[0]:,}) read in {len(starts) + long_lines} windows of at most "
         f"{MAX_PARAGRAPH_CHARS:,} characters, each a paragraph, cut at sentence ends where there are some")
     return out, starts
-
-
-def _plain_piece(raw: str, stripped: str, start: int, base: str) -> list[tuple[str, int, int]]:
-    """The one piece of a plain line (:func:`_plain`) of a clean source: its stripped text, a slice of ``base``."""
-    s = start + raw.index(stripped[0])
-    e = s + len(stripped)
-    return [(base[s:e], s, e)]
 
 
 def _clean_line(source: str, start: int, end: int, base: Optional[str] = None
@@ -474,7 +467,9 @@ def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[
             blank = True
             continue
         if base is not None and _plain(raw, stripped):  # most lines: plain and clean, one slice of ``base``
-            pieces, level, starts_bold, toggles = _plain_piece(raw, stripped, start, base), None, False, False
+            s = start + raw.index(stripped[0])  # its one piece: the line stripped, a slice of ``base``
+            e = s + len(stripped)
+            pieces, level, starts_bold, toggles = [(base[s:e], s, e)], None, False, False
             # cut whole when the line is (its words are those of ``base``: :func:`_cut_whole`), as most are
             whole = not glued and (not start or not base[start - 1].isalnum()) and (
                 end == len(base) or not base[end].isalnum())
@@ -514,6 +509,8 @@ def _running_key(text: str) -> str:
 
 def _drop_running_lines(lines: list[Line], norm: Normalised, mapped: MappedText) -> list[Line]:
     """Running headers and footers: the same line (numbers aside) first or last on most pages."""
+    if not lines or lines[-1].page - lines[0].page < 2:
+        return lines  # on fewer than three pages (the lines are in page order)
     pages: dict[int, list[Line]] = {}
     for line in lines:
         pages.setdefault(line.page, []).append(line)
@@ -815,7 +812,7 @@ def normalise(source: str, ocr_confidence: Optional[list[tuple[int, int, float]]
         joins = False
         if groups and not line.window:
             prev = groups[-1].lines[-1]
-            following = lines[li + 1:li + MAX_BASIS_WRAPS]
+            following = lines[li + 1:li + MAX_BASIS_WRAPS] if basis else None
             if line_ends and prev.page != line.page and not (
                     page_turns and page_turns.get(prev.src_end, (None,))[0] == line.src_start):
                 # a turn of the page the layout does not say: read as the printed lines

@@ -15,10 +15,17 @@ from extractor.normalise import (
     _LITERAL_BREAK,
     GLUED_LINE_MIN,
     LITERAL_BREAKS_MIN,
+    MAX_PARAGRAPH_CHARS,
+    Line,
+    MappedText,
+    Normalised,
     _continues_heading,
+    _drop_running_lines,
     _odd_words,
+    _running_key,
     _split_lines,
     _unglued,
+    _windowed,
 )
 
 # Words and marks the variants are made of: glued words ("Uỷban", "thựchiện", "UBNDtỉnh", "ngày31"),
@@ -108,3 +115,53 @@ def test_heading_initials_gate_no_cut_heading():
 def test_heading_initials_variants_cover_both_answers():
     answers = {_continues_heading(head, tail, wrapped) for head, tail, wrapped in itertools.product(HEADS, TAILS, (False, True))}
     assert answers == {False, True}
+
+
+def _plain_drop_running_lines(lines: list[Line], norm: Normalised, mapped: MappedText) -> list[Line]:
+    """The specification: the pages counted, whatever their number."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    if len(pages) < 3:
+        return lines
+    seen: dict[str, set[int]] = {}
+    inside: set[str] = set()
+    for number, page_lines in pages.items():
+        for i, line in enumerate(page_lines):
+            key = _running_key(line.text)
+            if 2 <= i < len(page_lines) - 2 or len(line.text) > 120:
+                inside.add(key)
+            else:
+                seen.setdefault(key, set()).add(number)
+    running = {key for key, on in seen.items() if len(on) >= max(3, len(pages) // 2) and key not in inside}
+    kept = []
+    for line in lines:
+        if _running_key(line.text) in running:
+            norm.furniture.append(mapped.source_span(line.src_start, line.src_end))
+        else:
+            kept.append(line)
+    return kept
+
+
+@pytest.mark.parametrize("pages", [[], [1], [1, 1, 2], [1, 2, 3], [1, 3], [2, 2, 4, 4], [1, 2, 2, 3, 3, 4], [5, 6, 7, 8]])
+def test_running_lines_are_those_of_the_page_count(pages):
+    source = "x" * 100
+    lines = []
+    for n, page in enumerate(pages):  # each page: a running header ("Trang N" numbers aside), body, and a footer
+        for k, text in enumerate(["Ủy ban nhân dân tỉnh", f"Nội dung {n}", "Đ.", f"Trang {page}"]):
+            lines.append(Line([(text, 4 * n + k, 4 * n + k + 1)], 4 * n + k, 4 * n + k + 1, page=page))
+    runs = []
+    for drop in (_drop_running_lines, _plain_drop_running_lines):
+        mapped = MappedText(source, [0], [0])
+        norm = Normalised(mapped, [])
+        runs.append(([line.src_start for line in drop(list(lines), norm, mapped)], norm.furniture))
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize("lengths", [[], [0], [MAX_PARAGRAPH_CHARS], [3, MAX_PARAGRAPH_CHARS + 1], [MAX_PARAGRAPH_CHARS + 1, 0]])
+def test_lines_within_the_limit_are_kept_whole(lengths):
+    source = " ".join("a" * n for n in lengths)
+    split = [(start, start + n, False) for start, n in zip(itertools.accumulate([n + 1 for n in lengths], initial=0), lengths)]
+    windowed, starts = _windowed(source, split, Normalised(MappedText(source, [0], [0]), []))
+    within = all(end - start <= MAX_PARAGRAPH_CHARS for start, end, _ in split)  # the specification
+    assert (windowed is split and not starts) == within
