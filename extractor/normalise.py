@@ -733,7 +733,7 @@ def _restore_glyphs(lines: list[Line], norm: Normalised, lost: frozenset[str]) -
 
 
 # The whitespace tokens met so far that hold no glued word and no skeleton: a result per word, over a
-# vocabulary plans share (bounded), so a text whose tokens are all known is read by one set test in C.
+# vocabulary plans share (bounded), so the tokens of a text left to read are found by one set difference in C.
 _PLAIN_TOKENS: set[str] = set()
 PLAIN_TOKENS_MAX = 1 << 17
 
@@ -742,20 +742,23 @@ def _odd_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of ``text`` that ran two together (:func:`.lost_spaces.glued_words`) and the skeletons
     among its runs of letters (:func:`.glyph_loss.lost_in`): of its runs of letters and digits, those
     of the whitespace tokens not known to be plain, each read once."""
-    tokens = text.split()
-    if _PLAIN_TOKENS.issuperset(tokens):
-        return frozenset(), frozenset()
     glued: set[str] = set()
     lost: set[str] = set()
-    for token in set(tokens).difference(_PLAIN_TOKENS):
-        runs = token_runs(token)
-        token_glued, token_lost = glued_words(runs), lost_in(letters_of(runs))
+    for token in set(text.split()).difference(_PLAIN_TOKENS):
+        token_glued, token_lost = _token_oddities(token)
         if token_glued or token_lost:
             glued |= token_glued
             lost |= token_lost
         elif len(_PLAIN_TOKENS) < PLAIN_TOKENS_MAX:
             _PLAIN_TOKENS.add(token)
     return frozenset(glued), frozenset(lost)
+
+
+@lru_cache(maxsize=1 << 14)
+def _token_oddities(token: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The glued words and the skeletons of one whitespace token (codes, "KH-UBND", are met in every plan)."""
+    runs = token_runs(token)
+    return glued_words(runs), lost_in(letters_of(runs))
 
 
 def _repair(lines: list[Line], recognised: list[tuple[int, int]], norm: Normalised, mapped: MappedText) -> None:
