@@ -8,6 +8,7 @@ Vietnamese letters are ``\\w`` in Python's ``re``, so word edges are look-around
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Optional
 
@@ -74,20 +75,51 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def lowered(text: str) -> Optional[str]:
+    """``text`` in lower case, where that keeps its offsets and what an IGNORECASE pattern written in
+    lower case matches: None where a letter's lower case is longer ("İ") or IGNORECASE pairs it
+    otherwise ("ı" with "i", "ſ" with "s")."""
+    low = text.lower()
+    return None if len(low) != len(text) or "ı" in low or "ſ" in low else low
+
+
 def caseless_search(pattern: re.Pattern[str], text: str, start: int = 0, end: Optional[int] = None) -> Optional[int]:
     """Where an IGNORECASE ``pattern`` written in lower case (its look-behinds reading at most
     ``LOOK_BEHIND`` characters back) first matches in ``text[start:end]``, or None: the same pattern
-    without IGNORECASE searched on the stretch lower-cased, a third of the cost of comparing cased
-    letters. Where lower case would change what matches (a letter whose lower case is longer, "İ";
-    a letter IGNORECASE pairs otherwise, "ı", "ſ"), ``pattern`` itself."""
+    without IGNORECASE searched on the stretch lower-cased (``lowered``), a third of the cost of
+    comparing cased letters; ``pattern`` itself where lower case would change what matches."""
     end = len(text) if end is None else min(end, len(text))
     lo = max(0, start - LOOK_BEHIND)
-    low = text[lo:end].lower()
-    if len(low) != end - lo or "ı" in low or "ſ" in low:
+    low = lowered(text[lo:end])
+    if low is None:
         m = pattern.search(text, start, end)
         return m.start() if m else None
     m = _lowered(pattern).search(low, start - lo)
     return lo + m.start() if m else None
+
+
+def may_mention(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) as an IGNORECASE pattern reads them:
+    False only where its lower case (``lowered``) holds none of them."""
+    low = lowered(text)
+    return low is None or any(word in low for word in words)
+
+
+@dataclass(frozen=True)
+class Worded:
+    """An IGNORECASE ``pattern`` written in lower case, and words (lower case) one of which every match
+    of it holds: it is searched only where one of them is written (``may_mention``, a text search
+    far cheaper than the pattern's scan of every position)."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``."""
+        end = len(text) if end is None else end
+        if not may_mention(text[start:end], self.words):
+            return None
+        return self.pattern.search(text, start, end)
 
 
 def clause_start(text: str, floor: int, at: int) -> int:

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from extractor.fields.targets.finder import ends_lead_in
-from extractor.fields.targets.grammar import TRAILING_YEAR_RE, tail
+from extractor.fields.targets.grammar import TRAILING_YEAR, TRAILING_YEAR_RE, Tail, tail
 
 _LEAD_IN_END = re.compile(r"[:：][ \u00a0]*$")
 
@@ -47,14 +47,14 @@ YEAR_TAILS = _variants(
 @pytest.mark.parametrize("text", YEAR_TAILS)
 def test_tail_with_needed_word_is_the_plain_search(text: str) -> None:
     plain = TRAILING_YEAR_RE.search(text, max(0, len(text) - 200), len(text))
-    guarded = tail(TRAILING_YEAR_RE, text, 0, len(text), needs="năm")
+    guarded = tail(TRAILING_YEAR, text, 0, len(text))
     assert (guarded and guarded.span()) == (plain and plain.span()), repr(text)
-    unguarded = tail(TRAILING_YEAR_RE, text, 0, len(text))
+    unguarded = tail(Tail(TRAILING_YEAR_RE), text, 0, len(text))
     assert (unguarded and unguarded.span()) == (plain and plain.span())
 
 
 def test_year_tail_variants_cover_both_answers() -> None:
-    assert {tail(TRAILING_YEAR_RE, t, 0, len(t), needs="năm") is None for t in YEAR_TAILS} == {True, False}
+    assert {tail(TRAILING_YEAR, t, 0, len(t)) is None for t in YEAR_TAILS} == {True, False}
 
 
 HEADING_LINES = [
