@@ -218,4 +218,45 @@ def test_ratio_gate_variants_cover_both_answers() -> None:
     from extractor.fields import numbers
 
     shapes = [numbers._slash_shapes(t) for t in RATIO_TEXTS]
-    assert {r for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}
+    assert {bool(r) for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}
+
+
+RATIO_RUNS = _variants(
+    ["", "1.500/2.000 và ", "x 3/4, ", "a5/6 ", "-7/8 ", ".9/10 ", "1,5/2 ", "12 /13 và 14/ 15 ", "٣/٤ và 3/4 ", "2.1/3 "],
+    RATIO_TEXTS[:19] + ["144/200/300", "1/2/3/4", "5/6 7/8", "10.000/100.000", "3 / 4", "3\u00a0/\u00a04"],
+)
+
+
+@pytest.mark.parametrize("text", RATIO_RUNS)
+def test_ratio_matches_are_the_scan(text: str) -> None:
+    """``find_ratios`` tries ``RATIO_RE`` only where a ratio's digits begin: it finds what ``finditer`` finds."""
+    from extractor.fields import numbers
+
+    slashes, _ = numbers._slash_shapes(text)
+    found = [m.span() for m in numbers._ratio_matches(text, slashes)]
+    assert found == [m.span() for m in numbers.RATIO_RE.finditer(text)], repr(text)
+
+
+def test_ratio_runs_cover_matches() -> None:
+    from extractor.fields import numbers
+
+    assert sum(len(list(numbers.RATIO_RE.finditer(t))) > 1 for t in RATIO_RUNS) > 10
+
+
+PERCENT_TEXTS = _variants(
+    ["", "Từ 5 đến 10%", "TỪ 5 tới 10 %", "từ\u00a05 - 10%", "tăng 5% - 10%", "9O%", "1OO %", "0,5%0 và 0,1 ‰", "2023 - 90%",
+     "Chỉ tiêu 1 - 90%", "KH-UBND5%", "1.5%", "27/5/2021 5%", "tư 5%", "t5%", "Tỷ lệ 4,9 phần trăm", "-0,2 điểm phần trăm",
+     "24%1; 18,5%[3] 36%²", "0,3%/năm", "٥%", "từ từ 5%", "Tı 5%", "İ 5%", "ſ 5%", "Đ 5%"],
+    ["", " trở lên", "x", " và 20%"],
+)
+
+
+@pytest.mark.parametrize("text", PERCENT_TEXTS)
+def test_percent_matches_are_the_scan(text: str) -> None:
+    """``PERCENT_RE`` tried only where a percentage may begin finds what ``finditer`` finds, in any window."""
+    from extractor.fields import numbers
+
+    for start in range(len(text) + 1):
+        for end in (len(text), len(text) - 3, start + 12):
+            found = [m.span() for m in numbers._percent_matches(text, start, end)]
+            assert found == [m.span() for m in numbers.PERCENT_RE.finditer(text, start, end)], (text, start, end)
