@@ -107,19 +107,30 @@ def may_mention(text: str, words: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Worded:
-    """An IGNORECASE ``pattern`` written in lower case, and words (lower case) one of which every match
-    of it holds: it is searched only where one of them is written (``may_mention``, a text search
-    far cheaper than the pattern's scan of every position)."""
+    """An IGNORECASE ``pattern`` written in lower case, words (lower case) one of which every match of
+    it holds, and perhaps the words one of which every match begins with (``heads``). It is searched
+    only where one of its words is written (``may_mention``, a text search far cheaper than the
+    pattern's scan of every position), and tried only where one of its heads stands."""
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    heads: tuple[str, ...] = ()
 
     def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match[str]]:
         """``pattern.search(text, start, end)``."""
         end = len(text) if end is None else end
-        if not may_mention(text[start:end], self.words):
+        low = lowered(text[start:end])
+        if low is None:
+            return self.pattern.search(text, start, end)
+        if not any(word in low for word in self.words):
             return None
-        return self.pattern.search(text, start, end)
+        if not self.heads:
+            return self.pattern.search(text, start, end)
+        for at in sorted(at for head in self.heads for at in positions(low, head)):
+            m = self.pattern.match(text, start + at, end)
+            if m:
+                return m
+        return None
 
 
 def clause_start(text: str, floor: int, at: int) -> int:

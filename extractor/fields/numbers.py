@@ -252,9 +252,10 @@ def _signs(text: str) -> list[tuple[int, int]]:
     return sorted(signs)
 
 
-# Where a percentage may begin: a digit, or the "t" of "từ" ("từ 5 đến 10%"). Not IGNORECASE, so that
-# the engine scans for these characters instead of trying the whole grammar at every position.
-_PERCENT_START_RE = re.compile(r"[\dtT]")
+# Where a percentage may begin: a run of digits (whose later digits its look-behind refuses), or
+# the "t" of "từ" ("từ 5 đến 10%"). Not IGNORECASE and opening with a class, so that the engine scans
+# for these characters instead of trying the whole grammar at every position.
+_PERCENT_START_RE = re.compile(r"[\dtT]\d*")
 
 
 def _percent_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -335,7 +335,8 @@ SITUATION_RE = re.compile(
     ){WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )
-SITUATION = Worded(SITUATION_RE, ("hiện", "nay", "tính", "cho", "quả", "trạng"))
+SITUATION = Worded(SITUATION_RE, ("hiện", "nay", "tính", "cho", "quả", "trạng"),
+                   heads=("hiện", "cho", "đến", "tới", "tính", "kết", "thực"))
 STATISTIC_YEAR_RE = re.compile(
     rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
     re.IGNORECASE,
