@@ -44,11 +44,19 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` from ``start``, the end mark left out; empty ones
     dropped: "A đạt 90%. B đạt 80%." → [(0, 13), (15, 27)]."""
     bounds = []
-    for m in SENTENCE_END.finditer(text, start):
-        bounds.append((start, m.start()))
-        start = m.end()
+    for at in _sentence_ends(text, start):
+        bounds.append((start, at))
+        start = at + 1
     bounds.append((start, len(text)))
     return [(a, b) for a, b in bounds if b > a]
+
+
+def _sentence_ends(text: str, start: int) -> list[int]:
+    """Where ``SENTENCE_END`` matches in ``text`` from ``start`` (each match one mark): the marks found
+    by ``str.find``, kept where a space, a line end or the end of the text follows."""
+    rest = text[start:]
+    marks = sorted(positions(rest, ".") + positions(rest, "!") + positions(rest, "?"))
+    return [start + at for at in marks if rest[at + 1:at + 2] in ("", " ", "\u00a0", "\n")]
 
 
 def upper_share(text: str) -> float:
@@ -135,10 +143,8 @@ class Worded:
 
 def clause_start(text: str, floor: int, at: int) -> int:
     """Where the clause holding offset ``at`` begins, not before ``floor``: after the last clause end."""
-    last = floor
-    for m in CLAUSE_END.finditer(text, floor, at):
-        last = m.end()
-    return last
+    last = max(text.rfind(";", floor, at), text.rfind(":", floor, at), text.rfind("\n", floor, at))
+    return last + 1 if last >= 0 else floor
 
 
 def clause_end(text: str, start: int, end: int) -> int:

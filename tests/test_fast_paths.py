@@ -260,3 +260,58 @@ def test_percent_matches_are_the_scan(text: str) -> None:
         for end in (len(text), len(text) - 3, start + 12):
             found = [m.span() for m in numbers._percent_matches(text, start, end)]
             assert found == [m.span() for m in numbers.PERCENT_RE.finditer(text, start, end)], (text, start, end)
+
+
+SENTENCE_TEXTS = _variants(
+    ["", "A đạt 90%. B đạt 80%.", "TP.HCM 4.9 điểm!", "Ai? Không.", "x.\ny", "x.\u00a0y", "x.", ".", "..", "a.b. c",
+     "Hòa bình. Hoà bình.", "İ. ı. ſ. Đ.", "đạt 90%;\nB: 80%", "x!\n", "x?\t", "5%…. y"],
+    ["", "\n", " ", "\u00a0", ".", " z"],
+)
+
+
+def _sentences_by_pattern(text: str, start: int = 0) -> list[tuple[int, int]]:
+    from extractor.grammar import SENTENCE_END
+
+    bounds = []
+    for m in SENTENCE_END.finditer(text, start):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentences_are_the_pattern(text: str) -> None:
+    """Sentences cut at the marks ``str.find`` finds are those ``SENTENCE_END`` cuts, from any start."""
+    from extractor.grammar import sentences
+
+    for start in range(len(text) + 1):
+        assert sentences(text, start) == _sentences_by_pattern(text, start), (text, start)
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_clause_start_is_the_pattern(text: str) -> None:
+    """The clause start found by ``rfind`` is after the last ``CLAUSE_END`` match, never before the floor."""
+    from extractor.grammar import CLAUSE_END, clause_start
+
+    for floor in range(len(text) + 1):
+        for at in range(floor, len(text) + 1):
+            last = floor
+            for m in CLAUSE_END.finditer(text, floor, at):
+                last = m.end()
+            assert clause_start(text, floor, at) == last, (text, floor, at)
+
+
+WORD_SET_TEXTS = [
+    "", "trẻ em có nguy cơ, lao động trẻ em", "Hòa bình (hoà bình)", "x_y z", "a-b – c", "100% trẻ em/10.000 dân",
+    "İ ı ſ Đ đ", "K\u00a0k", "“trích”", "  spaces  ", "²³ số", "٣ trẻ", "a.b,c;d:e", "tỷ lệ (%)", "x__", "_",
+]
+
+
+@pytest.mark.parametrize("text", WORD_SET_TEXTS)
+def test_word_set_is_the_pattern(text: str) -> None:
+    """The duplicate filter's words split at spaces are the ``\\w+`` runs of the folded text."""
+    from extractor.fields.targets.finder import _WORD, _word_set
+    from extractor.normalise import fold
+
+    assert _word_set(text) == frozenset(_WORD.findall(fold(text))), repr(text)

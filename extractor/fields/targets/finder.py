@@ -349,7 +349,15 @@ _WORD = re.compile(r"\w+")
 
 
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
+    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, the pattern run only on a
+    token that is not all letters and digits (no word runs across a space)."""
+    words: list[str] = []
+    for token in fold(text).split():
+        if token.isalnum():
+            words.append(token)
+        else:
+            words.extend(_WORD.findall(token))
+    return frozenset(words)
 
 
 def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
