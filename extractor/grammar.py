@@ -8,6 +8,7 @@ Vietnamese letters are ``\\w`` in Python's ``re``, so word edges are look-around
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Optional
 
@@ -43,11 +44,19 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` from ``start``, the end mark left out; empty ones
     dropped: "A đạt 90%. B đạt 80%." → [(0, 13), (15, 27)]."""
     bounds = []
-    for m in SENTENCE_END.finditer(text, start):
-        bounds.append((start, m.start()))
-        start = m.end()
+    for at in _sentence_ends(text, start):
+        bounds.append((start, at))
+        start = at + 1
     bounds.append((start, len(text)))
     return [(a, b) for a, b in bounds if b > a]
+
+
+def _sentence_ends(text: str, start: int) -> list[int]:
+    """Where ``SENTENCE_END`` matches in ``text`` from ``start`` (each match one mark): the marks found
+    by ``str.find``, kept where a space, a line end or the end of the text follows."""
+    rest = text[start:]
+    marks = sorted(positions(rest, ".") + positions(rest, "!") + positions(rest, "?"))
+    return [start + at for at in marks if rest[at + 1:at + 2] in ("", " ", "\u00a0", "\n")]
 
 
 def upper_share(text: str) -> float:
@@ -74,28 +83,68 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def lowered(text: str) -> Optional[str]:
+    """``text`` in lower case, where that keeps its offsets and what an IGNORECASE pattern written in
+    lower case matches: None where a letter's lower case is longer ("İ") or IGNORECASE pairs it
+    otherwise ("ı" with "i", "ſ" with "s")."""
+    low = text.lower()
+    return None if len(low) != len(text) or "ı" in low or "ſ" in low else low
+
+
 def caseless_search(pattern: re.Pattern[str], text: str, start: int = 0, end: Optional[int] = None) -> Optional[int]:
     """Where an IGNORECASE ``pattern`` written in lower case (its look-behinds reading at most
     ``LOOK_BEHIND`` characters back) first matches in ``text[start:end]``, or None: the same pattern
-    without IGNORECASE searched on the stretch lower-cased, a third of the cost of comparing cased
-    letters. Where lower case would change what matches (a letter whose lower case is longer, "İ";
-    a letter IGNORECASE pairs otherwise, "ı", "ſ"), ``pattern`` itself."""
+    without IGNORECASE searched on the stretch lower-cased (``lowered``), a third of the cost of
+    comparing cased letters; ``pattern`` itself where lower case would change what matches."""
     end = len(text) if end is None else min(end, len(text))
     lo = max(0, start - LOOK_BEHIND)
-    low = text[lo:end].lower()
-    if len(low) != end - lo or "ı" in low or "ſ" in low:
+    low = lowered(text[lo:end])
+    if low is None:
         m = pattern.search(text, start, end)
         return m.start() if m else None
     m = _lowered(pattern).search(low, start - lo)
     return lo + m.start() if m else None
 
 
+def may_mention(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) as an IGNORECASE pattern reads them:
+    False only where its lower case (``lowered``) holds none of them."""
+    low = lowered(text)
+    return low is None or any(word in low for word in words)
+
+
+@dataclass(frozen=True)
+class Worded:
+    """An IGNORECASE ``pattern`` written in lower case, words (lower case) one of which every match of
+    it holds, and perhaps the words one of which every match begins with (``heads``). It is searched
+    only where one of its words is written (``may_mention``, a text search far cheaper than the
+    pattern's scan of every position), and tried only where one of its heads stands."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    heads: tuple[str, ...] = ()
+
+    def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``."""
+        end = len(text) if end is None else end
+        low = lowered(text[start:end])
+        if low is None:
+            return self.pattern.search(text, start, end)
+        if not any(word in low for word in self.words):
+            return None
+        if not self.heads:
+            return self.pattern.search(text, start, end)
+        for at in sorted(at for head in self.heads for at in positions(low, head)):
+            m = self.pattern.match(text, start + at, end)
+            if m:
+                return m
+        return None
+
+
 def clause_start(text: str, floor: int, at: int) -> int:
     """Where the clause holding offset ``at`` begins, not before ``floor``: after the last clause end."""
-    last = floor
-    for m in CLAUSE_END.finditer(text, floor, at):
-        last = m.end()
-    return last
+    last = max(text.rfind(";", floor, at), text.rfind(":", floor, at), text.rfind("\n", floor, at))
+    return last + 1 if last >= 0 else floor
 
 
 def clause_end(text: str, start: int, end: int) -> int:

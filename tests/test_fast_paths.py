@@ -12,7 +12,7 @@ import re
 import pytest
 
 from extractor.fields.targets.finder import ends_lead_in
-from extractor.fields.targets.grammar import TRAILING_YEAR_RE, tail
+from extractor.fields.targets.grammar import TRAILING_YEAR, TRAILING_YEAR_RE, Tail, tail
 
 _LEAD_IN_END = re.compile(r"[:：][ \u00a0]*$")
 
@@ -47,14 +47,14 @@ YEAR_TAILS = _variants(
 @pytest.mark.parametrize("text", YEAR_TAILS)
 def test_tail_with_needed_word_is_the_plain_search(text: str) -> None:
     plain = TRAILING_YEAR_RE.search(text, max(0, len(text) - 200), len(text))
-    guarded = tail(TRAILING_YEAR_RE, text, 0, len(text), needs="năm")
+    guarded = tail(TRAILING_YEAR, text, 0, len(text))
     assert (guarded and guarded.span()) == (plain and plain.span()), repr(text)
-    unguarded = tail(TRAILING_YEAR_RE, text, 0, len(text))
+    unguarded = tail(Tail(TRAILING_YEAR_RE), text, 0, len(text))
     assert (unguarded and unguarded.span()) == (plain and plain.span())
 
 
 def test_year_tail_variants_cover_both_answers() -> None:
-    assert {tail(TRAILING_YEAR_RE, t, 0, len(t), needs="năm") is None for t in YEAR_TAILS} == {True, False}
+    assert {tail(TRAILING_YEAR, t, 0, len(t)) is None for t in YEAR_TAILS} == {True, False}
 
 
 HEADING_LINES = [
@@ -218,4 +218,100 @@ def test_ratio_gate_variants_cover_both_answers() -> None:
     from extractor.fields import numbers
 
     shapes = [numbers._slash_shapes(t) for t in RATIO_TEXTS]
-    assert {r for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}
+    assert {bool(r) for r, _ in shapes} == {True, False} and {n for _, n in shapes} == {True, False}
+
+
+RATIO_RUNS = _variants(
+    ["", "1.500/2.000 và ", "x 3/4, ", "a5/6 ", "-7/8 ", ".9/10 ", "1,5/2 ", "12 /13 và 14/ 15 ", "٣/٤ và 3/4 ", "2.1/3 "],
+    RATIO_TEXTS[:19] + ["144/200/300", "1/2/3/4", "5/6 7/8", "10.000/100.000", "3 / 4", "3\u00a0/\u00a04"],
+)
+
+
+@pytest.mark.parametrize("text", RATIO_RUNS)
+def test_ratio_matches_are_the_scan(text: str) -> None:
+    """``find_ratios`` tries ``RATIO_RE`` only where a ratio's digits begin: it finds what ``finditer`` finds."""
+    from extractor.fields import numbers
+
+    slashes, _ = numbers._slash_shapes(text)
+    found = [m.span() for m in numbers._ratio_matches(text, slashes)]
+    assert found == [m.span() for m in numbers.RATIO_RE.finditer(text)], repr(text)
+
+
+def test_ratio_runs_cover_matches() -> None:
+    from extractor.fields import numbers
+
+    assert sum(len(list(numbers.RATIO_RE.finditer(t))) > 1 for t in RATIO_RUNS) > 10
+
+
+PERCENT_TEXTS = _variants(
+    ["", "Từ 5 đến 10%", "TỪ 5 tới 10 %", "từ\u00a05 - 10%", "tăng 5% - 10%", "9O%", "1OO %", "0,5%0 và 0,1 ‰", "2023 - 90%",
+     "Chỉ tiêu 1 - 90%", "KH-UBND5%", "1.5%", "27/5/2021 5%", "tư 5%", "t5%", "Tỷ lệ 4,9 phần trăm", "-0,2 điểm phần trăm",
+     "24%1; 18,5%[3] 36%²", "0,3%/năm", "٥%", "từ từ 5%", "Tı 5%", "İ 5%", "ſ 5%", "Đ 5%"],
+    ["", " trở lên", "x", " và 20%"],
+)
+
+
+@pytest.mark.parametrize("text", PERCENT_TEXTS)
+def test_percent_matches_are_the_scan(text: str) -> None:
+    """``PERCENT_RE`` tried only where a percentage may begin finds what ``finditer`` finds, in any window."""
+    from extractor.fields import numbers
+
+    for start in range(len(text) + 1):
+        for end in (len(text), len(text) - 3, start + 12):
+            found = [m.span() for m in numbers._percent_matches(text, start, end)]
+            assert found == [m.span() for m in numbers.PERCENT_RE.finditer(text, start, end)], (text, start, end)
+
+
+SENTENCE_TEXTS = _variants(
+    ["", "A đạt 90%. B đạt 80%.", "TP.HCM 4.9 điểm!", "Ai? Không.", "x.\ny", "x.\u00a0y", "x.", ".", "..", "a.b. c",
+     "Hòa bình. Hoà bình.", "İ. ı. ſ. Đ.", "đạt 90%;\nB: 80%", "x!\n", "x?\t", "5%…. y"],
+    ["", "\n", " ", "\u00a0", ".", " z"],
+)
+
+
+def _sentences_by_pattern(text: str, start: int = 0) -> list[tuple[int, int]]:
+    from extractor.grammar import SENTENCE_END
+
+    bounds = []
+    for m in SENTENCE_END.finditer(text, start):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_sentences_are_the_pattern(text: str) -> None:
+    """Sentences cut at the marks ``str.find`` finds are those ``SENTENCE_END`` cuts, from any start."""
+    from extractor.grammar import sentences
+
+    for start in range(len(text) + 1):
+        assert sentences(text, start) == _sentences_by_pattern(text, start), (text, start)
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_clause_start_is_the_pattern(text: str) -> None:
+    """The clause start found by ``rfind`` is after the last ``CLAUSE_END`` match, never before the floor."""
+    from extractor.grammar import CLAUSE_END, clause_start
+
+    for floor in range(len(text) + 1):
+        for at in range(floor, len(text) + 1):
+            last = floor
+            for m in CLAUSE_END.finditer(text, floor, at):
+                last = m.end()
+            assert clause_start(text, floor, at) == last, (text, floor, at)
+
+
+WORD_SET_TEXTS = [
+    "", "trẻ em có nguy cơ, lao động trẻ em", "Hòa bình (hoà bình)", "x_y z", "a-b – c", "100% trẻ em/10.000 dân",
+    "İ ı ſ Đ đ", "K\u00a0k", "“trích”", "  spaces  ", "²³ số", "٣ trẻ", "a.b,c;d:e", "tỷ lệ (%)", "x__", "_",
+]
+
+
+@pytest.mark.parametrize("text", WORD_SET_TEXTS)
+def test_word_set_is_the_pattern(text: str) -> None:
+    """The duplicate filter's words split at spaces are the ``\\w+`` runs of the folded text."""
+    from extractor.fields.targets.finder import _WORD, _word_set
+    from extractor.normalise import fold
+
+    assert _word_set(text) == frozenset(_WORD.findall(fold(text))), repr(text)

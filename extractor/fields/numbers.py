@@ -17,6 +17,7 @@ and what it applies to, is ``targets.py``'s business.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, Optional
 
@@ -251,6 +252,25 @@ def _signs(text: str) -> list[tuple[int, int]]:
     return sorted(signs)
 
 
+# Where a percentage may begin: a run of digits (whose later digits its look-behind refuses), or
+# the "t" of "từ" ("từ 5 đến 10%"). Not IGNORECASE and opening with a class, so that the engine scans
+# for these characters instead of trying the whole grammar at every position.
+_PERCENT_START_RE = re.compile(r"[\dtT]\d*")
+
+
+def _percent_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``PERCENT_RE.finditer(text, start, end)``, the pattern tried only where a match may begin."""
+    pos = start
+    for first in _PERCENT_START_RE.finditer(text, start, end):
+        at = first.start()
+        if at < pos or (text[at] in "tT" and text[at + 1:at + 2] not in ("ừ", "Ừ")):
+            continue
+        m = PERCENT_RE.match(text, at, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def find_percentages(text: str) -> list[Quantity]:
     """Every percentage and percentage range in ``text``, in order."""
     found: list[Quantity] = []
@@ -258,7 +278,7 @@ def find_percentages(text: str) -> list[Quantity]:
     for sign_start, sign_end in _signs(text):
         m = None
         # the match may run past its sign: "%0" (per mille), a footnote mark, "/năm"
-        for candidate in PERCENT_RE.finditer(text, max(last_start, sign_start - _LOOKBACK), sign_end + _LOOKAHEAD):
+        for candidate in _percent_matches(text, max(last_start, sign_start - _LOOKBACK), sign_end + _LOOKAHEAD):
             if _sign_start(candidate) > sign_start:
                 break
             m = candidate
@@ -275,29 +295,50 @@ def find_percentages(text: str) -> list[Quantity]:
     return found
 
 
-def _slash_shapes(text: str) -> tuple[bool, bool]:
-    """Whether a slash of ``text`` stands as a ratio's does (a digit on either side, one space
-    between at most) and as a named rate's (a letter before it; after it a 1 or the base words
-    vạn, nghìn, ngàn, triệu): ``RATIO_RE`` and ``NAMED_RATE_RE`` can match nowhere else, and a
+def _slash_shapes(text: str) -> tuple[list[int], bool]:
+    """Where the slashes of ``text`` stand as a ratio's do (a digit on either side, one space between
+    at most), and whether one stands as a named rate's (a letter before it; after it a 1 or the base
+    words vạn, nghìn, ngàn, triệu): ``RATIO_RE`` and ``NAMED_RATE_RE`` can match nowhere else, and a
     plan's slashes are mostly its dates' and its document numbers' ("12/KH-UBND")."""
-    ratio = named = False
+    ratios: list[int] = []
+    named = False
     for i in positions(text, "/"):
         b = i - 2 if i >= 2 and text[i - 1] in " \u00a0" else i - 1
         a = i + 2 if text[i + 1:i + 2] in (" ", "\u00a0") else i + 1
         before, after = text[b] if b >= 0 else "", text[a:a + 1]
-        ratio = ratio or (before.isdecimal() and after.isdecimal())
+        if before.isdecimal() and after.isdecimal():
+            ratios.append(i)
         named = named or (before.isalnum() and not before.isdecimal()
                           and (after == "1" or text[a:a + 2].lower() in ("vạ", "ng", "tr")))
-        if ratio and named:
-            break
-    return ratio, named
+    return ratios, named
+
+
+def _ratio_matches(text: str, slashes: list[int]) -> Iterator[re.Match[str]]:
+    """``RATIO_RE.finditer(text)``, given the slashes that stand as a ratio's: the pattern is tried only
+    at the start of the digits and dots before each (its look-behind refuses any later place in them)."""
+    last_end = 0
+    for i in slashes:
+        start = _digits_start(text, i - 2 if text[i - 1] in " \u00a0" else i - 1)
+        if start < last_end:
+            continue
+        m = RATIO_RE.match(text, start)
+        if m:
+            yield m
+            last_end = m.end()
+
+
+def _digits_start(text: str, end: int) -> int:
+    """Where the run of digits and dots ending at ``end`` (inclusive) begins."""
+    while end >= 0 and (text[end].isdecimal() or text[end] == "."):
+        end -= 1
+    return end + 1
 
 
 def find_ratios(text: str) -> list[Quantity]:
     """Every x/y ratio or rate in ``text`` (dates and document numbers excluded by shape)."""
     found: list[Quantity] = []
-    ratio, named = _slash_shapes(text)
-    for m in RATIO_RE.finditer(text) if ratio else ():
+    slashes, named = _slash_shapes(text)
+    for m in _ratio_matches(text, slashes):
         numerator, _ = parse_number(m.group("numerator"))
         denominator, _ = parse_number(m.group("denominator"))
         if denominator == 0:

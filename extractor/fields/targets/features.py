@@ -15,12 +15,13 @@ from ...document import Paragraph
 from ...normalise import fold
 from ..numbers import Quantity
 from .grammar import (
-    COMMITMENT_CUE_RE,
-    COPULA_BEFORE_RE,
+    COMMITMENT_CUE,
+    COPULA_BEFORE,
     GOAL_HEADING_RE,
     PAST_BEFORE_RE,
-    SITUATION_RE,
-    STATISTIC_YEAR_RE,
+    SITUATION,
+    STATISTIC_YEAR,
+    tail,
 )
 from .phrases import comparator_of
 
@@ -58,10 +59,10 @@ def candidate_features(p: Paragraph, q: Quantity, loose: bool, skipped: bool) ->
         "range": float(q.min is not None), "per_year": float(q.per_year), "named_rate": float(q.named_unit),
         "date_like": float(q.date_like), "over_100": float(q.unit == "%" and q.value > 100),
         "whole_hundred": float(q.value == 100), "negative": float(q.value < 0),
-        "cue:situation": float(bool(SITUATION_RE.search(before_text))),
-        "cue:commitment": float(bool(COMMITMENT_CUE_RE.search(before_text))),
+        "cue:situation": float(bool(SITUATION.search(before_text))),
+        "cue:commitment": float(bool(COMMITMENT_CUE.search(before_text))),
         "cue:past_before": float(bool(PAST_BEFORE_RE.search(before_text))),
-        "cue:year_copula": float(bool(COPULA_BEFORE_RE.search(before_text) and STATISTIC_YEAR_RE.search(before_text))),
+        "cue:year_copula": float(bool(tail(COPULA_BEFORE, before_text, 0, len(before_text)) and STATISTIC_YEAR.search(before_text))),
         "heading:past": float(bool(_PAST_HEADING_RE.search(heading))),
         "heading:goal": float(bool(GOAL_HEADING_RE.search(heading))),
     })

@@ -26,13 +26,13 @@ from ..tables import is_table_row
 from .filter import target_veto
 from .grammar import (
     APPENDIX_RE,
-    COMMITMENT_RE,
+    COMMITMENT,
     GOAL_HEADING_RE,
     OPENING_RE,
-    PAST_PARAGRAPH_RE,
-    PURPOSE_GOAL_RE,
+    PAST_PARAGRAPH,
+    PURPOSE_GOAL,
     PURPOSE_OPENING_RE,
-    SITUATION_RE,
+    SITUATION,
 )
 from .matches import Reading, TargetContext, TargetMatch
 from .phrases import heading_year, plan_label, year_cue
@@ -126,11 +126,11 @@ def _preamble_commitment(p: Paragraph) -> bool:
     or the situation ("đã", "những năm qua", "hiện nay", "kết quả"), and either not an opening and
     a verb of commitment, or an opening of purpose ("Để ...", "Nhằm ...") that names a goal with its
     value ("góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt 31,5% ... năm 2017")."""
-    if PAST_PARAGRAPH_RE.search(p.text) or SITUATION_RE.search(p.text):
+    if PAST_PARAGRAPH.search(p.text) or SITUATION.search(p.text):
         return False
     if PURPOSE_OPENING_RE.match(p.body):  # "Để ..., góp phần hoàn thành mục tiêu X đạt 31,5% năm 2017"
-        return bool(PURPOSE_GOAL_RE.search(p.text))
-    return not OPENING_RE.match(p.body) and bool(COMMITMENT_RE.search(p.text))
+        return bool(PURPOSE_GOAL.search(p.text))
+    return not OPENING_RE.match(p.body) and bool(COMMITMENT.search(p.text))
 
 
 # A heading-like paragraph for the trail: short, with no quantity.
@@ -326,10 +326,17 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
     thông tin" and "100% trẻ em được tham gia" are two targets. Returns the indexes kept."""
     kept: list[int] = []  # indexes into targets, in order
     by_value: dict[tuple, list[int]] = {}  # into kept
-    words = [(_word_set(t.group), None if t.indicator is None else _word_set(t.indicator)) for t in targets]
+    words: dict[int, tuple[frozenset[str], Optional[frozenset[str]]]] = {}  # made only for targets sharing a value
+
+    def words_of(index: int) -> tuple[frozenset[str], Optional[frozenset[str]]]:
+        if index not in words:
+            t = targets[index]
+            words[index] = (_word_set(t.group), None if t.indicator is None else _word_set(t.indicator))
+        return words[index]
+
     for index, t in enumerate(targets):
         key = (t.value, t.unit, t.comparator, t.min, t.denominator, t.year)
-        twin = next((i for i in by_value.get(key, []) if _same(words[index], words[kept[i]])), None)
+        twin = next((i for i in by_value.get(key, []) if _same(words_of(index), words_of(kept[i]))), None)
         if twin is None:
             by_value.setdefault(key, []).append(len(kept))
             kept.append(index)
@@ -342,7 +349,15 @@ _WORD = re.compile(r"\w+")
 
 
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
+    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, the pattern run only on a
+    token that is not all letters and digits (no word runs across a space)."""
+    words: list[str] = []
+    for token in fold(text).split():
+        if token.isalnum():
+            words.append(token)
+        else:
+            words.extend(_WORD.findall(token))
+    return frozenset(words)
 
 
 def _nested(x: frozenset[str], y: frozenset[str]) -> bool:

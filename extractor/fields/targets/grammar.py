@@ -8,8 +8,9 @@ past results, dates, ages). Parts come from the shared vocabulary in ``extractor
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ...grammar import SPACES, WORD_END, WORD_START, YEAR
+from ...grammar import SPACES, WORD_END, WORD_START, YEAR, Worded, lowered, may_mention
 
 # A tail (a pattern anchored at the end by ``$``: a verb before a value, a trailing year or
 # conjunction) is a few words long, so it is looked for in the last TAIL_REACH characters of a
@@ -18,13 +19,34 @@ from ...grammar import SPACES, WORD_END, WORD_START, YEAR
 TAIL_REACH = 200
 
 
-def tail(pattern: re.Pattern[str], text: str, start: int, end: int, needs: str = "") -> re.Match[str] | None:
-    """``pattern`` (ending in ``$``) matched at the end of ``text[start:end]``, in bounded time.
-    ``needs``: a word (lower case) the pattern cannot match without; a range without it is not searched."""
+@dataclass(frozen=True)
+class Tail:
+    """An IGNORECASE pattern written in lower case and anchored at the end by ``$``, and what each of
+    its matches shows: it ends in one of ``ends`` (lower case) once the characters ``strip`` are
+    taken off its right, and it holds ``needs``. A range showing neither is not searched."""
+
+    pattern: re.Pattern[str]
+    ends: tuple[str, ...] = ()
+    strip: str = " \u00a0"
+    needs: str = ""
+
+
+def tail(t: Tail, text: str, start: int, end: int) -> re.Match[str] | None:
+    """``t.pattern`` matched at the end of ``text[start:end]``, in bounded time (``TAIL_REACH``)."""
     start = max(start, end - TAIL_REACH)
-    if needs and needs not in text[start:end].lower():
+    stretch = text[start:end]
+    if t.ends and not _may_end(stretch.rstrip(t.strip), t.ends):
         return None
-    return pattern.search(text, start, end)
+    if t.needs and not may_mention(stretch, (t.needs,)):
+        return None
+    return t.pattern.search(text, start, end)
+
+
+def _may_end(text: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``text`` may end in one of ``ends`` as an IGNORECASE pattern reads them."""
+    low = lowered(text)
+    return low is None or low.endswith(ends)
+
 
 # Comparator phrases written right before the value. Order inside each group does
 # not matter; between groups, ``search`` returns the leftmost phrase that reaches
@@ -72,6 +94,8 @@ COMPARATOR_BEFORE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+COMPARATOR_BEFORE = Tail(COMPARATOR_BEFORE_RE, ends=("quá", "vượt", "hơn", "đa", "là", "nhất", "≤", "=", "dưới", "thiểu", "≥",
+                                                "trên", ">", "<", "xuống", "còn", "mức", "bằng", "từ", "lệ"))
 
 # The quota a value is a share of, right after it: "đạt 100% chỉ tiêu", "105% kế hoạch được giao".
 _QUOTA = rf"(?:chỉ{SPACES}tiêu|kế{SPACES}hoạch)(?:{SPACES}(?:(?:được{SPACES})?giao|đề{SPACES}ra|trên{SPACES}giao))?{WORD_END}"
@@ -136,6 +160,7 @@ PURPOSE_GOAL_RE = re.compile(
     rf"{WORD_START}(?:(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu)(?!{SPACES}(?:chung|cụ{SPACES}thể){WORD_END})|phấn{SPACES}đấu){WORD_END}"
     rf"[^.;]*?\d[^.;]*?(?:%|‰|/)",
     re.IGNORECASE)
+PURPOSE_GOAL = Worded(PURPOSE_GOAL_RE, ("tiêu", "phấn"))
 
 # A heading over goals: "MỤC TIÊU", "2. Chỉ tiêu cụ thể năm 2024", "Các chỉ tiêu chủ yếu".
 GOAL_HEADING_RE = re.compile(rf"{WORD_START}(?:mục{SPACES}tiêu|chỉ{SPACES}tiêu){WORD_END}", re.IGNORECASE)
@@ -196,6 +221,7 @@ _WEAK_CUES = rf"""
 # "có" right before a value-first target's value (and its comparator): "có từ 33% người dân tập luyện
 # ...", "Có 40% người cao tuổi tham gia ...": it counts those the rest of the clause describes.
 EXISTENTIAL_BEFORE_RE = re.compile(rf"{WORD_START}có[ \u00a0]*$", re.IGNORECASE)
+EXISTENTIAL_BEFORE = Tail(EXISTENTIAL_BEFORE_RE, ends=("có",))
 STRONG_CUE_RE = re.compile(rf"{WORD_START}(?:{_STRONG_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 WEAK_CUE_RE = re.compile(rf"{WORD_START}(?:{_WEAK_CUES}){WORD_END}", re.VERBOSE | re.IGNORECASE)
 
@@ -210,12 +236,16 @@ VALUE_VERB_TAIL_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+VALUE_VERB_TAIL = Tail(VALUE_VERB_TAIL_RE, ends=("đạt", "được", "là", "mức", "lên", "xuống", "còn", "giảm", "tăng", "chiếm",
+                                             "bằng", "đấu", "từ", "khoảng", "quân", "bình", "năm"), strip=" \u00a0,:(")
 
 # A verb right before a value that closes its clause: "X đạt 95%, Y đạt 90%".
 VALUE_VERB_BEFORE_RE = re.compile(
     rf"{WORD_START}(?:đạt|là|ở{SPACES}mức|chiếm|lên|xuống|còn|bằng|tăng|giảm)(?:{SPACES}(?:mức|trên|dưới|tối{SPACES}thiểu|ít{SPACES}nhất))?[ \u00a0]*$",
     re.IGNORECASE,
 )
+VALUE_VERB_BEFORE = Tail(VALUE_VERB_BEFORE_RE, ends=("đạt", "là", "mức", "chiếm", "lên", "xuống", "còn", "bằng", "tăng", "giảm",
+                                                 "trên", "dưới", "thiểu", "nhất"))
 
 
 # What follows a value and still closes its clause: the baseline it is measured against
@@ -237,6 +267,7 @@ PRICE_BASE_TAIL_RE = re.compile(
         (?:{SPACES}(?:năm{SPACES})?{YEAR})?{WORD_END}[ \u00a0]*\)?[ \u00a0]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+PRICE_BASE_TAIL = Tail(PRICE_BASE_TAIL_RE, needs="giá")
 # A qualifier in brackets right after a value, naming which part of the group it is for:
 # "dưới 15% (khu vực thành thị), 8% (khu vực nông thôn)".
 QUALIFIER_AFTER_RE = re.compile(r"[ \u00a0]*\((?P<q>[^()\d]*[^\W\d_][^()]{0,60})\)")
@@ -253,6 +284,7 @@ COUNTED_RATE_RE = re.compile(rf"[ \u00a0]*số{WORD_END}", re.IGNORECASE)
 # A verb of change before a value, and a rate noun right after it: "Giảm 5-10% tỷ lệ mắc ...",
 # "giảm 15% số vị thành niên ...": a relative change, whose group is all that follows.
 CHANGE_VERB_RE = re.compile(rf"{WORD_START}(?:giảm|tăng|nâng|hạ)(?:{SPACES}(?:thêm|được|ít{SPACES}nhất|từ))?[ \u00a0]*$", re.IGNORECASE)
+CHANGE_VERB = Tail(CHANGE_VERB_RE, ends=("giảm", "tăng", "nâng", "hạ", "thêm", "được", "nhất", "từ"))
 RATE_AFTER_RE = re.compile(rf"[ \u00a0]*(?:(?P<rate>t[ỷỉ]{SPACES}(?:lệ|số|suất))|số(?:{SPACES}lượng)?){WORD_END}", re.IGNORECASE)
 # An item's number at the start of a value-last group or label, in the forms a list writes
 # besides "3." and "a)": "(3) Tỷ lệ X: 95%", "3/ X tăng 10%", "3- X đạt 90%" (used with match(text, pos)).
@@ -269,6 +301,7 @@ LEADING_VERB_RE = re.compile(
 # Before the value, in its clause or its label: "Tỷ lệ X hàng năm: 90%", "X giảm bình quân/năm: trên 10%".
 _PER_YEAR = rf"(?:{WORD_START}(?:hàng|hằng|mỗi){SPACES}|/[ \u00a0]*)năm{WORD_END}"
 PER_YEAR_BEFORE_RE = re.compile(_PER_YEAR, re.IGNORECASE)
+PER_YEAR_BEFORE = Worded(PER_YEAR_BEFORE_RE, ("năm",))
 # Right after the value, closing its clause: "X tăng 5% hàng năm", "tăng 5%/năm" (used with match(text, pos)).
 PER_YEAR_AFTER_RE = re.compile(rf"[ \u00a0,]*(?:{WORD_START}bình{SPACES}quân{SPACES})?{_PER_YEAR}", re.IGNORECASE)
 
@@ -302,32 +335,40 @@ SITUATION_RE = re.compile(
     ){WORD_END}""",
     re.VERBOSE | re.IGNORECASE,
 )
+SITUATION = Worded(SITUATION_RE, ("hiện", "nay", "tính", "cho", "quả", "trạng"),
+                   heads=("hiện", "cho", "đến", "tới", "tính", "kết", "thực"))
 STATISTIC_YEAR_RE = re.compile(
     rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
     re.IGNORECASE,
 )
+STATISTIC_YEAR = Worded(STATISTIC_YEAR_RE, ("năm",))
 COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới))?[ \u00a0]*$", re.IGNORECASE)
+COPULA_BEFORE = Tail(COPULA_BEFORE_RE, ends=("là", "khoảng", "gần", "hơn", "trên", "dưới"))
 # What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
 COMMITMENT_CUE_RE = re.compile(
     rf"{WORD_START}(?:phấn{SPACES}đấu|mục{SPACES}tiêu|chỉ{SPACES}tiêu|dự{SPACES}kiến|(?:cần|phải){SPACES}đạt|kế{SPACES}hoạch"
     rf"|(?<!tính\ )(?<!cho\ )(?:đến|tới){SPACES}(?:hết{SPACES}|cuối{SPACES})?năm{SPACES}{YEAR})",  # not "tính đến cuối năm 2023"
     re.IGNORECASE,
 )
+COMMITMENT_CUE = Worded(COMMITMENT_CUE_RE, ("phấn", "tiêu", "dự", "đạt", "hoạch", "năm"))
 # A year that heads a list of commitments: "Năm 2025: ..." (used with match(text, pos)).
 LEAD_YEAR_RE = re.compile(rf"[\W\d_]*năm{SPACES}{YEAR}[ \u00a0]*:", re.IGNORECASE)
 # A paragraph about the past: "đã", "vừa qua", "những năm qua", "thời gian qua", "năm trước".
 PAST_PARAGRAPH_RE = re.compile(
     rf"{WORD_START}(?:đã|vừa{SPACES}qua|(?:những|các){SPACES}năm{SPACES}qua|thời{SPACES}gian{SPACES}qua|năm{SPACES}trước){WORD_END}",
     re.IGNORECASE)
+PAST_PARAGRAPH = Worded(PAST_PARAGRAPH_RE, ("đã", "qua", "trước"))
 # A value-first predicate in the past: "85% số xã đã đạt chuẩn".
 PAST_PREDICATE_RE = re.compile(rf"[ \u00a0]*đã{WORD_END}", re.IGNORECASE)
 
 # A commitment verb earlier in the sentence keeps a "chiếm" share as a target ("phấn đấu ... chiếm 50%").
 COMMITMENT_RE = re.compile(rf"{WORD_START}(?:phấn{SPACES}đấu|bảo{SPACES}đảm|đảm{SPACES}bảo|tăng|giảm|duy{SPACES}trì){WORD_END}", re.IGNORECASE)
+COMMITMENT = Worded(COMMITMENT_RE, ("phấn", "bảo", "tăng", "giảm", "duy"))
 # A deadline in the target's sentence dates it: "... trước ngày 30/4/2022", "trong năm 2023".
 DEADLINE_YEAR_RE = re.compile(
     rf"{WORD_START}(?:trước|chậm{SPACES}nhất|muộn{SPACES}nhất|hạn){SPACES}(?:ngày{SPACES})?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>{YEAR}){WORD_END}",
     re.IGNORECASE)
+DEADLINE_YEAR = Worded(DEADLINE_YEAR_RE, ("trước", "chậm", "muộn", "hạn"))
 
 # What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
 RATIO_NOT_AFTER_RE = re.compile(
@@ -336,10 +377,13 @@ RATIO_NOT_BEFORE_RE = re.compile(
     rf"[ \u00a0]*(?:tuổi|tháng|ngày|giờ|phút|tuần|buổi|lần|h){WORD_END}", re.IGNORECASE)
 RATIO_CUE_BEFORE_RE = re.compile(
     rf"(?:{WORD_START}(?:đạt|lên|xuống|còn|là|bằng|từ){SPACES}$)|(?:{WORD_START}t[ỷỉ]{SPACES}lệ{WORD_END})", re.IGNORECASE)
+RATIO_CUE_BEFORE = Worded(RATIO_CUE_BEFORE_RE, ("đạt", "lên", "xuống", "còn", "là", "bằng", "từ", "lệ"))
 
 # Directions, read in what stands before the value (and the predicate's first words).
 KEEP_RE = re.compile(rf"{WORD_START}(?:duy{SPACES}trì|giữ(?:{SPACES}(?:vững|ổn{SPACES}định))?){WORD_END}", re.IGNORECASE)
+KEEP = Worded(KEEP_RE, ("duy", "giữ"))
 DECREASE_RE = re.compile(rf"{WORD_START}(?:giảm|hạ|xuống){WORD_END}", re.IGNORECASE)
+DECREASE = Worded(DECREASE_RE, ("giảm", "hạ", "xuống"))
 
 # The plan's own labels: "Mục tiêu 2", "Chỉ tiêu 1".
 LABEL_RE = re.compile(
@@ -356,10 +400,12 @@ LABEL_RE = re.compile(
 TRIM = " \u00a0\t\n,;:.-–—*#+•"
 # Conjunctions left dangling at the end of a group before the next value.
 TRAILING_CONJ_RE = re.compile(rf"(?:[ \u00a0,;]+(?:và|hoặc|cùng|với|và{SPACES}có|trong{SPACES}đó))+[ \u00a0,;]*$", re.IGNORECASE)
+TRAILING_CONJ = Tail(TRAILING_CONJ_RE, ends=("và", "hoặc", "cùng", "với", "có", "đó"), strip=" \u00a0,;")
 # ---------------------------------------------------------------- lists of values and their clauses
 
 # What joins a value to the list before it: "..., 20%", "... và 20%".
 LIST_JOIN_END_RE = re.compile(rf"(?:,|{WORD_START}(?:và|hoặc))[ \u00a0]*$", re.IGNORECASE)
+LIST_JOIN_END = Tail(LIST_JOIN_END_RE, ends=(",", "và", "hoặc"))
 # The verb that opens a value's own clause after a comma: ", huy động ít nhất 98%", ", phấn đấu 90%".
 CLAUSE_VERB_RE = re.compile(
     rf"[ \u00a0]*(?:(?:phấn{SPACES}đấu|huy{SPACES}động|bảo{SPACES}đảm|đảm{SPACES}bảo|giảm|tăng|nâng|duy{SPACES}trì|khống{SPACES}chế|đạt|có)"
@@ -386,9 +432,11 @@ MAINTAIN_TAIL_RE = re.compile(
 )
 # "trong đó" right before a value opens a part of the target before it: "100% X ..., trong đó 70% X ...".
 SUBLIST_BEFORE_RE = re.compile(rf"[ \u00a0,;]*{WORD_START}trong{SPACES}đó[ \u00a0,:]*(?:có[ \u00a0]+)?$", re.IGNORECASE)
+SUBLIST_BEFORE = Tail(SUBLIST_BEFORE_RE, ends=("đó", "có"), strip=" \u00a0,:")
 # A bare year at the end of a group names the value's due year: "Giảm tỷ suất X năm 2025 xuống còn
 # 500/100.000", "Giảm 10% số X năm 2025 và 20% vào năm 2030".
 TRAILING_YEAR_RE = re.compile(rf"[ \u00a0,(]*(?:(?:vào|trong|đến|tới){SPACES})?năm{SPACES}(?P<year>{YEAR})[ \u00a0)]*$", re.IGNORECASE)
+TRAILING_YEAR = Tail(TRAILING_YEAR_RE, needs="năm")
 # The base a rate is counted on, after its denominator: "500/100.000 trẻ em", "30/100.000 trẻ đẻ sống".
 RATE_BASE_RE = re.compile(
     rf"(?:[ \u00a0]+(?!(?:vào|năm|và|đến|tới|trong|so|hoặc|trở){WORD_END})[^\W\d_]+){{1,4}}", re.IGNORECASE)

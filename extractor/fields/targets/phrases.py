@@ -11,24 +11,25 @@ from typing import Optional
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
-    COMMITMENT_CUE_RE,
-    COMMITMENT_RE,
+    COMMITMENT,
+    COMMITMENT_CUE,
     COMPARATOR_AFTER_RE,
-    COMPARATOR_BEFORE_RE,
-    COPULA_BEFORE_RE,
-    DECREASE_RE,
+    COMPARATOR_BEFORE,
+    COPULA_BEFORE,
+    DECREASE,
     GROUP_LEAD_RE,
     HEADING_YEAR_RE,
+    KEEP,
     KEEP_RE,
     LABEL_RE,
     LEAD_YEAR_RE,
     PAST_BEFORE_RE,
-    RATIO_CUE_BEFORE_RE,
+    RATIO_CUE_BEFORE,
     RATIO_NOT_AFTER_RE,
     RATIO_NOT_BEFORE_RE,
-    SITUATION_RE,
-    STATISTIC_YEAR_RE,
-    TRAILING_CONJ_RE,
+    SITUATION,
+    STATISTIC_YEAR,
+    TRAILING_CONJ,
     TRIM,
     YEAR_CUE_RE,
     tail,
@@ -53,7 +54,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def trim_group(text: str, start: int, end: int) -> tuple[int, int]:
     """A value-first group trimmed: no dangling conjunction at its end, no "đối với" at its start."""
     start, end = trim(text, start, end)
-    m = tail(TRAILING_CONJ_RE, text, start, end)
+    m = tail(TRAILING_CONJ, text, start, end)
     if m and m.end() == end:
         end = m.start()
     lead = GROUP_LEAD_RE.match(text, start, end)
@@ -73,7 +74,7 @@ def comparator_of(text: str, q: Quantity, floor: int) -> tuple[Comparator, int, 
     """
     start, end = q.start, q.end
     comparator: Comparator = "<=" if q.min is not None else "="
-    before = COMPARATOR_BEFORE_RE.search(text, max(floor, q.start - 40), q.start)
+    before = tail(COMPARATOR_BEFORE, text, max(floor, q.start - 40), q.start)
     if before and q.min is None:
         start = before.start()
         comparator = _COMPARATORS[before.lastgroup or "eq"]
@@ -91,7 +92,7 @@ def may_be_target(text: str, q: Quantity, clause_start: int, goal: bool = False)
     ("chiếm 50%") is one under a goal heading or after a commitment verb in its sentence."""
     before = text[max(clause_start, q.start - 30):q.start]
     if PAST_BEFORE_RE.search(before) and not (
-            "chiếm" in before.lower() and (goal or COMMITMENT_RE.search(text, clause_start, q.start))):
+            "chiếm" in before.lower() and (goal or COMMITMENT.search(text, clause_start, q.start))):
         return False
     if q.unit == "%" or q.per_mille:  # a sign, not x/y: never a date, a number or a phone
         return True
@@ -103,7 +104,7 @@ def may_be_target(text: str, q: Quantity, clause_start: int, goal: bool = False)
         return False
     if q.date_like:
         # "20/11" is a date unless the words before make it a ratio ("tỷ lệ ...", "đạt 10/12")
-        return bool(RATIO_CUE_BEFORE_RE.search(text[clause_start:q.start]))
+        return bool(RATIO_CUE_BEFORE.search(text[clause_start:q.start]))
     return True
 
 
@@ -113,11 +114,11 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
     tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
     target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
     1,2% so với năm 2021")."""
-    if COMMITMENT_CUE_RE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
+    if COMMITMENT_CUE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
         return False
-    if after_statistic or SITUATION_RE.search(text, start, end):
+    if after_statistic or SITUATION.search(text, start, end):
         return True
-    return bool(tail(COPULA_BEFORE_RE, text, start, end) and STATISTIC_YEAR_RE.search(text, start, end))
+    return bool(tail(COPULA_BEFORE, text, start, end) and STATISTIC_YEAR.search(text, start, end))
 
 
 def year_cue(text: str) -> Optional[int]:
@@ -164,9 +165,9 @@ def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
 
 def direction_of(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
     """keep for "duy trì", decrease for "giảm"/"xuống" or a bare upper bound, else increase."""
-    if KEEP_RE.search(before):
+    if KEEP.search(before):
         return "keep"
-    if DECREASE_RE.search(before):
+    if DECREASE.search(before):
         return "decrease"
     if KEEP_RE.match(predicate.lstrip()):
         return "keep"

@@ -32,15 +32,15 @@ from ..numbers import Quantity
 from .grammar import (
     BASELINE_BRIDGE_RE,
     BASELINE_TAIL_RE,
-    CHANGE_VERB_RE,
+    CHANGE_VERB,
     CLAUSE_VERB_RE,
     COUNTED_RATE_RE,
-    DEADLINE_YEAR_RE,
-    EXISTENTIAL_BEFORE_RE,
+    DEADLINE_YEAR,
+    EXISTENTIAL_BEFORE,
     GROUP_LEAD_RE,
     ITEM_NUMBER_RE,
     LEADING_VERB_RE,
-    LIST_JOIN_END_RE,
+    LIST_JOIN_END,
     LIST_JOIN_START_RE,
     MAINTAIN_TAIL_RE,
     MONEY_GROUP_RE,
@@ -49,19 +49,19 @@ from .grammar import (
     OF_TOTAL_AFTER_RE,
     PAST_PREDICATE_RE,
     PER_YEAR_AFTER_RE,
-    PER_YEAR_BEFORE_RE,
-    PRICE_BASE_TAIL_RE,
+    PER_YEAR_BEFORE,
+    PRICE_BASE_TAIL,
     QUALIFIER_AFTER_RE,
     RATE_AFTER_RE,
     RATE_BASE_RE,
     RATE_NOUN_RE,
     SHARE_BASE_RE,
     STRONG_CUE_RE,
-    SUBLIST_BEFORE_RE,
-    TRAILING_YEAR_RE,
+    SUBLIST_BEFORE,
+    TRAILING_YEAR,
     TRIM,
-    VALUE_VERB_BEFORE_RE,
-    VALUE_VERB_TAIL_RE,
+    VALUE_VERB_BEFORE,
+    VALUE_VERB_TAIL,
     WEAK_CUE_RE,
     YEAR_AFTER_RE,
     tail,
@@ -235,7 +235,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             not after.strip(TRIM + "()") or bool(BASELINE_TAIL_RE.match(after) or MAINTAIN_TAIL_RE.match(after))
             or (i + 1 < len(anchors) and NEXT_CLAUSE_RE.fullmatch(after) is not None)
             or NEW_CLAUSE_RE.match(after) is not None
-            or (LIST_JOIN_START_RE.match(after) is not None and bool(tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start))))
+            or (LIST_JOIN_START_RE.match(after) is not None and bool(tail(VALUE_VERB_BEFORE, text, lo, a.q.start))))
         in_list = prev is not None and prev.value_last and text[prev.end:a.start].strip(TRIM).lower() in ("", "và", "hoặc")
         if prev is not None and in_list and closes_clause:
             # "X đạt 85% vào năm 2025 và 92% vào năm 2030": the list shares the group before it
@@ -244,7 +244,7 @@ def _shape(text: str, anchors: list[_Anchor], s_start: int, s_end: int) -> None:
             _share_year(anchors, i)
             prev_end = a.end
             continue
-        conjunction = tail(LIST_JOIN_END_RE, text, lo, a.start)
+        conjunction = tail(LIST_JOIN_END, text, lo, a.start)
         if prev is not None and not prev.value_last and closes_clause and conjunction and a.clause_start <= prev.end:
             # "Giảm 10% số X năm 2025 và 20% vào năm 2030": the value shares the group before it
             a.shares, a.words_start = True, conjunction.start()
@@ -310,7 +310,7 @@ def _closing_share(text: str, a: _Anchor, lo: int, start: int, limit: int) -> Op
     """The whole a value is a share of, closing its clause after a written comparator or verb and a
     group: "khống chế X dưới 5% trong tổng số Y", "X đạt 30% trong tổng số Y" (not "90% trong tổng
     số Y được ...", a value-first group)."""
-    if a.q.named_unit or not (a.explicit or tail(VALUE_VERB_BEFORE_RE, text, lo, a.q.start)):
+    if a.q.named_unit or not (a.explicit or tail(VALUE_VERB_BEFORE, text, lo, a.q.start)):
         return None
     base = SHARE_BASE_RE.match(text, start, limit)
     g_start, g_end = _value_last_group(text, lo, a.start)
@@ -346,11 +346,11 @@ def _share_year(anchors: list[_Anchor], i: int) -> None:
 def _year_from_group_end(text: str, a: _Anchor) -> None:
     """"Giảm tỷ suất X năm 2025 xuống còn ...", "90% X được tiêm năm 2025 và ...": a year that ends
     the group (or a value-first predicate) leaves it and dates the value."""
-    m = tail(TRAILING_YEAR_RE, text, *a.group, needs="năm")
+    m = tail(TRAILING_YEAR, text, *a.group)
     if m and m.start() > a.group[0]:
         a.group = trim(text, a.group[0], m.start())
         a.year = a.year or int(m.group("year"))
-    m = tail(TRAILING_YEAR_RE, text, *a.predicate, needs="năm") if a.predicate and not a.value_last else None
+    m = tail(TRAILING_YEAR, text, *a.predicate) if a.predicate and not a.value_last else None
     if m and a.predicate and m.start() > a.predicate[0]:
         a.predicate = trim(text, a.predicate[0], m.start())
         a.year = a.year or int(m.group("year"))
@@ -439,7 +439,7 @@ def _predicates(text: str, anchors: list[_Anchor], s_end: int, cut: bool = False
             continue
         clause_end = vocabulary.clause_end(text, r_start, r_end)
         weak = WEAK_CUE_RE.search(text, r_start, clause_end)
-        if tail(EXISTENTIAL_BEFORE_RE, text, a.clause_start, a.start):
+        if tail(EXISTENTIAL_BEFORE, text, a.clause_start, a.start):
             cue: Optional[int] = None  # "có từ 33% người dân tập luyện ...": who they are is all the clause
         elif weak:
             cue = weak.start()
@@ -465,7 +465,7 @@ def _before_clause_verb(text: str, start: int, end: int) -> int:
     """A group running up to the next value stops where that value's own clause begins: at the
     comma before its verb ("100% X đến lớp, huy động ít nhất 98% Y") or at "trong đó" ("100% X
     tổ chức giám sát ... trong đó 70% X báo cáo đúng hạn")."""
-    sub = tail(SUBLIST_BEFORE_RE, text, start, end)
+    sub = tail(SUBLIST_BEFORE, text, start, end)
     if sub:
         return sub.start()
     comma = text.rfind(",", start, end)
@@ -486,7 +486,7 @@ def _whole_clause_group(text: str, a: _Anchor, r_start: int, r_end: int) -> Opti
             return trim_group(text, r_start, slash)
     if not a.q.named_unit:
         rate = RATE_AFTER_RE.match(text, r_start, r_end)
-        if not (rate and tail(CHANGE_VERB_RE, text, a.clause_start, a.start)):
+        if not (rate and tail(CHANGE_VERB, text, a.clause_start, a.start)):
             return None
         start = rate.end() if rate.group("rate") else rate.start()
     end = vocabulary.clause_end(text, start, r_end)
@@ -503,7 +503,7 @@ def sentence_targets(text: str, s_start: int, s_end: int, quantities: list[Quant
     _predicates(text, anchors, s_end, ctx.cut)
     sentence_year = year_cue(text[s_start:anchors[0].start])
     if sentence_year is None and len(anchors) == 1:  # "100% các xã ... trước ngày 30/4/2022"
-        deadline = DEADLINE_YEAR_RE.search(text, anchors[0].end, s_end)
+        deadline = DEADLINE_YEAR.search(text, anchors[0].end, s_end)
         sentence_year = int(deadline.group("year")) if deadline else None
     return [_match(text, a, ctx, sentence_year) for a in anchors
             if a.group[1] > a.group[0] and not MONEY_GROUP_RE.match(text, a.group[0])
@@ -518,10 +518,10 @@ def _value_last_group(text: str, start: int, end: int, after_rate: bool = False)
     g_start, g_end = trim(text, start, end)
     number = ITEM_NUMBER_RE.match(text, g_start, g_end)
     g_start = number.end() if number else g_start
-    verbs = tail(VALUE_VERB_TAIL_RE, text, g_start, g_end)
+    verbs = tail(VALUE_VERB_TAIL, text, g_start, g_end)
     if verbs:
         g_end = verbs.start()
-    price = tail(PRICE_BASE_TAIL_RE, text, g_start, g_end)
+    price = tail(PRICE_BASE_TAIL, text, g_start, g_end)
     if price and price.start() > g_start:
         g_end = price.start()
     for lead_re in (GROUP_LEAD_RE,) if after_rate else (LEADING_VERB_RE, GROUP_LEAD_RE):
@@ -537,7 +537,7 @@ def _per_year(text: str, a: _Anchor) -> bool:
     """A rate per year ("0,3%/năm", "bình quân hàng năm tăng 7%", "tăng 5% hàng năm", "Tỷ lệ X hàng
     năm: 90%") has no due year of its own: "hàng năm" may stand in its clause, its label or after it."""
     start = min(a.clause_start, a.lead) if a.value_last else a.clause_start
-    return a.q.per_year or a.per_year or bool(PER_YEAR_BEFORE_RE.search(text, start, a.q.start))
+    return a.q.per_year or a.per_year or bool(PER_YEAR_BEFORE.search(text, start, a.q.start))
 
 
 def _match(text: str, a: _Anchor, ctx: TargetContext, sentence_year: Optional[int]) -> TargetMatch:
