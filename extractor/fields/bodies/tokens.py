@@ -23,6 +23,7 @@ TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 WINDOW_TOKENS = 40  # a slot's list of bodies never runs longer than this
+_NAME_ENDINGS = LABEL_BITS["verb"] | LABEL_BITS["stop"] | LABEL_BITS["statement"]  # what ``ends_name`` matches
 READ_AHEAD = 3  # tokens read past the one the parser asks for, which mostly goes on to the next few
 
 
@@ -114,7 +115,8 @@ class Tokens:
         lengths = self.lex.lengths[label].get(self.lowers[i])
         if not lengths:
             return 0
-        self.has(i + lengths[0] - 1)
+        if i + lengths[0] > self.n:
+            self.has(i + lengths[0] - 1)
         phrases = self.lex.phrases[label]
         for n in lengths:
             if i + n <= self.n and tuple(self.lowers[i:i + n]) in phrases:
@@ -147,6 +149,8 @@ class Tokens:
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate (a task or a statement) or a prepositional phrase."""
+        if not (0 <= i < self.n or self.has(i)) or not self.openers[i] & _NAME_ENDINGS:
+            return False  # no phrase of the three labels opens with this word (as in ``match``)
         return bool(self.match("verb", i) or self.match("stop", i) or self.match("statement", i))
 
 
