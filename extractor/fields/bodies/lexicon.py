@@ -43,6 +43,39 @@ _LABEL_LISTS = {  # label -> gazetteer list
 }
 
 
+MAX_WORDS = 1 << 16  # distinct tokens whose facts are kept
+
+
+def token_shape(token: str) -> str:
+    """``C`` capitalised word, ``A`` abbreviation (UBND, GD&ĐT), ``w`` lowercase word, ``9`` number,
+    ``.`` punctuation."""
+    first = token[0]
+    if first.isdigit():
+        return "9"
+    if not first.isalpha():
+        return "."
+    if not first.isupper():
+        return "w"
+    letters = token.replace("&", "")
+    return "A" if len(letters) >= 2 and letters.isupper() else "C"
+
+
+class Words(dict):
+    """Each token's (lowercase, shape, opener bits), worked out once: a plan's vocabulary is small (the
+    table is emptied when it grows past ``MAX_WORDS``). Read as ``words[token]``."""
+
+    def __init__(self, openers: dict[str, int]):
+        super().__init__()
+        self.openers = openers
+
+    def __missing__(self, token: str) -> tuple[str, str, int]:
+        if len(self) >= MAX_WORDS:
+            self.clear()
+        low = token.lower()
+        facts = self[token] = (low, token_shape(token), self.openers.get(low, 0))
+        return facts
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The gazetteer as sets of lowercase word tuples, one set per label.
@@ -56,6 +89,7 @@ class Lexicon:
     abbreviation_heads: frozenset  # abbreviations whose expansion opens with a unit noun: UBND, HĐND
     spelled_heads: dict[str, frozenset]  # their expansions as word tuples, by first word: ("ủy", "ban", "nhân", "dân")
     openers: dict[str, int]  # first word -> bit set of the labels (``LABEL_BITS``) with a phrase opening with it
+    words: Words  # token -> (lowercase, shape, opener bits)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -81,7 +115,8 @@ class Lexicon:
         for label, first_words in lengths.items():
             for word in first_words:
                 openers[word] = openers.get(word, 0) | LABEL_BITS[label]
-        return cls(phrases, lengths, abbr_heads, {w: frozenset(ps) for w, ps in spelled.items()}, openers)
+        return cls(phrases, lengths, abbr_heads, {w: frozenset(ps) for w, ps in spelled.items()}, openers,
+                   Words(openers))
 
     def opens(self, word: str) -> bool:
         """Whether a body name may open with ``word`` (lowercase)."""

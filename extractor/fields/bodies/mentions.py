@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional, Union
 
 from ...tones import clean
-from .lexicon import gazetteer
+from .lexicon import LABEL_BITS, gazetteer
 from .tokens import TOKEN_RE, Tokens
 
 
@@ -27,6 +27,8 @@ class Mention:
 
 
 MAX_NAME_TOKENS = 24
+_LOCATIVE, _QUALIFIER, _LEVEL = LABEL_BITS["locative"], LABEL_BITS["qualifier"], LABEL_BITS["level"]
+_CAPITALISED = ("C", "A")  # the shapes of capitalised words and abbreviations (``Tokens.is_cap``)
 _CONTINUING_PUNCT = {"-", "–", "—", "&"}
 
 
@@ -51,7 +53,7 @@ def parse_mention(tk: Tokens, i: int, heading: bool = False) -> Optional[Mention
     opened = _open_name(tk, i, heading)
     if not isinstance(opened, _Name):
         return opened
-    while tk.has(opened.k) and opened.k - i < MAX_NAME_TOKENS and opened.step():
+    while (opened.k < tk.n or tk.has(opened.k)) and opened.k - i < MAX_NAME_TOKENS and opened.step():
         pass
     return opened.mention()
 
@@ -169,29 +171,32 @@ class _Name:
         return True
 
     def step(self) -> bool:
-        """Read the next token into the name; False where the name ends."""
+        """Read the next token into the name; False where the name ends. Token ``k`` is read
+        (``parse_mention`` asks first), and a label is matched only where a phrase of it opens with the
+        word (``Tokens.openers``)."""
         tk, k = self.tk, self.k
-        if tk.text(k) == "(":
+        text, low, shape, opens = tk.texts[k], tk.lowers[k], tk.shapes[k], tk.openers[k]
+        if text == "(":
             sectors = _sector_bracket(tk, k) if self.school() else 0
             return bool(sectors) and self.take(sectors, Part.QUALIFIER)  # "các trường MN - MG (CL - NCL)"
-        loc = tk.match("locative", k)
+        loc = tk.match("locative", k) if opens & _LOCATIVE else 0
         if loc:
             self.trim = k if self.last != Part.LOCATIVE else self.trim
             return self.take(loc, Part.LOCATIVE)
-        qualifier = tk.match("qualifier", k)
+        qualifier = tk.match("qualifier", k) if opens & _QUALIFIER else 0
         if qualifier:
             return self.take(qualifier, Part.QUALIFIER)
-        low = tk.lower(k)
-        level = tk.match("level", k)
+        level = tk.match("level", k) if opens & _LEVEL else 0
         if low == "các" and tk.match("level", k + 1):
             level = 1 + tk.match("level", k + 1)
         elif low == "các" and self.content and self.last in (Part.HEAD, Part.CAP, Part.LOWER):
             level = _units_after(tk, k + 1)  # "Ban vì sự tiến bộ phụ nữ các sở, ban, ngành, huyện": one in each
             level = 1 + level if level else 0
-        if level and (not tk.is_cap(k) or low == "các"):
+        capitalised = shape in _CAPITALISED
+        if level and (not capitalised or low == "các"):
             self.qualified = True
             return self.take(level, Part.LEVEL)
-        if tk.is_cap(k) or tk.is_abbreviation(k) or tk.is_number(k):
+        if capitalised or shape == "9":
             if self.last in (Part.HEAD, Part.PUNCT):
                 self.group_cap = True
             self.content = self.capital = True
@@ -200,15 +205,15 @@ class _Name:
             if self.last == Part.LEVEL and tk.match("level", k + 1) and not tk.is_cap(k + 1):
                 return self.take(1, Part.PUNCT)  # "các huyện, thị xã và thành phố Huế"
             return self.joins_capitalised() and self.take(1, Part.PUNCT)  # "Lao động - Thương binh và Xã hội"
-        if tk.is_word(k):
+        if shape == "w":  # a word (the capitalised ones taken above)
             return self.lower_word()
-        if tk.text(k) in _CONTINUING_PUNCT:
+        if text in _CONTINUING_PUNCT:
             nxt = k + 1
             apposition = tk.match("generic", nxt) and not tk.is_cap(nxt)  # "- cơ quan thường trực ..."
             joins = (tk.is_word(nxt) and not tk.ends_name(nxt) and not tk.match("determiner", nxt)
                      and not apposition)
             return joins and self.take(1, Part.PUNCT)
-        if tk.text(k) == ",":
+        if text == ",":
             return self.comma()
         return False
 
@@ -430,6 +435,8 @@ _DEFINING = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+(
 def _after_definition(tk: Tokens, m: Mention) -> int:
     """The token after ``m`` and any bracket that defines it (``m`` is extended when needed)."""
     k = m.token_end
+    if tk.source.find("(", tk.offset(k)) < 0:
+        return k  # no bracket follows (a "(" is a token of its own)
     for look in range(k, k + 8):
         if not tk.has(look):
             break

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from itertools import islice
 from typing import Optional
 
@@ -24,6 +23,7 @@ TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 WINDOW_TOKENS = 40  # a slot's list of bodies never runs longer than this
+_NAME_ENDINGS = LABEL_BITS["verb"] | LABEL_BITS["stop"] | LABEL_BITS["statement"]  # what ``ends_name`` matches
 READ_AHEAD = 3  # tokens read past the one the parser asks for, which mostly goes on to the next few
 
 
@@ -59,19 +59,21 @@ class Tokens:
         return i < self.n
 
     def _read(self, count: int) -> None:
-        openers = self.lex.openers
+        """Read up to ``count`` more tokens of the window."""
         assert self._pending is not None
+        words = self.lex.words
+        texts, starts, lowers, shapes, openers = self.texts, self.starts, self.lowers, self.shapes, self.openers
         for m in islice(self._pending, count):
             text = m.group()
-            low, shape = _word(text)
-            self.texts.append(text)
-            self.starts.append(m.start())
-            self.lowers.append(low)
-            self.shapes.append(shape)
-            self.openers.append(openers.get(low, 0))
-        if len(self.texts) < self.n + count:
+            low, shape, bits = words[text]
+            texts.append(text)
+            starts.append(m.start())
+            lowers.append(low)
+            shapes.append(shape)
+            openers.append(bits)
+        if len(texts) < self.n + count:
             self._pending = None  # the window is exhausted
-        self.n = len(self.texts)
+        self.n = len(texts)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.texts[i])
@@ -113,7 +115,8 @@ class Tokens:
         lengths = self.lex.lengths[label].get(self.lowers[i])
         if not lengths:
             return 0
-        self.has(i + lengths[0] - 1)
+        if i + lengths[0] > self.n:
+            self.has(i + lengths[0] - 1)
         phrases = self.lex.phrases[label]
         for n in lengths:
             if i + n <= self.n and tuple(self.lowers[i:i + n]) in phrases:
@@ -146,25 +149,9 @@ class Tokens:
 
     def ends_name(self, i: int) -> bool:
         """A lowercase word that starts a predicate (a task or a statement) or a prepositional phrase."""
+        if not (0 <= i < self.n or self.has(i)) or not self.openers[i] & _NAME_ENDINGS:
+            return False  # no phrase of the three labels opens with this word (as in ``match``)
         return bool(self.match("verb", i) or self.match("stop", i) or self.match("statement", i))
-
-
-@lru_cache(maxsize=1 << 16)
-def _word(token: str) -> tuple[str, str]:
-    """(lowercase, shape) of a token: a plan's vocabulary is small, so each is worked out once."""
-    return token.lower(), _shape(token)
-
-
-def _shape(token: str) -> str:
-    first = token[0]
-    if first.isdigit():
-        return "9"
-    if not first.isalpha():
-        return "."
-    if not first.isupper():
-        return "w"
-    letters = token.replace("&", "")
-    return "A" if len(letters) >= 2 and letters.isupper() else "C"
 
 
 def abbreviation_heads(extra: Mapping[str, str], lex: Lexicon) -> frozenset:
