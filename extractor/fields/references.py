@@ -1075,9 +1075,9 @@ def find_references(text: str, keep_attached: bool = False) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right; the document citing itself
     ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out; ``keep_attached``:
     a numbered citation the text says it is attached to is kept, marked ``attached``."""
-    if not _may_cite(text):
+    heads = _heads(text)  # cheaper than the gate: most paragraphs hold no head, and few a capital
+    if not heads or not _may_cite(text):
         return []
-    heads = _heads(text)
     # A subject reads on over a named instrument (it may be what the citation approves) to the
     # next citation of another kind: subject_limits[i], filled from the right.
     subject_limits = [len(text)] * len(heads)
