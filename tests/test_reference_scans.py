@@ -70,7 +70,7 @@ def test_spellings_split_by_case():
 
 
 def test_heads_read_with_the_capitalised_scan_are_those_of_the_full_scan(monkeypatch):
-    texts = [t for t in _scan_texts() if references._may_cite(t)]
+    texts = _scan_texts()  # every paragraph: the heads are read before the gate (``_may_cite``)
     gated = [references._heads(t) for t in texts]
     monkeypatch.setattr(references, "_lower_case_may_head", lambda text, numbered: True)
     assert [references._heads(t) for t in texts] == gated
@@ -102,3 +102,35 @@ def test_a_text_without_a_symbol_after_a_slash_holds_no_number():
     for text in _scan_texts():
         if not references._has_symbol(text):
             assert docnumbers.find_numbers(text) == [] and not list(docnumbers._PARTS_RE.finditer(text)), text
+
+
+# ---------------------------------------------------------------- references: the lower-case gate and the labels
+
+_CLAUSE_VARIANTS = [
+    "", ";", ":", "; căn cứ kế hoạch", "a; căn cứ kế hoạch Tây", "x:\u00a0thực hiện  nghị quyết Đại hội",
+    "Căn cứ kế hoạch; theo", "theo kế hoạch", "; ; căn cứ đề án", "căn cứ: kế hoạch", "căn cứ kế: hoạch",
+    "– Triển khai thực hiện chương trình", "ĐỂ THỰC HIỆN kế hoạch", "đề án; Để triển khai chiến lược",
+    "Căn cứ Kế hoạch", "căn cứ vào điều lệ", "Ðể thực hiện kế hoạch", "căn cứ\nkế hoạch", "İ; căn cứ biên bản",
+    "ſ: theo quy hoạch", "thực hiện - kế hoạch", "a ; thi hành: nghị quyết",
+]
+
+
+def _lower_case_may_head_by_clause(text: str, numbered: bool) -> bool:
+    """The specification: each clause between ";" and ":" read on its own."""
+    return numbered or any(references._OPENS_WITH_LOWER_NAMED.match(clause)
+                           for part in text.split(";") for clause in part.split(":"))
+
+
+def test_lower_case_may_head_is_the_clause_by_clause_reading():
+    texts = _scan_texts() + _CLAUSE_VARIANTS + [v.capitalize() for v in _CLAUSE_VARIANTS]
+    for text in texts:
+        for numbered in (False, True):
+            assert references._lower_case_may_head(text, numbered) == _lower_case_may_head_by_clause(text, numbered), text
+    assert {references._lower_case_may_head(t, False) for t in _CLAUSE_VARIANTS} == {True, False}
+
+
+def test_a_text_without_a_slash_holds_no_labelled_number():
+    texts = _texts() + ["Số: 187 KH-UBND", "Số 04-CT TU", "Số hiệu | 1589-QĐ-TTg", "S: 02\u00a0HD", ""]
+    for text in texts:
+        if "/" not in text:
+            assert not list(docnumbers._NUMBER_LABEL_RE.finditer(text)), text

@@ -383,8 +383,8 @@ def party_spelling(number: str) -> Optional[str]:
 
 def find_number_labels(text: str) -> list[tuple[int, int, DocNumber]]:
     """Every labelled own number in ``text`` ("Số: 187/KH-UBND", "Số hiệu | 1589/QĐ-TTg"), as
-    (start, end, number) of the number."""
-    if not (_LABEL_CUE.search(text) or _OPENING_LABEL_CUE.match(text)):
+    (start, end, number) of the number. Every number holds a slash (``SLASH``)."""
+    if "/" not in text or not (_LABEL_CUE.search(text) or _OPENING_LABEL_CUE.match(text)):
         return []
     found = []
     for m in _NUMBER_LABEL_RE.finditer(text):

@@ -243,6 +243,7 @@ OPENER_BEFORE_RE = re.compile(rf"(?:^|[;:])\W*{_OPENER}\s+$", re.VERBOSE)
 # A clause (read from its start) opening with that verb and a named type word in lower case, the one
 # place such a word names an instrument (``_lower_named``): "Căn cứ điều lệ trường Tiểu học".
 _OPENS_WITH_LOWER_NAMED = re.compile(rf"\W*{_OPENER}\s+(?={_trie(_lower_initial(_NAMED_TYPE_NAMES))})", re.VERBOSE)
+_CLAUSE_OPENS_WITH_LOWER_NAMED = re.compile(rf"[;:]{_OPENS_WITH_LOWER_NAMED.pattern}", re.VERBOSE)
 # ... or as the object of implementing or reaching it, anywhere in a clause ("UBND tỉnh ban hành Kế
 # hoạch ... thực hiện Chiến lược Dân số Việt Nam đến năm 2030", "góp phần hoàn thành các mục tiêu của
 # Chương trình nghị sự 2030 vì sự phát triển bền vững") ...
@@ -815,10 +816,10 @@ def _lower_case_may_head(text: str, numbered: bool) -> bool:
     """Whether a type word in lower case may head a citation in ``text`` (``_head_at``): with a number
     after it (``numbered``: the text may hold one), or as a named instrument right after a clause's
     opening verb (``_lower_named``). Elsewhere such a word ("pháp luật", "quy định") is none."""
-    if numbered:
+    if numbered or _OPENS_WITH_LOWER_NAMED.match(text):
         return True
-    # read clause by clause: a match from a clause's start never runs past its end
-    return any(_OPENS_WITH_LOWER_NAMED.match(clause) for part in text.split(";") for clause in part.split(":"))
+    # a later clause opens after ";" or ":" (no match from a clause's start needs to run past its end)
+    return (";" in text or ":" in text) and _CLAUSE_OPENS_WITH_LOWER_NAMED.search(text) is not None
 
 
 def _heads(text: str) -> list[_Head]:
@@ -1075,9 +1076,9 @@ def find_references(text: str, keep_attached: bool = False) -> list[RefMatch]:
     """Every citation in one normalised paragraph, left to right; the document citing itself
     ("(Ban hành kèm theo Quyết định số ...)") and generic or stray names left out; ``keep_attached``:
     a numbered citation the text says it is attached to is kept, marked ``attached``."""
-    if not _may_cite(text):
+    heads = _heads(text)  # cheaper than the gate: most paragraphs hold no head, and few a capital
+    if not heads or not _may_cite(text):
         return []
-    heads = _heads(text)
     # A subject reads on over a named instrument (it may be what the citation approves) to the
     # next citation of another kind: subject_limits[i], filled from the right.
     subject_limits = [len(text)] * len(heads)
@@ -1414,12 +1415,12 @@ def extract_references(doc: Doc, meta: Optional[Metadata] = None) -> list[Refere
     mentions: list[tuple[RefMatch, Optional[Span], bool]] = []
     last = doc.paragraphs[-1] if doc.paragraphs else None
     for i, p in enumerate(doc.paragraphs):
-        if p.role in ("signature", "furniture") or site_listing(p.text):
-            continue  # a web page's lines before the document, its lists of related documents
+        if p.role in ("signature", "furniture"):
+            continue  # a web page's lines before the document
         nxt = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
         found = _paragraph_references(p, nxt)
-        if not found:
-            continue
+        if not found or site_listing(p.text):
+            continue  # a web page's lists of related documents
         parent = _in_preamble(p)
         cut = len(p.text.rstrip()) if p is last and not ENDED.search(p.text) else None
         for m in found:
