@@ -470,12 +470,8 @@ def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[
             s = start + raw.index(stripped[0])  # its one piece: the line stripped, a slice of ``base``
             e = s + len(stripped)
             pieces, level, starts_bold, toggles = [(base[s:e], s, e)], None, False, False
-            # cut whole when the line is (its words are those of ``base``: :func:`_cut_whole`), as most are
-            whole = not glued and (not start or not base[start - 1].isalnum()) and (
-                end == len(base) or not base[end].isalnum())
         else:
             pieces, level, starts_bold, toggles = _clean_line(source, start, end, base)
-            whole = False
         if glued:
             pieces = _restore_spaces(pieces, glued)
         text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
@@ -496,7 +492,7 @@ def _lines(source: str, base: Optional[str], glued: frozenset[str], split: list[
             (level, bold), styled = styles[start], True
         lines.append(Line(pieces, start, end, blank, level, bold, page_break, text=text, page=page, styled=styled,
                           window=start in window_starts))
-        if not (whole or (base is not None and _cut_whole(pieces, base))):
+        if base is None or not _cut_whole(pieces, base):
             reread.append(text)
         blank = False
         page_break = False
