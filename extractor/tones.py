@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _TONED = {  # vowel -> its five toned forms (huyền, sắc, hỏi, ngã, nặng)
@@ -36,7 +37,14 @@ TONE_TABLE = _tone_table()
 # a syllable, as most are: "toàn", "hoạch"); the rest of the context (end of syllable, not after
 # q: "quý" keeps its tone on y) is checked in code, which is several times faster than
 # look-behinds over a whole document.
-_TONE_PAIR = re.compile("[oOuU][" + "".join(sorted({k[1] for k in TONE_TABLE})) + "](?![a-zA-Z])")
+_SECOND_VOWELS = "".join(sorted({k[1] for k in TONE_TABLE}))
+_TONE_PAIR = re.compile(f"[oOuU][{_SECOND_VOWELS}](?![a-zA-Z])")
+# The same pairs, one pattern per first vowel: a pattern opening with a letter is skipped ahead to
+# about twice as fast as one opening with a class, which pays for four scans on a long text (a
+# whole document). Their matches never overlap (no second vowel is a first), so the four together,
+# in order, are the matches of _TONE_PAIR.
+_TONE_PAIRS_BY_FIRST = tuple(re.compile(f"{first}[{_SECOND_VOWELS}](?![a-zA-Z])") for first in "oOuU")
+LONG_TEXT = 2000  # characters: a text this long is scanned once per first vowel
 
 
 def normalise_tone_marks(text: str) -> str:
@@ -46,7 +54,7 @@ def normalise_tone_marks(text: str) -> str:
     parts: list[str] = []
     last = 0
     n = len(text)
-    for m in _TONE_PAIR.finditer(text):
+    for m in _tone_pairs(text):
         i, j = m.span()
         pair = TONE_TABLE.get(m.group())
         if pair is None or (i and text[i - 1] in "qQ") or (j < n and text[j].isalpha()):
@@ -57,6 +65,13 @@ def normalise_tone_marks(text: str) -> str:
         return text
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _tone_pairs(text: str) -> Iterable[re.Match[str]]:
+    """The matches of _TONE_PAIR in ``text``, in order."""
+    if len(text) < LONG_TEXT:
+        return _TONE_PAIR.finditer(text)
+    return sorted((m for pattern in _TONE_PAIRS_BY_FIRST for m in pattern.finditer(text)), key=re.Match.start)
 
 
 def clean(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from extractor.tones import TONE_TABLE, normalise_tone_marks
+from extractor.tones import _TONE_PAIR, LONG_TEXT, TONE_TABLE, _tone_pairs, normalise_tone_marks
 
 
 def plainly_placed(text: str) -> str:
@@ -27,3 +27,15 @@ def test_tone_marks_are_placed_as_a_plain_reading_places_them():
             text = "".join(chars)
             assert normalise_tone_marks(text) == plainly_placed(text), text
     assert normalise_tone_marks("hoà thuỷ khoẻ quý hoàn uỷ toàn Hoà. HOÀ") == "hòa thủy khỏe quý hoàn ủy toàn Hòa. HÒA"
+
+
+def test_a_long_text_is_placed_as_a_plain_reading_places_it():
+    """A text of LONG_TEXT characters or more is scanned once per first vowel: the same pairs, in order."""
+    words = ["hoà", "hòa", "HOÀ", "Hoà.", "thuỷ", "quý", "QUỶ", "uỷ", "khoẻ", "hoàn", "toà\u00a0án", "Đoà", "Ðoè",
+             "đuỷ", "İoà", "ıuỷ", "ſoé", "oà\n", "uỷ\f", "Oẹ", "Uỹ", "oáz", "ưoà", "²uỳ", ""]
+    text = " ".join(w for _, w in zip(range(3 * LONG_TEXT // 4), itertools.cycle(words)))
+    assert len(text) >= LONG_TEXT
+    for variant in (text, text.replace(" ", ""), text.upper(), text[1:], "q" + text.replace(" ", "q")):
+        assert [m.span() for m in _tone_pairs(variant)] == [m.span() for m in _TONE_PAIR.finditer(variant)]
+        assert normalise_tone_marks(variant) == plainly_placed(variant)
+    assert [m.span() for m in _tone_pairs("")] == []
