@@ -539,8 +539,9 @@ def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
     if len(lengths) < 20:
         return False, 0
     width = lengths[int(len(lengths) * 0.9)]
-    long_share = sum(1 for n in lengths if n > 120) / len(lengths)
-    near = sum(1 for n in lengths if n >= 0.75 * width) / len(lengths)
+    # the lines over 120 characters, and those of 0.75 of the width or more: the tail of the sorted lengths
+    long_share = (len(lengths) - bisect.bisect_right(lengths, 120)) / len(lengths)
+    near = (len(lengths) - bisect.bisect_left(lengths, 0.75 * width)) / len(lengths)
     return (long_share < 0.1 and 50 <= width <= 120 and near >= 0.3), width
 
 
