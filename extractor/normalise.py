@@ -710,12 +710,19 @@ def _cleaned(source: str) -> Optional[str]:
 
 
 def _cut_whole(pieces: list[tuple[str, int, int]], base: str) -> bool:
-    """Whether a line's text (its ``pieces`` joined) is a slice of ``base`` between characters that
-    are no letter or digit: its runs of letters are runs of ``base``."""
-    if len(pieces) != 1:
-        return False
-    text, s, e = pieces[0]
-    return (not s or not base[s - 1].isalnum()) and (e == len(base) or not base[e].isalnum()) and text == base[s:e]
+    """Whether a line's runs of letters and digits (of its ``pieces`` joined) are runs of ``base``: each
+    piece is a slice of ``base`` between characters that are no letter or digit (a line cut from it
+    whole, or its parts between emphasis marks), and no piece joins a letter or digit to the one
+    before it."""
+    after_alnum = False  # whether the pieces so far end with a letter or digit
+    for text, s, e in pieces:
+        if not text:
+            continue
+        if (after_alnum and text[0].isalnum()) or (s and base[s - 1].isalnum()) \
+                or (e < len(base) and base[e].isalnum()) or len(text) != e - s or not base.startswith(text, s):
+            return False
+        after_alnum = text[-1].isalnum()
+    return True
 
 
 def _restore_glyphs(lines: list[Line], norm: Normalised, lost: frozenset[str]) -> None:
