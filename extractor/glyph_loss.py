@@ -206,10 +206,14 @@ Change = tuple[int, int, str]  # (start, end in the line's text, the text restor
 
 def _phrase_changes(text: str, words: list[tuple[int, int, str]], taken: set[int], whole: bool) -> list[Change]:
     table = phrases()
-    keys = [_key(w) for _, _, w in words]
     lowered = [w.lower() for _, _, w in words]
     # in a document with its accents, only a lower-case skeleton shows a loss: the runs holding one
-    lost = None if whole else [k for k, (_, _, w) in enumerate(words) if lost_word(w) and not w.isupper()]
+    # (the skeletons among the words lowered are the words that are :func:`lost_word`)
+    skeletons_here = frozenset() if whole else lost_in(lowered)
+    lost = None if whole else [k for k, w in enumerate(lowered) if w in skeletons_here and not words[k][2].isupper()]
+    if lost == []:
+        return []  # no run to read
+    keys = [_key(w) for _, _, w in words]
     out: list[Change] = []
     for size in range(min(MAX_PHRASE, len(words)), 1, -1):
         for i in _run_starts(len(words), size, lost):
@@ -287,16 +291,21 @@ def _place_changes(text: str, words: list[tuple[int, int, str]], taken: set[int]
     """Places after a level word ("TNH PH TH"; ``before``: the last word of the line before, for a
     place the line opens with) and, in a glyph-lost document, before ", ngày"."""
     out: list[Change] = []
-    for i in range(len(words)):
-        # the level word before the place, looked at once per position (most positions have none; the
-        # cached look-ups first, the gaps only after one)
-        level = (_level(words[i - 1][2].lower()) if i else _level(before) if words[0][0] == 0 else None)
+    # the level word before each position, and whether a party committee comes before it, looked up
+    # (cached) for every word at once; the gaps only after one
+    written = [w for _, _, w in words]
+    levels = [_level(before) if words and words[0][0] == 0 else None, *map(_level, map(str.lower, written[:-1]))]
+    committees = [False, False, *map(_committee, written[:-2], written[1:-1])][:len(words)]
+    # a place is restored after a level word, or in a glyph-lost text before ", ngày"
+    positions = range(len(words)) if whole else [i for i in range(len(words)) if levels[i] or committees[i]]
+    for i in positions:
+        level = levels[i]
         if level is not None and i and not _spaced(text, words, i - 1, i):
             level = None
-        if level is None and i >= 2 and _committee(words[i - 2][2], words[i - 1][2]) and _spaced(text, words, i - 2, i):
+        if level is None and committees[i] and _spaced(text, words, i - 2, i):
             level = "ủy"  # "Tỉnh ủy Phú Thọ": a party committee, then its place
         if level is None and not whole:
-            continue  # a place is restored after a level word, or in a glyph-lost text before ", ngày"
+            continue
         for size in (3, 2, 1):
             j = i + size
             if j > len(words) or taken & set(range(i, j)) or not _spaced(text, words, i, j - 1):
@@ -348,7 +357,9 @@ def restore_text(text: str, whole: bool, before: str = "") -> list[Change]:
                 written = m.group()
                 if written.lower() != motto.lower():  # something was lost
                     changes.append((m.start(), m.end(), motto.upper() if written.isupper() else motto))
-    words = [w for w in _words(text) if not any(a <= w[0] < b for a, b, _ in changes)]
+    words = _words(text)
+    if changes:  # the words of the motto restored are taken
+        words = [w for w in words if not any(a <= w[0] < b for a, b, _ in changes)]
     taken: set[int] = set()
     changes += _place_changes(text, words, taken, whole, before)
     changes += _phrase_changes(text, words, taken, whole)
