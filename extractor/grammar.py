@@ -78,9 +78,15 @@ def positions(text: str, word: str) -> list[int]:
 LOOK_BEHIND = 8
 
 
-@cache
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    """``pattern`` without IGNORECASE, compiled once: looked up by its source and flags, whose hash
+    the source string keeps, not by the pattern, whose hash reads all its compiled code each time."""
+    return _compiled_case_sensitive(pattern.pattern, pattern.flags)
+
+
+@cache
+def _compiled_case_sensitive(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags & ~re.IGNORECASE)
 
 
 def lowered(text: str) -> Optional[str]:
