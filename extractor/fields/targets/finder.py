@@ -236,6 +236,8 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
         holds = may_hold_quantity(p.text)
         quantities = trail.visit(p, loose, holds)
+        if not holds and not column_years and not is_table_row(p.text) and not ends_lead_in(p.text):
+            continue  # nothing to read and nothing for the paragraphs after it, skipped or not
         if _skip(p, loose) or trail.past_or_money():
             if holds:
                 yield Reading(p, loose, True, [])
