@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from extractor.fields.targets.grammar import SITUATION_RE, STRONG_CUE_RE
-from extractor.grammar import _lowered
+from extractor.grammar import _lowered, holds_any
 
 
 def test_lowered_pattern_is_the_pattern_without_ignorecase_made_once() -> None:
@@ -14,3 +16,14 @@ def test_lowered_pattern_is_the_pattern_without_ignorecase_made_once() -> None:
         plain = _lowered(pattern)
         assert plain is _lowered(pattern)
         assert plain.pattern == pattern.pattern and plain.flags == pattern.flags & ~re.IGNORECASE
+
+
+WORD_TEXTS = ["", "hiện nay", "HIỆN NAY", "hiện\u00a0nay", "kết quả", "hoà", "hòa", "đã", "Đã", "ðã", "İ", "ı", "ſ",
+              "a\nb", "thực trạng\n", "nay"]
+WORD_SETS = [(), ("hiện",), ("nay", "quả"), ("hoà", "đã", "\n"), ("",)]
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS)
+def test_holds_any_is_any_word_in(text: str) -> None:
+    for words in WORD_SETS:
+        assert holds_any(text, words) == any(word in text for word in words), (text, words)
