@@ -131,18 +131,24 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class Worded:
     """An IGNORECASE ``pattern`` written in lower case, words (lower case) one of which every match of
-    it holds, and perhaps the words one of which every match begins with (``heads``). It is searched
-    only where one of its words is written (``may_mention``, a text search far cheaper than the
-    pattern's scan of every position), and tried only where one of its heads stands."""
+    it holds, perhaps the words one of which every match begins with (``heads``) and perhaps
+    ``figures`` written alike in any case, one of which every match holds (the "19" or "20" of a
+    year). It is searched only where one of its figures and one of its words are written (the
+    figures looked for first, before the range is lower-cased; ``may_mention``: a text search far
+    cheaper than the pattern's scan of every position), and tried only where one of its heads stands."""
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
     heads: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
 
     def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match[str]]:
         """``pattern.search(text, start, end)``."""
         end = len(text) if end is None else end
-        low = lowered(text[start:end])
+        stretch = text[start:end]
+        if self.figures and not holds_any(stretch, self.figures):
+            return None
+        low = lowered(stretch)
         if low is None:
             return self.pattern.search(text, start, end)
         if not holds_any(low, self.words):

@@ -346,7 +346,7 @@ STATISTIC_YEAR_RE = re.compile(
     rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
     re.IGNORECASE,
 )
-STATISTIC_YEAR = Worded(STATISTIC_YEAR_RE, ("năm",))
+STATISTIC_YEAR = Worded(STATISTIC_YEAR_RE, ("năm",), figures=("19", "20"))
 COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới))?[ \u00a0]*$", re.IGNORECASE)
 COPULA_BEFORE = Tail(COPULA_BEFORE_RE, ends=("là", "khoảng", "gần", "hơn", "trên", "dưới"))
 # What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
@@ -373,7 +373,7 @@ COMMITMENT = Worded(COMMITMENT_RE, ("phấn", "bảo", "tăng", "giảm", "duy")
 DEADLINE_YEAR_RE = re.compile(
     rf"{WORD_START}(?:trước|chậm{SPACES}nhất|muộn{SPACES}nhất|hạn){SPACES}(?:ngày{SPACES})?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>{YEAR}){WORD_END}",
     re.IGNORECASE)
-DEADLINE_YEAR = Worded(DEADLINE_YEAR_RE, ("trước", "chậm", "muộn", "hạn"))
+DEADLINE_YEAR = Worded(DEADLINE_YEAR_RE, ("trước", "chậm", "muộn", "hạn"), figures=("19", "20"))
 
 # What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
 RATIO_NOT_AFTER_RE = re.compile(
