@@ -148,10 +148,14 @@ class Worded:
         stretch = text[start:end]
         if self.figures and not holds_any(stretch, self.figures):
             return None
-        low = lowered(stretch)
+        return self.search_lowered(text, lowered(stretch), start, end)
+
+    def search_lowered(self, text: str, low: Optional[str], start: int, end: int) -> Optional[re.Match[str]]:
+        """``search``, given ``low``: ``lowered(text[start:end])``, made once for a range that several
+        patterns read."""
         if low is None:
             return self.pattern.search(text, start, end)
-        if not holds_any(low, self.words):
+        if not (holds_any(low, self.words) and (not self.figures or holds_any(low, self.figures))):
             return None
         if not self.heads:
             return self.pattern.search(text, start, end)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_target_gates import TEXTS, WORDED
 
 from extractor.fields.targets.grammar import SITUATION_RE, STRONG_CUE_RE
-from extractor.grammar import _lowered, holds_any
+from extractor.grammar import _lowered, holds_any, lowered
 
 
 def test_lowered_pattern_is_the_pattern_without_ignorecase_made_once() -> None:
@@ -27,3 +28,15 @@ WORD_SETS = [(), ("hiện",), ("nay", "quả"), ("hoà", "đã", "\n"), ("",)]
 def test_holds_any_is_any_word_in(text: str) -> None:
     for words in WORD_SETS:
         assert holds_any(text, words) == any(word in text for word in words), (text, words)
+
+
+@pytest.mark.parametrize("name", sorted(WORDED))
+def test_worded_search_lowered_is_the_pattern(name: str) -> None:
+    """A range lower-cased once by its caller (``lowered``, None where that cannot be) and read by a
+    gated pattern: what the pattern finds on the range."""
+    gated = WORDED[name]
+    for text in TEXTS:
+        for start, end in [(s, len(text)) for s in range(len(text) + 1)] + [(0, e) for e in range(len(text))]:
+            found = gated.search_lowered(text, lowered(text[start:end]), start, end)
+            plain = gated.pattern.search(text, start, end)
+            assert (found and found.span()) == (plain and plain.span()), (name, text, start, end)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...document import Doc, Paragraph
-from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences, upper_share
+from ...grammar import ENDED, SPACES, WORD_END, WORD_START, lowered, sentences, upper_share
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
@@ -126,11 +126,13 @@ def _preamble_commitment(p: Paragraph) -> bool:
     or the situation ("đã", "những năm qua", "hiện nay", "kết quả"), and either not an opening and
     a verb of commitment, or an opening of purpose ("Để ...", "Nhằm ...") that names a goal with its
     value ("góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt 31,5% ... năm 2017")."""
-    if PAST_PARAGRAPH.search(p.text) or SITUATION.search(p.text):
+    text, end = p.text, len(p.text)
+    low = lowered(text)  # four patterns read the paragraph: it is lower-cased once
+    if PAST_PARAGRAPH.search_lowered(text, low, 0, end) or SITUATION.search_lowered(text, low, 0, end):
         return False
     if PURPOSE_OPENING_RE.match(p.body):  # "Để ..., góp phần hoàn thành mục tiêu X đạt 31,5% năm 2017"
-        return bool(PURPOSE_GOAL.search(p.text))
-    return not OPENING_RE.match(p.body) and bool(COMMITMENT.search(p.text))
+        return bool(PURPOSE_GOAL.search_lowered(text, low, 0, end))
+    return not OPENING_RE.match(p.body) and bool(COMMITMENT.search_lowered(text, low, 0, end))
 
 
 # A heading-like paragraph for the trail: short, with no quantity.

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Optional
 
+from ...grammar import lowered
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
@@ -114,11 +115,12 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
     tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
     target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
     1,2% so với năm 2021")."""
-    if COMMITMENT_CUE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
+    low = lowered(text[start:end])  # up to three patterns read the words: they are lower-cased once
+    if COMMITMENT_CUE.search_lowered(text, low, start, end) or LEAD_YEAR_RE.match(text, start, end):
         return False
-    if after_statistic or SITUATION.search(text, start, end):
+    if after_statistic or SITUATION.search_lowered(text, low, start, end):
         return True
-    return bool(tail(COPULA_BEFORE, text, start, end) and STATISTIC_YEAR.search(text, start, end))
+    return bool(tail(COPULA_BEFORE, text, start, end) and STATISTIC_YEAR.search_lowered(text, low, start, end))
 
 
 def year_cue(text: str) -> Optional[int]:
