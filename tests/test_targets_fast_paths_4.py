@@ -40,3 +40,20 @@ def test_worded_search_lowered_is_the_pattern(name: str) -> None:
             found = gated.search_lowered(text, lowered(text[start:end]), start, end)
             plain = gated.pattern.search(text, start, end)
             assert (found and found.span()) == (plain and plain.span()), (name, text, start, end)
+
+
+PERCENT_STARTS = ["", "từ 5 đến 10%", "Từ 5 tới 10 %", "TỪ\u00a05 - 10%", "tỪ 5-10%", "ttttừ 5%", "t5%", "5t5%", "tư 5%",
+                  "thực hiện từ từ 5% đến 10%", "đạt 5% và từ 7 - 9%", "2025t 5%", "từ", "tu\u031b\u0300 5 đến 10%",
+                  "Tı 5 đến 10%", "İ từ 5 - 10%", "ſ từ 5%", "Đ từ 5%\n", "hoà từ 5%", "hòa tới 10%"]
+
+
+@pytest.mark.parametrize("text", PERCENT_STARTS)
+def test_percent_starts_find_what_the_scan_finds(text: str) -> None:
+    """Percentages tried only at a run of digits or a "từ" (every other "t" passed by the start
+    pattern) are those ``PERCENT_RE.finditer`` finds, in any window."""
+    from extractor.fields import numbers
+
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            found = [m.span() for m in numbers._percent_matches(text, start, end)]
+            assert found == [m.span() for m in numbers.PERCENT_RE.finditer(text, start, end)], (text, start, end)
