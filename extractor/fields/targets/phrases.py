@@ -167,9 +167,10 @@ def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
 
 def direction_of(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
     """keep for "duy trì", decrease for "giảm"/"xuống" or a bare upper bound, else increase."""
-    if KEEP.search(before):
+    low = lowered(before)  # two patterns read the words: they are lower-cased once
+    if KEEP.search_lowered(before, low, 0, len(before)):
         return "keep"
-    if DECREASE.search(before):
+    if DECREASE.search_lowered(before, low, 0, len(before)):
         return "decrease"
     if KEEP_RE.match(predicate.lstrip()):
         return "keep"
