@@ -57,3 +57,16 @@ def test_percent_starts_find_what_the_scan_finds(text: str) -> None:
         for end in range(start, len(text) + 1):
             found = [m.span() for m in numbers._percent_matches(text, start, end)]
             assert found == [m.span() for m in numbers.PERCENT_RE.finditer(text, start, end)], (text, start, end)
+
+
+WORD_SET_MARKS = ["huyện, thành phố", "xã,, phường", ",", ";", "a.", "_,", "x_;", "²,", "٣:", "Đ.", "hoà, hòa;", "İ, ı: ſ.",
+                  "trẻ em,\u00a0cha mẹ", "a,b", ",a", "a,.", "100%,", "(xã),", "1.000,", "k\n,"]
+
+
+@pytest.mark.parametrize("text", WORD_SET_MARKS)
+def test_word_set_with_clause_marks_is_the_pattern(text: str) -> None:
+    """A token ending in one clause mark gives the word before it, as ``\\w+`` over the folded text does."""
+    from extractor.fields.targets.finder import _WORD, _word_set
+    from extractor.normalise import fold
+
+    assert _word_set(text) == frozenset(_WORD.findall(fold(text))), repr(text)

@@ -350,15 +350,20 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
 
 
 _WORD = re.compile(r"\w+")
+# The marks a word of a group is most often written with: "huyện, thành phố".
+_CLAUSE_MARKS = ",;:."
 
 
 def _word_set(text: str) -> frozenset[str]:
-    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, the pattern run only on a
-    token that is not all letters and digits (no word runs across a space)."""
+    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, a token of letters and digits
+    then one clause mark less its mark, the pattern run only on any other token that is not all
+    letters and digits (no word runs across a space)."""
     words: list[str] = []
     for token in fold(text).split():
         if token.isalnum():
             words.append(token)
+        elif token[-1] in _CLAUSE_MARKS and token[:-1].isalnum():
+            words.append(token[:-1])  # "huyện,": the pattern would find the word before its comma
         else:
             words.extend(_WORD.findall(token))
     return frozenset(words)
