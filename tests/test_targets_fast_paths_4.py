@@ -70,3 +70,31 @@ def test_word_set_with_clause_marks_is_the_pattern(text: str) -> None:
     from extractor.normalise import fold
 
     assert _word_set(text) == frozenset(_WORD.findall(fold(text))), repr(text)
+
+
+def _plan_label_spec(context: list[str], text: str) -> str | None:
+    """``plan_label`` as it was: every heading and the text read at once."""
+    from extractor.fields.targets.grammar import LABEL_RE
+
+    parts = []
+    for heading in [*context, text]:
+        m = LABEL_RE.match(heading)
+        if m:
+            kind = re.sub(r"\s+", " ", m.group("kind"))
+            parts.append(f"{kind[0].upper()}{kind[1:].lower()} {m.group('n')}")
+    return " / ".join(parts) or None
+
+
+LABEL_HEADINGS = ["MỤC TIÊU", "2. Mục tiêu cụ thể", "b) Mục tiêu 2: Truyền thông", "CHỈ TIÊU 3.1a – X", "Nhiệm\u00a0vụ 4",
+                  "tiêu chí 5)", "", "İ. Mục tiêu 6", "- Chỉ tiêu 7", "Mục tiêu"]
+
+
+@pytest.mark.parametrize("text", ["Chỉ tiêu 1: 90% ...", "1. 100% trẻ em ...", "", "MỤC TIÊU 2 - 5%", "ı"])
+def test_label_of_heading_parts_is_plan_label(text: str) -> None:
+    """The label from the headings' numbering read once for a section is what reading them all gives."""
+    from extractor.fields.targets.phrases import label_of, label_parts, plan_label
+
+    for n in range(len(LABEL_HEADINGS) + 1):
+        for context in (LABEL_HEADINGS[:n], LABEL_HEADINGS[n:]):
+            assert label_of(label_parts(context), text) == _plan_label_spec(context, text), (context, text)
+            assert plan_label(context, text) == _plan_label_spec(context, text)

@@ -35,7 +35,7 @@ from .grammar import (
     SITUATION,
 )
 from .matches import Reading, TargetContext, TargetMatch
-from .phrases import heading_year, plan_label, year_cue
+from .phrases import heading_year, label_of, label_parts, year_cue
 from .sentences import sentence_targets
 from .tables import header_years, is_header_row, table_targets
 
@@ -314,8 +314,14 @@ def extract_targets(doc: Doc) -> list[Target]:
     (``filter.chosen_method``), one record per (value, group)."""
     targets: list[Target] = []
     veto = target_veto()
+    context: Optional[list[str]] = None
+    heads: list[str] = []  # the numbering of the headings of ``context``, read once for the paragraphs under them
     for r in read_paragraphs(doc):
-        label = plan_label(r.paragraph.context, r.paragraph.body) if r.matches else None
+        if not r.matches:
+            continue
+        if r.paragraph.context != context:
+            context, heads = r.paragraph.context, label_parts(r.paragraph.context)
+        label = label_of(heads, r.paragraph.body)
         for m in r.matches:
             if veto is None or not veto(r, m):
                 targets.append(target_record(doc, r.paragraph, m, label))

@@ -156,13 +156,23 @@ def heading_year(context: tuple[str, ...]) -> Optional[int]:
 
 def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
     """The plan's own numbering of a target: 'Mục tiêu 2 / Chỉ tiêu 1'."""
+    return label_of(label_parts(context), text)
+
+
+def label_of(parts: list[str], text: str) -> Optional[str]:
+    """``plan_label`` of a paragraph ``text`` under headings whose ``label_parts`` are ``parts``."""
+    return " / ".join(parts + label_parts((text,))) or None
+
+
+def label_parts(headings: Iterable[str]) -> list[str]:
+    """The numbering each of ``headings`` writes ("Mục tiêu 2"), in order."""
     parts = []
-    for heading in [*context, text]:
+    for heading in headings:
         m = LABEL_RE.match(heading)
         if m:
             kind = re.sub(r"\s+", " ", m.group("kind"))
             parts.append(f"{kind[0].upper()}{kind[1:].lower()} {m.group('n')}")
-    return " / ".join(parts) or None
+    return parts
 
 
 def direction_of(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
