@@ -78,9 +78,15 @@ def positions(text: str, word: str) -> list[int]:
 LOOK_BEHIND = 8
 
 
-@cache
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    """``pattern`` without IGNORECASE, compiled once: looked up by its source and flags, whose hash
+    the source string keeps, not by the pattern, whose hash reads all its compiled code each time."""
+    return _compiled_case_sensitive(pattern.pattern, pattern.flags)
+
+
+@cache
+def _compiled_case_sensitive(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags & ~re.IGNORECASE)
 
 
 def lowered(text: str) -> Optional[str]:
@@ -110,27 +116,46 @@ def may_mention(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) as an IGNORECASE pattern reads them:
     False only where its lower case (``lowered``) holds none of them."""
     low = lowered(text)
-    return low is None or any(word in low for word in words)
+    return low is None or holds_any(low, words)
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` stands in ``text``: ``any(word in text for word in words)`` without a
+    generator's cost per word."""
+    for word in words:  # noqa: SIM110 (a loop, not any() over a generator: this is a hot path)
+        if word in text:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
 class Worded:
     """An IGNORECASE ``pattern`` written in lower case, words (lower case) one of which every match of
-    it holds, and perhaps the words one of which every match begins with (``heads``). It is searched
-    only where one of its words is written (``may_mention``, a text search far cheaper than the
-    pattern's scan of every position), and tried only where one of its heads stands."""
+    it holds, perhaps the words one of which every match begins with (``heads``) and perhaps
+    ``figures`` written alike in any case, one of which every match holds (the "19" or "20" of a
+    year). It is searched only where one of its figures and one of its words are written (the
+    figures looked for first, before the range is lower-cased; ``may_mention``: a text search far
+    cheaper than the pattern's scan of every position), and tried only where one of its heads stands."""
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
     heads: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
 
     def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match[str]]:
         """``pattern.search(text, start, end)``."""
         end = len(text) if end is None else end
-        low = lowered(text[start:end])
+        stretch = text[start:end]
+        if self.figures and not holds_any(stretch, self.figures):
+            return None
+        return self.search_lowered(text, lowered(stretch), start, end)
+
+    def search_lowered(self, text: str, low: Optional[str], start: int, end: int) -> Optional[re.Match[str]]:
+        """``search``, given ``low``: ``lowered(text[start:end])``, made once for a range that several
+        patterns read."""
         if low is None:
             return self.pattern.search(text, start, end)
-        if not any(word in low for word in self.words):
+        if not (holds_any(low, self.words) and (not self.figures or holds_any(low, self.figures))):
             return None
         if not self.heads:
             return self.pattern.search(text, start, end)

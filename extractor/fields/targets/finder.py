@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...document import Doc, Paragraph
-from ...grammar import ENDED, SPACES, WORD_END, WORD_START, sentences, upper_share
+from ...grammar import ENDED, SPACES, WORD_END, WORD_START, lowered, sentences, upper_share
 from ...kinds import classify_by_rules
 from ...normalise import fold
 from ...records import Target
@@ -35,7 +35,7 @@ from .grammar import (
     SITUATION,
 )
 from .matches import Reading, TargetContext, TargetMatch
-from .phrases import heading_year, plan_label, year_cue
+from .phrases import heading_year, label_of, label_parts, year_cue
 from .sentences import sentence_targets
 from .tables import header_years, is_header_row, table_targets
 
@@ -126,11 +126,13 @@ def _preamble_commitment(p: Paragraph) -> bool:
     or the situation ("đã", "những năm qua", "hiện nay", "kết quả"), and either not an opening and
     a verb of commitment, or an opening of purpose ("Để ...", "Nhằm ...") that names a goal with its
     value ("góp phần hoàn thành mục tiêu tỷ trọng chăn nuôi đạt 31,5% ... năm 2017")."""
-    if PAST_PARAGRAPH.search(p.text) or SITUATION.search(p.text):
+    text, end = p.text, len(p.text)
+    low = lowered(text)  # four patterns read the paragraph: it is lower-cased once
+    if PAST_PARAGRAPH.search_lowered(text, low, 0, end) or SITUATION.search_lowered(text, low, 0, end):
         return False
     if PURPOSE_OPENING_RE.match(p.body):  # "Để ..., góp phần hoàn thành mục tiêu X đạt 31,5% năm 2017"
-        return bool(PURPOSE_GOAL.search(p.text))
-    return not OPENING_RE.match(p.body) and bool(COMMITMENT.search(p.text))
+        return bool(PURPOSE_GOAL.search_lowered(text, low, 0, end))
+    return not OPENING_RE.match(p.body) and bool(COMMITMENT.search_lowered(text, low, 0, end))
 
 
 # A heading-like paragraph for the trail: short, with no quantity.
@@ -236,6 +238,8 @@ def read_paragraphs(doc: Doc) -> Iterator[Reading]:
         loose = (sectionless and p.role == "preamble") or (appendix and p.role in ("closing", "signature"))
         holds = may_hold_quantity(p.text)
         quantities = trail.visit(p, loose, holds)
+        if not holds and not column_years and not is_table_row(p.text) and not ends_lead_in(p.text):
+            continue  # nothing to read and nothing for the paragraphs after it, skipped or not
         if _skip(p, loose) or trail.past_or_money():
             if holds:
                 yield Reading(p, loose, True, [])
@@ -310,8 +314,14 @@ def extract_targets(doc: Doc) -> list[Target]:
     (``filter.chosen_method``), one record per (value, group)."""
     targets: list[Target] = []
     veto = target_veto()
+    context: Optional[list[str]] = None
+    heads: list[str] = []  # the numbering of the headings of ``context``, read once for the paragraphs under them
     for r in read_paragraphs(doc):
-        label = plan_label(r.paragraph.context, r.paragraph.body) if r.matches else None
+        if not r.matches:
+            continue
+        if r.paragraph.context != context:
+            context, heads = r.paragraph.context, label_parts(r.paragraph.context)
+        label = label_of(heads, r.paragraph.body)
         for m in r.matches:
             if veto is None or not veto(r, m):
                 targets.append(target_record(doc, r.paragraph, m, label))
@@ -346,15 +356,20 @@ def one_per_value_and_group(targets: list[Target]) -> list[int]:
 
 
 _WORD = re.compile(r"\w+")
+# The marks a word of a group is most often written with: "huyện, thành phố".
+_CLAUSE_MARKS = ",;:."
 
 
 def _word_set(text: str) -> frozenset[str]:
-    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, the pattern run only on a
-    token that is not all letters and digits (no word runs across a space)."""
+    """The words (``\\w+``) of ``text`` folded: its tokens between spaces, a token of letters and digits
+    then one clause mark less its mark, the pattern run only on any other token that is not all
+    letters and digits (no word runs across a space)."""
     words: list[str] = []
     for token in fold(text).split():
         if token.isalnum():
             words.append(token)
+        elif token[-1] in _CLAUSE_MARKS and token[:-1].isalnum():
+            words.append(token[:-1])  # "huyện,": the pattern would find the word before its comma
         else:
             words.extend(_WORD.findall(token))
     return frozenset(words)

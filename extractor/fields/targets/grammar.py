@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...grammar import SPACES, WORD_END, WORD_START, YEAR, Worded, lowered, may_mention
+from ...grammar import SPACES, WORD_END, WORD_START, YEAR, Worded, holds_any, lowered, may_mention
 
 # A tail (a pattern anchored at the end by ``$``: a verb before a value, a trailing year or
 # conjunction) is a few words long, so it is looked for in the last TAIL_REACH characters of a
@@ -23,12 +23,15 @@ TAIL_REACH = 200
 class Tail:
     """An IGNORECASE pattern written in lower case and anchored at the end by ``$``, and what each of
     its matches shows: it ends in one of ``ends`` (lower case) once the characters ``strip`` are
-    taken off its right, and it holds ``needs``. A range showing neither is not searched."""
+    taken off its right, it holds one of ``figures`` (written alike in any case: the "19" or "20" of
+    a year, looked for before anything is lower-cased) and it holds ``needs``. A range showing
+    neither is not searched."""
 
     pattern: re.Pattern[str]
     ends: tuple[str, ...] = ()
     strip: str = " \u00a0"
     needs: str = ""
+    figures: tuple[str, ...] = ()
 
 
 def tail(t: Tail, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -36,6 +39,8 @@ def tail(t: Tail, text: str, start: int, end: int) -> re.Match[str] | None:
     start = max(start, end - TAIL_REACH)
     stretch = text[start:end]
     if t.ends and not _may_end(stretch.rstrip(t.strip), t.ends):
+        return None
+    if t.figures and not holds_any(stretch, t.figures):
         return None
     if t.needs and not may_mention(stretch, (t.needs,)):
         return None
@@ -341,7 +346,7 @@ STATISTIC_YEAR_RE = re.compile(
     rf"(?<!đến )(?<!tới )(?<!vào )(?<!hết )(?<!cuối )(?<!đoạn )(?<!với )(?<!so )(?<!từ ){WORD_START}năm{SPACES}{YEAR}{WORD_END}",
     re.IGNORECASE,
 )
-STATISTIC_YEAR = Worded(STATISTIC_YEAR_RE, ("năm",))
+STATISTIC_YEAR = Worded(STATISTIC_YEAR_RE, ("năm",), figures=("19", "20"))
 COPULA_BEFORE_RE = re.compile(rf"{WORD_START}là(?:{SPACES}(?:khoảng|gần|hơn|trên|dưới))?[ \u00a0]*$", re.IGNORECASE)
 COPULA_BEFORE = Tail(COPULA_BEFORE_RE, ends=("là", "khoảng", "gần", "hơn", "trên", "dưới"))
 # What makes the words after it commitments again: "Hiện nay ... 5,2%, phấn đấu đến năm 2025 ...".
@@ -368,7 +373,7 @@ COMMITMENT = Worded(COMMITMENT_RE, ("phấn", "bảo", "tăng", "giảm", "duy")
 DEADLINE_YEAR_RE = re.compile(
     rf"{WORD_START}(?:trước|chậm{SPACES}nhất|muộn{SPACES}nhất|hạn){SPACES}(?:ngày{SPACES})?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>{YEAR}){WORD_END}",
     re.IGNORECASE)
-DEADLINE_YEAR = Worded(DEADLINE_YEAR_RE, ("trước", "chậm", "muộn", "hạn"))
+DEADLINE_YEAR = Worded(DEADLINE_YEAR_RE, ("trước", "chậm", "muộn", "hạn"), figures=("19", "20"))
 
 # What a ratio must not follow or precede: dates, document numbers, phone numbers, ages.
 RATIO_NOT_AFTER_RE = re.compile(
@@ -436,7 +441,7 @@ SUBLIST_BEFORE = Tail(SUBLIST_BEFORE_RE, ends=("đó", "có"), strip=" \u00a0,:"
 # A bare year at the end of a group names the value's due year: "Giảm tỷ suất X năm 2025 xuống còn
 # 500/100.000", "Giảm 10% số X năm 2025 và 20% vào năm 2030".
 TRAILING_YEAR_RE = re.compile(rf"[ \u00a0,(]*(?:(?:vào|trong|đến|tới){SPACES})?năm{SPACES}(?P<year>{YEAR})[ \u00a0)]*$", re.IGNORECASE)
-TRAILING_YEAR = Tail(TRAILING_YEAR_RE, needs="năm")
+TRAILING_YEAR = Tail(TRAILING_YEAR_RE, needs="năm", figures=("19", "20"))
 # The base a rate is counted on, after its denominator: "500/100.000 trẻ em", "30/100.000 trẻ đẻ sống".
 RATE_BASE_RE = re.compile(
     rf"(?:[ \u00a0]+(?!(?:vào|năm|và|đến|tới|trong|so|hoặc|trở){WORD_END})[^\W\d_]+){{1,4}}", re.IGNORECASE)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Optional
 
+from ...grammar import lowered
 from ...records import Comparator
 from ..numbers import Quantity
 from .grammar import (
@@ -114,11 +115,12 @@ def is_statistic(text: str, start: int, end: int, after_statistic: bool = False)
     tỷ lệ hộ nghèo là 6,1%". A commitment cue among them ("phấn đấu", "đến năm 2025") makes it a
     target; a value right after a statistic, with no such cue, is one too ("... là 12,3%, giảm
     1,2% so với năm 2021")."""
-    if COMMITMENT_CUE.search(text, start, end) or LEAD_YEAR_RE.match(text, start, end):
+    low = lowered(text[start:end])  # up to three patterns read the words: they are lower-cased once
+    if COMMITMENT_CUE.search_lowered(text, low, start, end) or LEAD_YEAR_RE.match(text, start, end):
         return False
-    if after_statistic or SITUATION.search(text, start, end):
+    if after_statistic or SITUATION.search_lowered(text, low, start, end):
         return True
-    return bool(tail(COPULA_BEFORE, text, start, end) and STATISTIC_YEAR.search(text, start, end))
+    return bool(tail(COPULA_BEFORE, text, start, end) and STATISTIC_YEAR.search_lowered(text, low, start, end))
 
 
 def year_cue(text: str) -> Optional[int]:
@@ -154,20 +156,31 @@ def heading_year(context: tuple[str, ...]) -> Optional[int]:
 
 def plan_label(context: Iterable[str], text: str = "") -> Optional[str]:
     """The plan's own numbering of a target: 'Mục tiêu 2 / Chỉ tiêu 1'."""
+    return label_of(label_parts(context), text)
+
+
+def label_of(parts: list[str], text: str) -> Optional[str]:
+    """``plan_label`` of a paragraph ``text`` under headings whose ``label_parts`` are ``parts``."""
+    return " / ".join(parts + label_parts((text,))) or None
+
+
+def label_parts(headings: Iterable[str]) -> list[str]:
+    """The numbering each of ``headings`` writes ("Mục tiêu 2"), in order."""
     parts = []
-    for heading in [*context, text]:
+    for heading in headings:
         m = LABEL_RE.match(heading)
         if m:
             kind = re.sub(r"\s+", " ", m.group("kind"))
             parts.append(f"{kind[0].upper()}{kind[1:].lower()} {m.group('n')}")
-    return " / ".join(parts) or None
+    return parts
 
 
 def direction_of(before: str, predicate: str, comparator: str, is_range: bool = False) -> Direction:
     """keep for "duy trì", decrease for "giảm"/"xuống" or a bare upper bound, else increase."""
-    if KEEP.search(before):
+    low = lowered(before)  # two patterns read the words: they are lower-cased once
+    if KEEP.search_lowered(before, low, 0, len(before)):
         return "keep"
-    if DECREASE.search(before):
+    if DECREASE.search_lowered(before, low, 0, len(before)):
         return "decrease"
     if KEEP_RE.match(predicate.lstrip()):
         return "keep"

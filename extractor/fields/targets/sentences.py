@@ -79,7 +79,7 @@ from .phrases import (
 from .predicates import pos_predicate_start, predicate_end
 
 
-@dataclass
+@dataclass(slots=True)
 class _Anchor:
     """A value in a sentence with its comparator phrases and its place."""
 
