@@ -174,16 +174,22 @@ def item_numbering(ctx: Context) -> list[Finding]:
 
 @lru_cache(maxsize=1)
 def _labelled_entry() -> re.Pattern[str]:
-    """A paragraph that opens with a list noun and its number: "Chỉ tiêu 1:", "Nhiệm vụ 3.",
-    "Bước 2 -", "Giai đoạn 1 (2021 - 2023):", "Nội dung số 4:"."""
-    nouns = "|".join(re.escape(n) for n in data_json("labelled_lists.json")["nouns"])
-    return re.compile(rf"^(?P<label>(?P<noun>{nouns})\s+(?:số\s+)?(?P<n>\d{{1,2}}))\s*(?:[.:)(]|[-–—]\s)",
-                      re.IGNORECASE)
+    """An item's text that opens, after its marker and the spaces after it (matched from the
+    marker's end), with a list noun and its number: "Chỉ tiêu 1:", "Nhiệm vụ 3.", "Bước 2 -",
+    "Giai đoạn 1 (2021 - 2023):", "Nội dung số 4:". A look-ahead at the nouns' first letters fails
+    most paragraphs before the nouns are tried."""
+    nouns = data_json("labelled_lists.json")["nouns"]
+    initials = "".join(sorted({re.escape(n[:1]) for n in nouns}))
+    return re.compile(rf"\s*(?=[{initials}])(?P<label>(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\s+"
+                      rf"(?:số\s+)?(?P<n>\d{{1,2}}))\s*(?:[.:)(]|[-–—]\s)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _noun_initials() -> frozenset[str]:
-    return frozenset(n[:1].lower() for n in data_json("labelled_lists.json")["nouns"])
+def _labelled(text: str, marker: str) -> Optional[re.Match[str]]:
+    """The labelled entry (``_labelled_entry``) an item's text opens with after its marker; a text
+    that does not open with its marker is read as it stands, its spaces not skipped."""
+    if text.startswith(marker):
+        return _labelled_entry().match(text, len(marker))
+    return None if text[:1].isspace() else _labelled_entry().match(text)
 
 
 def labelled_numbering(ctx: Context) -> list[Finding]:
@@ -194,16 +200,13 @@ def labelled_numbering(ctx: Context) -> list[Finding]:
     section is never a gap (it may continue a list of an earlier section, or one the text does not
     show). A section that takes up entries an earlier section listed ("Mục tiêu 1", "Mục tiêu 3"
     again under the tasks) skips none: the missing ones stand there."""
-    entry = _labelled_entry()
-    initials = _noun_initials()
     out: list[Finding] = []
     earlier: dict[str, set[int]] = {}  # the numbers of each noun in the sections before
     for s, items in ctx.section_items:
         last: dict[str, int] = {}
         here: dict[str, set[int]] = {}
         for item in items:
-            text = item.text[len(item.marker):].lstrip() if item.text.startswith(item.marker) else item.text
-            m = entry.match(text) if text[:1].lower() in initials else None  # most paragraphs fail the first letter
+            m = _labelled(item.text, item.marker)
             if not m or _misread(item):
                 continue
             noun, n = fold(m.group("noun")), int(m.group("n"))

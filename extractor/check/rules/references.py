@@ -14,7 +14,7 @@ issuer: a citation whose issuer disagrees is another document, not a mismatch.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Optional
@@ -121,6 +121,7 @@ def _tails(ctx: Context) -> list[tuple[Reference, Span, str, Optional[tuple[Refe
     mentions = sorted(((m, ref) for ref in record.references for m in ref.mentions), key=lambda x: x[0].start)
     paragraphs = sorted(_spans(ctx), key=lambda p: p.start)
     starts = [p.start for p in paragraphs]
+    mention_starts = [m.start for m, _ in mentions]
     furniture = sorted((f.start, f.end) for f in record.provenance.furniture)
     out = []
     for k, (m, ref) in enumerate(mentions):
@@ -128,7 +129,8 @@ def _tails(ctx: Context) -> list[tuple[Reference, Span, str, Optional[tuple[Refe
         if i < 0 or m.start >= paragraphs[i].end:
             continue
         p = paragraphs[i]
-        after = next((x for x in mentions[k + 1:] if x[0].start >= m.end), None)  # overlaps are rare and short
+        j = bisect_left(mention_starts, m.end, k + 1)  # the first later mention starting at its end or after
+        after = mentions[j] if j < len(mentions) else None
         stop = after[0].start if after and after[0].start < p.end else p.end
         clause, semicolon, _ = _read(p, furniture)[m.end - p.start:stop - p.start].partition(";")
         ends_clause = after is not None and stop == after[0].start and not semicolon
