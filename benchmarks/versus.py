@@ -4,7 +4,8 @@ This machine is shared and noisy: a figure measured an hour ago says little abou
 versions run side by side, each in a process of its own (the earlier one from ``git archive REV
 extractor``), and take their passes in turn, so that the machine's bursts weigh on both alike. Per
 version: the best pass (the speed of the code: interference only adds time) and the median, in
-documents/s of CPU time on one core, and the ratio of this tree to the earlier one.
+documents/s of CPU time on one core, and the ratio of this tree to the earlier one; and the median,
+over the passes, of the ratio of two passes taken one after the other (the least moved by the load).
 
     .venv/bin/python benchmarks/versus.py [--base 0279fb1] [--passes 30] [--steps]
 
@@ -122,7 +123,10 @@ def main() -> None:
         print(f"full record, {name:<16} {best[name]:>7.1f} documents/s best pass   {median[name]:>7.1f} median pass"
               f"   ({args.passes} passes of the 5 seeds, CPU time on one core, in turn)")
     base, this = list(versions)
-    print(f"ratio this tree / base: best pass {best[this] / best[base]:.2f}, median pass {median[this] / median[base]:.2f}")
+    # each pass of one version beside the other's taken next to it: a burst of the machine's load falls on both
+    paired = statistics.median(b / t for b, t in zip(times[base], times[this]))
+    print(f"ratio this tree / base: best pass {best[this] / best[base]:.2f}, median pass {median[this] / median[base]:.2f}, "
+          f"median of paired passes {paired:.2f}")
     if step_costs:
         print(f"{'step, ms per document (best of 10)':<36} {base:>16} {this:>16}")
         for step in step_costs[this]:
