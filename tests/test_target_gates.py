@@ -43,7 +43,7 @@ def _variants(phrase: str) -> list[str]:
     out = {phrase, phrase.upper(), phrase.capitalize(), phrase.replace(" ", "\u00a0"), phrase.replace(" ", "  "),
            phrase.replace("đ", "Đ"), phrase.replace("i", "ı"), phrase.replace("i", "İ"), phrase.replace("I", "İ"),
            phrase.replace("s", "ſ"), phrase.replace("k", "\u212a"), phrase.replace("a", "à").replace("oà", "òa"),
-           "x" + phrase, phrase + "x", "Ta " + phrase + " 90%"}
+           "x" + phrase, phrase + "x", "Ta " + phrase + " 90%", phrase + "\n", phrase + " \n"}
     return sorted(out)
 
 

@@ -38,13 +38,21 @@ def tail(t: Tail, text: str, start: int, end: int) -> re.Match[str] | None:
     """``t.pattern`` matched at the end of ``text[start:end]``, in bounded time (``TAIL_REACH``)."""
     start = max(start, end - TAIL_REACH)
     stretch = text[start:end]
-    if t.ends and not _may_end(stretch.rstrip(t.strip), t.ends):
+    if t.ends and not _shows_end(stretch, t):
         return None
     if t.figures and not holds_any(stretch, t.figures):
         return None
     if t.needs and not may_mention(stretch, (t.needs,)):
         return None
     return t.pattern.search(text, start, end)
+
+
+def _shows_end(stretch: str, t: Tail) -> bool:
+    """Whether ``t.pattern`` may end ``stretch`` as ``t.ends`` say: ``$`` matches at its end and, as
+    Python reads it, before a final line end too."""
+    if _may_end(stretch.rstrip(t.strip), t.ends):
+        return True
+    return stretch.endswith("\n") and _may_end(stretch[:-1].rstrip(t.strip), t.ends)
 
 
 def _may_end(text: str, ends: tuple[str, ...]) -> bool:
