@@ -146,16 +146,23 @@ class Worded:
         """``pattern.search(text, start, end)``."""
         end = len(text) if end is None else end
         stretch = text[start:end]
-        if self.figures and not holds_any(stretch, self.figures):
+        if self.figures and not holds_any(stretch, self.figures):  # before the range is lower-cased
             return None
-        return self.search_lowered(text, lowered(stretch), start, end)
+        return self._search_worded(text, lowered(stretch), start, end)
 
     def search_lowered(self, text: str, low: Optional[str], start: int, end: int) -> Optional[re.Match[str]]:
         """``search``, given ``low``: ``lowered(text[start:end])``, made once for a range that several
         patterns read."""
+        if low is not None and self.figures and not holds_any(low, self.figures):
+            return None
+        return self._search_worded(text, low, start, end)
+
+    def _search_worded(self, text: str, low: Optional[str], start: int, end: int) -> Optional[re.Match[str]]:
+        """``search`` once the figures are found: the pattern searched where one of the words is written
+        in ``low`` (None: everywhere) and tried where one of the heads stands."""
         if low is None:
             return self.pattern.search(text, start, end)
-        if not (holds_any(low, self.words) and (not self.figures or holds_any(low, self.figures))):
+        if not holds_any(low, self.words):
             return None
         if not self.heads:
             return self.pattern.search(text, start, end)
