@@ -18,9 +18,8 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from versus import ROOT
 
 WORKER = r"""
 import re, sys, time
@@ -40,6 +39,9 @@ OPS = {
     "Python loop over characters": lambda t: sum(1 for c in t[:3000] if c == "a"),
 }
 op, passes = sys.argv[2], int(sys.argv[3])
+if op == "list":
+    print("\n".join(OPS))
+    sys.exit()
 work = OPS[op]
 start = time.process_time()
 for _ in range(passes):
@@ -47,8 +49,6 @@ for _ in range(passes):
         work(t)
 print((time.process_time() - start) / passes)
 """
-OPS = ["str.split + set", "str.lower", "regex, IGNORECASE, look-behind", "regex, look-behind",
-       "regex, literal prefix", "str.find, 6 words", "Python loop over characters"]
 _I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
@@ -80,7 +80,7 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
     print(f"{'operation':<32} {'instructions/pass':>18} {'ms/pass':>9} {'G instructions/s':>17}")
-    for op in OPS:
+    for op in _run("list", 0, counted=False).splitlines():
         i, t = instructions(op), seconds(op)
         print(f"{op:<32} {i / 1e6:>17.2f}M {t * 1e3:>9.3f} {i / t / 1e9:>17.2f}")
 
