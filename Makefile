@@ -33,10 +33,15 @@ system-deps:
 	  $$SUDO $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO $(APT_GET) install -y -qq $$missing >/dev/null; \
 	fi
 
-$(BIN)/vnplan: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+# vnplan is installed as a user gets it: built, with the modules of [tool.vnplan.compiled] compiled by
+# mypyc (setup.py), again whenever a source changes; the tests read the sources themselves (pytest's
+# pythonpath), so an edit is tested at once. `pip install -e .` gives an interpreted install instead.
+SOURCES := $(shell find extractor -type f -not -path '*/__pycache__/*')
+
+$(BIN)/vnplan: pyproject.toml setup.py $(SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q '.[test]'
 	@touch $@
 
 setup: system-deps $(BIN)/vnplan

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 
-from versus import ROOT
+from builds import ROOT
 
 WORKER = r"""
 import re, sys, time

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from versus import DEFAULT_BASE, ROOT, unpack
+from builds import DEFAULT_BASE, ROOT, unpack
 
 WORKER = r"""
 import sys

@@ -1,15 +1,20 @@
 """The full record on the seed texts, this tree against an earlier revision, in the same run.
 
-This machine is shared and noisy: a figure measured an hour ago says little about today's. So both
-versions run side by side, each in a process of its own (the earlier one from ``git archive REV
-extractor``), and take their passes in turn, so that the machine's bursts weigh on both alike. Per
+This tree runs twice: as its sources (interpreted) and as installed (the modules of
+``[tool.vnplan.compiled]`` compiled by mypyc: what ``make setup`` and the wheel give a user); the
+earlier revision as its sources (before issue 10 nothing was compiled). This machine is shared and
+noisy: a figure measured an hour ago says little about today's. So the versions run side by side,
+each in a process of its own (the earlier one from ``git archive REV extractor``), and take their
+passes in turn, so that the machine's bursts weigh on both alike. Per
 version: the best pass (the speed of the code: interference only adds time) and the median, in
 documents/s of CPU time on one core, and the ratio of this tree to the earlier one; and the median,
 over the passes, of the ratio of two passes taken one after the other (the least moved by the load).
 
-    .venv/bin/python benchmarks/versus.py [--base 0279fb1] [--passes 30] [--steps]
+    .venv/bin/python benchmarks/versus.py [--base 0279fb1] [--passes 30] [--steps] [--interpreted-only]
 
-``--steps`` adds each step's cost (ms per document, best pass) for both versions.
+``--steps`` adds each step's cost (ms per document, best pass) for every version. The compiled build
+is the environment's installation when it holds this tree's sources (``make setup``), else a wheel
+built for the run (a few minutes).
 """
 
 from __future__ import annotations
@@ -20,14 +25,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# Before issue 10: the last commit of issue 9 (the structural step), before any extraction change for issue 10.
-DEFAULT_BASE = "0279fb1"
+from builds import DEFAULT_BASE, ROOT, compiled_build, unpack
 
 # The worker: one process per version, answering "pass" with the CPU seconds of one pass over the
 # seed texts, "steps" with each step's best cost, "quit" to stop. It imports the ``extractor`` found
@@ -35,6 +36,7 @@ DEFAULT_BASE = "0279fb1"
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
+
 from extractor.pipeline import build_doc, record_from_doc
 from extractor.readers import read
 from extractor.runtime import batch_gc
@@ -73,15 +75,6 @@ with batch_gc():
 """
 
 
-def unpack(rev: str, into: Path) -> Path:
-    """The ``extractor`` package of revision ``rev``, unpacked under ``into``."""
-    data = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "extractor"], check=True,
-                          capture_output=True).stdout
-    with tarfile.open(fileobj=BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    return into
-
-
 def start(tree: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     # "-c" puts the working directory first on sys.path: run in the tree, so that its ``extractor``
@@ -104,13 +97,17 @@ def main() -> None:
     ap.add_argument("--base", default=DEFAULT_BASE, help="the earlier revision (git)")
     ap.add_argument("--passes", type=int, default=30)
     ap.add_argument("--steps", action="store_true")
+    ap.add_argument("--interpreted-only", action="store_true", help="leave out this tree's compiled build")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        versions = {f"base {args.base}": start(unpack(args.base, Path(tmp))), "this tree": start(ROOT)}
+        trees = {f"base {args.base}": unpack(args.base, Path(tmp) / "base"), "this tree, interpreted": ROOT}
+        if not args.interpreted_only:
+            trees["this tree, compiled"] = compiled_build(Path(tmp))
+        versions = {name: start(tree) for name, tree in trees.items()}
         times: dict[str, list[float]] = {name: [] for name in versions}
         for k in range(args.passes):
-            order = list(versions) if k % 2 else list(reversed(versions))
-            for name in order:
+            names = list(versions)
+            for name in names[k % len(names):] + names[:k % len(names)]:  # each version first in turn
                 times[name].append(ask(versions[name], "pass")["seconds"])
         step_costs = {name: ask(proc, "steps 10") for name, proc in versions.items()} if args.steps else {}
         for proc in versions.values():
@@ -120,17 +117,18 @@ def main() -> None:
     best = {name: 5 / min(ts) for name, ts in times.items()}
     median = {name: 5 / statistics.median(ts) for name, ts in times.items()}
     for name in versions:
-        print(f"full record, {name:<16} {best[name]:>7.1f} documents/s best pass   {median[name]:>7.1f} median pass"
+        print(f"full record, {name:<24} {best[name]:>7.1f} documents/s best pass   {median[name]:>7.1f} median pass"
               f"   ({args.passes} passes of the 5 seeds, CPU time on one core, in turn)")
-    base, this = list(versions)
-    # each pass of one version beside the other's taken next to it: a burst of the machine's load falls on both
-    paired = statistics.median(b / t for b, t in zip(times[base], times[this]))
-    print(f"ratio this tree / base: best pass {best[this] / best[base]:.2f}, median pass {median[this] / median[base]:.2f}, "
-          f"median of paired passes {paired:.2f}")
+    base, *others = list(versions)
+    for this in others:
+        # each pass of one version beside the base's taken next to it: a burst of the load falls on both
+        paired = statistics.median(b / t for b, t in zip(times[base], times[this]))
+        print(f"ratio {this} / base: best pass {best[this] / best[base]:.2f}, "
+              f"median pass {median[this] / median[base]:.2f}, median of paired passes {paired:.2f}")
     if step_costs:
-        print(f"{'step, ms per document (best of 10)':<36} {base:>16} {this:>16}")
-        for step in step_costs[this]:
-            print(f"{step:<36} {step_costs[base].get(step, float('nan')):>16.2f} {step_costs[this][step]:>16.2f}")
+        print(f"{'step, ms per document (best of 10)':<36}" + "".join(f"{name:>26}" for name in versions))
+        for step in step_costs[others[0]]:
+            print(f"{step:<36}" + "".join(f"{step_costs[name].get(step, float('nan')):>26.2f}" for name in versions))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,17 @@ REGISTRY_FILE = DATA_DIR / "registry" / "documents.json"
 MODELS_DIR = DATA_DIR / "models"
 
 
+def in_source_tree(path: Path) -> Path:
+    """Where a maintenance command (``train-*``, ``build-data``, ``registry add``) reads the corpus and
+    writes a file of the package: the same path in the source tree of the working directory when vnplan
+    runs from an installed copy of it (``make setup`` installs one, compiled), else ``path`` itself."""
+    package = Path(__file__).resolve().parent
+    checkout = Path.cwd() / "extractor"
+    if checkout.resolve() != package and (checkout / "resources.py").is_file() and path.is_relative_to(package):
+        return checkout / path.relative_to(package)
+    return path
+
+
 @cache
 def data_json(name: str) -> Any:
     """The parsed data file ``extractor/data/<name>`` (``"bodies.json"``), read once per process."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from functools import cache
 from pathlib import Path
@@ -28,3 +29,12 @@ def extracted(path: str):
 @pytest.fixture(params=SEEDS, ids=lambda p: p.stem[:3])
 def seed(request) -> Path:
     return request.param
+
+
+def compiled_modules() -> list[str]:
+    """The modules a build compiles with mypyc, as ``setup.py`` lists them (``[tool.vnplan.compiled]``)."""
+    spec = importlib.util.spec_from_file_location("vnplan_setup", ROOT / "setup.py")
+    assert spec and spec.loader
+    setup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(setup)  # not as __main__: setup() does not run
+    return setup.compiled_modules()

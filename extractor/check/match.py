@@ -182,12 +182,12 @@ def select(scores: np.ndarray, threshold: float = THRESHOLD, margin: float = MAR
     if scores.size == 0:
         return []
     best_row = scores.max(axis=1)
-    return [(a, b) for a, b in zip(*np.nonzero(scores >= threshold)) if scores[a, b] >= best_row[a] - margin]
+    return [(int(a), int(b)) for a, b in zip(*np.nonzero(scores >= threshold)) if scores[a, b] >= best_row[a] - margin]
 
 
 def match_targets(record: PlanRecord, parent: Parent, threshold: float = THRESHOLD,
                   margin: float = MARGIN, scores: Optional[np.ndarray] = None) -> list[Match]:
     """Every (plan target, parent target) pair the plan carries down, with its score."""
     scores = similarity(record, parent) if scores is None else scores
-    return [Match(int(a), parent.targets[b].id, round(float(scores[a, b]), 3))
+    return [Match(a, parent.targets[b].id, round(float(scores[a, b]), 3))
             for a, b in select(scores, threshold, margin)]

@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from ..resources import in_source_tree
     from ..training.gazetteer import (
         OUT,
         SYLLABLES,
@@ -27,13 +28,15 @@ def main(args: argparse.Namespace) -> int:
         write,
     )
 
+    # the source tree's files, also from an installed copy (``make setup`` installs one)
+    out, syllables, pairs = (in_source_tree(path) for path in (OUT, SYLLABLES, WORD_PAIRS))
     if args.check:
-        stale = [path.name for path, text in ((OUT, render(build())), (SYLLABLES, build_syllables()),
-                                              (WORD_PAIRS, build_word_pairs()))
+        stale = [path.name for path, text in ((out, render(build())), (syllables, build_syllables()),
+                                              (pairs, build_word_pairs()))
                  if not path.exists() or path.read_text("utf-8") != text]
         for name in stale:
             print(f"data out of date: {name} (run `vnplan build-data`)", file=sys.stderr)
         return 1 if stale else 0
-    for path in write():
+    for path in write(out, syllables, pairs):
         print(path)
     return 0

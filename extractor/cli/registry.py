@@ -8,7 +8,7 @@ import argparse
 from ..batch import Extract, Tally, collect, iterate
 from ..check import add_from_records
 from ..records import PlanRecord
-from ..resources import REGISTRY_FILE
+from ..resources import REGISTRY_FILE, in_source_tree
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,14 +16,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     commands = p.add_subparsers(dest="registry_command", required=True)
     a = commands.add_parser("add", help="add the documents cited by these plans")
     a.add_argument("paths", nargs="+")
-    a.add_argument("--registry", default=str(REGISTRY_FILE))
+    a.add_argument("--registry", help="default: the package's registry (the source tree's, from an installed copy)")
     a.set_defaults(run=main)
 
 
 def main(args: argparse.Namespace) -> int:
     tally = Tally()
     records = (o.record for o in iterate(collect(args.paths), Extract(), tally))
-    added = add_from_records(args.registry, (r for r in records if isinstance(r, PlanRecord)))
+    added = add_from_records(args.registry or in_source_tree(REGISTRY_FILE), (r for r in records if isinstance(r, PlanRecord)))
     for entry in added:
         print(f"added {entry.number or entry.title}")
     return tally.exit_code

@@ -8,19 +8,19 @@ import argparse
 import json
 from pathlib import Path
 
-from ..resources import MODELS_DIR
+from ..resources import MODELS_DIR, in_source_tree
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train-targets", help="retrain the target filter and its model card")
-    p.add_argument("--out", default=str(MODELS_DIR))
+    p.add_argument("--out", help="default: the models folder of the package (of the source tree, from an installed copy)")
     p.set_defaults(run=main)
 
 
 def main(args: argparse.Namespace) -> int:
     from ..training.target_filter import train
 
-    summary = train(Path(args.out))
+    summary = train(Path(args.out or in_source_tree(MODELS_DIR)))
     print(json.dumps({k: summary[k] for k in ("chosen", "loo", "candidates", "positives", "gold_targets")},
                      indent=2, ensure_ascii=False))
     return 0

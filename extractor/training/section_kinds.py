@@ -21,10 +21,10 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from ..kinds import classify_by_rules
-from ..resources import MODELS_DIR
+from ..resources import MODELS_DIR, in_source_tree
 from ..tones import fold
 
-HEADINGS = Path(__file__).resolve().parents[2] / "corpus" / "headings.tsv"
+HEADINGS = in_source_tree(Path(__file__).resolve().parent.parent).parent / "corpus" / "headings.tsv"
 
 
 def load_headings(path: Path = HEADINGS) -> tuple[list[str], list[str]]:

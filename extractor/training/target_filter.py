@@ -35,9 +35,9 @@ from ..fields.targets.features import Features, candidate_features
 from ..fields.targets.finder import one_per_value_and_group, read_paragraphs, target_record
 from ..fields.targets.phrases import plan_label
 from ..records import Target
-from ..resources import MODELS_DIR
+from ..resources import MODELS_DIR, in_source_tree
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = in_source_tree(Path(__file__).resolve().parent.parent).parent  # the repository, with its corpus
 # (name, gold folder, documents folder): every annotated document vnplan has
 GOLD_SETS = (
     ("seeds", ROOT / "corpus" / "gold", ROOT / "corpus" / "plans"),
